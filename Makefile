@@ -1,0 +1,46 @@
+# The portal's commands. `make run` and `make test` work from a fresh clone: both install
+# what is missing first (scripts/install-tools.sh).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+DB ?= data/portal.db
+ADDR ?= 127.0.0.1:8080
+
+.PHONY: run build test tools browser-tools web server unit-test browser-test lint clean
+
+## Build everything and start the portal on http://$(ADDR)
+run: build
+	target/release/portal-server --db $(DB) --addr $(ADDR)
+
+## The release build of the web app (dist/) and the server (target/release/portal-server)
+build: tools web server
+
+tools:
+	@scripts/install-tools.sh
+
+browser-tools:
+	@scripts/install-tools.sh --browser
+
+web:
+	trunk build --release
+
+server:
+	cargo build --release -p portal-server
+
+## Every test: lint, unit and API tests, then the browser tests on a release build
+test: browser-tools web server lint unit-test browser-test
+
+lint:
+	cargo fmt --all --check
+	cargo clippy -p portal-contract -p portal-server --all-targets -- -D warnings
+	cargo clippy -p portal-web --target wasm32-unknown-unknown -- -D warnings
+
+unit-test:
+	cargo test -p portal-contract -p portal-server
+
+browser-test:
+	playwright test
+
+clean:
+	rm -rf dist target/e2e test-results playwright-report

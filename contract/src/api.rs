@@ -1,0 +1,185 @@
+//! The JSON shapes of API v1 (`/api/v1/...`).
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// The prefix every API path lives under.
+pub const API_PREFIX: &str = "/api/v1";
+
+/// `GET /site`: what the page frame shows around every page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub name: String,
+    pub short_name: String,
+    pub description: String,
+    pub logo_url: Option<String>,
+    pub contacts: Contacts,
+    /// The top menu: categories in display order.
+    pub menu: Vec<CategoryRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contacts {
+    pub agency: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    /// Who is responsible for the portal's content (a position, not a person).
+    pub responsible: String,
+}
+
+/// A category as it appears inside other objects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryRef {
+    pub slug: String,
+    pub name: String,
+}
+
+/// `GET /categories`: one category with its place in the tree and its size.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub slug: String,
+    pub name: String,
+    pub parent: Option<String>,
+    pub article_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    pub url: String,
+    pub alt: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+/// An article in a list: everything but the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub published_at: DateTime<FixedOffset>,
+    pub author: String,
+    pub category: CategoryRef,
+    pub image: Option<Image>,
+    pub featured: bool,
+}
+
+/// `GET /articles/{slug}`: the whole article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// Sanitized by the server before it was stored; safe for `innerHTML`.
+    pub body_html: String,
+    pub published_at: DateTime<FixedOffset>,
+    pub updated_at: DateTime<FixedOffset>,
+    pub author: String,
+    pub category: CategoryRef,
+    pub image: Option<Image>,
+    pub featured: bool,
+    /// Other articles of the same category, newest first.
+    pub related: Vec<ArticleSummary>,
+}
+
+/// One page of a longer list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub page: u32,
+    pub per_page: u32,
+    pub total: u64,
+}
+
+impl<T> Paged<T> {
+    /// How many pages the whole list fills (at least one, so an empty list still has a page 1).
+    pub fn page_count(&self) -> u32 {
+        let per_page = u64::from(self.per_page.max(1));
+        self.total.div_ceil(per_page).max(1) as u32
+    }
+}
+
+/// One record of an import file (`portal-server import FILE.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleInput {
+    /// Derived from the title when absent.
+    #[serde(default)]
+    pub slug: Option<String>,
+    pub title: String,
+    /// The slug of an existing category.
+    pub category: String,
+    /// RFC 3339, for example `2021-12-03T14:57:00+07:00`.
+    pub published_at: String,
+    pub author: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    pub body_html: String,
+    #[serde(default)]
+    pub featured: Option<bool>,
+    #[serde(default)]
+    pub image: Option<Image>,
+}
+
+/// Every error the API answers with: `{"error": {"code": "...", "message": "..."}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub error: ApiErrorBody,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiErrorBody {
+    /// Machine-readable: `bad_request`, `not_found`, `internal`, ...
+    pub code: String,
+    /// Human-readable, in English for developers; the app shows its own Vietnamese text.
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            error: ApiErrorBody {
+                code: code.into(),
+                message: message.into(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_count_rounds_up_and_never_is_zero() {
+        let page = |total, per_page| Paged::<()> {
+            items: vec![],
+            page: 1,
+            per_page,
+            total,
+        };
+        assert_eq!(page(0, 10).page_count(), 1);
+        assert_eq!(page(10, 10).page_count(), 1);
+        assert_eq!(page(11, 10).page_count(), 2);
+        assert_eq!(page(95, 12).page_count(), 8);
+    }
+
+    #[test]
+    fn error_serializes_in_the_documented_shape() {
+        let json = serde_json::to_value(ApiError::new("not_found", "no such article")).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"error": {"code": "not_found", "message": "no such article"}})
+        );
+    }
+
+    #[test]
+    fn article_input_rejects_unknown_fields() {
+        let err = serde_json::from_str::<ArticleInput>(
+            r#"{"title":"a","category":"b","published_at":"2021-12-03T14:57:00+07:00","author":"c","body_html":"<p>x</p>","colour":"red"}"#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("colour"), "{err}");
+    }
+}

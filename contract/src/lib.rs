@@ -1,0 +1,17 @@
+//! The contract between the portal's web app and its JSON API.
+//!
+//! Both sides compile these types, so a change to a field breaks the build of whichever side
+//! was not updated instead of breaking readers at run time. Nothing here touches a browser,
+//! a socket or a database.
+
+pub mod api;
+pub mod paging;
+pub mod text;
+pub mod time;
+
+pub use api::*;
+pub use paging::{PageRequest, PagingError, MAX_PER_PAGE};
+pub use text::{fold, slugify};
+pub use time::{
+    format_date, format_display, portal_offset, to_portal_offset, PORTAL_OFFSET_SECONDS,
+};

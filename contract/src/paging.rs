@@ -1,0 +1,116 @@
+//! Paging parameters, validated the same way on both sides.
+
+/// The largest page a client may ask for; bigger pages would let one request do unbounded work.
+pub const MAX_PER_PAGE: u32 = 50;
+pub const DEFAULT_PER_PAGE: u32 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    pub page: u32,
+    pub per_page: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PagingError {
+    NotANumber {
+        name: &'static str,
+        value: String,
+    },
+    OutOfRange {
+        name: &'static str,
+        min: u32,
+        max: u32,
+    },
+}
+
+impl std::fmt::Display for PagingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PagingError::NotANumber { name, value } => {
+                write!(f, "`{name}` must be a whole number, got {value:?}")
+            }
+            PagingError::OutOfRange { name, min, max } => {
+                write!(f, "`{name}` must be between {min} and {max}")
+            }
+        }
+    }
+}
+
+impl PageRequest {
+    /// Reads `page` and `per_page` as they arrive in a query string (absent means default).
+    pub fn parse(page: Option<&str>, per_page: Option<&str>) -> Result<Self, PagingError> {
+        let page = parse_bounded("page", page, 1, 1, 1_000_000)?;
+        let per_page = parse_bounded("per_page", per_page, DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)?;
+        Ok(Self { page, per_page })
+    }
+
+    pub fn offset(&self) -> u64 {
+        u64::from(self.page - 1) * u64::from(self.per_page)
+    }
+}
+
+fn parse_bounded(
+    name: &'static str,
+    raw: Option<&str>,
+    default: u32,
+    min: u32,
+    max: u32,
+) -> Result<u32, PagingError> {
+    let Some(raw) = raw else {
+        return Ok(default);
+    };
+    let value: u64 = raw.trim().parse().map_err(|_| PagingError::NotANumber {
+        name,
+        value: raw.to_owned(),
+    })?;
+    if value < u64::from(min) || value > u64::from(max) {
+        return Err(PagingError::OutOfRange { name, min, max });
+    }
+    Ok(value as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_when_absent() {
+        assert_eq!(
+            PageRequest::parse(None, None).unwrap(),
+            PageRequest {
+                page: 1,
+                per_page: DEFAULT_PER_PAGE
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_zero_huge_and_text() {
+        assert!(matches!(
+            PageRequest::parse(Some("0"), None),
+            Err(PagingError::OutOfRange { name: "page", .. })
+        ));
+        assert!(matches!(
+            PageRequest::parse(None, Some("9999")),
+            Err(PagingError::OutOfRange {
+                name: "per_page",
+                ..
+            })
+        ));
+        assert!(matches!(
+            PageRequest::parse(Some("abc"), None),
+            Err(PagingError::NotANumber { name: "page", .. })
+        ));
+        assert!(matches!(
+            PageRequest::parse(Some("-1"), None),
+            Err(PagingError::NotANumber { .. })
+        ));
+        assert!(PageRequest::parse(Some("99999999999999999999"), None).is_err());
+    }
+
+    #[test]
+    fn offset_counts_whole_pages() {
+        let request = PageRequest::parse(Some("3"), Some("12")).unwrap();
+        assert_eq!(request.offset(), 24);
+    }
+}

@@ -1,0 +1,91 @@
+//! Vietnamese text folding and slugs.
+//!
+//! Citizens often type without tone marks, so search compares folded text: lowercase, every
+//! tone and vowel mark removed, `đ` as `d`. Folding through Unicode decomposition (rather than
+//! a table of Vietnamese letters) also handles text that arrives already decomposed, and
+//! makes old and new tone placement (`hoà`/`hòa`) fold to the same letters.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lowercases `text` and removes every tone and vowel mark; `đ`/`Đ` become `d`.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// The URL slug of a title: folded, ASCII letters and digits only, words joined by `-`.
+pub fn slugify(title: &str) -> String {
+    let mut slug = String::with_capacity(title.len());
+    for c in fold(title).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese_pairs() {
+        let pairs = [
+            ("Quốc phòng", "quoc phong"),
+            ("ĐỒNG VĂN", "dong van"),
+            ("đường", "duong"),
+            ("Hoành Mô", "hoanh mo"),
+            ("Lục Hồn", "luc hon"),
+            ("Sán Chỉ", "san chi"),
+            ("ơ ư ă â ê ô", "o u a a e o"),
+            ("Ỷ Ỹ Ỵ ỳ ý", "y y y y y"),
+            ("thủy", "thuy"),
+            ("miến dong", "mien dong"),
+            ("2021", "2021"),
+        ];
+        for (input, folded) in pairs {
+            assert_eq!(fold(input), folded, "fold({input:?})");
+        }
+    }
+
+    #[test]
+    fn old_and_new_tone_placement_fold_alike() {
+        assert_eq!(fold("hoà"), fold("hòa"));
+        assert_eq!(fold("thuỷ"), fold("thủy"));
+        assert_eq!(fold("Khoẻ"), fold("khỏe"));
+    }
+
+    #[test]
+    fn decomposed_input_folds_like_composed() {
+        // "ộ" written as o + circumflex + dot below.
+        let decomposed = "qu\u{6f}\u{302}\u{323}c";
+        assert_eq!(fold(decomposed), "quoc");
+    }
+
+    #[test]
+    fn slug_of_the_seed_title() {
+        assert_eq!(
+            slugify("Tổng kết công tác quốc phòng quân sự địa phương năm 2021"),
+            "tong-ket-cong-tac-quoc-phong-quan-su-dia-phuong-nam-2021"
+        );
+    }
+
+    #[test]
+    fn slug_collapses_punctuation_and_trims() {
+        assert_eq!(
+            slugify("  Thông báo: Lịch tiếp dân (tháng 5/2024)!  "),
+            "thong-bao-lich-tiep-dan-thang-5-2024"
+        );
+        assert_eq!(slugify("Quốc phòng – An ninh"), "quoc-phong-an-ninh");
+        assert_eq!(slugify("«»…"), "");
+    }
+}

@@ -1,0 +1,48 @@
+//! Times as the portal shows them: in Vietnam's time (+07:00, no daylight saving).
+
+use chrono::{DateTime, FixedOffset, TimeZone};
+
+/// Asia/Ho_Chi_Minh is UTC+7 all year, so a fixed offset is exact.
+pub const PORTAL_OFFSET_SECONDS: i32 = 7 * 3600;
+
+pub fn portal_offset() -> FixedOffset {
+    FixedOffset::east_opt(PORTAL_OFFSET_SECONDS).expect("+07:00 is a valid offset")
+}
+
+/// The same instant, expressed in +07:00.
+pub fn to_portal_offset<Tz: TimeZone>(time: &DateTime<Tz>) -> DateTime<FixedOffset> {
+    time.with_timezone(&portal_offset())
+}
+
+/// `03/12/2021 14:57`, in +07:00 whatever offset `time` carries.
+pub fn format_display<Tz: TimeZone>(time: &DateTime<Tz>) -> String {
+    to_portal_offset(time).format("%d/%m/%Y %H:%M").to_string()
+}
+
+/// `03/12/2021`, in +07:00.
+pub fn format_date<Tz: TimeZone>(time: &DateTime<Tz>) -> String {
+    to_portal_offset(time).format("%d/%m/%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_in_vietnam_time() {
+        let time = DateTime::parse_from_rfc3339("2021-12-03T14:57:00+07:00").unwrap();
+        assert_eq!(format_display(&time), "03/12/2021 14:57");
+        assert_eq!(format_date(&time), "03/12/2021");
+    }
+
+    #[test]
+    fn converts_other_offsets() {
+        // 20:30 UTC on 31 December is already the next year in Vietnam.
+        let time = DateTime::parse_from_rfc3339("2021-12-31T20:30:00Z").unwrap();
+        assert_eq!(format_display(&time), "01/01/2022 03:30");
+        assert_eq!(
+            to_portal_offset(&time).offset().local_minus_utc(),
+            PORTAL_OFFSET_SECONDS
+        );
+    }
+}

@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+
+// The browser tests run the release server on a throwaway database seeded with the fixture
+// content that tests/support/make-fixture.mjs writes, in Debian's Chromium.
+const PORT = Number(process.env.E2E_PORT ?? 18080);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Without the networking flags Chromium tries to reach the internet, which is closed here.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command:
+      `node tests/support/make-fixture.mjs target/e2e && ` +
+      `target/release/portal-server --db target/e2e/portal.db --content target/e2e/content --addr 127.0.0.1:${PORT}`,
+    url: `http://127.0.0.1:${PORT}/api/v1/site`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

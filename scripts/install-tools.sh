@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what building and testing the portal needs, at pinned versions, skipping whatever
+# is already there (so it is quick on the second run). See README "Toolchain".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# Must equal the wasm-bindgen version pinned in Cargo.toml / Cargo.lock.
+WASM_BINDGEN_VERSION=0.2.130
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '==> %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION (a few minutes, once)"
+    cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+    # Not --locked: the CLI's own lock file names a crate version the registry no longer has.
+    cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+fi
+
+# wasm-opt (npm's binaryen) and Playwright, exactly as package-lock.json says.
+if ! npm ls --silent >/dev/null 2>&1; then
+    say "installing npm packages"
+    npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = "--browser" ] && ! [ -x /usr/bin/chromium ]; then
+    say "installing Debian's Chromium for the browser tests"
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
+fi

@@ -1,0 +1,87 @@
+//! The whole HTTP surface: the API under `/api/v1`, the built web app everywhere else.
+
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::error::json_error;
+use crate::routes;
+use crate::state::AppState;
+
+pub fn router(state: AppState, dist: &Path) -> Router {
+    // Any path that is not a file of the app is a route of the app: the app draws its own 404.
+    let app_files = ServeDir::new(dist)
+        .append_index_html_on_directories(true)
+        .fallback(ServeFile::new(dist.join("index.html")));
+    Router::new()
+        .nest("/api/v1", routes::api())
+        .route("/api", any(routes::api_not_found))
+        .route("/api/{*rest}", any(routes::api_not_found))
+        .with_state(state)
+        .fallback_service(app_files)
+        .layer(middleware::from_fn(cache_policy))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(CatchPanicLayer::custom(|_| {
+            json_error(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "the server could not answer this request",
+            )
+            .into_response()
+        }))
+}
+
+/// Trunk names its outputs with a content hash, so those never change and can be cached for
+/// good; `index.html` must be revalidated so a new release is picked up at once.
+async fn cache_policy(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    if path.starts_with("/api/") || response.headers().contains_key(header::CACHE_CONTROL) {
+        return response;
+    }
+    let value = if is_hashed_asset(&path) && response.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+/// `portal-web-1a2b3c4d5e6f7a8b_bg.wasm` and the like: a 16-hex-digit hash in the name.
+fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    name.split(['-', '_', '.'])
+        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn recognizes_trunk_hashed_names() {
+        assert!(is_hashed_asset("/portal-web-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/tin-tuc/tong-ket-cong-tac"));
+    }
+}

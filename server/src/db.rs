@@ -1,0 +1,59 @@
+//! Opening the SQLite database: connection pool, pragmas and migrations.
+
+use std::path::Path;
+
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::Connection;
+
+pub type Pool = r2d2::Pool<SqliteConnectionManager>;
+
+/// Schema changes in order; the database's `user_version` counts how many have run.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("cannot create the database folder {path}: {source}")]
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Pool(#[from] r2d2::Error),
+}
+
+/// Opens (creating if needed) the database at `path` and brings its schema up to date.
+pub fn open(path: &Path) -> Result<Pool, DbError> {
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).map_err(|source| DbError::Folder {
+            path: folder.display().to_string(),
+            source,
+        })?;
+    }
+    let manager = SqliteConnectionManager::file(path).with_init(configure);
+    let pool = r2d2::Pool::builder().max_size(8).build(manager)?;
+    migrate(&mut *pool.get()?)?;
+    Ok(pool)
+}
+
+fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
+    // WAL lets readers proceed while a write commits; the busy timeout makes writers queue
+    // instead of failing when two pool connections write at once.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let applied: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

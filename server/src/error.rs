@@ -1,0 +1,74 @@
+//! API errors: every failure leaves the server as `{"error": {"code", "message"}}`.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use portal_contract::ApiError;
+
+#[derive(Debug)]
+pub enum AppError {
+    BadRequest(String),
+    NotFound(String),
+    /// Details go to the log, never to the client.
+    Internal(String),
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let message = match self {
+            AppError::BadRequest(message) | AppError::NotFound(message) => message,
+            AppError::Internal(detail) => {
+                tracing::error!(%detail, "internal error");
+                "the server could not answer this request".to_string()
+            }
+        };
+        json_error(status, message)
+    }
+}
+
+/// The machine-readable code for an error status.
+pub fn code_for(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::UNPROCESSABLE_ENTITY => "unprocessable",
+        StatusCode::TOO_MANY_REQUESTS => "too_many_requests",
+        StatusCode::SERVICE_UNAVAILABLE => "unavailable",
+        StatusCode::REQUEST_TIMEOUT => "timeout",
+        status if status.is_server_error() => "internal",
+        _ => "error",
+    }
+}
+
+pub fn json_error(status: StatusCode, message: impl Into<String>) -> Response {
+    let mut response = (status, Json(ApiError::new(code_for(status), message))).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+macro_rules! internal_from {
+    ($($source:ty),*) => {$(
+        impl From<$source> for AppError {
+            fn from(err: $source) -> Self {
+                AppError::Internal(err.to_string())
+            }
+        }
+    )*};
+}
+internal_from!(rusqlite::Error, r2d2::Error, tokio::task::JoinError);

@@ -1,0 +1,268 @@
+//! Validating and storing articles from import files (`portal-server import FILE.json`) and
+//! from the demo content. A file is imported whole or not at all.
+
+use std::path::Path;
+
+use chrono::{DateTime, SecondsFormat};
+use portal_contract::{slugify, to_portal_offset, ArticleInput};
+use rusqlite::Connection;
+
+use crate::sanitize;
+use crate::store::{self, NewArticle};
+
+/// What is wrong with one field of one record. `index` counts records from 0.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    pub index: usize,
+    pub field: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "record {}, field `{}`: {}",
+            self.index, self.field, self.message
+        )
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path} is not a JSON array of articles: {source}")]
+    NotJson {
+        path: String,
+        source: serde_json::Error,
+    },
+    #[error("{} invalid record(s), nothing imported:\n{}", .0.len(), list(.0))]
+    Invalid(Vec<RecordError>),
+    #[error(transparent)]
+    Database(#[from] rusqlite::Error),
+}
+
+fn list(errors: &[RecordError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("  {e}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+const MAX_TITLE_CHARS: usize = 300;
+const MAX_AUTHOR_CHARS: usize = 200;
+const MAX_SUMMARY_CHARS: usize = 1000;
+const DERIVED_SUMMARY_CHARS: usize = 240;
+
+/// Reads a JSON array of article inputs from `path` and imports it in one transaction.
+pub fn import_file(conn: &mut Connection, path: &Path) -> Result<usize, ImportError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let records: Vec<serde_json::Value> =
+        serde_json::from_str(&text).map_err(|source| ImportError::NotJson {
+            path: path.display().to_string(),
+            source,
+        })?;
+    let tx = conn.transaction()?;
+    let count = import_records(&tx, &records)?;
+    tx.commit()?;
+    Ok(count)
+}
+
+/// Validates every record, then stores them all; stores nothing if any record is invalid.
+/// The caller owns the transaction.
+pub fn import_records(
+    conn: &Connection,
+    records: &[serde_json::Value],
+) -> Result<usize, ImportError> {
+    let mut articles = Vec::with_capacity(records.len());
+    let mut errors = Vec::new();
+    let mut seen_slugs = std::collections::HashMap::new();
+    for (index, record) in records.iter().enumerate() {
+        match parse_record(record).and_then(|input| validate(conn, &input)) {
+            Ok(article) => {
+                if let Some(first) = seen_slugs.insert(article.slug.clone(), index) {
+                    errors.push(RecordError {
+                        index,
+                        field: "slug".into(),
+                        message: format!("`{}` is also the slug of record {first}", article.slug),
+                    });
+                }
+                articles.push(article);
+            }
+            Err(field_errors) => {
+                errors.extend(
+                    field_errors
+                        .into_iter()
+                        .map(|(field, message)| RecordError {
+                            index,
+                            field,
+                            message,
+                        }),
+                )
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ImportError::Invalid(errors));
+    }
+    let now = now_text();
+    for article in &articles {
+        store::upsert_article(conn, article, &now)?;
+    }
+    Ok(articles.len())
+}
+
+type FieldErrors = Vec<(String, String)>;
+
+fn parse_record(record: &serde_json::Value) -> Result<ArticleInput, FieldErrors> {
+    serde_path_to_error::deserialize(record).map_err(|err| {
+        let path = err.path().to_string();
+        let message = err.inner().to_string();
+        // A missing or unknown field is reported at the record itself; name the field anyway.
+        let field = if path == "." {
+            message.split('`').nth(1).unwrap_or("(record)").to_string()
+        } else {
+            path
+        };
+        vec![(field, message)]
+    })
+}
+
+/// Checks one article input and turns it into an article ready to store.
+pub fn validate(conn: &Connection, input: &ArticleInput) -> Result<NewArticle, FieldErrors> {
+    let mut errors: FieldErrors = Vec::new();
+    let mut fail = |field: &str, message: String| errors.push((field.to_string(), message));
+
+    let title = input.title.trim();
+    if title.is_empty() {
+        fail("title", "must not be empty".into());
+    } else if title.chars().count() > MAX_TITLE_CHARS {
+        fail(
+            "title",
+            format!("must be at most {MAX_TITLE_CHARS} characters"),
+        );
+    }
+
+    let slug = match &input.slug {
+        Some(slug) if slug.is_empty() || slugify(slug) != *slug => {
+            fail(
+                "slug",
+                "must be lowercase ASCII letters and digits joined by `-`".into(),
+            );
+            String::new()
+        }
+        Some(slug) => slug.clone(),
+        None => {
+            let slug = slugify(title);
+            if slug.is_empty() && !title.is_empty() {
+                fail("slug", "cannot be derived from the title; give one".into());
+            }
+            slug
+        }
+    };
+
+    match store::category_exists(conn, &input.category) {
+        Ok(true) => {}
+        Ok(false) => fail(
+            "category",
+            format!("no category has the slug `{}`", input.category),
+        ),
+        Err(err) => fail("category", format!("cannot be checked: {err}")),
+    }
+
+    let published_at = match DateTime::parse_from_rfc3339(&input.published_at) {
+        Ok(time) => to_portal_offset(&time).to_rfc3339_opts(SecondsFormat::Secs, false),
+        Err(err) => {
+            fail("published_at", format!("must be an RFC 3339 time ({err})"));
+            String::new()
+        }
+    };
+
+    let author = input.author.trim();
+    if author.is_empty() {
+        fail("author", "must not be empty".into());
+    } else if author.chars().count() > MAX_AUTHOR_CHARS {
+        fail(
+            "author",
+            format!("must be at most {MAX_AUTHOR_CHARS} characters"),
+        );
+    }
+
+    let body_html = sanitize::article_html(&input.body_html);
+    let body_text = sanitize::plain_text(&body_html);
+    if body_text.is_empty() {
+        fail("body_html", "has no text once sanitized".into());
+    }
+
+    let summary = match input.summary.as_deref().map(str::trim) {
+        Some(summary) if summary.chars().count() > MAX_SUMMARY_CHARS => {
+            fail(
+                "summary",
+                format!("must be at most {MAX_SUMMARY_CHARS} characters"),
+            );
+            String::new()
+        }
+        Some(summary) if !summary.is_empty() => summary.to_string(),
+        _ => shorten(&body_text, DERIVED_SUMMARY_CHARS),
+    };
+
+    if let Some(image) = &input.image {
+        if image.url.trim().is_empty() {
+            fail("image.url", "must not be empty".into());
+        }
+        if image.alt.trim().is_empty() {
+            fail("image.alt", "must describe the image".into());
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(NewArticle {
+        slug,
+        title: title.to_string(),
+        summary,
+        body_html,
+        published_at,
+        author: author.to_string(),
+        category_slug: input.category.clone(),
+        image: input.image.clone(),
+        featured: input.featured.unwrap_or(false),
+    })
+}
+
+/// The first words of `text`, at most `max` characters, ending with `…` when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max).collect();
+    if let Some(space) = cut.rfind(' ') {
+        cut.truncate(space);
+    }
+    cut.push('…');
+    cut
+}
+
+fn now_text() -> String {
+    to_portal_offset(&chrono::Utc::now()).to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorten_cuts_at_a_word() {
+        assert_eq!(shorten("một hai ba", 20), "một hai ba");
+        assert_eq!(shorten("một hai ba bốn", 9), "một hai…");
+    }
+}

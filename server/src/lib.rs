@@ -1,0 +1,11 @@
+//! The portal's reference API server: axum over SQLite, serving the built web app too.
+
+pub mod app;
+pub mod db;
+pub mod error;
+pub mod import;
+pub mod routes;
+pub mod sanitize;
+pub mod seed;
+pub mod state;
+pub mod store;

@@ -1,0 +1,103 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use portal_server::{app, db, import, seed, state::AppState};
+
+/// The district portal's reference API server.
+#[derive(Parser)]
+#[command(version)]
+struct Cli {
+    /// SQLite database file (created and seeded on first start).
+    #[arg(long, global = true, default_value = "data/portal.db")]
+    db: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The built web app (trunk's output).
+    #[arg(long, default_value = "dist")]
+    dist: PathBuf,
+    /// Demo content seeded into an empty database.
+    #[arg(long, global = true, default_value = "content")]
+    content: PathBuf,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import articles from a JSON array of article inputs (idempotent by slug).
+    Import { file: PathBuf },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "portal_server=info,tower_http=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("portal-server: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let pool = db::open(&cli.db).map_err(|e| format!("database {}: {e}", cli.db.display()))?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    match seed::seed_if_empty(&mut conn, &cli.content).map_err(|e| format!("seeding: {e}"))? {
+        seed::Seeded::Articles(count) => {
+            tracing::info!(count, content = %cli.content.display(), "seeded demo content")
+        }
+        seed::Seeded::NoContentFolder => tracing::warn!(
+            content = %cli.content.display(),
+            "empty database and no content folder: starting without content"
+        ),
+        seed::Seeded::AlreadyHadContent => {}
+    }
+    match cli.command {
+        Some(Command::Import { file }) => {
+            let count = import::import_file(&mut conn, &file).map_err(|e| e.to_string())?;
+            println!("imported {count} article(s) from {}", file.display());
+            Ok(())
+        }
+        None => {
+            drop(conn);
+            serve(pool, cli.addr, cli.dist)
+        }
+    }
+}
+
+fn serve(pool: db::Pool, addr: SocketAddr, dist: PathBuf) -> Result<(), String> {
+    if !dist.join("index.html").exists() {
+        tracing::warn!(dist = %dist.display(), "no index.html: the web app is not built (run `make build`)");
+    }
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        let router = app::router(AppState::new(pool), &dist);
+        println!("Portal: http://{addr}");
+        axum::serve(listener, router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(|e| e.to_string())
+    })
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("SIGTERM handler installs");
+    tokio::select! {
+        _ = interrupt => {}
+        _ = terminate.recv() => {}
+    }
+}

@@ -1,0 +1,306 @@
+//! Every SQL statement the server runs lives here.
+
+use portal_contract::{
+    Article, ArticleSummary, Category, CategoryRef, Contacts, Image, PageRequest, Paged, Site,
+};
+use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+/// The site's own settings, as `content/site.json` gives them (the menu comes from categories).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSettings {
+    pub name: String,
+    pub short_name: String,
+    pub description: String,
+    #[serde(default)]
+    pub logo_url: Option<String>,
+    pub contacts: Contacts,
+}
+
+/// A category as content files declare it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategorySettings {
+    pub slug: String,
+    pub name: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+}
+
+/// An article that passed validation and sanitizing, ready to store.
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub body_html: String,
+    /// RFC 3339 in +07:00.
+    pub published_at: String,
+    pub author: String,
+    pub category_slug: String,
+    pub image: Option<Image>,
+    pub featured: bool,
+}
+
+/// Which articles a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFilter {
+    pub category_id: Option<i64>,
+    pub featured: Option<bool>,
+}
+
+pub fn has_content(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT EXISTS (SELECT 1 FROM categories)", [], |row| {
+        row.get(0)
+    })
+}
+
+pub fn save_site(conn: &Connection, settings: &SiteSettings) -> rusqlite::Result<()> {
+    let json = serde_json::to_string(settings).expect("site settings serialize");
+    conn.execute(
+        "INSERT INTO site (id, json) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET json = excluded.json",
+        [json],
+    )?;
+    Ok(())
+}
+
+pub fn save_category(
+    conn: &Connection,
+    category: &CategorySettings,
+    position: usize,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO categories (slug, name, parent, position) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (slug) DO UPDATE SET name = excluded.name, parent = excluded.parent,
+             position = excluded.position",
+        params![
+            category.slug,
+            category.name,
+            category.parent,
+            position as i64
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn site(conn: &Connection) -> rusqlite::Result<Option<Site>> {
+    let json: Option<String> = conn
+        .query_row("SELECT json FROM site WHERE id = 1", [], |row| row.get(0))
+        .optional()?;
+    let Some(json) = json else { return Ok(None) };
+    let settings: SiteSettings = serde_json::from_str(&json).map_err(|err| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(err))
+    })?;
+    let mut statement = conn.prepare_cached(
+        "SELECT slug, name FROM categories WHERE parent IS NULL ORDER BY position, id",
+    )?;
+    let menu = statement
+        .query_map([], |row| {
+            Ok(CategoryRef {
+                slug: row.get(0)?,
+                name: row.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(Site {
+        name: settings.name,
+        short_name: settings.short_name,
+        description: settings.description,
+        logo_url: settings.logo_url,
+        contacts: settings.contacts,
+        menu,
+    }))
+}
+
+pub fn categories(conn: &Connection) -> rusqlite::Result<Vec<Category>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT c.slug, c.name, c.parent,
+                (SELECT COUNT(*) FROM articles a WHERE a.category_id = c.id)
+         FROM categories c ORDER BY c.position, c.id",
+    )?;
+    let rows = statement.query_map([], |row| {
+        Ok(Category {
+            slug: row.get(0)?,
+            name: row.get(1)?,
+            parent: row.get(2)?,
+            article_count: row.get(3)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// The id of the category with `slug`, if there is one.
+pub fn category_id(conn: &Connection, slug: &str) -> rusqlite::Result<Option<i64>> {
+    conn.query_row("SELECT id FROM categories WHERE slug = ?1", [slug], |row| {
+        row.get(0)
+    })
+    .optional()
+}
+
+const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.summary, a.published_at, a.author, c.slug, c.name, a.image_json, a.featured";
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        slug: row.get(0)?,
+        title: row.get(1)?,
+        summary: row.get(2)?,
+        published_at: time_column(row, 3)?,
+        author: row.get(4)?,
+        category: CategoryRef {
+            slug: row.get(5)?,
+            name: row.get(6)?,
+        },
+        image: image_column(row, 7)?,
+        featured: row.get(8)?,
+    })
+}
+
+fn time_column(
+    row: &Row<'_>,
+    index: usize,
+) -> rusqlite::Result<chrono::DateTime<chrono::FixedOffset>> {
+    let text: String = row.get(index)?;
+    chrono::DateTime::parse_from_rfc3339(&text).map_err(|err| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(err))
+    })
+}
+
+fn image_column(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<Image>> {
+    let json: Option<String> = row.get(index)?;
+    json.map(|json| {
+        serde_json::from_str(&json).map_err(|err| {
+            rusqlite::Error::FromSqlConversionFailure(
+                index,
+                rusqlite::types::Type::Text,
+                Box::new(err),
+            )
+        })
+    })
+    .transpose()
+}
+
+pub fn list_articles(
+    conn: &Connection,
+    filter: &ArticleFilter,
+    page: PageRequest,
+) -> rusqlite::Result<Paged<ArticleSummary>> {
+    // NULL parameters switch a condition off, so one statement serves every filter.
+    let condition = "(:category IS NULL OR a.category_id = :category)
+                     AND (:featured IS NULL OR a.featured = :featured)";
+    let total: u64 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM articles a WHERE {condition}"),
+        named_params! { ":category": filter.category_id, ":featured": filter.featured },
+        |row| row.get(0),
+    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE {condition}
+         ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset"
+    ))?;
+    let items = statement
+        .query_map(
+            named_params! {
+                ":category": filter.category_id,
+                ":featured": filter.featured,
+                ":limit": page.per_page,
+                ":offset": page.offset(),
+            },
+            summary_from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Paged {
+        items,
+        page: page.page,
+        per_page: page.per_page,
+        total,
+    })
+}
+
+/// How many related articles an article page shows.
+const RELATED_COUNT: u32 = 5;
+
+pub fn article(conn: &Connection, slug: &str) -> rusqlite::Result<Option<Article>> {
+    let found = conn
+        .query_row(
+            "SELECT a.id, a.category_id, a.slug, a.title, a.summary, a.body_html, a.published_at,
+                    a.updated_at, a.author, c.slug, c.name, a.image_json, a.featured
+             FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.slug = ?1",
+            [slug],
+            |row| {
+                let id: i64 = row.get(0)?;
+                let category_id: i64 = row.get(1)?;
+                let article = Article {
+                    slug: row.get(2)?,
+                    title: row.get(3)?,
+                    summary: row.get(4)?,
+                    body_html: row.get(5)?,
+                    published_at: time_column(row, 6)?,
+                    updated_at: time_column(row, 7)?,
+                    author: row.get(8)?,
+                    category: CategoryRef {
+                        slug: row.get(9)?,
+                        name: row.get(10)?,
+                    },
+                    image: image_column(row, 11)?,
+                    featured: row.get(12)?,
+                    related: Vec::new(),
+                };
+                Ok((id, category_id, article))
+            },
+        )
+        .optional()?;
+    let Some((id, category_id, mut article)) = found else {
+        return Ok(None);
+    };
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE a.category_id = ?1 AND a.id <> ?2
+         ORDER BY a.published_at DESC, a.id DESC LIMIT ?3"
+    ))?;
+    article.related = statement
+        .query_map(params![category_id, id, RELATED_COUNT], summary_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(article))
+}
+
+/// Inserts `article`, or updates the article with the same slug. An unchanged article keeps
+/// its `updated_at`, so importing the same file twice changes nothing.
+pub fn upsert_article(conn: &Connection, article: &NewArticle, now: &str) -> rusqlite::Result<()> {
+    let image_json = article
+        .image
+        .as_ref()
+        .map(|image| serde_json::to_string(image).expect("image serializes"));
+    conn.execute(
+        "INSERT INTO articles (slug, title, summary, body_html, published_at, updated_at, author,
+                               category_id, image_json, featured)
+         VALUES (:slug, :title, :summary, :body, :published, :published, :author,
+                 (SELECT id FROM categories WHERE slug = :category), :image, :featured)
+         ON CONFLICT (slug) DO UPDATE SET
+             title = excluded.title, summary = excluded.summary, body_html = excluded.body_html,
+             published_at = excluded.published_at, author = excluded.author,
+             category_id = excluded.category_id, image_json = excluded.image_json,
+             featured = excluded.featured, updated_at = :now
+         WHERE (articles.title, articles.summary, articles.body_html, articles.published_at,
+                articles.author, articles.category_id, articles.image_json, articles.featured)
+            IS NOT (excluded.title, excluded.summary, excluded.body_html, excluded.published_at,
+                    excluded.author, excluded.category_id, excluded.image_json, excluded.featured)",
+        named_params! {
+            ":slug": article.slug,
+            ":title": article.title,
+            ":summary": article.summary,
+            ":body": article.body_html,
+            ":published": article.published_at,
+            ":author": article.author,
+            ":category": article.category_slug,
+            ":image": image_json,
+            ":featured": article.featured,
+            ":now": now,
+        },
+    )?;
+    Ok(())
+}
+
+pub fn category_exists(conn: &Connection, slug: &str) -> rusqlite::Result<bool> {
+    Ok(category_id(conn, slug)?.is_some())
+}

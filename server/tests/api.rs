@@ -1,0 +1,319 @@
+//! The JSON API against a real SQLite file: every endpoint, paging edges and bad parameters.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::TestPortal;
+
+#[tokio::test]
+async fn site_has_contacts_and_the_menu_in_order() {
+    let portal = TestPortal::with_articles(3);
+    let (status, site) = portal.get_json("/api/v1/site").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(site["name"], "Cổng thông tin điện tử huyện Thử Nghiệm");
+    assert_eq!(site["contacts"]["phone"], "0203 000 000");
+    let menu: Vec<&str> = site["menu"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(menu, ["tin-trong-huyen", "quoc-phong-an-ninh", "thong-bao"]);
+}
+
+#[tokio::test]
+async fn categories_count_their_articles() {
+    let portal = TestPortal::with_articles(10);
+    let (status, categories) = portal.get_json("/api/v1/categories").await;
+    assert_eq!(status, StatusCode::OK);
+    let counts: Vec<(String, u64)> = categories
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["slug"].as_str().unwrap().to_string(),
+                c["article_count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("tin-trong-huyen".into(), 4),
+            ("quoc-phong-an-ninh".into(), 3),
+            ("thong-bao".into(), 3)
+        ]
+    );
+    assert_eq!(categories[1]["name"], "Quốc phòng – An ninh");
+    assert!(categories[1]["parent"].is_null());
+}
+
+#[tokio::test]
+async fn articles_are_newest_first_in_pages() {
+    let portal = TestPortal::with_articles(23);
+    let (status, first) = portal.get_json("/api/v1/articles").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (
+            first["page"].as_u64(),
+            first["per_page"].as_u64(),
+            first["total"].as_u64()
+        ),
+        (Some(1), Some(10), Some(23))
+    );
+    let items = first["items"].as_array().unwrap();
+    assert_eq!(items.len(), 10);
+    assert_eq!(
+        items[0]["title"],
+        "Bài viết thử số 0 về đường giao thông xã Đồng Văn"
+    );
+    assert_eq!(items[0]["published_at"], "2024-11-01T08:30:00+07:00");
+    assert_eq!(items[0]["category"]["name"], "Tin trong huyện");
+    assert!(
+        items[0].get("body_html").is_none(),
+        "lists carry summaries, not bodies"
+    );
+    let times: Vec<&str> = items
+        .iter()
+        .map(|i| i["published_at"].as_str().unwrap())
+        .collect();
+    let mut sorted = times.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(times, sorted);
+
+    let (_, last) = portal.get_json("/api/v1/articles?page=3").await;
+    let last_items = last["items"].as_array().unwrap();
+    assert_eq!(last_items.len(), 3);
+    assert_eq!(
+        last_items[2]["title"],
+        "Bài viết thử số 22 về đường giao thông xã Đồng Văn"
+    );
+
+    let (status, beyond) = portal.get_json("/api/v1/articles?page=4").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(beyond["items"].as_array().unwrap().len(), 0);
+    assert_eq!(beyond["total"], 23);
+
+    let (_, big) = portal.get_json("/api/v1/articles?per_page=50").await;
+    assert_eq!(big["items"].as_array().unwrap().len(), 23);
+}
+
+#[tokio::test]
+async fn bad_paging_gets_a_json_400() {
+    let portal = TestPortal::with_articles(3);
+    for uri in [
+        "/api/v1/articles?page=0",
+        "/api/v1/articles?page=abc",
+        "/api/v1/articles?page=-1",
+        "/api/v1/articles?page=1.5",
+        "/api/v1/articles?page=",
+        "/api/v1/articles?per_page=9999",
+        "/api/v1/articles?per_page=0",
+        "/api/v1/articles?per_page=51",
+        "/api/v1/articles?page=99999999999999999999999",
+    ] {
+        portal
+            .assert_error(uri, StatusCode::BAD_REQUEST, "bad_request")
+            .await;
+    }
+    let message = portal
+        .assert_error(
+            "/api/v1/articles?per_page=9999",
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        )
+        .await;
+    assert!(message.contains("per_page"), "{message}");
+}
+
+#[tokio::test]
+async fn filters_by_category_and_featured() {
+    let portal = TestPortal::with_articles(30);
+    let (_, defence) = portal
+        .get_json("/api/v1/articles?category=quoc-phong-an-ninh&per_page=50")
+        .await;
+    assert_eq!(defence["total"], 10);
+    assert!(defence["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["category"]["slug"] == "quoc-phong-an-ninh"));
+
+    let (_, featured) = portal
+        .get_json("/api/v1/articles?featured=true&per_page=50")
+        .await;
+    // Articles 0, 7, 14, 21, 28.
+    assert_eq!(featured["total"], 5);
+    assert!(featured["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["featured"] == true));
+
+    let (_, both) = portal
+        .get_json("/api/v1/articles?featured=true&category=tin-trong-huyen")
+        .await;
+    // Of 0, 7, 14, 21, 28 those with i % 3 == 0: 0 and 21.
+    assert_eq!(both["total"], 2);
+
+    let (_, not_featured) = portal.get_json("/api/v1/articles?featured=false").await;
+    assert_eq!(not_featured["total"], 25);
+
+    portal
+        .assert_error(
+            "/api/v1/articles?featured=maybe",
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        )
+        .await;
+    portal
+        .assert_error(
+            "/api/v1/articles?category=khong-co",
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+}
+
+#[tokio::test]
+async fn search_parameters_are_reserved() {
+    let portal = TestPortal::with_articles(3);
+    for uri in [
+        "/api/v1/articles?q=quoc",
+        "/api/v1/articles?from=2024-01-01",
+        "/api/v1/articles?to=2024-01-01",
+    ] {
+        portal
+            .assert_error(uri, StatusCode::BAD_REQUEST, "bad_request")
+            .await;
+    }
+}
+
+#[tokio::test]
+async fn an_article_has_its_body_and_related_articles() {
+    let portal = TestPortal::with_articles(20);
+    let slug = "bai-viet-thu-so-3-ve-duong-giao-thong-xa-dong-van";
+    let (status, article) = portal.get_json(&format!("/api/v1/articles/{slug}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(article["slug"], slug);
+    assert_eq!(
+        article["title"],
+        "Bài viết thử số 3 về đường giao thông xã Đồng Văn"
+    );
+    assert_eq!(
+        article["body_html"],
+        "<p>Đoạn một của bài 3.</p><p>Đoạn hai.</p>"
+    );
+    assert_eq!(article["author"], "Ban biên tập");
+    assert_eq!(article["category"]["slug"], "tin-trong-huyen");
+    assert_eq!(article["updated_at"], article["published_at"]);
+    let related: Vec<&str> = article["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    // Same category (every third article), newest first, without itself, at most five.
+    assert_eq!(related.len(), 5);
+    assert!(related[0].contains("số 0 "), "{related:?}");
+    assert!(related[1].contains("số 6 "), "{related:?}");
+    assert!(related.iter().all(|t| !t.contains("số 3 ")));
+
+    portal
+        .assert_error(
+            "/api/v1/articles/khong-co-bai-nay",
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+    portal
+        .assert_error(
+            "/api/v1/articles/%F0%9F%98%80%20'%22",
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+}
+
+#[tokio::test]
+async fn unknown_api_paths_and_methods_answer_json() {
+    let portal = TestPortal::with_articles(1);
+    portal
+        .assert_error("/api/v1/khong-co", StatusCode::NOT_FOUND, "not_found")
+        .await;
+    portal
+        .assert_error("/api/v2/articles", StatusCode::NOT_FOUND, "not_found")
+        .await;
+    portal
+        .assert_error("/api", StatusCode::NOT_FOUND, "not_found")
+        .await;
+    portal
+        .assert_error("/api/v1/articles/a/b", StatusCode::NOT_FOUND, "not_found")
+        .await;
+
+    let (status, headers, body) = portal
+        .request(
+            Request::delete("/api/v1/articles")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(headers["content-type"], "application/json");
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["error"]["code"], "method_not_allowed");
+}
+
+#[tokio::test]
+async fn app_routes_fall_back_to_index_html() {
+    let portal = TestPortal::with_articles(1);
+    for uri in [
+        "/",
+        "/tin-tuc/bat-ky",
+        "/chuyen-muc/thong-bao?trang=2",
+        "/khong-co-trang-nay",
+    ] {
+        let (status, headers, body) = portal.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(
+            headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{uri}"
+        );
+        assert_eq!(headers["cache-control"], "no-cache", "{uri}");
+        assert!(
+            String::from_utf8(body)
+                .unwrap()
+                .contains("<title>app</title>"),
+            "{uri}"
+        );
+    }
+    let (status, headers, _) = portal.get("/portal-web-0123456789abcdef.js").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_the_client_accepts_it() {
+    let portal = TestPortal::with_articles(20);
+    for encoding in ["br", "gzip"] {
+        let (status, headers, _) = portal
+            .request(
+                Request::get("/api/v1/articles")
+                    .header("accept-encoding", encoding)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers["content-encoding"], encoding);
+    }
+}

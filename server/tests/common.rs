@@ -1,0 +1,146 @@
+//! A portal on a real SQLite file in a temporary folder, with fixture content written here.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use portal_server::store::{self, CategorySettings, SiteSettings};
+use portal_server::{app, db, import, state::AppState};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+pub struct TestPortal {
+    pub dir: tempfile::TempDir,
+    pub pool: db::Pool,
+    pub router: Router,
+}
+
+pub const CATEGORIES: [(&str, &str); 3] = [
+    ("tin-trong-huyen", "Tin trong huyện"),
+    ("quoc-phong-an-ninh", "Quốc phòng – An ninh"),
+    ("thong-bao", "Thông báo"),
+];
+
+/// `count` articles, one a day back from 1 November 2024, cycling through the categories;
+/// every seventh is featured.
+pub fn fixture_articles(count: usize) -> Vec<Value> {
+    (0..count)
+        .map(|i| {
+            let day =
+                chrono::NaiveDate::from_ymd_opt(2024, 11, 1).unwrap() - chrono::Days::new(i as u64);
+            json!({
+                "title": format!("Bài viết thử số {i} về đường giao thông xã Đồng Văn"),
+                "category": CATEGORIES[i % CATEGORIES.len()].0,
+                "published_at": format!("{day}T08:30:00+07:00"),
+                "author": "Ban biên tập",
+                "summary": format!("Tóm tắt bài {i}."),
+                "body_html": format!("<p>Đoạn một của bài {i}.</p><p>Đoạn hai.</p>"),
+                "featured": i % 7 == 0,
+            })
+        })
+        .collect()
+}
+
+impl TestPortal {
+    /// A portal with the fixture site, categories and `articles` articles.
+    pub fn with_articles(articles: usize) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = db::open(&dir.path().join("portal.db")).unwrap();
+        {
+            let mut conn = pool.get().unwrap();
+            let tx = conn.transaction().unwrap();
+            store::save_site(&tx, &site_settings()).unwrap();
+            for (position, (slug, name)) in CATEGORIES.iter().enumerate() {
+                let category = CategorySettings {
+                    slug: slug.to_string(),
+                    name: name.to_string(),
+                    parent: None,
+                };
+                store::save_category(&tx, &category, position).unwrap();
+            }
+            import::import_records(&tx, &fixture_articles(articles)).unwrap();
+            tx.commit().unwrap();
+        }
+        let dist = dir.path().join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(
+            dist.join("index.html"),
+            "<!DOCTYPE html><html lang=\"vi\"><title>app</title></html>",
+        )
+        .unwrap();
+        std::fs::write(
+            dist.join("portal-web-0123456789abcdef.js"),
+            "console.log('app')",
+        )
+        .unwrap();
+        let router = app::router(AppState::new(pool.clone()), &dist);
+        Self { dir, pool, router }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub async fn request(&self, request: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        (status, headers, body)
+    }
+
+    pub async fn get(&self, uri: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
+        self.request(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+    }
+
+    /// GETs `uri` and parses the body as JSON, which every API answer must be.
+    pub async fn get_json(&self, uri: &str) -> (StatusCode, Value) {
+        let (status, headers, body) = self.get(uri).await;
+        assert_eq!(
+            headers.get("content-type").map(|v| v.to_str().unwrap()),
+            Some("application/json"),
+            "{uri} answered {status} without JSON"
+        );
+        (status, serde_json::from_slice(&body).unwrap())
+    }
+
+    /// Asserts that `uri` answers `status` with the API's error shape and `code`.
+    pub async fn assert_error(&self, uri: &str, status: StatusCode, code: &str) -> String {
+        let (got, body) = self.get_json(uri).await;
+        assert_eq!(got, status, "{uri}: {body}");
+        assert_eq!(body["error"]["code"], code, "{uri}: {body}");
+        let message = body["error"]["message"].as_str().unwrap().to_string();
+        assert!(!message.is_empty(), "{uri}: empty message");
+        message
+    }
+}
+
+pub fn site_settings() -> SiteSettings {
+    serde_json::from_value(json!({
+        "name": "Cổng thông tin điện tử huyện Thử Nghiệm",
+        "short_name": "Huyện Thử Nghiệm",
+        "description": "Trang thử.",
+        "contacts": {
+            "agency": "UBND huyện Thử Nghiệm",
+            "address": "Số 1, thị trấn",
+            "phone": "0203 000 000",
+            "email": "test@example.gov.vn",
+            "responsible": "Chánh Văn phòng"
+        }
+    }))
+    .unwrap()
+}
+
+pub fn write_json(path: &Path, value: &Value) {
+    std::fs::write(path, serde_json::to_vec_pretty(value).unwrap()).unwrap();
+}

@@ -1,0 +1,190 @@
+//! `portal-server import`: whole files or nothing, idempotent by slug, sanitized on the way in.
+
+mod common;
+
+use common::{write_json, TestPortal};
+use portal_server::import::{self, ImportError};
+use serde_json::json;
+
+fn record(title: &str) -> serde_json::Value {
+    json!({
+        "title": title,
+        "category": "thong-bao",
+        "published_at": "2025-03-04T09:15:00+07:00",
+        "author": "Văn phòng HĐND và UBND huyện",
+        "body_html": "<p>Nội dung thông báo.</p>",
+    })
+}
+
+fn article_count(portal: &TestPortal) -> i64 {
+    portal
+        .pool
+        .get()
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn imports_a_file_and_derives_slug_and_summary() {
+    let portal = TestPortal::with_articles(0);
+    let file = portal.path("import.json");
+    let mut with_slug = record("Thông báo lịch tiếp công dân");
+    with_slug["slug"] = json!("lich-tiep-cong-dan");
+    write_json(
+        &file,
+        &json!([
+            record("Thông báo về việc tuyển sinh năm học 2025–2026"),
+            with_slug
+        ]),
+    );
+
+    let count = import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    assert_eq!(count, 2);
+
+    let (_, article) = portal
+        .get_json("/api/v1/articles/thong-bao-ve-viec-tuyen-sinh-nam-hoc-2025-2026")
+        .await;
+    assert_eq!(article["summary"], "Nội dung thông báo.");
+    assert_eq!(article["featured"], false);
+    let (status, _) = portal.get_json("/api/v1/articles/lich-tiep-cong-dan").await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn importing_twice_changes_nothing_and_changes_update() {
+    let portal = TestPortal::with_articles(0);
+    let file = portal.path("import.json");
+    write_json(&file, &json!([record("Thông báo nghỉ lễ")]));
+    import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    let (_, first) = portal.get_json("/api/v1/articles/thong-bao-nghi-le").await;
+    import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    let (_, second) = portal.get_json("/api/v1/articles/thong-bao-nghi-le").await;
+    assert_eq!(first, second);
+    assert_eq!(article_count(&portal), 1);
+
+    let mut changed = record("Thông báo nghỉ lễ");
+    changed["body_html"] = json!("<p>Nội dung đã sửa.</p>");
+    write_json(&file, &json!([changed]));
+    import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    let (_, third) = portal.get_json("/api/v1/articles/thong-bao-nghi-le").await;
+    assert_eq!(third["body_html"], "<p>Nội dung đã sửa.</p>");
+    assert_ne!(third["updated_at"], first["updated_at"]);
+    assert_eq!(article_count(&portal), 1);
+}
+
+#[tokio::test]
+async fn a_bad_record_is_named_and_nothing_is_imported() {
+    let portal = TestPortal::with_articles(0);
+    let file = portal.path("import.json");
+    let mut bad_date = record("Bài có ngày sai");
+    bad_date["published_at"] = json!("03/12/2021 14:57");
+    let mut bad_category = record("Bài có chuyên mục sai");
+    bad_category["category"] = json!("khong-co");
+    let mut missing_author = record("Bài thiếu tác giả");
+    missing_author.as_object_mut().unwrap().remove("author");
+    let mut wrong_type = record("Bài sai kiểu");
+    wrong_type["featured"] = json!("có");
+    let mut bad_slug = record("Bài có slug sai");
+    bad_slug["slug"] = json!("Có Dấu");
+    write_json(
+        &file,
+        &json!([
+            record("Bài hợp lệ"),
+            bad_date,
+            bad_category,
+            missing_author,
+            wrong_type,
+            bad_slug,
+            record("Bài hợp lệ")
+        ]),
+    );
+
+    let err = import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap_err();
+    let ImportError::Invalid(errors) = &err else {
+        panic!("{err}")
+    };
+    let named: Vec<(usize, &str)> = errors.iter().map(|e| (e.index, e.field.as_str())).collect();
+    assert_eq!(
+        named,
+        [
+            (1, "published_at"),
+            (2, "category"),
+            (3, "author"),
+            (4, "featured"),
+            (5, "slug"),
+            (6, "slug")
+        ]
+    );
+    let text = err.to_string();
+    assert!(text.contains("record 1, field `published_at`"), "{text}");
+    assert!(text.contains("nothing imported"), "{text}");
+    assert_eq!(
+        article_count(&portal),
+        0,
+        "a file is imported whole or not at all"
+    );
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_an_array_is_refused() {
+    let portal = TestPortal::with_articles(0);
+    let file = portal.path("import.json");
+    std::fs::write(&file, "{\"title\": \"một bài\"}").unwrap();
+    let err = import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap_err();
+    assert!(matches!(err, ImportError::NotJson { .. }), "{err}");
+    let missing = import::import_file(&mut portal.pool.get().unwrap(), &portal.path("none.json"))
+        .unwrap_err();
+    assert!(matches!(missing, ImportError::Read { .. }), "{missing}");
+}
+
+#[tokio::test]
+async fn article_html_is_sanitized_on_the_way_in() {
+    let portal = TestPortal::with_articles(0);
+    let file = portal.path("import.json");
+    let mut dirty = record("Bài có mã độc");
+    dirty["body_html"] = json!(
+        "<p onmouseover=\"alert(1)\">Chữ<script>alert(2)</script></p><a href=\"javascript:alert(3)\">x</a><a href=\"https://quangninh.gov.vn\">Tỉnh</a>"
+    );
+    write_json(&file, &json!([dirty]));
+    import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    let (_, article) = portal.get_json("/api/v1/articles/bai-co-ma-doc").await;
+    assert_eq!(
+        article["body_html"],
+        "<p>Chữ</p><a rel=\"noopener noreferrer\">x</a><a href=\"https://quangninh.gov.vn\" rel=\"noopener noreferrer\">Tỉnh</a>"
+    );
+}
+
+#[tokio::test]
+async fn the_shipped_demo_content_seeds_a_full_portal() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = portal_server::db::open(&dir.path().join("portal.db")).unwrap();
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let seeded = portal_server::seed::seed_if_empty(&mut pool.get().unwrap(), &content).unwrap();
+    let portal_server::seed::Seeded::Articles(count) = seeded else {
+        panic!("{seeded:?}")
+    };
+    assert!(count >= 60, "{count} demo articles");
+    let conn = pool.get().unwrap();
+    let categories: i64 = conn
+        .query_row("SELECT COUNT(*) FROM categories", [], |r| r.get(0))
+        .unwrap();
+    assert!(categories >= 8);
+    let featured: i64 = conn
+        .query_row("SELECT COUNT(*) FROM articles WHERE featured", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(featured >= 3);
+    let years: i64 = conn
+        .query_row(
+            "SELECT COUNT(DISTINCT substr(published_at, 1, 4)) FROM articles",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(years >= 3, "{years} years");
+    // A second start finds the content and leaves it alone.
+    let again = portal_server::seed::seed_if_empty(&mut pool.get().unwrap(), &content).unwrap();
+    assert_eq!(again, portal_server::seed::Seeded::AlreadyHadContent);
+}

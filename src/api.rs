@@ -1,0 +1,153 @@
+//! The only code that talks HTTP. Every page gets its data through these functions, typed
+//! with the contract crate, so no page builds a URL or parses JSON by hand.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::time::Duration;
+
+use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
+use portal_contract::{Article, ArticleSummary, Paged, Site, API_PREFIX};
+use serde::de::DeserializeOwned;
+
+/// A request that takes longer than this is given up, so a reader on a stalled network
+/// gets a message and a retry button instead of an endless placeholder.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Why a request failed, in terms a reader can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiFailure {
+    NotFound,
+    /// The server answered with an error status.
+    Server(u16),
+    /// No answer: offline, refused, or cancelled.
+    Network,
+    Timeout,
+    /// An answer that is not what the contract says.
+    BadData,
+}
+
+impl ApiFailure {
+    /// The message shown to the reader.
+    pub fn message(&self) -> &'static str {
+        match self {
+            ApiFailure::NotFound => "Không tìm thấy nội dung bạn yêu cầu.",
+            ApiFailure::Server(_) => "Máy chủ đang gặp sự cố, chưa tải được nội dung.",
+            ApiFailure::Network => {
+                "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng."
+            }
+            ApiFailure::Timeout => "Máy chủ phản hồi quá lâu. Vui lòng thử lại.",
+            ApiFailure::BadData => "Dữ liệu nhận được không hợp lệ.",
+        }
+    }
+}
+
+/// Where the API lives. Read at run time from `<meta name="portal-api-base">` in
+/// `index.html`, so one build can be pointed at another server by editing that file.
+fn api_base() -> String {
+    thread_local! {
+        static BASE: String = read_api_base();
+    }
+    BASE.with(Clone::clone)
+}
+
+fn read_api_base() -> String {
+    let configured = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector("meta[name='portal-api-base']")
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .map(|content| content.trim().trim_end_matches('/').to_string())
+        .filter(|content| !content.is_empty());
+    configured.unwrap_or_else(|| API_PREFIX.to_string())
+}
+
+thread_local! {
+    /// Answers already received in this visit, by URL: going back to a page shows it at once.
+    static RESPONSES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+async fn get_json<T: DeserializeOwned>(path_and_query: &str) -> Result<T, ApiFailure> {
+    let url = format!("{}{}", api_base(), path_and_query);
+    let cached = RESPONSES.with(|cache| cache.borrow().get(&url).cloned());
+    let text = match cached {
+        Some(text) => text,
+        None => {
+            let text = fetch_text(&url).await?;
+            RESPONSES.with(|cache| cache.borrow_mut().insert(url, text.clone()));
+            text
+        }
+    };
+    serde_json::from_str(&text).map_err(|_| ApiFailure::BadData)
+}
+
+async fn fetch_text(url: &str) -> Result<String, ApiFailure> {
+    let controller = web_sys::AbortController::new().map_err(|_| ApiFailure::Network)?;
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            REQUEST_TIMEOUT,
+        )
+        .ok()
+    };
+    let outcome = async {
+        let response = Request::get(url)
+            .abort_signal(Some(&controller.signal()))
+            .send()
+            .await
+            .map_err(|_| ApiFailure::Network)?;
+        match response.status() {
+            200..=299 => response.text().await.map_err(|_| ApiFailure::Network),
+            404 => Err(ApiFailure::NotFound),
+            status => Err(ApiFailure::Server(status)),
+        }
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    match outcome {
+        Err(ApiFailure::Network) if timed_out.get() => Err(ApiFailure::Timeout),
+        other => other,
+    }
+}
+
+pub async fn site() -> Result<Site, ApiFailure> {
+    get_json("/site").await
+}
+
+pub async fn article(slug: &str) -> Result<Article, ApiFailure> {
+    get_json(&format!("/articles/{}", encode(slug))).await
+}
+
+/// Newest articles first; `category` narrows to one category.
+pub async fn latest(
+    category: Option<&str>,
+    page: u32,
+    per_page: u32,
+) -> Result<Paged<ArticleSummary>, ApiFailure> {
+    let mut query = format!("/articles?page={page}&per_page={per_page}");
+    if let Some(category) = category {
+        query.push_str("&category=");
+        query.push_str(&encode(category));
+    }
+    get_json(&query).await
+}
+
+pub async fn featured(per_page: u32) -> Result<Paged<ArticleSummary>, ApiFailure> {
+    get_json(&format!("/articles?featured=true&per_page={per_page}")).await
+}
+
+fn encode(component: &str) -> String {
+    js_sys::encode_uri_component(component).into()
+}

@@ -1,0 +1,38 @@
+//! The router and the page frame around every route.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api;
+use crate::components::footer::Footer;
+use crate::components::header::{Header, DEFAULT_SITE_NAME};
+use crate::pages::{
+    article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound,
+};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // The frame and several pages need the site's settings; load them once.
+    let site = LocalResource::new(api::site);
+    provide_context(site);
+    view! {
+        <Title formatter=|page: String| {
+            if page.is_empty() { DEFAULT_SITE_NAME.to_string() } else { format!("{page} | {DEFAULT_SITE_NAME}") }
+        } />
+        <Router>
+            <a class="skip-link" href="#main">"Chuyển đến nội dung chính"</a>
+            <Header site />
+            <main id="main" class="site-main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/tin-tuc/:slug") view=ArticlePage />
+                    <Route path=path!("/chuyen-muc/:slug") view=CategoryPage />
+                </Routes>
+            </main>
+            <Footer site />
+        </Router>
+    }
+}

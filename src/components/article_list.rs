@@ -1,0 +1,53 @@
+//! Lists of article summaries.
+
+use leptos::prelude::*;
+use portal_contract::{format_display, ArticleSummary};
+
+pub fn article_href(slug: &str) -> String {
+    format!("/tin-tuc/{slug}")
+}
+
+pub fn category_href(slug: &str) -> String {
+    format!("/chuyen-muc/{slug}")
+}
+
+/// One article in a list: title, time and summary.
+#[component]
+pub fn ArticleCard(
+    article: ArticleSummary,
+    #[prop(default = true)] show_summary: bool,
+) -> impl IntoView {
+    let time = format_display(&article.published_at);
+    let datetime = article.published_at.to_rfc3339();
+    view! {
+        <article class="article-card">
+            <h3 class="article-card-title">
+                <a href=article_href(&article.slug)>{article.title}</a>
+            </h3>
+            <p class="article-meta">
+                <time datetime=datetime>{time}</time>
+            </p>
+            {show_summary.then(|| view! { <p class="article-card-summary">{article.summary}</p> })}
+        </article>
+    }
+}
+
+/// A list of article cards, or a plain sentence when there are none.
+#[component]
+pub fn ArticleList(
+    articles: Vec<ArticleSummary>,
+    #[prop(default = true)] show_summary: bool,
+) -> impl IntoView {
+    if articles.is_empty() {
+        return view! { <p class="empty">"Chưa có bài viết."</p> }.into_any();
+    }
+    view! {
+        <ul class="article-list">
+            {articles
+                .into_iter()
+                .map(|article| view! { <li><ArticleCard article show_summary /></li> })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}

@@ -1,0 +1,32 @@
+//! The bottom of every page: who runs the portal and how to reach them.
+
+use leptos::prelude::*;
+use portal_contract::Site;
+
+use crate::api::ApiFailure;
+
+#[component]
+pub fn Footer(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
+    let contacts = move || {
+        site.get().and_then(Result::ok).map(|site| {
+            let contacts = site.contacts;
+            let phone_href = format!("tel:{}", contacts.phone.replace([' ', '.'], ""));
+            let email_href = format!("mailto:{}", contacts.email);
+            view! {
+                <p class="footer-name">{site.name}</p>
+                <p>"Cơ quan chủ quản: " {contacts.agency}</p>
+                <address>
+                    <p>"Địa chỉ: " {contacts.address}</p>
+                    <p>"Điện thoại: " <a href=phone_href>{contacts.phone}</a></p>
+                    <p>"Thư điện tử: " <a href=email_href>{contacts.email}</a></p>
+                </address>
+                <p>"Chịu trách nhiệm nội dung: " {contacts.responsible}</p>
+            }
+        })
+    };
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer-inner">{contacts}</div>
+        </footer>
+    }
+}

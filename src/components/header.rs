@@ -1,0 +1,68 @@
+//! The top of every page: the portal's name and the category menu (a menu button on phones).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use portal_contract::Site;
+
+use crate::api::ApiFailure;
+use crate::components::article_list::category_href;
+use crate::components::status::loaded;
+
+/// The portal's name before `/site` has answered (and if it never does).
+pub const DEFAULT_SITE_NAME: &str = "Cổng thông tin điện tử huyện Bình Liêu";
+
+#[component]
+pub fn Header(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
+    let (menu_open, set_menu_open) = signal(false);
+    // A chosen menu entry navigates; the open menu would otherwise cover the new page.
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        set_menu_open.set(false);
+    });
+    let site_name = move || {
+        site.get()
+            .and_then(Result::ok)
+            .map(|site| site.name)
+            .unwrap_or_else(|| DEFAULT_SITE_NAME.to_string())
+    };
+    view! {
+        <header class="site-header">
+            <div class="site-header-inner">
+                <a class="site-name" href="/">
+                    <span class="site-emblem" aria-hidden="true">"★"</span>
+                    <span>{site_name}</span>
+                </a>
+                <button
+                    type="button"
+                    class="menu-button"
+                    aria-controls="main-menu"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| set_menu_open.update(|open| *open = !*open)
+                >
+                    <span aria-hidden="true">"☰"</span>
+                    " Danh mục"
+                </button>
+            </div>
+            <nav
+                id="main-menu"
+                class="main-menu"
+                class:open=move || menu_open.get()
+                aria-label="Chuyên mục"
+            >
+                {loaded(site, 1, move |site: Site| {
+                    view! {
+                        <ul>
+                            <li><a href="/">"Trang chủ"</a></li>
+                            {site
+                                .menu
+                                .into_iter()
+                                .map(|item| view! { <li><a href=category_href(&item.slug)>{item.name}</a></li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            </nav>
+        </header>
+    }
+}

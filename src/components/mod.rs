@@ -1,0 +1,7 @@
+//! Pieces that several pages share.
+
+pub mod article_list;
+pub mod footer;
+pub mod header;
+pub mod pagination;
+pub mod status;

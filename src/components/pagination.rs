@@ -1,0 +1,58 @@
+//! Page links for long lists (`?trang=N`).
+
+use leptos::prelude::*;
+
+/// The pages to offer around `current`: the first, the last and two either side.
+fn pages_to_show(current: u32, count: u32) -> Vec<Option<u32>> {
+    let mut shown = Vec::new();
+    let mut previous = 0;
+    for page in 1..=count {
+        let near = page + 2 >= current && page <= current + 2;
+        if page == 1 || page == count || near {
+            if page > previous + 1 {
+                shown.push(None);
+            }
+            shown.push(Some(page));
+            previous = page;
+        }
+    }
+    shown
+}
+
+/// Page links; `href(n)` is the address of page `n`.
+#[component]
+pub fn Pagination(
+    current: u32,
+    count: u32,
+    href: impl Fn(u32) -> String + 'static,
+) -> impl IntoView {
+    if count <= 1 {
+        return ().into_any();
+    }
+    let links = pages_to_show(current, count)
+        .into_iter()
+        .map(|page| match page {
+            None => view! { <li class="pagination-gap" aria-hidden="true">"…"</li> }.into_any(),
+            Some(page) if page == current => view! {
+                <li><a href=href(page) aria-current="page" aria-label=format!("Trang {page}, trang hiện tại")>{page}</a></li>
+            }
+            .into_any(),
+            Some(page) => view! {
+                <li><a href=href(page) aria-label=format!("Trang {page}")>{page}</a></li>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    let previous = (current > 1).then(|| {
+        view! { <li><a href=href(current - 1) rel="prev">"‹ Trước"</a></li> }
+    });
+    let next = (current < count).then(|| {
+        view! { <li><a href=href(current + 1) rel="next">"Sau ›"</a></li> }
+    });
+    view! {
+        <nav class="pagination" aria-label="Phân trang">
+            <ul>{previous}{links}{next}</ul>
+        </nav>
+    }
+    .into_any()
+}

@@ -1,0 +1,61 @@
+//! What a reader sees while data loads and when it cannot be loaded.
+
+use leptos::prelude::*;
+
+use crate::api::ApiFailure;
+use crate::pages::not_found::NotFound;
+
+/// Grey blocks in the shape of the content to come, so the page does not jump when it arrives.
+#[component]
+pub fn Placeholder(#[prop(default = 3)] lines: usize) -> impl IntoView {
+    view! {
+        <div class="placeholder" aria-busy="true">
+            <span class="visually-hidden" role="status">"Đang tải…"</span>
+            {(0..lines).map(|_| view! { <div class="placeholder-line" aria-hidden="true"></div> }).collect_view()}
+        </div>
+    }
+}
+
+/// A failed request: what went wrong, in Vietnamese, and a button that asks again.
+#[component]
+pub fn ErrorNotice(failure: ApiFailure, retry: Callback<()>) -> impl IntoView {
+    let (retrying, set_retrying) = signal(false);
+    view! {
+        <div class="error-notice" role="alert">
+            <p>{failure.message()}</p>
+            <button
+                type="button"
+                class="button"
+                disabled=move || retrying.get()
+                on:click=move |_| {
+                    set_retrying.set(true);
+                    retry.run(());
+                }
+            >
+                {move || if retrying.get() { "Đang thử lại…" } else { "Thử lại" }}
+            </button>
+        </div>
+    }
+}
+
+/// Shows `render(data)` once `resource` has loaded, a placeholder before, and an error
+/// notice with a retry button if it failed. Content that does not exist shows the 404 page.
+pub fn loaded<T, V>(
+    resource: LocalResource<Result<T, ApiFailure>>,
+    placeholder_lines: usize,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    move || match resource.get() {
+        None => view! { <Placeholder lines=placeholder_lines /> }.into_any(),
+        Some(Ok(data)) => render(data).into_any(),
+        Some(Err(ApiFailure::NotFound)) => view! { <NotFound /> }.into_any(),
+        Some(Err(failure)) => view! {
+            <ErrorNotice failure retry=Callback::new(move |_| resource.refetch()) />
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,57 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+use portal_contract::{format_display, Article};
+
+use crate::api;
+use crate::components::article_list::{category_href, ArticleList};
+use crate::components::status::loaded;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let article = LocalResource::new(move || {
+        let slug = params.read().get("slug").unwrap_or_default();
+        async move { api::article(&slug).await }
+    });
+    loaded(article, 8, |article| view! { <ArticleView article /> })
+}
+
+#[component]
+fn ArticleView(article: Article) -> impl IntoView {
+    let Article {
+        title,
+        summary,
+        body_html,
+        published_at,
+        author,
+        category,
+        related,
+        ..
+    } = article;
+    view! {
+        <Title text=title.clone() />
+        <Meta name="description" content=summary.clone() />
+        <nav class="breadcrumb" aria-label="Đường dẫn">
+            <ol>
+                <li><a href="/">"Trang chủ"</a></li>
+                <li><a href=category_href(&category.slug)>{category.name.clone()}</a></li>
+            </ol>
+        </nav>
+        <article class="article">
+            <h1 class="article-title">{title}</h1>
+            <p class="article-meta">
+                <time datetime=published_at.to_rfc3339()>{format_display(&published_at)}</time>
+                " · " <span class="article-author-inline">{author.clone()}</span>
+            </p>
+            <p class="article-summary">{summary}</p>
+            // The server sanitized this HTML with an allowlist before storing it.
+            <div class="article-body" inner_html=body_html></div>
+            <p class="article-author">{author}</p>
+        </article>
+        <section class="related" aria-labelledby="related-heading">
+            <h2 id="related-heading" class="section-heading">"Tin cùng chuyên mục"</h2>
+            <ArticleList articles=related show_summary=false />
+        </section>
+    }
+}

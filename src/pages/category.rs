@@ -1,0 +1,65 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use portal_contract::Site;
+
+use crate::api::{self, ApiFailure};
+use crate::components::article_list::{category_href, ArticleList};
+use crate::components::pagination::Pagination;
+use crate::components::status::loaded;
+
+const PER_PAGE: u32 = 10;
+
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let site = expect_context::<LocalResource<Result<Site, ApiFailure>>>();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    // A missing or unreadable `trang` means the first page.
+    let page = Memo::new(move |_| {
+        query
+            .read()
+            .get("trang")
+            .and_then(|value| value.parse::<u32>().ok())
+            .filter(|page| *page >= 1)
+            .unwrap_or(1)
+    });
+    let articles = LocalResource::new(move || {
+        let (slug, page) = (slug.get(), page.get());
+        async move { api::latest(Some(&slug), page, PER_PAGE).await }
+    });
+    let name = move || {
+        let slug = slug.get();
+        site.get()
+            .and_then(Result::ok)
+            .and_then(|site| site.menu.into_iter().find(|item| item.slug == slug))
+            .map(|item| item.name)
+            .unwrap_or_default()
+    };
+    view! {
+        <Title text=name />
+        {loaded(articles, 10, move |list| {
+            let current = list.page;
+            let count = list.page_count();
+            let total = list.total;
+            let base = category_href(&slug.get_untracked());
+            let beyond_the_end = list.items.is_empty() && current > 1;
+            view! {
+                <h1 class="page-title">{name}</h1>
+                <p class="list-total">{format!("{total} bài viết")}
+                    {(count > 1).then(|| format!(" · Trang {current}/{count}"))}
+                </p>
+                {if beyond_the_end {
+                    view! {
+                        <p class="empty">"Trang này không có bài viết. "
+                            <a href=base.clone()>"Về trang đầu"</a></p>
+                    }.into_any()
+                } else {
+                    view! { <ArticleList articles=list.items /> }.into_any()
+                }}
+                <Pagination current count href=move |n| format!("{base}?trang={n}") />
+            }
+        })}
+    }
+}

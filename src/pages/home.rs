@@ -1,0 +1,79 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use portal_contract::{format_display, ArticleSummary, CategoryRef, Site};
+
+use crate::api::{self, ApiFailure};
+use crate::components::article_list::{article_href, category_href, ArticleList};
+use crate::components::status::loaded;
+
+const FEATURED_COUNT: u32 = 5;
+const PER_CATEGORY: u32 = 4;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let site = expect_context::<LocalResource<Result<Site, ApiFailure>>>();
+    let featured = LocalResource::new(|| api::featured(FEATURED_COUNT));
+    view! {
+        <Title text="" />
+        <h1 class="visually-hidden">"Trang chủ Cổng thông tin điện tử huyện Bình Liêu"</h1>
+        <section class="featured" aria-labelledby="featured-heading">
+            <h2 id="featured-heading" class="section-heading">"Tin tiêu điểm"</h2>
+            {loaded(featured, 4, |page| view! { <FeaturedNews articles=page.items /> })}
+        </section>
+        <div class="category-blocks">
+            {loaded(site, 6, |site: Site| {
+                site.menu
+                    .into_iter()
+                    .map(|category| view! { <CategoryBlock category /> })
+                    .collect_view()
+            })}
+        </div>
+    }
+}
+
+/// The lead featured article large, the others as a list beside it.
+#[component]
+fn FeaturedNews(articles: Vec<ArticleSummary>) -> impl IntoView {
+    let mut articles = articles.into_iter();
+    let Some(lead) = articles.next() else {
+        return view! { <p class="empty">"Chưa có tin tiêu điểm."</p> }.into_any();
+    };
+    let others: Vec<_> = articles.collect();
+    view! {
+        <div class="featured-grid">
+            <article class="featured-lead">
+                <h3><a href=article_href(&lead.slug)>{lead.title}</a></h3>
+                <p class="article-meta">
+                    <time datetime=lead.published_at.to_rfc3339()>{format_display(&lead.published_at)}</time>
+                    " · " {lead.category.name}
+                </p>
+                <p>{lead.summary}</p>
+            </article>
+            <ArticleList articles=others show_summary=false />
+        </div>
+    }
+    .into_any()
+}
+
+/// The newest articles of one category, with a link to all of them.
+#[component]
+fn CategoryBlock(category: CategoryRef) -> impl IntoView {
+    let slug = category.slug.clone();
+    let latest = LocalResource::new(move || {
+        let slug = slug.clone();
+        async move { api::latest(Some(&slug), 1, PER_CATEGORY).await }
+    });
+    let heading_id = format!("category-{}", category.slug);
+    let href = category_href(&category.slug);
+    view! {
+        <section class="category-block" aria-labelledby=heading_id.clone()>
+            <h2 id=heading_id class="section-heading">
+                <a href=href.clone()>{category.name.clone()}</a>
+            </h2>
+            {loaded(latest, 3, |page| view! { <ArticleList articles=page.items show_summary=false /> })}
+            <p class="more-link">
+                <a href=href>"Xem tất cả " <span class="visually-hidden">{category.name}</span> " ›"</a>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,15 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The page for an address the portal does not have.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <Title text="Không tìm thấy trang" />
+        <section class="not-found">
+            <h1>"Không tìm thấy trang"</h1>
+            <p>"Trang bạn tìm không tồn tại hoặc đã được chuyển đi."</p>
+            <p><a class="button" href="/">"Về trang chủ"</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,81 @@
+// The content the browser tests run on, written for the tests (not the demo content), so each
+// test knows exactly what a reader must see.
+
+export const categories = [
+  { slug: 'tin-trong-huyen', name: 'Tin trong huyện' },
+  { slug: 'quoc-phong-an-ninh', name: 'Quốc phòng – An ninh' },
+  { slug: 'thong-bao', name: 'Thông báo' },
+];
+
+export const mainArticle = {
+  slug: 'hoi-nghi-tong-ket-cong-tac-quoc-phong-dia-phuong-nam-2024',
+  title: 'Hội nghị tổng kết công tác quốc phòng địa phương năm 2024',
+  category: 'quoc-phong-an-ninh',
+  published_at: '2024-12-03T14:57:00+07:00',
+  shownTime: '03/12/2024 14:57',
+  author: 'Hoàng Thị Thử',
+  summary: 'UBND huyện tổng kết công tác quốc phòng địa phương năm 2024 và giao nhiệm vụ năm 2025.',
+  paragraphs: [
+    'Ngày 2/12/2024, UBND huyện đã tổ chức hội nghị tổng kết công tác quốc phòng địa phương.',
+    'Trong năm, lực lượng vũ trang huyện hoàn thành 100% chỉ tiêu huấn luyện.',
+    'Hội nghị đã khen thưởng 12 tập thể và 25 cá nhân có thành tích xuất sắc.',
+  ],
+  featured: true,
+};
+
+/** Notices, newest first: 24 of them fill three pages of ten (10, 10, 4). */
+export const notices = Array.from({ length: 24 }, (_, i) => {
+  const day = String(28 - i).padStart(2, '0');
+  return {
+    title: `Thông báo số ${i + 1} về lịch tiếp công dân`,
+    category: 'thong-bao',
+    published_at: `2024-10-${day}T08:00:00+07:00`,
+    author: 'Văn phòng HĐND và UBND huyện',
+    summary: `Lịch tiếp công dân, đợt ${i + 1}.`,
+    body_html: `<p>Nội dung thông báo số ${i + 1}.</p><p>Đề nghị công dân lưu ý.</p>`,
+    featured: false,
+  };
+});
+
+export const districtNews = [
+  {
+    title: 'Xã Đồng Văn hoàn thành đường giao thông nông thôn mới',
+    category: 'tin-trong-huyen',
+    published_at: '2024-11-20T09:30:00+07:00',
+    author: 'Trung tâm Truyền thông',
+    summary: 'Tuyến đường dài 3,2 km đã được đưa vào sử dụng.',
+    body_html: '<p>Ngày 20/11/2024, xã Đồng Văn khánh thành tuyến đường.</p><p>Tổng kinh phí 4,5 tỷ đồng.</p>',
+    featured: true,
+  },
+  {
+    title: 'Lễ hội Soóng cọ của người Sán Chỉ năm 2024',
+    category: 'tin-trong-huyen',
+    published_at: '2024-09-15T07:45:00+07:00',
+    author: 'Trung tâm Truyền thông',
+    summary: 'Hàng nghìn người dân và du khách tham gia lễ hội.',
+    body_html: '<p>Lễ hội diễn ra trong hai ngày.</p><p>Có 15 đội tham gia hát Soóng cọ.</p>',
+    featured: false,
+  },
+];
+
+export function articleInputs() {
+  const { shownTime, paragraphs, ...main } = mainArticle;
+  return [
+    { ...main, body_html: paragraphs.map((p) => `<p>${p}</p>`).join('') },
+    ...notices,
+    ...districtNews,
+  ];
+}
+
+export const site = {
+  name: 'Cổng thông tin điện tử huyện Bình Liêu',
+  short_name: 'Huyện Bình Liêu',
+  description: 'Trang dùng cho kiểm thử.',
+  contacts: {
+    agency: 'Ủy ban nhân dân huyện Bình Liêu',
+    address: 'Khu phố Bình Công, thị trấn Bình Liêu, tỉnh Quảng Ninh',
+    phone: '0203 3878 000',
+    email: 'kiemthu@example.gov.vn',
+    responsible: 'Chánh Văn phòng HĐND và UBND huyện',
+  },
+};
