@@ -1,7 +1,6 @@
 //! The top of every page: the portal's name and the category menu (a menu button on phones).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use portal_contract::Site;
 
 use crate::api::ApiFailure;
@@ -14,12 +13,6 @@ pub const DEFAULT_SITE_NAME: &str = "Cổng thông tin điện tử huyện Bìn
 #[component]
 pub fn Header(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
     let (menu_open, set_menu_open) = signal(false);
-    // A chosen menu entry navigates; the open menu would otherwise cover the new page.
-    let location = use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        set_menu_open.set(false);
-    });
     let site_name = move || {
         site.get()
             .and_then(Result::ok)
@@ -49,6 +42,8 @@ pub fn Header(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
                 class="main-menu"
                 class:open=move || menu_open.get()
                 aria-label="Chuyên mục"
+                // A chosen entry navigates; the open menu would otherwise cover the new page.
+                on:click=move |_| set_menu_open.set(false)
             >
                 {loaded(site, 1, move |site: Site| {
                     view! {

@@ -64,15 +64,18 @@ fn CategoryBlock(category: CategoryRef) -> impl IntoView {
         async move { api::latest(Some(&slug), 1, PER_CATEGORY).await }
     });
     let heading_id = format!("category-{}", category.slug);
+    let labelled_by = heading_id.clone();
     let href = category_href(&category.slug);
+    let more_href = href.clone();
+    let name = category.name.clone();
     view! {
-        <section class="category-block" aria-labelledby=heading_id.clone()>
+        <section class="category-block" aria-labelledby=labelled_by>
             <h2 id=heading_id class="section-heading">
-                <a href=href.clone()>{category.name.clone()}</a>
+                <a href=href>{name}</a>
             </h2>
             {loaded(latest, 3, |page| view! { <ArticleList articles=page.items show_summary=false /> })}
             <p class="more-link">
-                <a href=href>"Xem tất cả " <span class="visually-hidden">{category.name}</span> " ›"</a>
+                <a href=more_href>"Xem tất cả " <span class="visually-hidden">{category.name}</span> " ›"</a>
             </p>
         </section>
     }
