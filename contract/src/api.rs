@@ -63,6 +63,24 @@ pub struct ArticleSummary {
     pub category: CategoryRef,
     pub image: Option<Image>,
     pub featured: bool,
+    /// Present in search results only: where the searched words are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub highlight: Option<Highlight>,
+}
+
+/// The title and a snippet of the body of a search hit, cut into plain and matched parts.
+/// Structured rather than HTML, so a client never has to trust markup to show a match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Highlight {
+    pub title: Vec<Segment>,
+    pub snippet: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    pub text: String,
+    /// True where the text matches a searched word.
+    pub matched: bool,
 }
 
 /// `GET /articles/{slug}`: the whole article.

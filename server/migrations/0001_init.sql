@@ -20,6 +20,8 @@ CREATE TABLE articles (
     title        TEXT NOT NULL,
     summary      TEXT NOT NULL,
     body_html    TEXT NOT NULL,
+    -- The body without tags: search snippets are cut from it.
+    body_text    TEXT NOT NULL,
     published_at TEXT NOT NULL,
     updated_at   TEXT NOT NULL,
     author       TEXT NOT NULL,
@@ -31,3 +33,12 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_time ON articles (published_at DESC, id DESC);
 CREATE INDEX articles_by_category_time ON articles (category_id, published_at DESC, id DESC);
 CREATE INDEX articles_featured_time ON articles (featured, published_at DESC, id DESC);
+
+-- Full-text index of folded text (lowercase, no tone marks, `đ` as `d`: see
+-- portal_contract::fold), kept in step with `articles` by the store; rowid = articles.id.
+-- Contentless: the text lives in `articles`; the prefix index serves the last, unfinished word.
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, body,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61', prefix = '2 3'
+);

@@ -231,6 +231,7 @@ pub fn validate(conn: &Connection, input: &ArticleInput) -> Result<NewArticle, F
         title: title.to_string(),
         summary,
         body_html,
+        body_text,
         published_at,
         author: author.to_string(),
         category_slug: input.category.clone(),

@@ -6,6 +6,7 @@ pub mod error;
 pub mod import;
 pub mod routes;
 pub mod sanitize;
+pub mod search;
 pub mod seed;
 pub mod state;
 pub mod store;

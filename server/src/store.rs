@@ -1,10 +1,13 @@
 //! Every SQL statement the server runs lives here.
 
 use portal_contract::{
-    Article, ArticleSummary, Category, CategoryRef, Contacts, Image, PageRequest, Paged, Site,
+    fold, Article, ArticleSummary, Category, CategoryRef, Contacts, Highlight, Image, PageRequest,
+    Paged, Site,
 };
 use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
+
+use crate::search::SearchTerms;
 
 /// The site's own settings, as `content/site.json` gives them (the menu comes from categories).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -35,6 +38,8 @@ pub struct NewArticle {
     pub title: String,
     pub summary: String,
     pub body_html: String,
+    /// The body without tags, for search.
+    pub body_text: String,
     /// RFC 3339 in +07:00.
     pub published_at: String,
     pub author: String,
@@ -48,6 +53,12 @@ pub struct NewArticle {
 pub struct ArticleFilter {
     pub category_id: Option<i64>,
     pub featured: Option<bool>,
+    /// Published at or after this time (RFC 3339 in +07:00).
+    pub from: Option<String>,
+    /// Published before this time (RFC 3339 in +07:00).
+    pub until: Option<String>,
+    /// Words to search for; the list is then ordered by relevance.
+    pub terms: Option<SearchTerms>,
 }
 
 pub fn has_content(conn: &Connection) -> rusqlite::Result<bool> {
@@ -153,6 +164,7 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
         },
         image: image_column(row, 7)?,
         featured: row.get(8)?,
+        highlight: None,
     })
 }
 
@@ -185,28 +197,89 @@ pub fn list_articles(
     filter: &ArticleFilter,
     page: PageRequest,
 ) -> rusqlite::Result<Paged<ArticleSummary>> {
-    // NULL parameters switch a condition off, so one statement serves every filter.
-    let condition = "(:category IS NULL OR a.category_id = :category)
-                     AND (:featured IS NULL OR a.featured = :featured)";
+    if let Some(terms) = &filter.terms {
+        return search_articles(conn, filter, terms, page);
+    }
     let total: u64 = conn.query_row(
-        &format!("SELECT COUNT(*) FROM articles a WHERE {condition}"),
-        named_params! { ":category": filter.category_id, ":featured": filter.featured },
+        &format!("SELECT COUNT(*) FROM articles a WHERE {FILTER_CONDITION}"),
+        named_params! {
+            ":category": filter.category_id, ":featured": filter.featured,
+            ":from": filter.from, ":until": filter.until,
+        },
         |row| row.get(0),
     )?;
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
-         WHERE {condition}
+         WHERE {FILTER_CONDITION}
          ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset"
     ))?;
     let items = statement
         .query_map(
             named_params! {
-                ":category": filter.category_id,
-                ":featured": filter.featured,
-                ":limit": page.per_page,
-                ":offset": page.offset(),
+                ":category": filter.category_id, ":featured": filter.featured,
+                ":from": filter.from, ":until": filter.until,
+                ":limit": page.per_page, ":offset": page.offset(),
             },
             summary_from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Paged {
+        items,
+        page: page.page,
+        per_page: page.per_page,
+        total,
+    })
+}
+
+/// NULL parameters switch a condition off, so one statement serves every filter.
+const FILTER_CONDITION: &str = "(:category IS NULL OR a.category_id = :category)
+    AND (:featured IS NULL OR a.featured = :featured)
+    AND (:from IS NULL OR a.published_at >= :from)
+    AND (:until IS NULL OR a.published_at < :until)";
+
+/// Title matches weigh ten times body matches; ties go to the newer article.
+fn search_articles(
+    conn: &Connection,
+    filter: &ArticleFilter,
+    terms: &SearchTerms,
+    page: PageRequest,
+) -> rusqlite::Result<Paged<ArticleSummary>> {
+    let matched = terms.fts_match();
+    let total: u64 = conn.query_row(
+        &format!(
+            "SELECT COUNT(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+             WHERE articles_fts MATCH :match AND {FILTER_CONDITION}"
+        ),
+        named_params! {
+            ":match": matched, ":category": filter.category_id, ":featured": filter.featured,
+            ":from": filter.from, ":until": filter.until,
+        },
+        |row| row.get(0),
+    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS}, a.body_text
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+              JOIN categories c ON c.id = a.category_id
+         WHERE articles_fts MATCH :match AND {FILTER_CONDITION}
+         ORDER BY bm25(articles_fts, 10.0, 1.0), a.published_at DESC, a.id DESC
+         LIMIT :limit OFFSET :offset"
+    ))?;
+    let items = statement
+        .query_map(
+            named_params! {
+                ":match": matched, ":category": filter.category_id, ":featured": filter.featured,
+                ":from": filter.from, ":until": filter.until,
+                ":limit": page.per_page, ":offset": page.offset(),
+            },
+            |row| {
+                let mut summary = summary_from_row(row)?;
+                let body_text: String = row.get(9)?;
+                summary.highlight = Some(Highlight {
+                    title: terms.highlight(&summary.title),
+                    snippet: terms.snippet(&body_text),
+                });
+                Ok(summary)
+            },
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Paged {
@@ -272,13 +345,13 @@ pub fn upsert_article(conn: &Connection, article: &NewArticle, now: &str) -> rus
         .as_ref()
         .map(|image| serde_json::to_string(image).expect("image serializes"));
     conn.execute(
-        "INSERT INTO articles (slug, title, summary, body_html, published_at, updated_at, author,
-                               category_id, image_json, featured)
-         VALUES (:slug, :title, :summary, :body, :published, :published, :author,
+        "INSERT INTO articles (slug, title, summary, body_html, body_text, published_at, updated_at,
+                               author, category_id, image_json, featured)
+         VALUES (:slug, :title, :summary, :body, :body_text, :published, :published, :author,
                  (SELECT id FROM categories WHERE slug = :category), :image, :featured)
          ON CONFLICT (slug) DO UPDATE SET
              title = excluded.title, summary = excluded.summary, body_html = excluded.body_html,
-             published_at = excluded.published_at, author = excluded.author,
+             body_text = excluded.body_text, published_at = excluded.published_at, author = excluded.author,
              category_id = excluded.category_id, image_json = excluded.image_json,
              featured = excluded.featured, updated_at = :now
          WHERE (articles.title, articles.summary, articles.body_html, articles.published_at,
@@ -290,6 +363,7 @@ pub fn upsert_article(conn: &Connection, article: &NewArticle, now: &str) -> rus
             ":title": article.title,
             ":summary": article.summary,
             ":body": article.body_html,
+            ":body_text": article.body_text,
             ":published": article.published_at,
             ":author": article.author,
             ":category": article.category_slug,
@@ -298,7 +372,45 @@ pub fn upsert_article(conn: &Connection, article: &NewArticle, now: &str) -> rus
             ":now": now,
         },
     )?;
+    if conn.changes() > 0 {
+        let id: i64 = conn.query_row(
+            "SELECT id FROM articles WHERE slug = ?1",
+            [&article.slug],
+            |row| row.get(0),
+        )?;
+        index_article(conn, id, &article.title, &article.body_text)?;
+    }
     Ok(())
+}
+
+/// Puts an article's folded title and body into the search index, replacing what was there.
+fn index_article(conn: &Connection, id: i64, title: &str, body_text: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, fold(title), fold(body_text)])?;
+    Ok(())
+}
+
+/// Rebuilds the whole search index from the articles; returns how many were indexed.
+pub fn rebuild_search_index(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.execute(
+        "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
+        [],
+    )?;
+    let mut statement = conn.prepare("SELECT id, title, body_text FROM articles")?;
+    let mut rows = statement.query([])?;
+    let mut count = 0;
+    while let Some(row) = rows.next()? {
+        index_article(
+            conn,
+            row.get(0)?,
+            &row.get::<_, String>(1)?,
+            &row.get::<_, String>(2)?,
+        )?;
+        count += 1;
+    }
+    Ok(count)
 }
 
 pub fn category_exists(conn: &Connection, slug: &str) -> rusqlite::Result<bool> {

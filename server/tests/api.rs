@@ -178,20 +178,6 @@ async fn filters_by_category_and_featured() {
 }
 
 #[tokio::test]
-async fn search_parameters_are_reserved() {
-    let portal = TestPortal::with_articles(3);
-    for uri in [
-        "/api/v1/articles?q=quoc",
-        "/api/v1/articles?from=2024-01-01",
-        "/api/v1/articles?to=2024-01-01",
-    ] {
-        portal
-            .assert_error(uri, StatusCode::BAD_REQUEST, "bad_request")
-            .await;
-    }
-}
-
-#[tokio::test]
 async fn an_article_has_its_body_and_related_articles() {
     let portal = TestPortal::with_articles(20);
     let slug = "bai-viet-thu-so-3-ve-duong-giao-thong-xa-dong-van";

@@ -47,6 +47,11 @@ pub fn fixture_articles(count: usize) -> Vec<Value> {
 impl TestPortal {
     /// A portal with the fixture site, categories and `articles` articles.
     pub fn with_articles(articles: usize) -> Self {
+        Self::with_records(fixture_articles(articles))
+    }
+
+    /// A portal with the fixture site and categories and these article inputs.
+    pub fn with_records(records: Vec<Value>) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let pool = db::open(&dir.path().join("portal.db")).unwrap();
         {
@@ -61,7 +66,7 @@ impl TestPortal {
                 };
                 store::save_category(&tx, &category, position).unwrap();
             }
-            import::import_records(&tx, &fixture_articles(articles)).unwrap();
+            import::import_records(&tx, &records).unwrap();
             tx.commit().unwrap();
         }
         let dist = dir.path().join("dist");

@@ -4,13 +4,15 @@ use axum::extract::{Path, Query, State};
 use axum::Json;
 use portal_contract::{Article, ArticleSummary, PageRequest, Paged};
 
+use chrono::{Days, NaiveDate};
+
 use crate::error::AppError;
+use crate::search::SearchTerms;
 use crate::state::AppState;
 use crate::store::{self, ArticleFilter};
 
-/// Search parameters; reserved until search lands, so a client never gets silently
-/// unfiltered results for a search it asked for.
-const SEARCH_PARAMETERS: [&str; 3] = ["q", "from", "to"];
+/// A longer query is refused rather than cut, so the reader knows what was searched.
+const MAX_QUERY_CHARS: usize = 200;
 
 pub async fn list_articles(
     State(state): State<AppState>,
@@ -21,14 +23,34 @@ pub async fn list_articles(
         query.get("per_page").map(String::as_str),
     )
     .map_err(|err| AppError::BadRequest(err.to_string()))?;
-    if let Some(name) = SEARCH_PARAMETERS
-        .iter()
-        .find(|name| query.contains_key(**name))
-    {
+    let from = query
+        .get("from")
+        .map(|v| parse_date("from", v))
+        .transpose()?;
+    let to = query.get("to").map(|v| parse_date("to", v)).transpose()?;
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(AppError::BadRequest("`from` must not be after `to`".into()));
+        }
+    }
+    let text = query.get("q").map(|q| q.trim()).filter(|q| !q.is_empty());
+    if text.is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS) {
         return Err(AppError::BadRequest(format!(
-            "`{name}` is not supported by this server yet"
+            "`q` must be at most {MAX_QUERY_CHARS} characters"
         )));
     }
+    let terms = match text.map(SearchTerms::parse) {
+        // Only punctuation: nothing can match it.
+        Some(None) => {
+            return Ok(Json(Paged {
+                items: Vec::new(),
+                page: page.page,
+                per_page: page.per_page,
+                total: 0,
+            }))
+        }
+        terms => terms.flatten(),
+    };
     let featured = match query.get("featured").map(String::as_str) {
         None => None,
         Some("true" | "1") => Some(true),
@@ -51,6 +73,9 @@ pub async fn list_articles(
             let filter = ArticleFilter {
                 category_id,
                 featured,
+                from: from.map(start_of_day),
+                until: to.map(|day| start_of_day(day + Days::new(1))),
+                terms,
             };
             Ok(Json(store::list_articles(conn, &filter, page)?))
         })
@@ -68,4 +93,23 @@ pub async fn get_article(
                 .ok_or_else(|| AppError::NotFound(format!("no article has the slug {slug:?}")))
         })
         .await
+}
+
+/// A `YYYY-MM-DD` day, exactly in that form.
+fn parse_date(name: &str, value: &str) -> Result<NaiveDate, AppError> {
+    let well_formed =
+        value.len() == 10 && value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-';
+    well_formed
+        .then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| {
+            AppError::BadRequest(format!(
+                "`{name}` must be a date as YYYY-MM-DD, got {value:?}"
+            ))
+        })
+}
+
+/// Midnight at the start of `day` in Vietnam, in the form the store keeps times.
+fn start_of_day(day: NaiveDate) -> String {
+    format!("{day}T00:00:00+07:00")
 }

@@ -1,0 +1,293 @@
+//! Search over the API: without tone marks, `đ`, tone placement, prefixes, filters, ranking,
+//! snippets, and hostile input.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestPortal;
+use serde_json::{json, Value};
+
+fn article(title: &str, category: &str, published_at: &str, body: &str) -> Value {
+    json!({
+        "title": title,
+        "category": category,
+        "published_at": published_at,
+        "author": "Phóng viên",
+        "body_html": body,
+    })
+}
+
+fn portal() -> TestPortal {
+    TestPortal::with_records(vec![
+        article(
+            "Tổng kết công tác quốc phòng quân sự địa phương năm 2024",
+            "quoc-phong-an-ninh",
+            "2024-12-03T14:57:00+07:00",
+            "<p>Hội nghị đánh giá công tác huấn luyện dân quân tự vệ.</p>",
+        ),
+        article(
+            "Hội nghị giao ban công tác tháng 11",
+            "tin-trong-huyen",
+            "2024-11-20T08:00:00+07:00",
+            "<p>Các đại biểu bàn về giáo dục <strong>quốc phòng</strong> và an ninh cho học sinh.</p>",
+        ),
+        article(
+            "Xã Đồng Văn hoà giải thành ở cơ sở",
+            "tin-trong-huyen",
+            "2024-03-01T00:30:00+07:00",
+            "<p>Tổ hoà giải thôn Pò Hèn đạt kết quả tốt.</p>",
+        ),
+        article(
+            "Nâng cấp công trình thuỷ lợi xã Vô Ngại",
+            "thong-bao",
+            "2024-02-29T23:59:00+07:00",
+            "<p>Công trình tưới cho 40 ha lúa.</p>",
+        ),
+        article(
+            "Quốc tế thiếu nhi tại thị trấn",
+            "tin-trong-huyen",
+            "2023-06-01T09:00:00+07:00",
+            "<p>Vui tết thiếu nhi.</p>",
+        ),
+    ])
+}
+
+async fn titles(portal: &TestPortal, query: &str) -> Vec<String> {
+    let (status, body) = portal.get_json(&format!("/api/v1/articles?{query}")).await;
+    assert_eq!(status, StatusCode::OK, "{query}: {body}");
+    let items = body["items"].as_array().unwrap();
+    assert_eq!(
+        body["total"].as_u64().unwrap() as usize,
+        items.len(),
+        "{query}"
+    );
+    items
+        .iter()
+        .map(|i| i["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn marked(segments: &Value) -> String {
+    segments
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let text = s["text"].as_str().unwrap();
+            if s["matched"] == true {
+                format!("[{text}]")
+            } else {
+                text.to_string()
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn finds_words_typed_without_tone_marks_title_matches_first() {
+    let portal = portal();
+    assert_eq!(
+        titles(&portal, "q=quoc%20phong").await,
+        [
+            "Tổng kết công tác quốc phòng quân sự địa phương năm 2024",
+            "Hội nghị giao ban công tác tháng 11"
+        ]
+    );
+    // Marks, case and mixed input all fold alike.
+    assert_eq!(titles(&portal, "q=QUỐC%20PHÒNG").await.len(), 2);
+    assert_eq!(titles(&portal, "q=quốc%20phong").await.len(), 2);
+}
+
+#[tokio::test]
+async fn hits_mark_the_matched_words_in_title_and_snippet() {
+    let portal = portal();
+    let (_, body) = portal.get_json("/api/v1/articles?q=quoc%20phong").await;
+    let first = &body["items"][0];
+    assert_eq!(
+        marked(&first["highlight"]["title"]),
+        "Tổng kết công tác [quốc phòng] quân sự địa phương năm 2024"
+    );
+    let second = &body["items"][1];
+    assert_eq!(
+        marked(&second["highlight"]["snippet"]),
+        "Các đại biểu bàn về giáo dục [quốc phòng] và an ninh cho học sinh."
+    );
+    // Structured text, not markup: the body's <strong> is gone from the snippet.
+    assert!(!second["highlight"].to_string().contains('<'));
+    // Plain lists carry no highlight.
+    let (_, plain) = portal.get_json("/api/v1/articles").await;
+    assert!(plain["items"][0].get("highlight").is_none());
+}
+
+#[tokio::test]
+async fn d_folds_to_d_and_tone_placement_does_not_matter() {
+    let portal = portal();
+    assert_eq!(
+        titles(&portal, "q=dong%20van").await,
+        ["Xã Đồng Văn hoà giải thành ở cơ sở"]
+    );
+    assert_eq!(
+        titles(&portal, "q=%C4%91%E1%BB%93ng").await,
+        ["Xã Đồng Văn hoà giải thành ở cơ sở"]
+    );
+    // Written with the new placement (hòa, thủy), stored with the old (hoà, thuỷ).
+    assert_eq!(
+        titles(&portal, "q=h%C3%B2a%20gi%E1%BA%A3i").await,
+        ["Xã Đồng Văn hoà giải thành ở cơ sở"]
+    );
+    assert_eq!(
+        titles(&portal, "q=th%E1%BB%A7y%20l%E1%BB%A3i").await,
+        ["Nâng cấp công trình thuỷ lợi xã Vô Ngại"]
+    );
+}
+
+#[tokio::test]
+async fn the_last_word_is_a_prefix_the_others_are_whole_words() {
+    let portal = portal();
+    assert_eq!(titles(&portal, "q=quoc%20pho").await.len(), 2);
+    let quoc: Vec<String> = titles(&portal, "q=quo").await;
+    assert_eq!(quoc.len(), 3, "{quoc:?}");
+    assert!(quoc.contains(&"Quốc tế thiếu nhi tại thị trấn".to_string()));
+    assert_eq!(titles(&portal, "q=quo%20phong").await, Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn filters_by_category_and_inclusive_dates_in_vietnam_time() {
+    let portal = portal();
+    assert_eq!(
+        titles(&portal, "q=quoc%20phong&category=tin-trong-huyen").await,
+        ["Hội nghị giao ban công tác tháng 11"]
+    );
+    // 00:30 on 1 March in Vietnam is still 29 February in UTC; it belongs to 1 March.
+    assert_eq!(
+        titles(&portal, "from=2024-03-01&to=2024-03-01").await,
+        ["Xã Đồng Văn hoà giải thành ở cơ sở"]
+    );
+    assert_eq!(
+        titles(&portal, "from=2024-02-29&to=2024-02-29").await,
+        ["Nâng cấp công trình thuỷ lợi xã Vô Ngại"]
+    );
+    assert_eq!(
+        titles(&portal, "to=2023-12-31").await,
+        ["Quốc tế thiếu nhi tại thị trấn"]
+    );
+    assert_eq!(titles(&portal, "q=quoc&from=2024-01-01").await.len(), 2);
+    assert_eq!(
+        titles(&portal, "q=&category=thong-bao").await,
+        ["Nâng cấp công trình thuỷ lợi xã Vô Ngại"]
+    );
+}
+
+#[tokio::test]
+async fn no_match_is_an_empty_page_not_an_error() {
+    let portal = portal();
+    let (status, body) = portal.get_json("/api/v1/articles?q=khongcotunay").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        body,
+        json!({"items": [], "page": 1, "per_page": 10, "total": 0})
+    );
+}
+
+#[tokio::test]
+async fn search_syntax_is_plain_text() {
+    let portal = portal();
+    let hostile = [
+        "\"",
+        "quoc\"",
+        "\"quoc phong",
+        "*",
+        "quoc*",
+        "-quoc",
+        "quoc OR phong",
+        "quoc AND",
+        "NOT quoc",
+        "NEAR(quoc phong)",
+        "NEAR(quoc, 5)",
+        "(",
+        ")",
+        "(quoc",
+        "^quoc",
+        "title:quoc",
+        "body:quoc",
+        "{title body}: quoc",
+        "'",
+        "';DROP TABLE articles;--",
+        "\\",
+        "%",
+        "_",
+        "😀",
+        "quoc\u{0}phong",
+        "+quoc",
+        "quoc:*",
+        "\"\"\"",
+        "[quoc]",
+    ];
+    for q in hostile {
+        let encoded: String = url_encode(q);
+        let (status, body) = portal
+            .get_json(&format!("/api/v1/articles?q={encoded}"))
+            .await;
+        assert_eq!(status, StatusCode::OK, "q={q:?}: {body}");
+    }
+    // The words inside the syntax are still searched as words.
+    assert_eq!(
+        titles(&portal, &format!("q={}", url_encode("NEAR(quoc phong)")))
+            .await
+            .len(),
+        0
+    );
+    assert_eq!(
+        titles(&portal, &format!("q={}", url_encode("\"quoc\" -phong*")))
+            .await
+            .len(),
+        2
+    );
+    let (_, still_there) = portal.get_json("/api/v1/articles").await;
+    assert_eq!(still_there["total"], 5);
+}
+
+#[tokio::test]
+async fn long_queries_and_bad_dates_are_refused() {
+    let portal = portal();
+    let ok = "a".repeat(200);
+    let (status, _) = portal.get_json(&format!("/api/v1/articles?q={ok}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let long = "ă".repeat(201);
+    portal
+        .assert_error(
+            &format!("/api/v1/articles?q={}", url_encode(&long)),
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        )
+        .await;
+    for query in [
+        "from=2024-13-01",
+        "from=01/03/2024",
+        "to=abc",
+        "from=2024-3-1",
+        "to=2024-02-30",
+        "from=",
+        "to=+2024-01-01",
+        "from=2024-05-02&to=2024-05-01",
+    ] {
+        portal
+            .assert_error(
+                &format!("/api/v1/articles?{query}"),
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+            )
+            .await;
+    }
+}
+
+fn url_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
