@@ -18,6 +18,8 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiFailure {
     NotFound,
+    /// The server refused the request as malformed (400): the reader's input, usually.
+    BadRequest,
     /// The server answered with an error status.
     Server(u16),
     /// No answer: offline, refused, or cancelled.
@@ -32,6 +34,9 @@ impl ApiFailure {
     pub fn message(&self) -> &'static str {
         match self {
             ApiFailure::NotFound => "Không tìm thấy nội dung bạn yêu cầu.",
+            ApiFailure::BadRequest => {
+                "Điều kiện tìm kiếm không hợp lệ. Vui lòng kiểm tra từ khóa và ngày tháng."
+            }
             ApiFailure::Server(_) => "Máy chủ đang gặp sự cố, chưa tải được nội dung.",
             ApiFailure::Network => {
                 "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng."
@@ -108,6 +113,7 @@ async fn fetch_text(url: &str) -> Result<String, ApiFailure> {
             .map_err(|_| ApiFailure::Network)?;
         match response.status() {
             200..=299 => response.text().await.map_err(|_| ApiFailure::Network),
+            400 => Err(ApiFailure::BadRequest),
             404 => Err(ApiFailure::NotFound),
             status => Err(ApiFailure::Server(status)),
         }
@@ -148,6 +154,44 @@ pub async fn featured(per_page: u32) -> Result<Paged<ArticleSummary>, ApiFailure
     get_json(&format!("/articles?featured=true&per_page={per_page}")).await
 }
 
-fn encode(component: &str) -> String {
+/// What a reader searches for; every field may be empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchCriteria {
+    pub text: String,
+    pub category: String,
+    /// `YYYY-MM-DD`, inclusive.
+    pub from: String,
+    pub to: String,
+}
+
+impl SearchCriteria {
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+            && self.category.is_empty()
+            && self.from.is_empty()
+            && self.to.is_empty()
+    }
+}
+
+pub async fn search(
+    criteria: &SearchCriteria,
+    page: u32,
+    per_page: u32,
+) -> Result<Paged<ArticleSummary>, ApiFailure> {
+    let mut query = format!("/articles?page={page}&per_page={per_page}");
+    for (name, value) in [
+        ("q", criteria.text.trim()),
+        ("category", criteria.category.as_str()),
+        ("from", criteria.from.as_str()),
+        ("to", criteria.to.as_str()),
+    ] {
+        if !value.is_empty() {
+            query.push_str(&format!("&{name}={}", encode(value)));
+        }
+    }
+    get_json(&query).await
+}
+
+pub fn encode(component: &str) -> String {
     js_sys::encode_uri_component(component).into()
 }

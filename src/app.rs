@@ -10,6 +10,7 @@ use crate::components::footer::Footer;
 use crate::components::header::{Header, DEFAULT_SITE_NAME};
 use crate::pages::{
     article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound,
+    search::SearchPage,
 };
 
 #[component]
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/tin-tuc/:slug") view=ArticlePage />
                     <Route path=path!("/chuyen-muc/:slug") view=CategoryPage />
+                    <Route path=path!("/tim-kiem") view=SearchPage />
                 </Routes>
             </main>
             <Footer site />

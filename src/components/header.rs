@@ -5,6 +5,7 @@ use portal_contract::Site;
 
 use crate::api::ApiFailure;
 use crate::components::article_list::category_href;
+use crate::components::search_box::SearchBox;
 use crate::components::status::loaded;
 
 /// The portal's name before `/site` has answered (and if it never does).
@@ -36,6 +37,7 @@ pub fn Header(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
                     <span aria-hidden="true">"☰"</span>
                     " Danh mục"
                 </button>
+                <SearchBox />
             </div>
             <nav
                 id="main-menu"

@@ -4,4 +4,5 @@ pub mod article_list;
 pub mod footer;
 pub mod header;
 pub mod pagination;
+pub mod search_box;
 pub mod status;

@@ -1,0 +1,37 @@
+//! The search box in the header of every page.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::SearchCriteria;
+use crate::pages::search::search_href;
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let (text, set_text) = signal(String::new());
+    let navigate = use_navigate();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let criteria = SearchCriteria {
+            text: text.get_untracked(),
+            ..Default::default()
+        };
+        navigate(&search_href(&criteria, 1), Default::default());
+    };
+    view! {
+        <form class="search-box" role="search" action="/tim-kiem" method="get" on:submit=submit>
+            <label for="header-search" class="visually-hidden">"Tìm kiếm bài viết"</label>
+            <input
+                id="header-search"
+                type="search"
+                name="q"
+                maxlength="200"
+                placeholder="Tìm kiếm…"
+                autocomplete="off"
+                prop:value=move || text.get()
+                on:input=move |event| set_text.set(event_target_value(&event))
+            />
+            <button type="submit" class="search-box-button">"Tìm"</button>
+        </form>
+    }
+}

@@ -1,0 +1,295 @@
+//! `/tim-kiem?q=&chuyen-muc=&tu-ngay=&den-ngay=&trang=`: search by content, category and
+//! date. Everything is in the address, so back and forward work and a search can be shared.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use portal_contract::{format_display, ArticleSummary, Segment, Site};
+
+use crate::api::{self, encode, ApiFailure, SearchCriteria};
+use crate::components::article_list::article_href;
+use crate::components::pagination::Pagination;
+use crate::components::status::loaded;
+
+const PER_PAGE: u32 = 10;
+
+/// The address of page `page` of the results for `criteria`.
+pub fn search_href(criteria: &SearchCriteria, page: u32) -> String {
+    let mut parts = Vec::new();
+    for (name, value) in [
+        ("q", criteria.text.trim()),
+        ("chuyen-muc", criteria.category.as_str()),
+        ("tu-ngay", criteria.from.as_str()),
+        ("den-ngay", criteria.to.as_str()),
+    ] {
+        if !value.is_empty() {
+            parts.push(format!("{name}={}", encode(value)));
+        }
+    }
+    if page > 1 {
+        parts.push(format!("trang={page}"));
+    }
+    if parts.is_empty() {
+        "/tim-kiem".to_string()
+    } else {
+        format!("/tim-kiem?{}", parts.join("&"))
+    }
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let query = use_query_map();
+    let criteria = Memo::new(move |_| {
+        let query = query.read();
+        let get = |name: &str| query.get(name).unwrap_or_default();
+        SearchCriteria {
+            text: get("q"),
+            category: get("chuyen-muc"),
+            from: get("tu-ngay"),
+            to: get("den-ngay"),
+        }
+    });
+    let page = Memo::new(move |_| {
+        query
+            .read()
+            .get("trang")
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1)
+    });
+    let results = LocalResource::new(move || {
+        let (criteria, page) = (criteria.get(), page.get());
+        async move {
+            if criteria.is_empty() {
+                return Ok(None);
+            }
+            api::search(&criteria, page, PER_PAGE).await.map(Some)
+        }
+    });
+    let title = move || {
+        let text = criteria.read().text.trim().to_string();
+        if text.is_empty() {
+            "Tìm kiếm".to_string()
+        } else {
+            format!("Tìm kiếm: {text}")
+        }
+    };
+    view! {
+        <Title text=title />
+        <h1 class="page-title">"Tìm kiếm"</h1>
+        <SearchForm criteria />
+        <section class="search-results" aria-labelledby="results-heading">
+            <h2 id="results-heading" class="visually-hidden">"Kết quả tìm kiếm"</h2>
+            {loaded(results, 6, move |found| match found {
+                None => view! {
+                    <p class="hint">
+                        "Nhập từ khóa (có thể gõ không dấu, ví dụ “quoc phong”), chọn chuyên mục hoặc khoảng thời gian để tìm bài viết."
+                    </p>
+                }
+                .into_any(),
+                Some(list) if list.total == 0 => view! { <NoResults criteria=criteria.get_untracked() /> }.into_any(),
+                Some(list) => {
+                    let current = list.page;
+                    let count = list.page_count();
+                    let shown = criteria.get_untracked();
+                    view! {
+                        <p class="list-total" role="status">
+                            {format!("Tìm thấy {} kết quả", list.total)}
+                            {(count > 1).then(|| format!(" · Trang {current}/{count}"))}
+                        </p>
+                        <ol class="article-list search-hits">
+                            {list.items.into_iter().map(|hit| view! { <li><SearchHit hit /></li> }).collect_view()}
+                        </ol>
+                        <Pagination current count href=move |n| search_href(&shown, n) />
+                    }
+                    .into_any()
+                }
+            })}
+        </section>
+    }
+}
+
+/// The search form, filled from the address; submitting changes the address.
+#[component]
+fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
+    let site = expect_context::<LocalResource<Result<Site, ApiFailure>>>();
+    let text = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let date_error = RwSignal::new(None::<&'static str>);
+    // Back and forward change the address: show what it says.
+    Effect::new(move |_| {
+        let current = criteria.get();
+        text.set(current.text);
+        category.set(current.category);
+        from.set(current.from);
+        to.set(current.to);
+        date_error.set(None);
+    });
+    let navigate = use_navigate();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let wanted = SearchCriteria {
+            text: text.get_untracked(),
+            category: category.get_untracked(),
+            from: from.get_untracked(),
+            to: to.get_untracked(),
+        };
+        // ISO dates compare correctly as text.
+        if !wanted.from.is_empty() && !wanted.to.is_empty() && wanted.from > wanted.to {
+            date_error.set(Some("“Từ ngày” phải trước hoặc trùng “Đến ngày”."));
+            return;
+        }
+        date_error.set(None);
+        navigate(&search_href(&wanted, 1), Default::default());
+    };
+    let categories = move || {
+        site.get()
+            .and_then(Result::ok)
+            .map(|site| site.menu)
+            .unwrap_or_default()
+    };
+    let describe_dates = move || date_error.get().map(|_| "date-error");
+    view! {
+        <form class="search-form" role="search" action="/tim-kiem" method="get" on:submit=submit>
+            <div class="field field-wide">
+                <label for="search-text">"Từ khóa"</label>
+                <input
+                    id="search-text"
+                    type="search"
+                    name="q"
+                    maxlength="200"
+                    prop:value=move || text.get()
+                    on:input=move |event| text.set(event_target_value(&event))
+                />
+            </div>
+            <div class="field">
+                <label for="search-category">"Chuyên mục"</label>
+                <select
+                    id="search-category"
+                    name="chuyen-muc"
+                    prop:value=move || category.get()
+                    on:change=move |event| category.set(event_target_value(&event))
+                >
+                    <option value="">"Tất cả chuyên mục"</option>
+                    {move || {
+                        categories()
+                            .into_iter()
+                            .map(|item| {
+                                let selected = category.get_untracked() == item.slug;
+                                view! { <option value=item.slug selected=selected>{item.name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <div class="field">
+                <label for="search-from">"Từ ngày"</label>
+                <input
+                    id="search-from"
+                    type="date"
+                    name="tu-ngay"
+                    aria-describedby=describe_dates
+                    aria-invalid=move || date_error.get().map(|_| "true")
+                    prop:value=move || from.get()
+                    on:input=move |event| from.set(event_target_value(&event))
+                />
+            </div>
+            <div class="field">
+                <label for="search-to">"Đến ngày"</label>
+                <input
+                    id="search-to"
+                    type="date"
+                    name="den-ngay"
+                    aria-describedby=describe_dates
+                    aria-invalid=move || date_error.get().map(|_| "true")
+                    prop:value=move || to.get()
+                    on:input=move |event| to.set(event_target_value(&event))
+                />
+            </div>
+            <p id="date-error" class="field-error" role="alert" hidden=move || date_error.get().is_none()>
+                {move || date_error.get().unwrap_or_default()}
+            </p>
+            <div class="field field-actions">
+                <button type="submit" class="button">"Tìm kiếm"</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn SearchHit(hit: ArticleSummary) -> impl IntoView {
+    let (title, snippet) = match hit.highlight {
+        Some(highlight) => (highlight.title, highlight.snippet),
+        None => (
+            vec![Segment {
+                text: hit.title.clone(),
+                matched: false,
+            }],
+            vec![Segment {
+                text: hit.summary.clone(),
+                matched: false,
+            }],
+        ),
+    };
+    view! {
+        <article class="article-card">
+            <h3 class="article-card-title">
+                <a href=article_href(&hit.slug)>{marked(title)}</a>
+            </h3>
+            <p class="article-meta">
+                <time datetime=hit.published_at.to_rfc3339()>{format_display(&hit.published_at)}</time>
+                " · " {hit.category.name}
+            </p>
+            <p class="article-card-summary">{marked(snippet)}</p>
+        </article>
+    }
+}
+
+/// Text with its matched parts in `<mark>`; the parts are text nodes, never parsed as HTML.
+fn marked(segments: Vec<Segment>) -> impl IntoView {
+    segments
+        .into_iter()
+        .map(|segment| {
+            if segment.matched {
+                view! { <mark>{segment.text}</mark> }.into_any()
+            } else {
+                segment.text.into_any()
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn NoResults(criteria: SearchCriteria) -> impl IntoView {
+    let text = criteria.text.trim().to_string();
+    let filtered =
+        !criteria.category.is_empty() || !criteria.from.is_empty() || !criteria.to.is_empty();
+    view! {
+        <div class="no-results" role="status">
+            <p>
+                {if text.is_empty() {
+                    "Không có bài viết nào phù hợp với điều kiện tìm kiếm.".to_string()
+                } else {
+                    format!("Không tìm thấy bài viết nào có “{text}”.")
+                }}
+            </p>
+            <ul>
+                <li>"Kiểm tra lại chính tả, hoặc thử từ khóa ngắn hơn, ít từ hơn."</li>
+                <li>"Có thể gõ không dấu: “dong van” tìm được “Đồng Văn”."</li>
+                {filtered.then(|| {
+                    let without_filters = SearchCriteria { text: criteria.text.clone(), ..Default::default() };
+                    view! {
+                        <li>
+                            "Bỏ bớt điều kiện chuyên mục hoặc ngày: "
+                            <a href=search_href(&without_filters, 1)>"tìm trong mọi chuyên mục và thời gian"</a>
+                            "."
+                        </li>
+                    }
+                })}
+                <li><a href="/">"Xem tin mới nhất trên trang chủ"</a></li>
+            </ul>
+        </div>
+    }
+}
