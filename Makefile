@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 DB ?= data/portal.db
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run build test tools browser-tools web server unit-test browser-test lint clean
+.PHONY: run build test tools browser-tools web server unit-test browser-test lint bench clean
 
 ## Build everything and start the portal on http://$(ADDR)
 run: build
@@ -41,6 +41,10 @@ unit-test:
 
 browser-test:
 	playwright test
+
+## Benchmarks: figures printed, never pass/fail (not part of `make test`)
+bench: tools
+	cargo run --release -p portal-server --example search_bench -- $(or $(ARTICLES),100000)
 
 clean:
 	rm -rf dist target/e2e test-results playwright-report

@@ -1,6 +1,6 @@
 //! The JSON shapes of API v1 (`/api/v1/...`).
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// The prefix every API path lives under.
@@ -116,6 +116,65 @@ impl<T> Paged<T> {
         let per_page = u64::from(self.per_page.max(1));
         self.total.div_ceil(per_page).max(1) as u32
     }
+}
+
+/// `GET /schedule?week=YYYY-Www`: one ISO week of the leaders' work schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekSchedule {
+    /// `2026-W48`.
+    pub week: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub previous_week: String,
+    pub next_week: String,
+    /// Monday to Sunday, always seven; a day without entries has an empty list.
+    pub days: Vec<ScheduleDay>,
+}
+
+impl WeekSchedule {
+    pub fn is_empty(&self) -> bool {
+        self.days.iter().all(|day| day.entries.is_empty())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleDay {
+    pub date: NaiveDate,
+    /// `Thứ Hai` … `Chủ Nhật`.
+    pub weekday: String,
+    pub entries: Vec<ScheduleEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleEntry {
+    /// `HH:MM`, in +07:00.
+    pub time: String,
+    pub content: String,
+    /// Who chairs: a position, such as `Chủ tịch UBND huyện`.
+    pub chair: String,
+    pub participants: String,
+    pub place: String,
+}
+
+/// `GET /stats` and `POST /visits`: how many visits the portal has had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitStats {
+    /// Visits since midnight in Vietnam (+07:00).
+    pub today: u64,
+    pub total: u64,
+}
+
+/// `GET /links`: linked websites in groups, in display order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkGroup {
+    pub name: String,
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub name: String,
+    pub url: String,
 }
 
 /// One record of an import file (`portal-server import FILE.json`).

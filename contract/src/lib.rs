@@ -5,13 +5,17 @@
 //! a socket or a database.
 
 pub mod api;
+pub mod numbers;
 pub mod paging;
 pub mod text;
 pub mod time;
+pub mod week;
 
 pub use api::*;
+pub use numbers::group_digits;
 pub use paging::{PageRequest, PagingError, MAX_PER_PAGE};
 pub use text::{fold, slugify};
 pub use time::{
     format_date, format_display, portal_offset, to_portal_offset, PORTAL_OFFSET_SECONDS,
 };
+pub use week::{iso_week_label, parse_iso_week, week_start, weekday_name};

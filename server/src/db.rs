@@ -8,7 +8,10 @@ use rusqlite::Connection;
 pub type Pool = r2d2::Pool<SqliteConnectionManager>;
 
 /// Schema changes in order; the database's `user_version` counts how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_widgets.sql"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {

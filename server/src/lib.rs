@@ -1,6 +1,7 @@
 //! The portal's reference API server: axum over SQLite, serving the built web app too.
 
 pub mod app;
+pub mod clock;
 pub mod db;
 pub mod error;
 pub mod import;
@@ -10,3 +11,4 @@ pub mod search;
 pub mod seed;
 pub mod state;
 pub mod store;
+pub mod synthetic;

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use portal_server::{app, db, import, seed, state::AppState};
+use portal_server::{app, db, import, seed, state::AppState, store, synthetic};
 
 /// The district portal's reference API server.
 #[derive(Parser)]
@@ -29,6 +29,14 @@ struct Cli {
 enum Command {
     /// Import articles from a JSON array of article inputs (idempotent by slug).
     Import { file: PathBuf },
+    /// Add made-up articles for load and search benchmarks.
+    Seed {
+        /// How many articles to add.
+        #[arg(long)]
+        synthetic: usize,
+    },
+    /// Rebuild the search index from the articles.
+    Reindex,
 }
 
 fn main() -> ExitCode {
@@ -65,6 +73,24 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Import { file }) => {
             let count = import::import_file(&mut conn, &file).map_err(|e| e.to_string())?;
             println!("imported {count} article(s) from {}", file.display());
+            Ok(())
+        }
+        Some(Command::Seed { synthetic }) => {
+            let started = std::time::Instant::now();
+            let count = synthetic::add_articles(&mut conn, synthetic).map_err(|e| e.to_string())?;
+            println!(
+                "added {count} synthetic article(s) in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Some(Command::Reindex) => {
+            let started = std::time::Instant::now();
+            let count = store::rebuild_search_index(&conn).map_err(|e| e.to_string())?;
+            println!(
+                "indexed {count} article(s) in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
         None => {

@@ -5,7 +5,10 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use crate::import::{self, ImportError};
-use crate::store::{self, CategorySettings, SiteSettings};
+use chrono::{Days, NaiveDate};
+use portal_contract::{week_start, LinkGroup, ScheduleEntry};
+
+use crate::store::{self, CategorySettings, NewScheduleEntry, SiteSettings};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -21,8 +24,30 @@ pub enum SeedError {
     },
     #[error("{path}: {source}")]
     Import { path: String, source: ImportError },
+    #[error("{path}, entry {index}: {message}")]
+    Schedule {
+        path: String,
+        index: usize,
+        message: String,
+    },
     #[error(transparent)]
     Database(#[from] rusqlite::Error),
+}
+
+/// A schedule entry in `content/schedule.json`, dated relative to the week of seeding so the
+/// demo always has a current week to show.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScheduleTemplate {
+    /// 0 is the week of seeding, -1 the one before.
+    week_offset: i64,
+    /// 1 is Monday, 7 is Sunday.
+    weekday: u64,
+    time: String,
+    content: String,
+    chair: String,
+    participants: String,
+    place: String,
 }
 
 /// What seeding did.
@@ -33,8 +58,17 @@ pub enum Seeded {
     Articles(usize),
 }
 
-/// Seeds the database from `content_dir` unless it already has content.
+/// Seeds the database from `content_dir` unless it already has content; the schedule is
+/// dated around `today`.
 pub fn seed_if_empty(conn: &mut Connection, content_dir: &Path) -> Result<Seeded, SeedError> {
+    seed_if_empty_on(conn, content_dir, crate::clock::today())
+}
+
+pub fn seed_if_empty_on(
+    conn: &mut Connection,
+    content_dir: &Path,
+    today: NaiveDate,
+) -> Result<Seeded, SeedError> {
     if store::has_content(conn)? {
         return Ok(Seeded::AlreadyHadContent);
     }
@@ -75,8 +109,59 @@ pub fn seed_if_empty(conn: &mut Connection, content_dir: &Path) -> Result<Seeded
             source,
         })?;
     }
+    let schedule_path = content_dir.join("schedule.json");
+    if schedule_path.exists() {
+        let templates: Vec<ScheduleTemplate> = read_json(&schedule_path)?;
+        for (index, template) in templates.into_iter().enumerate() {
+            let entry = resolve(template, today).map_err(|message| SeedError::Schedule {
+                path: schedule_path.display().to_string(),
+                index,
+                message,
+            })?;
+            store::add_schedule_entry(&tx, &entry)?;
+        }
+    }
+    let links_path = content_dir.join("links.json");
+    if links_path.exists() {
+        let groups: Vec<LinkGroup> = read_json(&links_path)?;
+        for (position, group) in groups.iter().enumerate() {
+            store::save_link_group(&tx, group, position)?;
+        }
+    }
     tx.commit()?;
     Ok(Seeded::Articles(count))
+}
+
+fn resolve(template: ScheduleTemplate, today: NaiveDate) -> Result<NewScheduleEntry, String> {
+    if !(1..=7).contains(&template.weekday) {
+        return Err(format!(
+            "weekday must be 1 (Monday) to 7 (Sunday), got {}",
+            template.weekday
+        ));
+    }
+    let valid_time = chrono::NaiveTime::parse_from_str(&template.time, "%H:%M").is_ok()
+        && template.time.len() == 5;
+    if !valid_time {
+        return Err(format!("time must be HH:MM, got {:?}", template.time));
+    }
+    let monday = week_start(today);
+    let offset_days = template.week_offset * 7 + template.weekday as i64 - 1;
+    let day = if offset_days >= 0 {
+        monday.checked_add_days(Days::new(offset_days as u64))
+    } else {
+        monday.checked_sub_days(Days::new(offset_days.unsigned_abs()))
+    }
+    .ok_or("week_offset is out of range")?;
+    Ok(NewScheduleEntry {
+        day,
+        entry: ScheduleEntry {
+            time: template.time,
+            content: template.content,
+            chair: template.chair,
+            participants: template.participants,
+            place: template.place,
+        },
+    })
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, SeedError> {

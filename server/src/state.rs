@@ -19,12 +19,12 @@ impl AppState {
     pub async fn db<T, F>(&self, work: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&Connection) -> Result<T, AppError> + Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
-            let conn = pool.get()?;
-            work(&conn)
+            let mut conn = pool.get()?;
+            work(&mut conn)
         })
         .await?
     }

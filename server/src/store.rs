@@ -1,8 +1,10 @@
 //! Every SQL statement the server runs lives here.
 
+use chrono::NaiveDate;
 use portal_contract::{
-    fold, Article, ArticleSummary, Category, CategoryRef, Contacts, Highlight, Image, PageRequest,
-    Paged, Site,
+    fold, weekday_name, Article, ArticleSummary, Category, CategoryRef, Contacts, Highlight, Image,
+    Link, LinkGroup, PageRequest, Paged, ScheduleDay, ScheduleEntry, Site, VisitStats,
+    WeekSchedule,
 };
 use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -19,6 +21,9 @@ pub struct SiteSettings {
     #[serde(default)]
     pub logo_url: Option<String>,
     pub contacts: Contacts,
+    /// Visits counted before this portal (by the old one), added to the total.
+    #[serde(default)]
+    pub visits_before: u64,
 }
 
 /// A category as content files declare it.
@@ -96,13 +101,9 @@ pub fn save_category(
 }
 
 pub fn site(conn: &Connection) -> rusqlite::Result<Option<Site>> {
-    let json: Option<String> = conn
-        .query_row("SELECT json FROM site WHERE id = 1", [], |row| row.get(0))
-        .optional()?;
-    let Some(json) = json else { return Ok(None) };
-    let settings: SiteSettings = serde_json::from_str(&json).map_err(|err| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(err))
-    })?;
+    let Some(settings) = site_settings(conn)? else {
+        return Ok(None);
+    };
     let mut statement = conn.prepare_cached(
         "SELECT slug, name FROM categories WHERE parent IS NULL ORDER BY position, id",
     )?;
@@ -415,4 +416,163 @@ pub fn rebuild_search_index(conn: &Connection) -> rusqlite::Result<usize> {
 
 pub fn category_exists(conn: &Connection, slug: &str) -> rusqlite::Result<bool> {
     Ok(category_id(conn, slug)?.is_some())
+}
+
+/// One schedule entry as content files and the store keep it.
+#[derive(Debug, Clone)]
+pub struct NewScheduleEntry {
+    pub day: NaiveDate,
+    pub entry: ScheduleEntry,
+}
+
+pub fn add_schedule_entry(conn: &Connection, new: &NewScheduleEntry) -> rusqlite::Result<()> {
+    let entry = &new.entry;
+    conn.prepare_cached(
+        "INSERT INTO schedule_entries (day, time, content, chair, participants, place)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        new.day.to_string(),
+        entry.time,
+        entry.content,
+        entry.chair,
+        entry.participants,
+        entry.place
+    ])?;
+    Ok(())
+}
+
+/// The seven days from `monday`, each with its entries in time order.
+pub fn week_schedule(conn: &Connection, monday: NaiveDate) -> rusqlite::Result<Vec<ScheduleDay>> {
+    let days: Vec<NaiveDate> = monday.iter_days().take(7).collect();
+    let mut statement = conn.prepare_cached(
+        "SELECT day, time, content, chair, participants, place FROM schedule_entries
+         WHERE day BETWEEN ?1 AND ?2 ORDER BY day, time, id",
+    )?;
+    let mut rows = statement.query(params![days[0].to_string(), days[6].to_string()])?;
+    let mut schedule: Vec<ScheduleDay> = days
+        .iter()
+        .map(|date| ScheduleDay {
+            date: *date,
+            weekday: weekday_name(chrono::Datelike::weekday(date)).to_string(),
+            entries: Vec::new(),
+        })
+        .collect();
+    while let Some(row) = rows.next()? {
+        let day: String = row.get(0)?;
+        let entry = ScheduleEntry {
+            time: row.get(1)?,
+            content: row.get(2)?,
+            chair: row.get(3)?,
+            participants: row.get(4)?,
+            place: row.get(5)?,
+        };
+        if let Some(slot) = schedule.iter_mut().find(|d| d.date.to_string() == day) {
+            slot.entries.push(entry);
+        }
+    }
+    Ok(schedule)
+}
+
+/// Builds the full answer for the week starting `monday`.
+pub fn week(conn: &Connection, monday: NaiveDate) -> rusqlite::Result<WeekSchedule> {
+    use portal_contract::iso_week_label;
+    let days = week_schedule(conn, monday)?;
+    Ok(WeekSchedule {
+        week: iso_week_label(monday),
+        starts_on: monday,
+        ends_on: monday + chrono::Days::new(6),
+        previous_week: iso_week_label(monday - chrono::Days::new(7)),
+        next_week: iso_week_label(monday + chrono::Days::new(7)),
+        days,
+    })
+}
+
+/// Counts one visit on `today` and returns the statistics after it, atomically: concurrent
+/// visits each add exactly one.
+pub fn record_visit(conn: &mut Connection, today: NaiveDate) -> rusqlite::Result<VisitStats> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    tx.prepare_cached(
+        "INSERT INTO visit_days (day, count) VALUES (?1, 1)
+         ON CONFLICT (day) DO UPDATE SET count = count + 1",
+    )?
+    .execute([today.to_string()])?;
+    let stats = visit_stats(&tx, today)?;
+    tx.commit()?;
+    Ok(stats)
+}
+
+pub fn visit_stats(conn: &Connection, today: NaiveDate) -> rusqlite::Result<VisitStats> {
+    let before: u64 = site_settings(conn)?.map(|s| s.visits_before).unwrap_or(0);
+    let (today_count, counted): (u64, u64) = conn.query_row(
+        "SELECT COALESCE(SUM(CASE WHEN day = ?1 THEN count END), 0), COALESCE(SUM(count), 0)
+         FROM visit_days",
+        [today.to_string()],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    Ok(VisitStats {
+        today: today_count,
+        total: before + counted,
+    })
+}
+
+fn site_settings(conn: &Connection) -> rusqlite::Result<Option<SiteSettings>> {
+    let json: Option<String> = conn
+        .query_row("SELECT json FROM site WHERE id = 1", [], |row| row.get(0))
+        .optional()?;
+    json.map(|json| {
+        serde_json::from_str(&json).map_err(|err| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(err))
+        })
+    })
+    .transpose()
+}
+
+pub fn save_link_group(
+    conn: &Connection,
+    group: &LinkGroup,
+    position: usize,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO link_groups (name, position) VALUES (?1, ?2)
+         ON CONFLICT (name) DO UPDATE SET position = excluded.position",
+        params![group.name, position as i64],
+    )?;
+    let group_id: i64 = conn.query_row(
+        "SELECT id FROM link_groups WHERE name = ?1",
+        [&group.name],
+        |row| row.get(0),
+    )?;
+    conn.execute("DELETE FROM links WHERE group_id = ?1", [group_id])?;
+    for (position, link) in group.links.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO links (group_id, name, url, position) VALUES (?1, ?2, ?3, ?4)",
+            params![group_id, link.name, link.url, position as i64],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn link_groups(conn: &Connection) -> rusqlite::Result<Vec<LinkGroup>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT g.name, l.name, l.url FROM link_groups g JOIN links l ON l.group_id = g.id
+         ORDER BY g.position, g.id, l.position, l.id",
+    )?;
+    let mut rows = statement.query([])?;
+    let mut groups: Vec<LinkGroup> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let group: String = row.get(0)?;
+        let link = Link {
+            name: row.get(1)?,
+            url: row.get(2)?,
+        };
+        match groups.last_mut() {
+            Some(last) if last.name == group => last.links.push(link),
+            _ => groups.push(LinkGroup {
+                name: group,
+                links: vec![link],
+            }),
+        }
+    }
+    Ok(groups)
 }

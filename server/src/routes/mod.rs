@@ -2,13 +2,16 @@
 
 mod articles;
 mod categories;
+mod links;
+mod schedule;
 mod site;
+mod stats;
 
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 
 use crate::error::{json_error, AppError};
@@ -21,6 +24,10 @@ pub fn api() -> Router<AppState> {
         .route("/categories", get(categories::list_categories))
         .route("/articles", get(articles::list_articles))
         .route("/articles/{slug}", get(articles::get_article))
+        .route("/schedule", get(schedule::get_schedule))
+        .route("/stats", get(stats::get_stats))
+        .route("/visits", post(stats::post_visit))
+        .route("/links", get(links::list_links))
         .fallback(api_not_found)
         .layer(middleware::from_fn(errors_as_json))
 }

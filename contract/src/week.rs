@@ -1,0 +1,93 @@
+//! ISO weeks (`2026-W48`) for the work schedule, and Vietnamese day names.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// The Monday that starts ISO week `label` (`YYYY-Www`), if there is such a week.
+pub fn parse_iso_week(label: &str) -> Option<NaiveDate> {
+    let (year, week) = label.split_once("-W")?;
+    if year.len() != 4
+        || week.len() != 2
+        || !year.bytes().chain(week.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, Weekday::Mon)
+}
+
+/// The ISO week that `date` belongs to, as `YYYY-Www`. Near New Year the week's year can
+/// differ from the date's: 30 December 2024 is in `2025-W01`.
+pub fn iso_week_label(date: NaiveDate) -> String {
+    let week = date.iso_week();
+    format!("{:04}-W{:02}", week.year(), week.week())
+}
+
+/// The Monday of the week that `date` belongs to.
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
+}
+
+/// `Thứ Hai` … `Chủ Nhật`.
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Thứ Hai",
+        Weekday::Tue => "Thứ Ba",
+        Weekday::Wed => "Thứ Tư",
+        Weekday::Thu => "Thứ Năm",
+        Weekday::Fri => "Thứ Sáu",
+        Weekday::Sat => "Thứ Bảy",
+        Weekday::Sun => "Chủ Nhật",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn parses_ordinary_weeks() {
+        assert_eq!(parse_iso_week("2026-W48"), Some(date(2026, 11, 23)));
+        assert_eq!(parse_iso_week("2024-W01"), Some(date(2024, 1, 1)));
+    }
+
+    #[test]
+    fn week_one_can_start_in_the_previous_year() {
+        assert_eq!(parse_iso_week("2025-W01"), Some(date(2024, 12, 30)));
+        assert_eq!(iso_week_label(date(2024, 12, 30)), "2025-W01");
+        assert_eq!(iso_week_label(date(2027, 1, 1)), "2026-W53");
+    }
+
+    #[test]
+    fn week_53_exists_only_in_long_years() {
+        assert_eq!(parse_iso_week("2020-W53"), Some(date(2020, 12, 28)));
+        assert_eq!(parse_iso_week("2026-W53"), Some(date(2026, 12, 28)));
+        assert_eq!(parse_iso_week("2021-W53"), None);
+        assert_eq!(parse_iso_week("2025-W53"), None);
+    }
+
+    #[test]
+    fn rejects_malformed_labels() {
+        for label in [
+            "2026-W00", "2026-W54", "2026-48", "2026W48", "26-W48", "2026-W4", "2026-w48", "",
+            "abcd-Wef", "2026-W+1",
+        ] {
+            assert_eq!(parse_iso_week(label), None, "{label}");
+        }
+    }
+
+    #[test]
+    fn week_start_is_monday() {
+        assert_eq!(week_start(date(2026, 11, 29)), date(2026, 11, 23));
+        assert_eq!(week_start(date(2026, 11, 23)), date(2026, 11, 23));
+        assert_eq!(week_start(date(2021, 1, 1)), date(2020, 12, 28));
+    }
+
+    #[test]
+    fn day_names() {
+        assert_eq!(weekday_name(Weekday::Mon), "Thứ Hai");
+        assert_eq!(weekday_name(Weekday::Sun), "Chủ Nhật");
+    }
+}

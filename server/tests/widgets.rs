@@ -1,0 +1,302 @@
+//! The sidebar blocks' endpoints: work schedule by ISO week, visit statistics, linked websites.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use chrono::NaiveDate;
+use common::{write_json, TestPortal};
+use portal_contract::{iso_week_label, LinkGroup, ScheduleEntry};
+use portal_server::store::{self, NewScheduleEntry};
+use serde_json::{json, Value};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn add_entry(portal: &TestPortal, day: NaiveDate, time: &str, content: &str) {
+    let entry = NewScheduleEntry {
+        day,
+        entry: ScheduleEntry {
+            time: time.into(),
+            content: content.into(),
+            chair: "Chủ tịch UBND huyện".into(),
+            participants: "Các phòng chuyên môn".into(),
+            place: "Phòng họp tầng 2".into(),
+        },
+    };
+    store::add_schedule_entry(&portal.pool.get().unwrap(), &entry).unwrap();
+}
+
+fn entries_by_day(week: &Value) -> Vec<(String, String, Vec<String>)> {
+    week["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|day| {
+            let contents = day["entries"].as_array().unwrap().iter();
+            (
+                day["date"].as_str().unwrap().to_string(),
+                day["weekday"].as_str().unwrap().to_string(),
+                contents
+                    .map(|e| {
+                        format!(
+                            "{} {}",
+                            e["time"].as_str().unwrap(),
+                            e["content"].as_str().unwrap()
+                        )
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_week_lists_seven_days_with_entries_in_time_order() {
+    let portal = TestPortal::with_articles(0);
+    add_entry(&portal, date(2026, 11, 23), "14:00", "Họp giao ban");
+    add_entry(&portal, date(2026, 11, 23), "08:00", "Tiếp công dân");
+    add_entry(&portal, date(2026, 11, 28), "07:30", "Kiểm tra xã Đồng Văn");
+    add_entry(&portal, date(2026, 11, 30), "08:00", "Tuần sau");
+
+    let (status, week) = portal.get_json("/api/v1/schedule?week=2026-W48").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(week["week"], "2026-W48");
+    assert_eq!(
+        (week["starts_on"].as_str(), week["ends_on"].as_str()),
+        (Some("2026-11-23"), Some("2026-11-29"))
+    );
+    assert_eq!(
+        (week["previous_week"].as_str(), week["next_week"].as_str()),
+        (Some("2026-W47"), Some("2026-W49"))
+    );
+    let days = entries_by_day(&week);
+    let names: Vec<&str> = days.iter().map(|d| d.1.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Thứ Hai",
+            "Thứ Ba",
+            "Thứ Tư",
+            "Thứ Năm",
+            "Thứ Sáu",
+            "Thứ Bảy",
+            "Chủ Nhật"
+        ]
+    );
+    assert_eq!(days[0].2, ["08:00 Tiếp công dân", "14:00 Họp giao ban"]);
+    assert_eq!(
+        days[5],
+        (
+            "2026-11-28".into(),
+            "Thứ Bảy".into(),
+            vec!["07:30 Kiểm tra xã Đồng Văn".into()]
+        )
+    );
+    assert!(days[6].2.is_empty());
+    assert_eq!(
+        week["days"][0]["entries"][0]["chair"],
+        "Chủ tịch UBND huyện"
+    );
+}
+
+#[tokio::test]
+async fn weeks_across_new_year_and_week_53() {
+    let portal = TestPortal::with_articles(0);
+    add_entry(&portal, date(2024, 12, 31), "08:00", "Tổng kết năm");
+    add_entry(&portal, date(2021, 1, 3), "09:00", "Chủ nhật đầu năm");
+
+    let (_, spanning) = portal.get_json("/api/v1/schedule?week=2025-W01").await;
+    assert_eq!(spanning["starts_on"], "2024-12-30");
+    assert_eq!(spanning["ends_on"], "2025-01-05");
+    assert_eq!(spanning["previous_week"], "2024-W52");
+    assert_eq!(entries_by_day(&spanning)[1].2, ["08:00 Tổng kết năm"]);
+
+    let (_, long_year) = portal.get_json("/api/v1/schedule?week=2020-W53").await;
+    assert_eq!(long_year["starts_on"], "2020-12-28");
+    assert_eq!(long_year["next_week"], "2021-W01");
+    assert_eq!(entries_by_day(&long_year)[6].2, ["09:00 Chủ nhật đầu năm"]);
+
+    let (_, before_53) = portal.get_json("/api/v1/schedule?week=2026-W52").await;
+    assert_eq!(before_53["next_week"], "2026-W53");
+    let (_, after_53) = portal.get_json("/api/v1/schedule?week=2027-W01").await;
+    assert_eq!(after_53["previous_week"], "2026-W53");
+}
+
+#[tokio::test]
+async fn an_empty_week_has_seven_empty_days_and_bad_weeks_are_refused() {
+    let portal = TestPortal::with_articles(0);
+    let (status, week) = portal.get_json("/api/v1/schedule?week=2030-W10").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(week["days"].as_array().unwrap().len(), 7);
+    assert!(week["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["entries"].as_array().unwrap().is_empty()));
+
+    for bad in [
+        "2021-W53",
+        "2026-W54",
+        "2026-W00",
+        "2026-W1",
+        "abc",
+        "2026-48",
+        "",
+        "2026-W48x",
+    ] {
+        portal
+            .assert_error(
+                &format!("/api/v1/schedule?week={bad}"),
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+            )
+            .await;
+    }
+}
+
+#[tokio::test]
+async fn the_default_week_is_the_current_week_in_vietnam() {
+    let portal = TestPortal::with_articles(0);
+    let (_, week) = portal.get_json("/api/v1/schedule").await;
+    assert_eq!(week["week"], iso_week_label(portal_server::clock::today()));
+}
+
+async fn post_visit(portal: &TestPortal) -> (StatusCode, Value) {
+    let (status, _, body) = portal
+        .request(Request::post("/api/v1/visits").body(Body::empty()).unwrap())
+        .await;
+    (status, serde_json::from_slice(&body).unwrap())
+}
+
+#[tokio::test]
+async fn a_visit_counts_once_today_and_in_the_total() {
+    let portal = TestPortal::with_articles(0);
+    let (_, before) = portal.get_json("/api/v1/stats").await;
+    assert_eq!(before, json!({"today": 0, "total": 0}));
+    let (status, after) = post_visit(&portal).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(after, json!({"today": 1, "total": 1}));
+    let (_, read) = portal.get_json("/api/v1/stats").await;
+    assert_eq!(read, after);
+    let (status, headers, _) = portal.get("/api/v1/visits").await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(headers.get("set-cookie").is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_visits_are_counted_exactly() {
+    const VISITS: u64 = 1000;
+    let portal = std::sync::Arc::new(TestPortal::with_articles(0));
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..VISITS {
+        let portal = portal.clone();
+        tasks.spawn(async move { post_visit(&portal).await });
+    }
+    let mut totals = Vec::new();
+    while let Some(result) = tasks.join_next().await {
+        let (status, stats) = result.unwrap();
+        assert_eq!(status, StatusCode::OK, "{stats}");
+        totals.push(stats["total"].as_u64().unwrap());
+    }
+    let (_, stats) = portal.get_json("/api/v1/stats").await;
+    assert_eq!(stats, json!({"today": VISITS, "total": VISITS}));
+    // Each visit saw its own count: no two increments were merged.
+    totals.sort_unstable();
+    assert_eq!(totals, (1..=VISITS).collect::<Vec<_>>());
+}
+
+#[tokio::test]
+async fn today_restarts_at_midnight_and_the_total_keeps_the_old_portals_count() {
+    let portal = TestPortal::with_articles(0);
+    let mut conn = portal.pool.get().unwrap();
+    let mut settings = common::site_settings();
+    settings.visits_before = 2_325_646;
+    store::save_site(&conn, &settings).unwrap();
+    for _ in 0..3 {
+        store::record_visit(&mut conn, date(2026, 11, 27)).unwrap();
+    }
+    let stats = store::record_visit(&mut conn, date(2026, 11, 28)).unwrap();
+    assert_eq!((stats.today, stats.total), (1, 2_325_650));
+    let next_day = store::visit_stats(&conn, date(2026, 11, 29)).unwrap();
+    assert_eq!((next_day.today, next_day.total), (0, 2_325_650));
+}
+
+#[tokio::test]
+async fn links_come_in_groups_in_order() {
+    let portal = TestPortal::with_articles(0);
+    let groups: Vec<LinkGroup> = serde_json::from_value(json!([
+        {"name": "Tỉnh Quảng Ninh", "links": [
+            {"name": "Cổng thông tin điện tử tỉnh", "url": "https://www.quangninh.gov.vn"},
+            {"name": "Dịch vụ công tỉnh", "url": "https://dichvucong.quangninh.gov.vn"}]},
+        {"name": "Trung ương", "links": [{"name": "Chính phủ", "url": "https://chinhphu.vn"}]}
+    ]))
+    .unwrap();
+    {
+        let conn = portal.pool.get().unwrap();
+        for (position, group) in groups.iter().enumerate() {
+            store::save_link_group(&conn, group, position).unwrap();
+        }
+    }
+    let (status, body) = portal.get_json("/api/v1/links").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, serde_json::to_value(&groups).unwrap());
+}
+
+#[tokio::test]
+async fn demo_schedule_is_dated_around_the_week_of_seeding() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("articles")).unwrap();
+    write_json(
+        &content.join("site.json"),
+        &serde_json::to_value(common::site_settings()).unwrap(),
+    );
+    write_json(
+        &content.join("categories.json"),
+        &json!([{"slug": "thong-bao", "name": "Thông báo"}]),
+    );
+    let entry = |offset: i64, weekday: u64, time: &str| {
+        json!({"week_offset": offset, "weekday": weekday, "time": time, "content": "Họp",
+               "chair": "Chủ tịch UBND huyện", "participants": "Các phòng", "place": "UBND huyện"})
+    };
+    write_json(
+        &content.join("schedule.json"),
+        &json!([
+            entry(-1, 7, "08:00"),
+            entry(0, 1, "09:00"),
+            entry(1, 3, "10:00")
+        ]),
+    );
+    let pool = portal_server::db::open(&dir.path().join("portal.db")).unwrap();
+    // 1 January 2025 is a Wednesday in the week that starts on 30 December 2024.
+    portal_server::seed::seed_if_empty_on(&mut pool.get().unwrap(), &content, date(2025, 1, 1))
+        .unwrap();
+    let days: Vec<String> = pool
+        .get()
+        .unwrap()
+        .prepare("SELECT day || ' ' || time FROM schedule_entries ORDER BY day")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        days,
+        ["2024-12-29 08:00", "2024-12-30 09:00", "2025-01-08 10:00"]
+    );
+
+    let bad_dir = tempfile::tempdir().unwrap();
+    let pool = portal_server::db::open(&bad_dir.path().join("portal.db")).unwrap();
+    write_json(
+        &content.join("schedule.json"),
+        &json!([entry(0, 1, "09:00"), entry(0, 8, "09:00")]),
+    );
+    let err =
+        portal_server::seed::seed_if_empty_on(&mut pool.get().unwrap(), &content, date(2025, 1, 1))
+            .unwrap_err();
+    assert!(err.to_string().contains("entry 1: weekday"), "{err}");
+    let has_content = store::has_content(&pool.get().unwrap()).unwrap();
+    assert!(!has_content, "a bad schedule leaves the database unseeded");
+}
