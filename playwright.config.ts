@@ -3,6 +3,21 @@ import { defineConfig } from '@playwright/test';
 // The browser tests run the release server on a throwaway database seeded with the fixture
 // content that tests/support/make-fixture.mjs writes, in Debian's Chromium.
 const PORT = Number(process.env.E2E_PORT ?? 18080);
+// A second server with its own database, for tests that count visits exactly and so must not
+// share a counter with tests running in parallel.
+export const ISOLATED_PORT = PORT + 1;
+
+function server(dir: string, port: number) {
+  return {
+    command:
+      `node tests/support/make-fixture.mjs ${dir} && ` +
+      `target/release/portal-server --db ${dir}/portal.db --content ${dir}/content --addr 127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}/api/v1/site`,
+    reuseExistingServer: false,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,13 +45,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command:
-      `node tests/support/make-fixture.mjs target/e2e && ` +
-      `target/release/portal-server --db target/e2e/portal.db --content target/e2e/content --addr 127.0.0.1:${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/v1/site`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [server('target/e2e/main', PORT), server('target/e2e/isolated', ISOLATED_PORT)],
 });

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
-use portal_contract::{Article, ArticleSummary, Paged, Site, API_PREFIX};
+use portal_contract::{
+    Article, ArticleSummary, LinkGroup, Paged, Site, VisitStats, WeekSchedule, API_PREFIX,
+};
 use serde::de::DeserializeOwned;
 
 /// A request that takes longer than this is given up, so a reader on a stalled network
@@ -76,13 +78,14 @@ thread_local! {
     static RESPONSES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
+/// A GET whose answer is kept for the rest of the visit.
 async fn get_json<T: DeserializeOwned>(path_and_query: &str) -> Result<T, ApiFailure> {
     let url = format!("{}{}", api_base(), path_and_query);
     let cached = RESPONSES.with(|cache| cache.borrow().get(&url).cloned());
     let text = match cached {
         Some(text) => text,
         None => {
-            let text = fetch_text(&url).await?;
+            let text = fetch_text(Verb::Get, &url).await?;
             RESPONSES.with(|cache| cache.borrow_mut().insert(url, text.clone()));
             text
         }
@@ -90,7 +93,19 @@ async fn get_json<T: DeserializeOwned>(path_and_query: &str) -> Result<T, ApiFai
     serde_json::from_str(&text).map_err(|_| ApiFailure::BadData)
 }
 
-async fn fetch_text(url: &str) -> Result<String, ApiFailure> {
+/// A request whose answer changes from one moment to the next: never cached.
+async fn fresh_json<T: DeserializeOwned>(verb: Verb, path: &str) -> Result<T, ApiFailure> {
+    let text = fetch_text(verb, &format!("{}{}", api_base(), path)).await?;
+    serde_json::from_str(&text).map_err(|_| ApiFailure::BadData)
+}
+
+#[derive(Clone, Copy)]
+enum Verb {
+    Get,
+    Post,
+}
+
+async fn fetch_text(verb: Verb, url: &str) -> Result<String, ApiFailure> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiFailure::Network)?;
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = {
@@ -106,7 +121,11 @@ async fn fetch_text(url: &str) -> Result<String, ApiFailure> {
         .ok()
     };
     let outcome = async {
-        let response = Request::get(url)
+        let request = match verb {
+            Verb::Get => Request::get(url),
+            Verb::Post => Request::post(url),
+        };
+        let response = request
             .abort_signal(Some(&controller.signal()))
             .send()
             .await
@@ -194,4 +213,36 @@ pub async fn search(
 
 pub fn encode(component: &str) -> String {
     js_sys::encode_uri_component(component).into()
+}
+
+/// The week of the work schedule that starts with ISO week `week` (`2026-W48`); the current
+/// week when `None`.
+pub async fn schedule(week: Option<&str>) -> Result<WeekSchedule, ApiFailure> {
+    match week {
+        Some(week) => get_json(&format!("/schedule?week={}", encode(week))).await,
+        None => fresh_json(Verb::Get, "/schedule").await,
+    }
+}
+
+pub async fn links() -> Result<Vec<LinkGroup>, ApiFailure> {
+    get_json("/links").await
+}
+
+/// The visit statistics, counting this visit first if this browser session has not been
+/// counted yet. The mark is kept in session storage: no cookie, nothing sent but the POST.
+pub async fn session_visit_stats() -> Result<VisitStats, ApiFailure> {
+    const COUNTED: &str = "portal-visit-counted";
+    let storage = web_sys::window().and_then(|window| window.session_storage().ok().flatten());
+    let counted = storage
+        .as_ref()
+        .and_then(|storage| storage.get_item(COUNTED).ok().flatten())
+        .is_some();
+    if counted {
+        return fresh_json(Verb::Get, "/stats").await;
+    }
+    let stats = fresh_json(Verb::Post, "/visits").await?;
+    if let Some(storage) = storage {
+        let _ = storage.set_item(COUNTED, "1");
+    }
+    Ok(stats)
 }

@@ -8,9 +8,10 @@ use leptos_router::path;
 use crate::api;
 use crate::components::footer::Footer;
 use crate::components::header::{Header, DEFAULT_SITE_NAME};
+use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
-    article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFound,
-    search::SearchPage,
+    article::ArticlePage, category::CategoryPage, home::HomePage, links::LinksPage,
+    not_found::NotFound, schedule::SchedulePage, search::SearchPage,
 };
 
 #[component]
@@ -19,6 +20,9 @@ pub fn App() -> impl IntoView {
     // The frame and several pages need the site's settings; load them once.
     let site = LocalResource::new(api::site);
     provide_context(site);
+    // Counts this browser session's visit once, whichever page it starts on.
+    let visits: SessionVisits = LocalResource::new(api::session_visit_stats);
+    provide_context(visits);
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { DEFAULT_SITE_NAME.to_string() } else { format!("{page} | {DEFAULT_SITE_NAME}") }
@@ -32,6 +36,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tin-tuc/:slug") view=ArticlePage />
                     <Route path=path!("/chuyen-muc/:slug") view=CategoryPage />
                     <Route path=path!("/tim-kiem") view=SearchPage />
+                    <Route path=path!("/lich-cong-tac") view=SchedulePage />
+                    <Route path=path!("/lien-ket") view=LinksPage />
                 </Routes>
             </main>
             <Footer site />

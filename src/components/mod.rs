@@ -5,4 +5,6 @@ pub mod footer;
 pub mod header;
 pub mod pagination;
 pub mod search_box;
+pub mod sidebar;
 pub mod status;
+pub mod widgets;

@@ -5,6 +5,7 @@ use portal_contract::{format_display, Article};
 
 use crate::api;
 use crate::components::article_list::{category_href, ArticleList};
+use crate::components::sidebar::Sidebar;
 use crate::components::status::loaded;
 
 #[component]
@@ -14,7 +15,12 @@ pub fn ArticlePage() -> impl IntoView {
         let slug = params.read().get("slug").unwrap_or_default();
         async move { api::article(&slug).await }
     });
-    loaded(article, 8, |article| view! { <ArticleView article /> })
+    view! {
+        <div class="with-sidebar">
+            <div class="main-column">{loaded(article, 8, |article| view! { <ArticleView article /> })}</div>
+            <Sidebar />
+        </div>
+    }
 }
 
 #[component]

@@ -4,7 +4,9 @@ use portal_contract::{format_display, ArticleSummary, CategoryRef, Site};
 
 use crate::api::{self, ApiFailure};
 use crate::components::article_list::{article_href, category_href, ArticleList};
+use crate::components::sidebar::Sidebar;
 use crate::components::status::loaded;
+use crate::components::widgets::article_block::{DEPARTMENT_CATEGORY, PRESS_CATEGORY};
 
 const FEATURED_COUNT: u32 = 5;
 const PER_CATEGORY: u32 = 4;
@@ -16,17 +18,24 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text="" />
         <h1 class="visually-hidden">"Trang chủ Cổng thông tin điện tử huyện Bình Liêu"</h1>
-        <section class="featured" aria-labelledby="featured-heading">
-            <h2 id="featured-heading" class="section-heading">"Tin tiêu điểm"</h2>
-            {loaded(featured, 4, |page| view! { <FeaturedNews articles=page.items /> })}
-        </section>
-        <div class="category-blocks">
-            {loaded(site, 6, |site: Site| {
-                site.menu
-                    .into_iter()
-                    .map(|category| view! { <CategoryBlock category /> })
-                    .collect_view()
-            })}
+        <div class="with-sidebar">
+            <div class="main-column">
+                <section class="featured" aria-labelledby="featured-heading">
+                    <h2 id="featured-heading" class="section-heading">"Tin tiêu điểm"</h2>
+                    {loaded(featured, 4, |page| view! { <FeaturedNews articles=page.items /> })}
+                </section>
+                <div class="category-blocks">
+                    {loaded(site, 6, |site: Site| {
+                        site.menu
+                            .into_iter()
+                            // The sidebar has its own blocks for these two.
+                            .filter(|category| ![DEPARTMENT_CATEGORY, PRESS_CATEGORY].contains(&category.slug.as_str()))
+                            .map(|category| view! { <CategoryBlock category /> })
+                            .collect_view()
+                    })}
+                </div>
+            </div>
+            <Sidebar featured=false />
         </div>
     }
 }

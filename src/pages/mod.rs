@@ -3,5 +3,7 @@
 pub mod article;
 pub mod category;
 pub mod home;
+pub mod links;
 pub mod not_found;
+pub mod schedule;
 pub mod search;

@@ -5,6 +5,8 @@ export const categories = [
   { slug: 'tin-trong-huyen', name: 'Tin trong huyện' },
   { slug: 'quoc-phong-an-ninh', name: 'Quốc phòng – An ninh' },
   { slug: 'thong-bao', name: 'Thông báo' },
+  { slug: 'tin-so-ban-nganh', name: 'Tin sở ban ngành' },
+  { slug: 'thong-tin-bao-chi', name: 'Thông tin báo chí' },
 ];
 
 export const mainArticle = {
@@ -58,12 +60,60 @@ export const districtNews = [
   },
 ];
 
+export const departmentNews = {
+  title: 'Sở Y tế hướng dẫn tiêm chủng mở rộng đợt 2',
+  category: 'tin-so-ban-nganh',
+  published_at: '2024-11-10T10:00:00+07:00',
+  author: 'Sở Y tế',
+  body_html: '<p>Sở Y tế hướng dẫn các huyện triển khai đợt 2.</p><p>Ưu tiên trẻ em dưới 5 tuổi.</p>',
+};
+
+export const pressNews = {
+  title: 'Báo tỉnh viết về mùa miến dong Bình Liêu',
+  category: 'thong-tin-bao-chi',
+  published_at: '2024-11-12T16:20:00+07:00',
+  author: 'Báo Quảng Ninh',
+  body_html: '<p>Mùa miến dong năm nay được giá.</p><p>Sản lượng đạt 1.200 tấn.</p>',
+};
+
+/** Work schedule, dated relative to the week the server starts in: this week has two entries,
+ *  the next week none. */
+export const schedule = [
+  {
+    week_offset: 0, weekday: 1, time: '08:00', content: 'Họp giao ban lãnh đạo UBND huyện',
+    chair: 'Chủ tịch UBND huyện', participants: 'Các Phó Chủ tịch UBND huyện', place: 'Phòng họp tầng 2',
+  },
+  {
+    week_offset: 0, weekday: 3, time: '14:00', content: 'Kiểm tra tiến độ đường giao thông xã Đồng Văn',
+    chair: 'Phó Chủ tịch UBND huyện', participants: 'Phòng Kinh tế và Hạ tầng', place: 'UBND xã Đồng Văn',
+  },
+  {
+    week_offset: -1, weekday: 5, time: '09:30', content: 'Tiếp công dân định kỳ',
+    chair: 'Chủ tịch UBND huyện', participants: 'Ban Tiếp công dân huyện', place: 'Trụ sở Tiếp công dân',
+  },
+];
+
+export const links = [
+  {
+    name: 'Tỉnh Quảng Ninh',
+    links: [
+      { name: 'Cổng thông tin điện tử tỉnh Quảng Ninh', url: 'https://www.quangninh.gov.vn' },
+      { name: 'Cổng dịch vụ công tỉnh', url: 'https://dichvucong.quangninh.gov.vn' },
+    ],
+  },
+  { name: 'Trung ương', links: [{ name: 'Cổng Thông tin điện tử Chính phủ', url: 'https://chinhphu.vn' }] },
+];
+
+export const visitsBefore = 2325646;
+
 export function articleInputs() {
   const { shownTime, paragraphs, ...main } = mainArticle;
   return [
     { ...main, body_html: paragraphs.map((p) => `<p>${p}</p>`).join('') },
     ...notices,
     ...districtNews,
+    departmentNews,
+    pressNews,
   ];
 }
 
@@ -78,4 +128,5 @@ export const site = {
     email: 'kiemthu@example.gov.vn',
     responsible: 'Chánh Văn phòng HĐND và UBND huyện',
   },
+  visits_before: visitsBefore,
 };

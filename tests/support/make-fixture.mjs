@@ -1,7 +1,7 @@
 // Writes a fresh database folder with the fixture content: `node make-fixture.mjs DIR`.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleInputs, categories, site } from './fixture.mjs';
+import { articleInputs, categories, links, schedule, site } from './fixture.mjs';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: make-fixture.mjs DIR');
@@ -11,3 +11,5 @@ const write = (path, value) => writeFileSync(join(dir, 'content', path), JSON.st
 write('site.json', site);
 write('categories.json', categories);
 write('articles/fixture.json', articleInputs());
+write('schedule.json', schedule);
+write('links.json', links);

@@ -1,0 +1,23 @@
+//! The column of blocks beside the content (below it on phones).
+
+use leptos::prelude::*;
+
+use crate::components::widgets::article_block::{DepartmentNewsBlock, FeaturedBlock, PressBlock};
+use crate::components::widgets::links::LinksBlock;
+use crate::components::widgets::schedule::ScheduleBlock;
+use crate::components::widgets::visit_stats::VisitStatsBlock;
+
+/// `featured` is off on the home page, which shows featured news in its main column.
+#[component]
+pub fn Sidebar(#[prop(default = true)] featured: bool) -> impl IntoView {
+    view! {
+        <aside class="sidebar" aria-label="Thông tin khác">
+            {featured.then(|| view! { <FeaturedBlock /> })}
+            <DepartmentNewsBlock />
+            <PressBlock />
+            <ScheduleBlock />
+            <VisitStatsBlock />
+            <LinksBlock />
+        </aside>
+    }
+}

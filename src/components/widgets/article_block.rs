@@ -1,0 +1,54 @@
+//! Tin tiêu điểm, Tin sở ban ngành, Thông tin báo chí: short lists of articles.
+
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::article_list::{category_href, ArticleList};
+use crate::components::widgets::{block_content, Block};
+
+pub const DEPARTMENT_CATEGORY: &str = "tin-so-ban-nganh";
+pub const PRESS_CATEGORY: &str = "thong-tin-bao-chi";
+const BLOCK_SIZE: u32 = 5;
+
+#[component]
+pub fn FeaturedBlock() -> impl IntoView {
+    let articles = LocalResource::new(|| api::featured(BLOCK_SIZE));
+    view! {
+        <Block id="featured" heading="Tin tiêu điểm">
+            {block_content(articles, "Chưa có tin tiêu điểm.", |page| {
+                view! { <ArticleList articles=page.items show_summary=false /> }
+            })}
+            <p class="more-link"><a href="/">"Xem thêm tin tiêu điểm ›"</a></p>
+        </Block>
+    }
+}
+
+/// The newest articles of one category, with a link to the whole listing.
+#[component]
+pub fn CategoryBlock(
+    id: &'static str,
+    heading: &'static str,
+    category: &'static str,
+) -> impl IntoView {
+    let articles = LocalResource::new(move || api::latest(Some(category), 1, BLOCK_SIZE));
+    view! {
+        <Block id heading>
+            {block_content(articles, "Chưa có bài viết.", |page| {
+                view! { <ArticleList articles=page.items show_summary=false /> }
+            })}
+            <p class="more-link">
+                <a href=category_href(category)>"Xem tất cả " <span class="visually-hidden">{heading}</span> " ›"</a>
+            </p>
+        </Block>
+    }
+}
+
+#[component]
+pub fn DepartmentNewsBlock() -> impl IntoView {
+    view! { <CategoryBlock id="department" heading="Tin sở ban ngành" category=DEPARTMENT_CATEGORY /> }
+}
+
+#[component]
+pub fn PressBlock() -> impl IntoView {
+    view! { <CategoryBlock id="press" heading="Thông tin báo chí" category=PRESS_CATEGORY /> }
+}

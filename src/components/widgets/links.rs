@@ -1,0 +1,50 @@
+//! Website liên kết: a compact chooser of linked websites.
+
+use leptos::prelude::*;
+use portal_contract::LinkGroup;
+
+use crate::api;
+use crate::components::widgets::{block_content, Block};
+
+#[component]
+pub fn LinksBlock() -> impl IntoView {
+    let groups = LocalResource::new(api::links);
+    view! {
+        <Block id="links" heading="Website liên kết">
+            {block_content(groups, "Chưa có website liên kết.", |groups| view! { <LinkChooser groups /> })}
+            <p class="more-link"><a href="/lien-ket">"Tất cả website liên kết ›"</a></p>
+        </Block>
+    }
+}
+
+/// A select box and a button: choosing alone never navigates (WCAG 3.2.2, on input).
+#[component]
+fn LinkChooser(groups: Vec<LinkGroup>) -> impl IntoView {
+    let chosen = RwSignal::new(String::new());
+    let open = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let url = chosen.get_untracked();
+        if url.is_empty() {
+            return;
+        }
+        if let Some(window) = web_sys::window() {
+            // A new tab, without giving the other site a handle on the portal's window.
+            let _ =
+                window.open_with_url_and_target_and_features(&url, "_blank", "noopener,noreferrer");
+        }
+    };
+    view! {
+        <form class="link-chooser" on:submit=open>
+            <label for="link-chooser-select" class="visually-hidden">"Chọn website liên kết"</label>
+            <select id="link-chooser-select" on:change=move |event| chosen.set(event_target_value(&event))>
+                <option value="">"— Chọn website —"</option>
+                {groups.into_iter().map(|group| view! {
+                    <optgroup label=group.name>
+                        {group.links.into_iter().map(|link| view! { <option value=link.url>{link.name}</option> }).collect_view()}
+                    </optgroup>
+                }).collect_view()}
+            </select>
+            <button type="submit" class="button button-small">"Truy cập"</button>
+        </form>
+    }
+}

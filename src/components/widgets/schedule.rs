@@ -1,0 +1,53 @@
+//! Lịch công tác: this week's entries, in short.
+
+use leptos::prelude::*;
+use portal_contract::WeekSchedule;
+
+use crate::api;
+use crate::components::widgets::{block_content, Block};
+
+/// How a day reads in a heading: `Thứ Hai, 23/11/2026`.
+pub fn day_heading(weekday: &str, date: chrono::NaiveDate) -> String {
+    format!("{weekday}, {}", date.format("%d/%m/%Y"))
+}
+
+#[component]
+pub fn ScheduleBlock() -> impl IntoView {
+    let week = LocalResource::new(|| api::schedule(None));
+    view! {
+        <Block id="schedule" heading="Lịch công tác">
+            {block_content(week, "Lịch công tác trống", |week: WeekSchedule| view! { <WeekSummary week /> })}
+            <p class="more-link"><a href="/lich-cong-tac">"Xem lịch công tác ›"</a></p>
+        </Block>
+    }
+}
+
+#[component]
+fn WeekSummary(week: WeekSchedule) -> impl IntoView {
+    if week.is_empty() {
+        return view! { <p class="empty">"Lịch công tác trống"</p> }.into_any();
+    }
+    view! {
+        <ul class="schedule-summary">
+            {week
+                .days
+                .into_iter()
+                .filter(|day| !day.entries.is_empty())
+                .map(|day| {
+                    let heading = day_heading(&day.weekday, day.date);
+                    view! {
+                        <li>
+                            <p class="schedule-summary-day">{heading}</p>
+                            <ul>
+                                {day.entries.into_iter().map(|entry| view! {
+                                    <li><span class="schedule-time">{entry.time}</span> " " {entry.content}</li>
+                                }).collect_view()}
+                            </ul>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
