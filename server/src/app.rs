@@ -1,6 +1,7 @@
 //! The whole HTTP surface: the API under `/api/v1`, the built web app everywhere else.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
@@ -11,10 +12,10 @@ use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::json_error;
 use crate::routes;
+use crate::security::{self, SecurityPolicy};
 use crate::state::AppState;
 
 pub fn router(state: AppState, dist: &Path) -> Router {
@@ -29,13 +30,9 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .with_state(state)
         .fallback_service(app_files)
         .layer(middleware::from_fn(cache_policy))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        .layer(middleware::from_fn_with_state(
+            Arc::new(SecurityPolicy::for_app(dist)),
+            security::add_headers,
         ))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(|_| {
@@ -66,11 +63,12 @@ async fn cache_policy(request: Request, next: Next) -> Response {
     response
 }
 
-/// `portal-web-1a2b3c4d5e6f7a8b_bg.wasm` and the like: a 16-hex-digit hash in the name.
+/// `portal-web-1a2b3c4d5e6f7a8b_bg.wasm` and the like: a hex hash in the name (trunk prints
+/// a 64-bit hash without leading zeros, so 12 to 16 digits).
 fn is_hashed_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
     name.split(['-', '_', '.'])
-        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+        .any(|part| (12..=16).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -81,6 +79,7 @@ mod tests {
     fn recognizes_trunk_hashed_names() {
         assert!(is_hashed_asset("/portal-web-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/portal-web-662ea41ed6d91cf.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/tin-tuc/tong-ket-cong-tac"));
     }

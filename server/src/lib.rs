@@ -8,6 +8,7 @@ pub mod import;
 pub mod routes;
 pub mod sanitize;
 pub mod search;
+pub mod security;
 pub mod seed;
 pub mod state;
 pub mod store;

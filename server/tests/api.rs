@@ -303,3 +303,31 @@ async fn responses_are_compressed_when_the_client_accepts_it() {
         assert_eq!(headers["content-encoding"], encoding);
     }
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let portal = TestPortal::with_articles(1);
+    for uri in [
+        "/",
+        "/tin-tuc/x",
+        "/api/v1/site",
+        "/api/v1/khong-co",
+        "/portal-web-0123456789abcdef.js",
+    ] {
+        let (_, headers, _) = portal.get(uri).await;
+        let policy = headers["content-security-policy"].to_str().unwrap();
+        assert!(
+            policy.contains("object-src 'none'") && policy.contains("base-uri 'self'"),
+            "{uri}: {policy}"
+        );
+        assert!(policy.contains("frame-ancestors 'none'"), "{uri}: {policy}");
+        assert_eq!(headers["x-frame-options"], "DENY", "{uri}");
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{uri}");
+        assert_eq!(
+            headers["referrer-policy"], "strict-origin-when-cross-origin",
+            "{uri}"
+        );
+        assert!(headers.contains_key("permissions-policy"), "{uri}");
+        assert!(headers.get("server").is_none(), "{uri}");
+    }
+}

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { mainArticle } from '../support/fixture.mjs';
+
+// Every route runs under the server's strict Content-Security-Policy without a violation.
+
+const routes = [
+  '/',
+  `/tin-tuc/${mainArticle.slug}`,
+  '/chuyen-muc/thong-bao?trang=2',
+  '/tim-kiem?q=quoc%20phong',
+  '/lich-cong-tac',
+  '/lien-ket',
+  '/khong-co-trang-nay',
+];
+
+test('no route violates the Content-Security-Policy or throws', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.addInitScript(() => {
+    (window as any).violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as any).violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  for (const route of routes) {
+    const response = await page.goto(route);
+    const policy = response!.headers()['content-security-policy'];
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+    expect(policy).not.toContain('unsafe-inline');
+    await expect(page.getByRole('heading', { level: 1 })).toBeAttached();
+    await expect(page.locator('.placeholder')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as any).violations), route).toEqual([]);
+  }
+  expect(errors).toEqual([]);
+});
