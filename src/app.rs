@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::api;
 use crate::components::footer::Footer;
 use crate::components::header::{Header, DEFAULT_SITE_NAME};
+use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
     article::ArticlePage, category::CategoryPage, home::HomePage, links::LinksPage,
@@ -24,11 +25,17 @@ pub fn App() -> impl IntoView {
     let visits: SessionVisits = LocalResource::new(api::session_visit_stats);
     provide_context(visits);
     view! {
-        <Title formatter=|page: String| {
-            if page.is_empty() { DEFAULT_SITE_NAME.to_string() } else { format!("{page} | {DEFAULT_SITE_NAME}") }
-        } />
+        // Pages set the text; until one does (or when it failed to load), the tab shows the
+        // portal's name.
+        <Title
+            text=""
+            formatter=|page: String| {
+                if page.is_empty() { DEFAULT_SITE_NAME.to_string() } else { format!("{page} | {DEFAULT_SITE_NAME}") }
+            }
+        />
         <Router>
-            <a class="skip-link" href="#main">"Chuyển đến nội dung chính"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Chuyển đến nội dung chính"</a>
+            <RouteAnnouncer />
             <Header site />
             <main id="main" class="site-main" tabindex="-1">
                 <Routes fallback=NotFound>
@@ -42,5 +49,17 @@ pub fn App() -> impl IntoView {
             </main>
             <Footer site />
         </Router>
+    }
+}
+
+/// The router would treat `#main` as a navigation; move focus to the content instead.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(main) = main {
+        let _ = main.focus();
     }
 }

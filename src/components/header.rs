@@ -7,6 +7,7 @@ use crate::api::ApiFailure;
 use crate::components::article_list::category_href;
 use crate::components::search_box::SearchBox;
 use crate::components::status::loaded;
+use crate::components::text_size::TextSize;
 
 /// The portal's name before `/site` has answered (and if it never does).
 pub const DEFAULT_SITE_NAME: &str = "Cổng thông tin điện tử huyện Bình Liêu";
@@ -22,6 +23,9 @@ pub fn Header(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
     };
     view! {
         <header class="site-header">
+            <div class="utility-bar">
+                <TextSize />
+            </div>
             <div class="site-header-inner">
                 <a class="site-name" href="/">
                     <span class="site-emblem" aria-hidden="true">"★"</span>

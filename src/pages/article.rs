@@ -26,6 +26,7 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
     let Article {
+        slug,
         title,
         summary,
         body_html,
@@ -35,6 +36,10 @@ fn ArticleView(article: Article) -> impl IntoView {
         related,
         ..
     } = article;
+    let address = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .map(|origin| format!("{origin}/tin-tuc/{slug}"))
+        .unwrap_or_default();
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=summary.clone() />
@@ -54,10 +59,20 @@ fn ArticleView(article: Article) -> impl IntoView {
             // The server sanitized this HTML with an allowlist before storing it.
             <div class="article-body" inner_html=body_html></div>
             <p class="article-author">{author}</p>
+            <p class="print-only article-address">"Địa chỉ bài viết: " {address}</p>
+            <p class="article-tools">
+                <button type="button" class="button button-small" on:click=|_| print_page()>"In bài viết"</button>
+            </p>
         </article>
         <section class="related" aria-labelledby="related-heading">
             <h2 id="related-heading" class="section-heading">"Tin cùng chuyên mục"</h2>
             <ArticleList articles=related show_summary=false />
         </section>
+    }
+}
+
+fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }

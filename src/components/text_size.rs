@@ -1,0 +1,52 @@
+//! A− A A+: the reader's text size, kept in local storage for the next visit.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const STORAGE_KEY: &str = "portal-text-size";
+/// Root font sizes, in percent of the browser's own setting (which stays respected).
+const SIZES: [u32; 4] = [100, 112, 125, 140];
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn apply(level: usize) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(root) = root {
+        // Through the CSSOM, which the Content-Security-Policy allows (unlike style attributes).
+        let _ = root
+            .style()
+            .set_property("font-size", &format!("{}%", SIZES[level]));
+    }
+}
+
+#[component]
+pub fn TextSize() -> impl IntoView {
+    let saved = storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|level| *level < SIZES.len())
+        .unwrap_or(0);
+    let level = RwSignal::new(saved);
+    Effect::new(move |_| {
+        let level = level.get();
+        apply(level);
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(STORAGE_KEY, &level.to_string());
+        }
+    });
+    view! {
+        <div class="text-size" role="group" aria-label="Cỡ chữ">
+            <button type="button" aria-label="Giảm cỡ chữ" disabled=move || level.get() == 0
+                on:click=move |_| level.update(|l| *l = l.saturating_sub(1))>"A−"</button>
+            <button type="button" aria-label="Cỡ chữ mặc định" aria-pressed=move || (level.get() == 0).to_string()
+                on:click=move |_| level.set(0)>"A"</button>
+            <button type="button" aria-label="Tăng cỡ chữ" disabled=move || level.get() + 1 == SIZES.len()
+                on:click=move |_| level.update(|l| *l = (*l + 1).min(SIZES.len() - 1))>"A+"</button>
+        </div>
+    }
+}

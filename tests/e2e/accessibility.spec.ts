@@ -1,0 +1,118 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { mainArticle } from '../support/fixture.mjs';
+
+// axe-core finds no WCAG 2.2 AA violation on any route, loaded, empty, error and 404, on a
+// phone and on a desktop.
+
+const routes: Array<[string, string]> = [
+  ['home', '/'],
+  ['article', `/tin-tuc/${mainArticle.slug}`],
+  ['category', '/chuyen-muc/thong-bao?trang=2'],
+  ['search', '/tim-kiem?q=quoc%20phong'],
+  ['search, no result', '/tim-kiem?q=khongcogica'],
+  ['search, empty form', '/tim-kiem'],
+  ['schedule', '/lich-cong-tac'],
+  ['schedule, empty week', '/lich-cong-tac?tuan=2030-W10'],
+  ['links', '/lien-ket'],
+  ['404', '/khong-co-trang-nay'],
+];
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+for (const width of [360, 1280]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: 800 } });
+
+    for (const [name, path] of routes) {
+      test(`${name} has no violations`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+        await expect(page.locator('.placeholder')).toHaveCount(0);
+        const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+      });
+    }
+
+    test('the error state has no violations', async ({ page }) => {
+      await page.route('**/api/v1/articles**', (route) => route.fulfill({ status: 503, body: '' }));
+      await page.goto(`/tin-tuc/${mainArticle.slug}`);
+      await expect(page.getByRole('alert').first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    });
+  });
+}
+
+test('no page scrolls sideways at 320, 360, 768 or 1280 px', async ({ page }) => {
+  for (const width of [320, 360, 768, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const [name, path] of routes) {
+      await page.goto(path);
+      await expect(page.locator('.placeholder')).toHaveCount(0);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${name} at ${width} px`).toBeLessThanOrEqual(0);
+    }
+  }
+});
+
+test('after a link is followed, focus is on the new page heading and the page is announced', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Tin tiêu điểm' }).getByRole('link', { name: mainArticle.title }).click();
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(mainArticle.title);
+  await expect(heading).toBeFocused();
+  await expect(page.locator('[aria-live="polite"]').first()).toHaveText(new RegExp(`^${mainArticle.title} \\|`));
+});
+
+test('the skip link and the phone menu work from the keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  await expect(page.locator('.placeholder')).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Chuyển đến nội dung chính' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+
+  const menuButton = page.getByRole('button', { name: 'Danh mục' });
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+  const menu = page.getByRole('navigation', { name: 'Chuyên mục' });
+  await menu.getByRole('link', { name: 'Thông báo' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/chuyen-muc\/thong-bao$/);
+});
+
+test('the text size control changes and keeps the size', async ({ page }) => {
+  await page.goto(`/tin-tuc/${mainArticle.slug}`);
+  const size = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  const before = await size();
+  await page.getByRole('button', { name: 'Tăng cỡ chữ' }).click();
+  await page.getByRole('button', { name: 'Tăng cỡ chữ' }).click();
+  const larger = await size();
+  expect(parseFloat(larger)).toBeGreaterThan(parseFloat(before));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(mainArticle.title);
+  expect(await size()).toBe(larger);
+  await page.getByRole('button', { name: 'Cỡ chữ mặc định' }).click();
+  expect(await size()).toBe(before);
+});
+
+test('an article prints without menus or sidebars, with its address', async ({ page }) => {
+  await page.goto(`/tin-tuc/${mainArticle.slug}`);
+  await expect(page.getByRole('button', { name: 'In bài viết' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('.article-body p').first()).toBeVisible();
+  await expect(page.locator('article.article time')).toBeVisible();
+  for (const hidden of ['header', 'footer', 'aside', '.breadcrumb', '.related']) {
+    await expect(page.locator(hidden).first()).toBeHidden();
+  }
+  await expect(page.getByRole('button', { name: 'In bài viết' })).toBeHidden();
+  await expect(page.getByText(`Địa chỉ bài viết: http://127.0.0.1:`)).toBeVisible();
+});
