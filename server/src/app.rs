@@ -7,22 +7,25 @@ use axum::extract::Request;
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::any;
+use axum::routing::{any, get};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 
 use crate::error::json_error;
+use crate::pages::{self, AppShell};
 use crate::routes;
 use crate::security::{self, SecurityPolicy};
 use crate::state::AppState;
 
 pub fn router(state: AppState, dist: &Path) -> Router {
-    // Any path that is not a file of the app is a route of the app: the app draws its own 404.
+    // Any path that is not a file of the app is a route of the app: its page, with a 404
+    // status for addresses that do not exist (the app draws the 404 page itself).
+    let app_pages = get(pages::app_page).with_state((state.clone(), AppShell::load(dist)));
     let app_files = ServeDir::new(dist)
-        .append_index_html_on_directories(true)
-        .fallback(ServeFile::new(dist.join("index.html")));
+        .append_index_html_on_directories(false)
+        .fallback(app_pages);
     Router::new()
         .nest("/api/v1", routes::api())
         .route("/api", any(routes::api_not_found))

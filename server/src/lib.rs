@@ -5,6 +5,7 @@ pub mod clock;
 pub mod db;
 pub mod error;
 pub mod import;
+pub mod pages;
 pub mod routes;
 pub mod sanitize;
 pub mod search;

@@ -253,13 +253,16 @@ async fn unknown_api_paths_and_methods_answer_json() {
 }
 
 #[tokio::test]
-async fn app_routes_fall_back_to_index_html() {
-    let portal = TestPortal::with_articles(1);
+async fn app_routes_get_the_app_page_and_unknown_ones_a_404() {
+    let portal = TestPortal::with_articles(3);
+    let article = "/tin-tuc/bai-viet-thu-so-0-ve-duong-giao-thong-xa-dong-van";
     for uri in [
         "/",
-        "/tin-tuc/bat-ky",
         "/chuyen-muc/thong-bao?trang=2",
-        "/khong-co-trang-nay",
+        "/tim-kiem?q=x",
+        "/lich-cong-tac",
+        "/lien-ket",
+        article,
     ] {
         let (status, headers, body) = portal.get(uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
@@ -272,10 +275,28 @@ async fn app_routes_fall_back_to_index_html() {
         );
         assert_eq!(headers["cache-control"], "no-cache", "{uri}");
         assert!(
-            String::from_utf8(body)
-                .unwrap()
-                .contains("<title>app</title>"),
+            String::from_utf8(body).unwrap().contains("import init"),
             "{uri}"
+        );
+    }
+    for uri in [
+        "/khong-co-trang-nay",
+        "/tin-tuc/khong-co-bai-nay",
+        "/chuyen-muc/khong-co",
+        "/tin-tuc/a/b",
+    ] {
+        let (status, headers, body) = portal.get(uri).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(
+            headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{uri}"
+        );
+        assert!(
+            String::from_utf8(body).unwrap().contains("import init"),
+            "the app draws the 404 page: {uri}"
         );
     }
     let (status, headers, _) = portal.get("/portal-web-0123456789abcdef.js").await;
@@ -284,7 +305,34 @@ async fn app_routes_fall_back_to_index_html() {
         headers["cache-control"],
         "public, max-age=31536000, immutable"
     );
-    assert_eq!(headers["x-content-type-options"], "nosniff");
+}
+
+#[tokio::test]
+async fn an_article_page_carries_its_preview_without_scripts() {
+    let portal = TestPortal::with_articles(3);
+    let request = Request::get("/tin-tuc/bai-viet-thu-so-1-ve-duong-giao-thong-xa-dong-van")
+        .header("host", "binhlieu.example")
+        .body(Body::empty())
+        .unwrap();
+    let (_, _, body) = portal.request(request).await;
+    let html = String::from_utf8(body).unwrap();
+    assert!(
+        html.contains("<title>Bài viết thử số 1 về đường giao thông xã Đồng Văn</title>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<meta name=\"description\" content=\"Tóm tắt bài 1.\">"),
+        "{html}"
+    );
+    assert!(html.contains("<meta property=\"og:title\" content=\"Bài viết thử số 1 về đường giao thông xã Đồng Văn\">"), "{html}");
+    assert!(
+        html.contains("<meta property=\"og:description\" content=\"Tóm tắt bài 1.\">"),
+        "{html}"
+    );
+    assert!(html.contains(
+        "<meta property=\"og:url\" content=\"http://binhlieu.example/tin-tuc/bai-viet-thu-so-1-ve-duong-giao-thong-xa-dong-van\">"
+    ), "{html}");
+    assert!(!html.contains("og:image"), "no image, no og:image: {html}");
 }
 
 #[tokio::test]

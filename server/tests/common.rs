@@ -12,6 +12,12 @@ use portal_server::{app, db, import, state::AppState};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
+/// A stand-in for trunk's `index.html`, shaped like it.
+pub const APP_SHELL: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+    <meta name=\"description\" content=\"Tin tức huyện\"><title>app</title>\
+    <script type=\"module\">import init from '/portal-web-0123456789abcdef.js'; await init();</script>\
+    </head><body></body></html>";
+
 pub struct TestPortal {
     pub dir: tempfile::TempDir,
     pub pool: db::Pool,
@@ -71,11 +77,7 @@ impl TestPortal {
         }
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(
-            dist.join("index.html"),
-            "<!DOCTYPE html><html lang=\"vi\"><title>app</title></html>",
-        )
-        .unwrap();
+        std::fs::write(dist.join("index.html"), APP_SHELL).unwrap();
         std::fs::write(
             dist.join("portal-web-0123456789abcdef.js"),
             "console.log('app')",

@@ -86,7 +86,8 @@ test('reloading a deep link shows the same page', async ({ page }) => {
 
 test('unknown addresses show the 404 page inside the frame', async ({ page }) => {
   for (const path of ['/khong-co-trang-nay', '/tin-tuc/khong-co-bai-nay', '/chuyen-muc/khong-co']) {
-    await page.goto(path);
+    const response = await page.goto(path);
+    expect(response!.status(), path).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
     await expect(page.getByRole('link', { name: 'Về trang chủ' })).toBeVisible();
     await expect(page.locator('header').getByRole('link', { name: 'Thông báo' })).toBeAttached();

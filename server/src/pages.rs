@@ -1,0 +1,260 @@
+//! The app's page (`index.html`) for every route of the web app, with the right status and,
+//! for articles, the article's title, description and Open Graph tags in the HTML itself:
+//! link previews in messaging apps read those without running the app.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::state::AppState;
+use crate::store;
+
+/// `index.html` as trunk built it, read once at start.
+#[derive(Clone)]
+pub struct AppShell {
+    html: Arc<str>,
+}
+
+impl AppShell {
+    pub fn load(dist: &Path) -> Self {
+        let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|_| {
+            "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Cổng thông tin điện tử</title></head>\
+             <body><p>Ứng dụng chưa được xây dựng (make build).</p></body></html>"
+                .to_string()
+        });
+        Self { html: html.into() }
+    }
+}
+
+/// Paths the app draws without asking the server about them first.
+const STATIC_ROUTES: &[&str] = &[
+    "/",
+    "/tim-kiem",
+    "/lich-cong-tac",
+    "/lien-ket",
+    "/ban-do",
+    "/nhung",
+    "/gui-y-kien",
+];
+
+/// What the server knows of a route: whether it exists, and what previews should show.
+struct PageMeta {
+    status: StatusCode,
+    preview: Option<Preview>,
+}
+
+struct Preview {
+    title: String,
+    description: String,
+    path: String,
+    image: Option<String>,
+}
+
+pub async fn app_page(
+    State((state, shell)): State<(AppState, AppShell)>,
+    request: Request,
+) -> Response {
+    let path = request.uri().path().to_string();
+    let origin = origin(request.headers());
+    let meta = match page_meta(&state, &path).await {
+        Ok(meta) => meta,
+        Err(err) => {
+            tracing::error!(?err, "looking up a page");
+            PageMeta {
+                status: StatusCode::OK,
+                preview: None,
+            }
+        }
+    };
+    let html = match meta.preview {
+        Some(preview) => with_preview(&shell.html, &preview, &origin),
+        None => shell.html.to_string(),
+    };
+    let mut response = (meta.status, html).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+}
+
+async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::error::AppError> {
+    let found = |preview| PageMeta {
+        status: StatusCode::OK,
+        preview,
+    };
+    let missing = PageMeta {
+        status: StatusCode::NOT_FOUND,
+        preview: None,
+    };
+    if STATIC_ROUTES.contains(&path) || path.starts_with("/embed/") {
+        return Ok(found(None));
+    }
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match segments.as_slice() {
+        ["tin-tuc", slug] if !slug.is_empty() => {
+            let slug = slug.to_string();
+            let article = state
+                .db(move |conn| Ok(store::article(conn, &slug)?))
+                .await?;
+            Ok(match article {
+                Some(article) => found(Some(Preview {
+                    path: format!("/tin-tuc/{}", article.slug),
+                    title: article.title,
+                    description: article.summary,
+                    image: article.image.map(|image| image.url),
+                })),
+                None => missing,
+            })
+        }
+        ["chuyen-muc", slug] if !slug.is_empty() => {
+            let slug = slug.to_string();
+            let exists = state
+                .db(move |conn| Ok(store::category_id(conn, &slug)?.is_some()))
+                .await?;
+            Ok(if exists { found(None) } else { missing })
+        }
+        _ => Ok(missing),
+    }
+}
+
+/// `http(s)://host` of this request, as the reader's browser addressed it.
+fn origin(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .unwrap_or("localhost");
+    let scheme = match headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+    {
+        Some("https") => "https",
+        _ => "http",
+    };
+    format!("{scheme}://{host}")
+}
+
+fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {
+    let title = escape(&preview.title);
+    let description = escape(&preview.description);
+    let url = escape(&format!("{origin}{}", preview.path));
+    let mut tags = format!(
+        "<meta property=\"og:type\" content=\"article\">\
+         <meta property=\"og:locale\" content=\"vi_VN\">\
+         <meta property=\"og:title\" content=\"{title}\">\
+         <meta property=\"og:description\" content=\"{description}\">\
+         <meta property=\"og:url\" content=\"{url}\">\
+         <link rel=\"canonical\" href=\"{url}\">"
+    );
+    if let Some(image) = &preview.image {
+        let absolute = if image.starts_with("http://") || image.starts_with("https://") {
+            image.clone()
+        } else {
+            format!("{origin}/{}", image.trim_start_matches('/'))
+        };
+        tags.push_str(&format!(
+            "<meta property=\"og:image\" content=\"{}\">",
+            escape(&absolute)
+        ));
+    }
+    let mut html = replace_between(shell, "<title>", "</title>", &title);
+    html = replace_meta_description(&html, &description);
+    match html.find("</head>") {
+        Some(at) => html.insert_str(at, &tags),
+        None => html.push_str(&tags),
+    }
+    html
+}
+
+fn replace_between(html: &str, start: &str, end: &str, with: &str) -> String {
+    let Some(open) = html.find(start) else {
+        return html.to_string();
+    };
+    let from = open + start.len();
+    let Some(close) = html[from..].find(end) else {
+        return html.to_string();
+    };
+    format!("{}{with}{}", &html[..from], &html[from + close..])
+}
+
+fn replace_meta_description(html: &str, description: &str) -> String {
+    let Some(at) = html.find("<meta name=\"description\"") else {
+        return html.to_string();
+    };
+    let Some(length) = html[at..].find('>') else {
+        return html.to_string();
+    };
+    format!(
+        "{}<meta name=\"description\" content=\"{description}\">{}",
+        &html[..at],
+        &html[at + length + 1..]
+    )
+}
+
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_replaces_title_and_description_and_escapes() {
+        let shell = "<html><head><title>Cổng</title><meta name=\"description\" content=\"chung\"></head><body></body></html>";
+        let preview = Preview {
+            title: "Tin \"nóng\" <script>".into(),
+            description: "Mô tả & thêm".into(),
+            path: "/tin-tuc/tin-nong".into(),
+            image: Some("/anh/a.jpg".into()),
+        };
+        let html = with_preview(shell, &preview, "https://binhlieu.example");
+        assert!(
+            html.contains("<title>Tin &quot;nóng&quot; &lt;script&gt;</title>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<meta name=\"description\" content=\"Mô tả &amp; thêm\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<meta property=\"og:url\" content=\"https://binhlieu.example/tin-tuc/tin-nong\">"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<meta property=\"og:image\" content=\"https://binhlieu.example/anh/a.jpg\">"
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("content=\"chung\""), "{html}");
+        assert!(!html.contains("<script>"), "{html}");
+    }
+
+    #[test]
+    fn a_hostile_host_header_is_not_echoed() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static("evil\"><script>"));
+        assert_eq!(origin(&headers), "http://localhost");
+    }
+}
