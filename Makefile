@@ -37,6 +37,7 @@ lint:
 	cargo clippy -p portal-web --target wasm32-unknown-unknown -- -D warnings
 
 unit-test:
+	python3 scripts/check-content.py
 	cargo test -p portal-contract -p portal-server
 
 browser-test:

@@ -11,7 +11,9 @@ function server(dir: string, port: number) {
   return {
     command:
       `node tests/support/make-fixture.mjs ${dir} && ` +
-      `target/release/portal-server --db ${dir}/portal.db --content ${dir}/content --addr 127.0.0.1:${port}`,
+      `target/release/portal-server --db ${dir}/portal.db --content ${dir}/content --addr 127.0.0.1:${port} ` +
+      // Every test is a new browser session from the same address: more visits than a person makes.
+      `--visits-per-minute 100000`,
     url: `http://127.0.0.1:${port}/api/v1/site`,
     reuseExistingServer: false,
     stdout: 'ignore' as const,

@@ -26,8 +26,9 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let app_files = ServeDir::new(dist)
         .append_index_html_on_directories(false)
         .fallback(app_pages);
+    let api = routes::api(&state.limits);
     Router::new()
-        .nest("/api/v1", routes::api())
+        .nest("/api/v1", api)
         .route("/api", any(routes::api_not_found))
         .route("/api/{*rest}", any(routes::api_not_found))
         .with_state(state)

@@ -9,6 +9,8 @@ use portal_contract::ApiError;
 pub enum AppError {
     BadRequest(String),
     NotFound(String),
+    /// Too many requests from one client; try again after this many seconds.
+    TooManyRequests(u64),
     /// Details go to the log, never to the client.
     Internal(String),
 }
@@ -18,6 +20,7 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -28,6 +31,16 @@ impl IntoResponse for AppError {
         let status = self.status();
         let message = match self {
             AppError::BadRequest(message) | AppError::NotFound(message) => message,
+            AppError::TooManyRequests(seconds) => {
+                let mut response = json_error(
+                    status,
+                    format!("too many requests; try again in {seconds} seconds"),
+                );
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+                return response;
+            }
             AppError::Internal(detail) => {
                 tracing::error!(%detail, "internal error");
                 "the server could not answer this request".to_string()

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod db;
 pub mod error;
 pub mod import;
+pub mod limits;
 pub mod pages;
 pub mod routes;
 pub mod sanitize;

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use portal_server::limits::{Limits, RateLimit};
 use portal_server::{app, db, import, seed, state::AppState, store, synthetic};
 
 /// The district portal's reference API server.
@@ -18,6 +19,12 @@ struct Cli {
     /// The built web app (trunk's output).
     #[arg(long, default_value = "dist")]
     dist: PathBuf,
+    /// Visits counted per client address per minute; more get a 429.
+    #[arg(long, default_value_t = Limits::default().visits.count)]
+    visits_per_minute: usize,
+    /// Trust the last `X-Forwarded-For` address as the client's (only behind a reverse proxy).
+    #[arg(long)]
+    behind_proxy: bool,
     /// Demo content seeded into an empty database.
     #[arg(long, global = true, default_value = "content")]
     content: PathBuf,
@@ -95,26 +102,58 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         None => {
             drop(conn);
-            serve(pool, cli.addr, cli.dist)
+            let options = ServeOptions {
+                addr: cli.addr,
+                dist: cli.dist,
+                behind_proxy: cli.behind_proxy,
+                visits_per_minute: cli.visits_per_minute,
+            };
+            serve(pool, options)
         }
     }
 }
 
-fn serve(pool: db::Pool, addr: SocketAddr, dist: PathBuf) -> Result<(), String> {
+/// What `serve` takes from the command line.
+struct ServeOptions {
+    addr: SocketAddr,
+    dist: PathBuf,
+    behind_proxy: bool,
+    visits_per_minute: usize,
+}
+
+fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
+    let ServeOptions {
+        addr,
+        dist,
+        behind_proxy,
+        visits_per_minute,
+    } = options;
     if !dist.join("index.html").exists() {
         tracing::warn!(dist = %dist.display(), "no index.html: the web app is not built (run `make build`)");
     }
+    let defaults = Limits::default();
+    let limits = Limits {
+        behind_proxy,
+        visits: RateLimit {
+            count: visits_per_minute,
+            ..defaults.visits
+        },
+        ..defaults
+    };
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-        let router = app::router(AppState::new(pool), &dist);
+        let router = app::router(AppState::with_limits(pool, limits), &dist);
         println!("Portal: http://{addr}");
-        axum::serve(listener, router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .map_err(|e| e.to_string())
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())
     })
 }
 

@@ -1,18 +1,46 @@
 //! What every handler shares.
 
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
 use rusqlite::Connection;
 
 use crate::db::Pool;
 use crate::error::AppError;
+use crate::limits::{Bucket, Limits, RateLimiter};
 
 #[derive(Clone)]
 pub struct AppState {
     pub pool: Pool,
+    pub limits: Arc<Limits>,
+    pub rate_limiter: Arc<RateLimiter>,
 }
 
 impl AppState {
     pub fn new(pool: Pool) -> Self {
-        Self { pool }
+        Self::with_limits(pool, Limits::default())
+    }
+
+    pub fn with_limits(pool: Pool, limits: Limits) -> Self {
+        Self {
+            pool,
+            limits: Arc::new(limits),
+            rate_limiter: Arc::default(),
+        }
+    }
+
+    /// Counts a request from `client` against `bucket`'s limit; a 429 when it is spent.
+    pub fn rate_limit(&self, bucket: Bucket, client: ClientAddress) -> Result<(), AppError> {
+        let limit = match bucket {
+            Bucket::Visits => self.limits.visits,
+            Bucket::Feedback => self.limits.feedback,
+        };
+        self.rate_limiter
+            .check(bucket, client.0, limit, Instant::now())
+            .map_err(AppError::TooManyRequests)
     }
 
     /// Runs `work` on a pooled connection off the async threads: SQLite calls block.
@@ -27,5 +55,38 @@ impl AppState {
             work(&mut conn)
         })
         .await?
+    }
+}
+
+/// The client's address: the connection's peer, or behind a reverse proxy the address the
+/// proxy appended to `X-Forwarded-For`. `None` only when neither is known (in-process tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(pub Option<IpAddr>);
+
+impl FromRequestParts<AppState> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        if state.limits.behind_proxy {
+            let forwarded = parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .flat_map(|value| value.split(','))
+                .filter_map(|hop| hop.trim().parse::<IpAddr>().ok())
+                .last();
+            if forwarded.is_some() {
+                return Ok(Self(forwarded));
+            }
+        }
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|info| info.0.ip());
+        Ok(Self(peer))
     }
 }

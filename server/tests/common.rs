@@ -7,6 +7,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
+use portal_server::limits::Limits;
 use portal_server::store::{self, CategorySettings, SiteSettings};
 use portal_server::{app, db, import, state::AppState};
 use serde_json::{json, Value};
@@ -58,6 +59,15 @@ impl TestPortal {
 
     /// A portal with the fixture site and categories and these article inputs.
     pub fn with_records(records: Vec<Value>) -> Self {
+        Self::build(records, Limits::default())
+    }
+
+    /// A portal with `articles` fixture articles and these limits.
+    pub fn with_limits(articles: usize, limits: Limits) -> Self {
+        Self::build(fixture_articles(articles), limits)
+    }
+
+    fn build(records: Vec<Value>, limits: Limits) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let pool = db::open(&dir.path().join("portal.db")).unwrap();
         {
@@ -83,7 +93,7 @@ impl TestPortal {
             "console.log('app')",
         )
         .unwrap();
-        let router = app::router(AppState::new(pool.clone()), &dist);
+        let router = app::router(AppState::with_limits(pool.clone(), limits), &dist);
         Self { dir, pool, router }
     }
 

@@ -2,13 +2,18 @@
 
 mod common;
 
+use std::net::SocketAddr;
+
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use chrono::NaiveDate;
 use common::{write_json, TestPortal};
 use portal_contract::{iso_week_label, LinkGroup, ScheduleEntry};
+use portal_server::limits::{Limits, RateLimit};
 use portal_server::store::{self, NewScheduleEntry};
 use serde_json::{json, Value};
+use std::time::Duration;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -164,10 +169,26 @@ async fn the_default_week_is_the_current_week_in_vietnam() {
 }
 
 async fn post_visit(portal: &TestPortal) -> (StatusCode, Value) {
-    let (status, _, body) = portal
-        .request(Request::post("/api/v1/visits").body(Body::empty()).unwrap())
-        .await;
-    (status, serde_json::from_slice(&body).unwrap())
+    post_visit_from(portal, [127, 0, 0, 1]).await.0
+}
+
+/// A visit from a client at `ip`, as the real server sees its peer address.
+async fn post_visit_from(
+    portal: &TestPortal,
+    ip: [u8; 4],
+) -> ((StatusCode, Value), Option<String>) {
+    let mut request = Request::post("/api/v1/visits").body(Body::empty()).unwrap();
+    request
+        .extensions_mut()
+        .insert(ConnectInfo(SocketAddr::from((ip, 40_000))));
+    let (status, headers, body) = portal.request(request).await;
+    let retry_after = headers
+        .get("retry-after")
+        .map(|v| v.to_str().unwrap().to_string());
+    (
+        (status, serde_json::from_slice(&body).unwrap()),
+        retry_after,
+    )
 }
 
 #[tokio::test]
@@ -190,9 +211,11 @@ async fn concurrent_visits_are_counted_exactly() {
     const VISITS: u64 = 1000;
     let portal = std::sync::Arc::new(TestPortal::with_articles(0));
     let mut tasks = tokio::task::JoinSet::new();
-    for _ in 0..VISITS {
+    for i in 0..VISITS {
         let portal = portal.clone();
-        tasks.spawn(async move { post_visit(&portal).await });
+        // As many clients as visits, as on a busy morning: no per-address limit applies.
+        let ip = [10, 0, (i / 256) as u8, (i % 256) as u8];
+        tasks.spawn(async move { post_visit_from(&portal, ip).await.0 });
     }
     let mut totals = Vec::new();
     while let Some(result) = tasks.join_next().await {
@@ -299,4 +322,33 @@ async fn demo_schedule_is_dated_around_the_week_of_seeding() {
     assert!(err.to_string().contains("entry 1: weekday"), "{err}");
     let has_content = store::has_content(&pool.get().unwrap()).unwrap();
     assert!(!has_content, "a bad schedule leaves the database unseeded");
+}
+
+#[tokio::test]
+async fn one_address_cannot_inflate_the_count() {
+    let limits = Limits {
+        visits: RateLimit {
+            count: 3,
+            per: Duration::from_secs(60),
+        },
+        ..Limits::default()
+    };
+    let portal = TestPortal::with_limits(0, limits);
+    for _ in 0..3 {
+        assert_eq!(
+            post_visit_from(&portal, [192, 0, 2, 1]).await.0 .0,
+            StatusCode::OK
+        );
+    }
+    let ((status, body), retry_after) = post_visit_from(&portal, [192, 0, 2, 1]).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body["error"]["code"], "too_many_requests");
+    let seconds: u64 = retry_after.expect("Retry-After").parse().unwrap();
+    assert!((1..=60).contains(&seconds), "{seconds}");
+    assert_eq!(
+        post_visit_from(&portal, [192, 0, 2, 2]).await.0 .0,
+        StatusCode::OK
+    );
+    let (_, stats) = portal.get_json("/api/v1/stats").await;
+    assert_eq!(stats["total"], 4);
 }

@@ -13,12 +13,16 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::error::{json_error, AppError};
+use crate::limits::Limits;
 use crate::state::AppState;
 
-/// Every `/api/v1/...` route; unknown API paths answer a JSON 404.
-pub fn api() -> Router<AppState> {
+/// Every `/api/v1/...` route, bounded by `limits`; unknown API paths answer a JSON 404.
+pub fn api(limits: &Limits) -> Router<AppState> {
     Router::new()
         .route("/site", get(site::get_site))
         .route("/categories", get(categories::list_categories))
@@ -29,6 +33,17 @@ pub fn api() -> Router<AppState> {
         .route("/visits", post(stats::post_visit))
         .route("/links", get(links::list_links))
         .fallback(api_not_found)
+        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
+        // Requests beyond the limit wait for a turn; the timeout outside it bounds the wait
+        // as well as the work, so a flood is answered with 503s instead of piling up.
+        // Global: axum applies a layer to each route separately, and the limit is for all.
+        .layer(GlobalConcurrencyLimitLayer::new(
+            limits.max_concurrent_requests,
+        ))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            limits.request_timeout,
+        ))
         .layer(middleware::from_fn(errors_as_json))
 }
 

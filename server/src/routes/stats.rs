@@ -4,7 +4,8 @@ use portal_contract::VisitStats;
 
 use crate::clock;
 use crate::error::AppError;
-use crate::state::AppState;
+use crate::limits::Bucket;
+use crate::state::{AppState, ClientAddress};
 use crate::store;
 
 pub async fn get_stats(State(state): State<AppState>) -> Result<Json<VisitStats>, AppError> {
@@ -15,7 +16,11 @@ pub async fn get_stats(State(state): State<AppState>) -> Result<Json<VisitStats>
 
 /// Counts one visit. The app calls this once per browser session; no cookie is set and
 /// nothing about the visitor is stored.
-pub async fn post_visit(State(state): State<AppState>) -> Result<Json<VisitStats>, AppError> {
+pub async fn post_visit(
+    State(state): State<AppState>,
+    client: ClientAddress,
+) -> Result<Json<VisitStats>, AppError> {
+    state.rate_limit(Bucket::Visits, client)?;
     state
         .db(|conn| Ok(Json(store::record_visit(conn, clock::today())?)))
         .await

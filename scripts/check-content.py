@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Sanity checks for the demo content of the Bình Liêu district portal.
+
+Usage: python3 scripts/check-content.py   (from any directory)
+Standard library only.
+"""
+import json
+import os
+import re
+import sys
+from collections import Counter
+from datetime import datetime, timedelta
+
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "content")
+ART_DIR = os.path.join(HERE, "articles")
+TZ = timedelta(hours=7)
+LATEST = datetime.fromisoformat("2026-11-27T23:59:59+07:00")
+ALLOWED_TAGS = {"p", "h2", "ul", "li", "strong", "em", "blockquote",
+                "table", "thead", "tbody", "tr", "th", "td"}
+REQUIRED_KEYS = {"title", "category", "published_at", "author", "summary", "body_html", "featured"}
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def main():
+    site = load(os.path.join(HERE, "site.json"))
+    for k in ("name", "short_name", "description", "contacts"):
+        assert site.get(k), "site.json: missing %s" % k
+
+    cats = load(os.path.join(HERE, "categories.json"))
+    slugs = [c["slug"] for c in cats]
+    assert len(slugs) == len(set(slugs)) == 8, "categories: expected 8 unique slugs"
+
+    articles = []
+    for slug in slugs:
+        path = os.path.join(ART_DIR, slug + ".json")
+        assert os.path.exists(path), "missing %s" % path
+        data = load(path)
+        assert isinstance(data, list), "%s: not a JSON array" % path
+        articles.extend(data)
+    extra = set(f[:-5] for f in os.listdir(ART_DIR) if f.endswith(".json")) - set(slugs)
+    assert not extra, "article files for unknown categories: %s" % sorted(extra)
+
+    titles, stamps, dates = Counter(), Counter(), []
+    for a in articles:
+        where = a.get("title", "?")
+        missing = REQUIRED_KEYS - a.keys()
+        assert not missing, "%s: missing keys %s" % (where, sorted(missing))
+        assert a["category"] in slugs, "%s: unknown category %s" % (where, a["category"])
+        assert isinstance(a["featured"], bool), "%s: featured not bool" % where
+        titles[a["title"]] += 1
+        stamps[a["published_at"]] += 1
+
+        assert a["published_at"].endswith("+07:00"), "%s: offset must be +07:00" % where
+        dt = datetime.fromisoformat(a["published_at"])
+        assert dt.utcoffset() == TZ, "%s: bad offset" % where
+        assert dt <= LATEST, "%s: date after 2026-11-27" % where
+        dates.append(dt)
+
+        body = a["body_html"]
+        n_p = len(re.findall(r"<p>", body))
+        assert n_p >= 4, "%s: only %d <p>" % (where, n_p)
+        tags = set(re.findall(r"</?([a-zA-Z0-9]+)[^>]*>", body))
+        assert tags <= ALLOWED_TAGS, "%s: disallowed tags %s" % (where, sorted(tags - ALLOWED_TAGS))
+        assert not re.search(r"<[a-z0-9]+\s", body), "%s: attributes in HTML" % where
+        assert body.count("<p>") == body.count("</p>"), "%s: unbalanced <p>" % where
+        first = re.match(r"<p>(.*?)</p>", body).group(1)
+        assert re.match(r"Ngày \d{1,2}/\d{1,2}/20\d\d[ ,]", first), "%s: lead must open with the date" % where
+
+    dup_t = [t for t, n in titles.items() if n > 1]
+    dup_d = [d for d, n in stamps.items() if n > 1]
+    assert not dup_t, "duplicate titles: %s" % dup_t
+    assert not dup_d, "duplicate published_at: %s" % dup_d
+
+    per_cat = Counter(a["category"] for a in articles)
+    featured = [a for a in articles if a["featured"]]
+    print("Articles per category:")
+    for c in cats:
+        print("  %-20s %-24s %3d" % (c["slug"], c["name"], per_cat[c["slug"]]))
+    print("Total articles: %d" % len(articles))
+    print("Featured: %d (%s)" % (len(featured),
+          ", ".join("%s %s" % (a["category"], a["published_at"][:10]) for a in featured)))
+    print("Date range: %s .. %s" % (min(dates).isoformat(), max(dates).isoformat()))
+    print("Per year: %s" % dict(sorted(Counter(d.year for d in dates).items())))
+    print("OK: titles unique, published_at unique (+07:00), categories valid, every body has >= 4 <p>")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
