@@ -58,8 +58,11 @@ pub enum Bucket {
 /// errs on the side of letting citizens through.
 #[derive(Debug, Default)]
 pub struct RateLimiter {
-    recent: Mutex<HashMap<(Bucket, Option<IpAddr>), VecDeque<Instant>>>,
+    recent: Mutex<HashMap<(Bucket, Option<IpAddr>), RequestTimes>>,
 }
+
+/// When a client's requests in the current window arrived, oldest first.
+type RequestTimes = VecDeque<Instant>;
 
 /// Entries beyond which stale clients are swept out, bounding the memory a scan can take.
 const SWEEP_ABOVE: usize = 10_000;
