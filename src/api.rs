@@ -13,8 +13,9 @@ use portal_contract::{
 use serde::de::DeserializeOwned;
 
 /// A request that takes longer than this is given up, so a reader on a stalled network
-/// gets a message and a retry button instead of an endless placeholder.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+/// gets a message and a retry button instead of an endless placeholder. A deployment can
+/// change it with `<meta name="portal-api-timeout-ms">` in `index.html`.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Why a request failed, in terms a reader can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,18 +60,32 @@ fn api_base() -> String {
 }
 
 fn read_api_base() -> String {
-    let configured = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| {
-            document
-                .query_selector("meta[name='portal-api-base']")
-                .ok()
-                .flatten()
-        })
-        .and_then(|meta| meta.get_attribute("content"))
-        .map(|content| content.trim().trim_end_matches('/').to_string())
-        .filter(|content| !content.is_empty());
-    configured.unwrap_or_else(|| API_PREFIX.to_string())
+    meta_setting("portal-api-base")
+        .map(|content| content.trim_end_matches('/').to_string())
+        .filter(|content| !content.is_empty())
+        .unwrap_or_else(|| API_PREFIX.to_string())
+}
+
+fn request_timeout() -> Duration {
+    thread_local! {
+        static TIMEOUT: Duration = meta_setting("portal-api-timeout-ms")
+            .and_then(|ms| ms.parse::<u64>().ok())
+            .filter(|ms| *ms > 0)
+            .map(Duration::from_millis)
+            .unwrap_or(DEFAULT_TIMEOUT);
+    }
+    TIMEOUT.with(|timeout| *timeout)
+}
+
+/// The content of `<meta name="{name}">` in `index.html`: the app's run-time settings.
+fn meta_setting(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector(&format!("meta[name='{name}']"))
+        .ok()
+        .flatten()?
+        .get_attribute("content")
+        .map(|content| content.trim().to_string())
 }
 
 thread_local! {
@@ -107,6 +122,9 @@ enum Verb {
 
 async fn fetch_text(verb: Verb, url: &str) -> Result<String, ApiFailure> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiFailure::Network)?;
+    // A reader who navigates away no longer needs the answer: stop downloading it.
+    let on_leave = send_wrapper::SendWrapper::new(controller.clone());
+    leptos::prelude::on_cleanup(move || on_leave.abort());
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = {
         let controller = controller.clone();
@@ -116,7 +134,7 @@ async fn fetch_text(verb: Verb, url: &str) -> Result<String, ApiFailure> {
                 timed_out.set(true);
                 controller.abort();
             },
-            REQUEST_TIMEOUT,
+            request_timeout(),
         )
         .ok()
     };

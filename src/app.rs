@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::api;
 use crate::components::footer::Footer;
 use crate::components::header::{Header, DEFAULT_SITE_NAME};
+use crate::components::network_status::NetworkStatus;
 use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Chuyển đến nội dung chính"</a>
             <RouteAnnouncer />
+            <NetworkStatus />
             <Header site />
             <main id="main" class="site-main" tabindex="-1">
                 <Routes fallback=NotFound>

@@ -211,6 +211,9 @@ pub struct ApiErrorBody {
     pub code: String,
     /// Human-readable, in English for developers; the app shows its own Vietnamese text.
     pub message: String,
+    /// For 422: what is wrong with each field of the request, in Vietnamese.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub fields: std::collections::BTreeMap<String, String>,
 }
 
 impl ApiError {
@@ -219,6 +222,7 @@ impl ApiError {
             error: ApiErrorBody {
                 code: code.into(),
                 message: message.into(),
+                fields: Default::default(),
             },
         }
     }

@@ -5,6 +5,7 @@
 //! a socket or a database.
 
 pub mod api;
+pub mod feedback;
 pub mod numbers;
 pub mod paging;
 pub mod text;
@@ -12,6 +13,9 @@ pub mod time;
 pub mod week;
 
 pub use api::*;
+pub use feedback::{
+    validate_feedback, FeedbackInput, FeedbackReceipt, FeedbackRecord, FieldErrors,
+};
 pub use numbers::group_digits;
 pub use paging::{PageRequest, PagingError, MAX_PER_PAGE};
 pub use text::{fold, slugify};

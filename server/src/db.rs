@@ -11,6 +11,7 @@ pub type Pool = r2d2::Pool<SqliteConnectionManager>;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_widgets.sql"),
+    include_str!("../migrations/0003_feedback.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

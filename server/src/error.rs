@@ -3,7 +3,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use portal_contract::ApiError;
+use portal_contract::{ApiError, FieldErrors};
 
 #[derive(Debug)]
 pub enum AppError {
@@ -11,6 +11,10 @@ pub enum AppError {
     NotFound(String),
     /// Too many requests from one client; try again after this many seconds.
     TooManyRequests(u64),
+    /// The request was understood but these fields are wrong (422).
+    Invalid(FieldErrors),
+    /// No or wrong credentials for a staff endpoint (401).
+    Unauthorized,
     /// Details go to the log, never to the client.
     Internal(String),
 }
@@ -21,6 +25,8 @@ impl AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -31,6 +37,18 @@ impl IntoResponse for AppError {
         let status = self.status();
         let message = match self {
             AppError::BadRequest(message) | AppError::NotFound(message) => message,
+            AppError::Invalid(fields) => {
+                let mut body = ApiError::new(code_for(status), "some fields are not valid");
+                body.error.fields = fields;
+                return (status, Json(body)).into_response();
+            }
+            AppError::Unauthorized => {
+                let mut response = json_error(status, "a valid bearer token is required");
+                response
+                    .headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+                return response;
+            }
             AppError::TooManyRequests(seconds) => {
                 let mut response = json_error(
                     status,
@@ -58,7 +76,8 @@ pub fn code_for(status: StatusCode) -> &'static str {
         StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
         StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
-        StatusCode::UNPROCESSABLE_ENTITY => "unprocessable",
+        StatusCode::UNPROCESSABLE_ENTITY => "invalid",
+        StatusCode::UNAUTHORIZED => "unauthorized",
         StatusCode::TOO_MANY_REQUESTS => "too_many_requests",
         StatusCode::SERVICE_UNAVAILABLE => "unavailable",
         StatusCode::REQUEST_TIMEOUT => "timeout",

@@ -22,6 +22,13 @@ struct Cli {
     /// Visits counted per client address per minute; more get a 429.
     #[arg(long, default_value_t = Limits::default().visits.count)]
     visits_per_minute: usize,
+    /// Feedback submissions accepted per client address per ten minutes; more get a 429.
+    #[arg(long, default_value_t = Limits::default().feedback.count)]
+    feedback_per_10_minutes: usize,
+    /// Staff's bearer token for `/api/v1/admin/...`; without one those endpoints are off.
+    /// Prefer the environment variable: command lines are visible to other users.
+    #[arg(long, env = "PORTAL_ADMIN_TOKEN", hide_env_values = true)]
+    admin_token: Option<String>,
     /// Trust the last `X-Forwarded-For` address as the client's (only behind a reverse proxy).
     #[arg(long)]
     behind_proxy: bool,
@@ -107,6 +114,8 @@ fn run(cli: Cli) -> Result<(), String> {
                 dist: cli.dist,
                 behind_proxy: cli.behind_proxy,
                 visits_per_minute: cli.visits_per_minute,
+                feedback_per_10_minutes: cli.feedback_per_10_minutes,
+                admin_token: cli.admin_token,
             };
             serve(pool, options)
         }
@@ -119,6 +128,8 @@ struct ServeOptions {
     dist: PathBuf,
     behind_proxy: bool,
     visits_per_minute: usize,
+    feedback_per_10_minutes: usize,
+    admin_token: Option<String>,
 }
 
 fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
@@ -127,6 +138,8 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         dist,
         behind_proxy,
         visits_per_minute,
+        feedback_per_10_minutes,
+        admin_token,
     } = options;
     if !dist.join("index.html").exists() {
         tracing::warn!(dist = %dist.display(), "no index.html: the web app is not built (run `make build`)");
@@ -138,6 +151,10 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
             count: visits_per_minute,
             ..defaults.visits
         },
+        feedback: RateLimit {
+            count: feedback_per_10_minutes,
+            ..defaults.feedback
+        },
         ..defaults
     };
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
@@ -145,7 +162,15 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-        let router = app::router(AppState::with_limits(pool, limits), &dist);
+        let mut state = AppState::with_limits(pool, limits);
+        if let Some(token) = admin_token
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            state = state.with_admin_token(token);
+        }
+        let router = app::router(state, &dist);
         println!("Portal: http://{addr}");
         axum::serve(
             listener,

@@ -17,6 +17,8 @@ pub struct AppState {
     pub pool: Pool,
     pub limits: Arc<Limits>,
     pub rate_limiter: Arc<RateLimiter>,
+    /// Staff's bearer token for `/admin/...`; `None` turns those endpoints off.
+    pub admin_token: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -29,7 +31,14 @@ impl AppState {
             pool,
             limits: Arc::new(limits),
             rate_limiter: Arc::default(),
+            admin_token: None,
         }
+    }
+
+    /// Turns the staff endpoints on, guarded by `token`.
+    pub fn with_admin_token(mut self, token: &str) -> Self {
+        self.admin_token = Some(token.into());
+        self
     }
 
     /// Counts a request from `client` against `bucket`'s limit; a 429 when it is spent.

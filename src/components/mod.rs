@@ -3,6 +3,7 @@
 pub mod article_list;
 pub mod footer;
 pub mod header;
+pub mod network_status;
 pub mod pagination;
 pub mod route_focus;
 pub mod search_box;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiFailure;
+use crate::components::network_status::Reconnections;
 use crate::pages::not_found::NotFound;
 
 /// Grey blocks in the shape of the content to come, so the page does not jump when it arrives.
@@ -16,10 +17,12 @@ pub fn Placeholder(#[prop(default = 3)] lines: usize) -> impl IntoView {
     }
 }
 
-/// A failed request: what went wrong, in Vietnamese, and a button that asks again.
+/// A failed request: what went wrong, in Vietnamese, and a button that asks again. It also
+/// asks again by itself when the device comes back online.
 #[component]
 pub fn ErrorNotice(failure: ApiFailure, retry: Callback<()>) -> impl IntoView {
     let (retrying, set_retrying) = signal(false);
+    retry_when_back_online(retry);
     view! {
         <div class="error-notice" role="alert">
             <p>{failure.message()}</p>
@@ -58,4 +61,18 @@ where
         }
         .into_any(),
     }
+}
+
+/// Runs `retry` the next time the device comes back online.
+pub fn retry_when_back_online(retry: Callback<()>) {
+    let Some(Reconnections(reconnections)) = use_context::<Reconnections>() else {
+        return;
+    };
+    Effect::new(move |previous: Option<u32>| {
+        let now = reconnections.get();
+        if previous.is_some_and(|previous| previous != now) {
+            retry.run(());
+        }
+        now
+    });
 }

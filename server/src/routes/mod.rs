@@ -2,6 +2,7 @@
 
 mod articles;
 mod categories;
+mod feedback;
 mod links;
 mod schedule;
 mod site;
@@ -32,6 +33,8 @@ pub fn api(limits: &Limits) -> Router<AppState> {
         .route("/stats", get(stats::get_stats))
         .route("/visits", post(stats::post_visit))
         .route("/links", get(links::list_links))
+        .route("/feedback", post(feedback::post_feedback))
+        .route("/admin/feedback", get(feedback::list_feedback))
         .fallback(api_not_found)
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         // Requests beyond the limit wait for a turn; the timeout outside it bounds the wait

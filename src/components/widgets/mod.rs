@@ -9,7 +9,7 @@ pub mod visit_stats;
 use leptos::prelude::*;
 
 use crate::api::ApiFailure;
-use crate::components::status::Placeholder;
+use crate::components::status::{retry_when_back_online, Placeholder};
 
 /// A sidebar block: a heading and its body.
 #[component]
@@ -35,20 +35,21 @@ where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    move || {
-        match resource.get() {
+    move || match resource.get() {
         None => view! { <Placeholder lines=3 /> }.into_any(),
         Some(Ok(data)) => render(data).into_any(),
         Some(Err(ApiFailure::NotFound)) => view! { <p class="empty">{empty}</p> }.into_any(),
-        Some(Err(failure)) => view! {
-            <div class="block-error" role="alert">
-                <p>{failure.message()}</p>
-                <button type="button" class="button button-small" on:click=move |_| resource.refetch()>
-                    "Thử lại"
-                </button>
-            </div>
+        Some(Err(failure)) => {
+            retry_when_back_online(Callback::new(move |_| resource.refetch()));
+            view! {
+                <div class="block-error" role="alert">
+                    <p>{failure.message()}</p>
+                    <button type="button" class="button button-small" on:click=move |_| resource.refetch()>
+                        "Thử lại"
+                    </button>
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
-    }
     }
 }

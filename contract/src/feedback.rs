@@ -1,0 +1,237 @@
+//! Citizens' feedback ("Gửi ý kiến phản hồi"): the form's fields and the rules they follow.
+//! The app checks them before sending and the server checks them again, with the same code
+//! and the same Vietnamese messages.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+pub const NAME_MAX_CHARS: usize = 100;
+pub const TITLE_MAX_CHARS: usize = 200;
+pub const MESSAGE_MIN_CHARS: usize = 10;
+pub const MESSAGE_MAX_CHARS: usize = 5000;
+pub const EMAIL_MAX_CHARS: usize = 254;
+
+/// `POST /feedback`. Every field defaults to empty, so a missing field is reported like an
+/// empty one: next to its place in the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FeedbackInput {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub title: String,
+    pub message: String,
+    /// The slug of the article the feedback is about, if any.
+    pub article: Option<String>,
+    /// Hidden from people; a bot that fills every field fills this one too.
+    pub website: String,
+    /// How long the form was open before it was sent, in milliseconds.
+    pub elapsed_ms: u64,
+}
+
+/// The answer to an accepted submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackReceipt {
+    /// What the citizen quotes when asking about it, such as `PH-2026-000042`.
+    pub reference: String,
+    pub received_at: DateTime<FixedOffset>,
+}
+
+/// A stored submission, as staff see it (`GET /admin/feedback`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackRecord {
+    pub reference: String,
+    pub received_at: DateTime<FixedOffset>,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub title: String,
+    pub message: String,
+    pub article: Option<String>,
+    /// Why the submission was held back as likely spam; `None` for ordinary ones.
+    pub held_reason: Option<String>,
+}
+
+/// Field name → what is wrong with it, in Vietnamese.
+pub type FieldErrors = BTreeMap<String, String>;
+
+/// Every problem with `input`, by field; empty when it may be sent.
+pub fn validate_feedback(input: &FeedbackInput) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    let mut fail = |field: &str, message: String| {
+        errors.entry(field.to_string()).or_insert(message);
+    };
+    let chars = |text: &str| text.trim().chars().count();
+
+    if chars(&input.name) == 0 {
+        fail("name", "Vui lòng nhập họ và tên.".into());
+    } else if chars(&input.name) > NAME_MAX_CHARS {
+        fail(
+            "name",
+            format!("Họ và tên dài tối đa {NAME_MAX_CHARS} ký tự."),
+        );
+    }
+
+    let email = input.email.trim();
+    let phone = input.phone.trim();
+    if email.is_empty() && phone.is_empty() {
+        fail(
+            "email",
+            "Vui lòng nhập email hoặc số điện thoại để chúng tôi trả lời.".into(),
+        );
+    }
+    if !email.is_empty() && !is_email(email) {
+        fail("email", "Email chưa đúng, ví dụ: ten@example.com.".into());
+    }
+    if !phone.is_empty() && !is_phone(phone) {
+        fail(
+            "phone",
+            "Số điện thoại chưa đúng, ví dụ: 0203 3878 125.".into(),
+        );
+    }
+
+    if chars(&input.title) == 0 {
+        fail("title", "Vui lòng nhập tiêu đề.".into());
+    } else if chars(&input.title) > TITLE_MAX_CHARS {
+        fail(
+            "title",
+            format!("Tiêu đề dài tối đa {TITLE_MAX_CHARS} ký tự."),
+        );
+    }
+
+    let message = chars(&input.message);
+    if message < MESSAGE_MIN_CHARS {
+        fail(
+            "message",
+            format!("Nội dung cần ít nhất {MESSAGE_MIN_CHARS} ký tự."),
+        );
+    } else if message > MESSAGE_MAX_CHARS {
+        fail(
+            "message",
+            format!("Nội dung dài tối đa {MESSAGE_MAX_CHARS} ký tự (hiện có {message})."),
+        );
+    }
+    errors
+}
+
+fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    email.chars().count() <= EMAIL_MAX_CHARS
+        && !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Digits with the usual separators; 9 to 15 digits (a Vietnamese number has 10).
+fn is_phone(phone: &str) -> bool {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let allowed = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " .-()+".contains(c));
+    let plus_only_first = phone.chars().skip(1).all(|c| c != '+');
+    allowed && plus_only_first && (9..=15).contains(&digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> FeedbackInput {
+        FeedbackInput {
+            name: "Nguyễn Văn An".into(),
+            email: "an@example.com".into(),
+            title: "Đường thôn Khe Mạ".into(),
+            message: "Đề nghị sửa đoạn đường bị sạt lở.".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_form_passes() {
+        assert!(validate_feedback(&valid()).is_empty());
+        let phone_only = FeedbackInput {
+            email: String::new(),
+            phone: "0203 3878 125".into(),
+            ..valid()
+        };
+        assert!(validate_feedback(&phone_only).is_empty());
+    }
+
+    #[test]
+    fn every_field_is_checked() {
+        let errors = validate_feedback(&FeedbackInput::default());
+        let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
+        assert_eq!(fields, ["email", "message", "name", "title"]);
+        assert!(errors["email"].contains("email hoặc số điện thoại"));
+    }
+
+    #[test]
+    fn contact_formats() {
+        for bad in [
+            "an",
+            "an@",
+            "@example.com",
+            "an@example",
+            "an @example.com",
+            "a@b@c.vn",
+            "an@.vn",
+        ] {
+            let input = FeedbackInput {
+                email: bad.into(),
+                ..valid()
+            };
+            assert!(validate_feedback(&input).contains_key("email"), "{bad}");
+        }
+        for bad in [
+            "12345",
+            "0203-abc-125",
+            "++84 203 3878 125",
+            "0203 3878 125 4444 4444",
+        ] {
+            let input = FeedbackInput {
+                phone: bad.into(),
+                ..valid()
+            };
+            assert!(validate_feedback(&input).contains_key("phone"), "{bad}");
+        }
+        for good in ["+84 203 3878 125", "(0203) 3878.125", "0912345678"] {
+            let input = FeedbackInput {
+                phone: good.into(),
+                ..valid()
+            };
+            assert!(validate_feedback(&input).is_empty(), "{good}");
+        }
+    }
+
+    #[test]
+    fn message_length_counts_characters_not_bytes() {
+        let short = FeedbackInput {
+            message: "ngắn quá".into(),
+            ..valid()
+        };
+        assert!(validate_feedback(&short).contains_key("message"));
+        let exactly_min = FeedbackInput {
+            message: "đường đất!".into(),
+            ..valid()
+        };
+        assert_eq!(exactly_min.message.chars().count(), 10);
+        assert!(validate_feedback(&exactly_min).is_empty());
+        let longest = FeedbackInput {
+            message: "ệ".repeat(MESSAGE_MAX_CHARS),
+            ..valid()
+        };
+        assert!(validate_feedback(&longest).is_empty());
+        let too_long = FeedbackInput {
+            message: "ệ".repeat(MESSAGE_MAX_CHARS + 1),
+            ..valid()
+        };
+        assert!(validate_feedback(&too_long)["message"].contains("5001"));
+    }
+}

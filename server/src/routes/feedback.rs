@@ -1,0 +1,113 @@
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use portal_contract::{
+    to_portal_offset, validate_feedback, FeedbackInput, FeedbackReceipt, FeedbackRecord,
+    PageRequest, Paged,
+};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use subtle::ConstantTimeEq;
+
+use crate::error::AppError;
+use crate::limits::Bucket;
+use crate::state::{AppState, ClientAddress};
+use crate::store;
+
+/// People take longer than this to write anything; a form sent faster was filled by a script.
+const MIN_FILL_MS: u64 = 3000;
+
+/// Stores a citizen's feedback before answering 201. Likely spam (the hidden field filled,
+/// or sent too fast) is stored but held back, and answered the same way, so a bot learns
+/// nothing from the answer.
+pub async fn post_feedback(
+    State(state): State<AppState>,
+    client: ClientAddress,
+    body: Result<Json<FeedbackInput>, JsonRejection>,
+) -> Result<(StatusCode, Json<FeedbackReceipt>), Response> {
+    // A body that is not JSON keeps its own status (400, 415); the API layer makes it JSON.
+    let Json(input) = body.map_err(IntoResponse::into_response)?;
+    accept_feedback(state, client, input)
+        .await
+        .map_err(IntoResponse::into_response)
+}
+
+async fn accept_feedback(
+    state: AppState,
+    client: ClientAddress,
+    input: FeedbackInput,
+) -> Result<(StatusCode, Json<FeedbackReceipt>), AppError> {
+    let mut errors = validate_feedback(&input);
+    let article = input.article.clone();
+    let (state_for_db, errors_found) = (state.clone(), !errors.is_empty());
+    if let Some(slug) = article.filter(|_| !errors_found) {
+        let exists = state
+            .db(move |conn| Ok(store::article_exists(conn, &slug)?))
+            .await?;
+        if !exists {
+            errors.insert(
+                "article".into(),
+                "Bài viết này không còn trên cổng thông tin.".into(),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    state.rate_limit(Bucket::Feedback, client)?;
+    let held_reason = if !input.website.trim().is_empty() {
+        Some("honeypot")
+    } else if input.elapsed_ms < MIN_FILL_MS {
+        Some("too fast")
+    } else {
+        None
+    };
+    let now = to_portal_offset(&chrono::Utc::now());
+    let receipt = state_for_db
+        .db(move |conn| Ok(store::save_feedback(conn, &input, held_reason, now)?))
+        .await?;
+    Ok((StatusCode::CREATED, Json(receipt)))
+}
+
+/// Staff only: `Authorization: Bearer <token>`. Without a configured token the endpoint
+/// does not exist.
+pub async fn list_feedback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Json<Paged<FeedbackRecord>>, AppError> {
+    let Some(expected) = state.admin_token.as_deref() else {
+        return Err(AppError::NotFound("no such API endpoint".into()));
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .unwrap_or("");
+    // Comparing digests keeps the comparison constant-time even for different lengths.
+    let matches: bool = Sha256::digest(given.as_bytes())
+        .ct_eq(&Sha256::digest(expected.as_bytes()))
+        .into();
+    if !matches {
+        return Err(AppError::Unauthorized);
+    }
+    let page = PageRequest::parse(
+        query.get("page").map(String::as_str),
+        query.get("per_page").map(String::as_str),
+    )
+    .map_err(|err| AppError::BadRequest(err.to_string()))?;
+    let held = match query.get("held").map(String::as_str) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(other) => {
+            return Err(AppError::BadRequest(format!(
+                "`held` must be true or false, got {other:?}"
+            )))
+        }
+    };
+    state
+        .db(move |conn| Ok(Json(store::list_feedback(conn, held, page)?)))
+        .await
+}
