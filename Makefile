@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 DB ?= data/portal.db
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run build test tools browser-tools web server unit-test browser-test lint bench clean
+.PHONY: run build test tools browser-tools web server unit-test durability-test browser-test lint bench clean
 
 ## Build everything and start the portal on http://$(ADDR)
 run: build
@@ -29,7 +29,7 @@ server:
 	cargo build --release -p portal-server
 
 ## Every test: lint, unit and API tests, then the browser tests on a release build
-test: browser-tools web server lint unit-test browser-test
+test: browser-tools web server lint unit-test durability-test browser-test
 
 lint:
 	cargo fmt --all --check
@@ -39,6 +39,10 @@ lint:
 unit-test:
 	python3 scripts/check-content.py
 	cargo test -p portal-contract -p portal-server
+
+## Feedback survives SIGKILLs: every acknowledged submission is in the database afterwards
+durability-test: server
+	python3 scripts/feedback-durability.py --submissions 300 --kills 8
 
 browser-test:
 	playwright test

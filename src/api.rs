@@ -8,7 +8,8 @@ use std::time::Duration;
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use portal_contract::{
-    Article, ArticleSummary, LinkGroup, Paged, Site, VisitStats, WeekSchedule, API_PREFIX,
+    ApiError, Article, ArticleSummary, FeedbackInput, FeedbackReceipt, FieldErrors, LinkGroup,
+    Paged, Site, VisitStats, WeekSchedule, API_PREFIX,
 };
 use serde::de::DeserializeOwned;
 
@@ -121,6 +122,22 @@ enum Verb {
 }
 
 async fn fetch_text(verb: Verb, url: &str) -> Result<String, ApiFailure> {
+    let (status, text) = exchange(verb, url, None).await?;
+    match status {
+        200..=299 => Ok(text),
+        400 => Err(ApiFailure::BadRequest),
+        404 => Err(ApiFailure::NotFound),
+        status => Err(ApiFailure::Server(status)),
+    }
+}
+
+/// One request and its whole answer (status and text), or why there was none: timed out
+/// after `request_timeout()`, or aborted because the reader left the page.
+async fn exchange(
+    verb: Verb,
+    url: &str,
+    json_body: Option<String>,
+) -> Result<(u16, String), ApiFailure> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiFailure::Network)?;
     // A reader who navigates away no longer needs the answer: stop downloading it.
     let on_leave = send_wrapper::SendWrapper::new(controller.clone());
@@ -139,21 +156,21 @@ async fn fetch_text(verb: Verb, url: &str) -> Result<String, ApiFailure> {
         .ok()
     };
     let outcome = async {
-        let request = match verb {
+        let builder = match verb {
             Verb::Get => Request::get(url),
             Verb::Post => Request::post(url),
-        };
-        let response = request
-            .abort_signal(Some(&controller.signal()))
-            .send()
-            .await
-            .map_err(|_| ApiFailure::Network)?;
-        match response.status() {
-            200..=299 => response.text().await.map_err(|_| ApiFailure::Network),
-            400 => Err(ApiFailure::BadRequest),
-            404 => Err(ApiFailure::NotFound),
-            status => Err(ApiFailure::Server(status)),
         }
+        .abort_signal(Some(&controller.signal()));
+        let request = match json_body {
+            Some(body) => builder
+                .header("content-type", "application/json")
+                .body(body)
+                .map_err(|_| ApiFailure::Network)?,
+            None => builder.build().map_err(|_| ApiFailure::Network)?,
+        };
+        let response = request.send().await.map_err(|_| ApiFailure::Network)?;
+        let text = response.text().await.map_err(|_| ApiFailure::Network)?;
+        Ok((response.status(), text))
     }
     .await;
     if let Some(timer) = timer {
@@ -263,4 +280,46 @@ pub async fn session_visit_stats() -> Result<VisitStats, ApiFailure> {
         let _ = storage.set_item(COUNTED, "1");
     }
     Ok(stats)
+}
+
+/// Why feedback was not accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendFailure {
+    /// The server found these fields wrong (422).
+    Invalid(FieldErrors),
+    /// Too many submissions from this address; the server says how many seconds to wait.
+    RateLimited(u64),
+    Failed(ApiFailure),
+}
+
+pub async fn send_feedback(input: &FeedbackInput) -> Result<FeedbackReceipt, SendFailure> {
+    let body = serde_json::to_string(input).map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
+    let url = format!("{}/feedback", api_base());
+    let (status, text) = exchange(Verb::Post, &url, Some(body)).await.map_err(SendFailure::Failed)?;
+    match status {
+        201 => serde_json::from_str(&text).map_err(|_| SendFailure::Failed(ApiFailure::BadData)),
+        422 => {
+            let error: ApiError =
+                serde_json::from_str(&text).map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
+            Err(SendFailure::Invalid(error.error.fields))
+        }
+        429 => Err(SendFailure::RateLimited(retry_after(&text))),
+        400 => Err(SendFailure::Failed(ApiFailure::BadRequest)),
+        status => Err(SendFailure::Failed(ApiFailure::Server(status))),
+    }
+}
+
+/// The wait the server asked for. Its number is in the message as well as in `Retry-After`,
+/// which a cross-origin deployment might not expose to scripts.
+fn retry_after(text: &str) -> u64 {
+    serde_json::from_str::<ApiError>(text)
+        .ok()
+        .and_then(|error| {
+            error
+                .error
+                .message
+                .split_whitespace()
+                .find_map(|word| word.parse::<u64>().ok())
+        })
+        .unwrap_or(600)
 }

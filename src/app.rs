@@ -12,7 +12,7 @@ use crate::components::network_status::NetworkStatus;
 use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
-    article::ArticlePage, category::CategoryPage, home::HomePage, links::LinksPage,
+    article::ArticlePage, category::CategoryPage, feedback::FeedbackPage, home::HomePage, links::LinksPage,
     not_found::NotFound, schedule::SchedulePage, search::SearchPage,
 };
 
@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tim-kiem") view=SearchPage />
                     <Route path=path!("/lich-cong-tac") view=SchedulePage />
                     <Route path=path!("/lien-ket") view=LinksPage />
+                    <Route path=path!("/gui-y-kien") view=FeedbackPage />
                 </Routes>
             </main>
             <Footer site />

@@ -5,6 +5,7 @@ use portal_contract::{format_display, Article};
 
 use crate::api;
 use crate::components::article_list::{category_href, ArticleList};
+use crate::components::feedback_form::{load_draft, FeedbackForm};
 use crate::components::sidebar::Sidebar;
 use crate::components::status::loaded;
 
@@ -64,6 +65,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <button type="button" class="button button-small" on:click=|_| print_page()>"In bài viết"</button>
             </p>
         </article>
+        <ArticleFeedback slug=slug.clone() />
         <section class="related" aria-labelledby="related-heading">
             <h2 id="related-heading" class="section-heading">"Tin cùng chuyên mục"</h2>
             <ArticleList articles=related show_summary=false />
@@ -74,5 +76,30 @@ fn ArticleView(article: Article) -> impl IntoView {
 fn print_page() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
+    }
+}
+
+/// "Gửi ý kiến phản hồi" under an article: a button that opens the form, open already when a
+/// draft for this article is waiting.
+#[component]
+fn ArticleFeedback(slug: String) -> impl IntoView {
+    let has_draft = load_draft(Some(&slug)).is_some();
+    let open = RwSignal::new(has_draft);
+    view! {
+        <section class="article-feedback" aria-labelledby="feedback-heading">
+            <h2 id="feedback-heading" class="visually-hidden">"Ý kiến phản hồi"</h2>
+            <button
+                type="button"
+                class="button button-outline"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="article-feedback-form"
+                on:click=move |_| open.update(|open| *open = !*open)
+            >
+                "Gửi ý kiến phản hồi"
+            </button>
+            <div id="article-feedback-form" hidden=move || !open.get()>
+                <FeedbackForm article=slug />
+            </div>
+        </section>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod category;
+pub mod feedback;
 pub mod home;
 pub mod links;
 pub mod not_found;

@@ -1,0 +1,242 @@
+//! "Gửi ý kiến phản hồi": the feedback form. What the citizen types is kept in local storage
+//! until the server confirms it, so neither a reload nor a failed send loses it.
+
+use leptos::prelude::*;
+use portal_contract::{validate_feedback, FeedbackInput, FeedbackReceipt, FieldErrors};
+use wasm_bindgen::JsCast;
+
+use crate::api::{self, SendFailure};
+
+/// What the form is doing.
+#[derive(Debug, Clone, PartialEq)]
+enum Status {
+    Editing,
+    Sending,
+    Sent(FeedbackReceipt),
+    /// Not sent; the text is intact and can be sent again.
+    Failed(String),
+}
+
+/// The draft's key: one draft per article, and one for the site in general.
+fn draft_key(article: Option<&str>) -> String {
+    format!("portal-feedback-draft:{}", article.unwrap_or("chung"))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load_draft(article: Option<&str>) -> Option<FeedbackInput> {
+    let text = storage()?.get_item(&draft_key(article)).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn save_draft(article: Option<&str>, draft: &FeedbackInput) {
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(draft)) {
+        let _ = storage.set_item(&draft_key(article), &text);
+    }
+}
+
+fn clear_draft(article: Option<&str>) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(&draft_key(article));
+    }
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The order the fields appear in, for moving focus to the first one that needs attention.
+const FIELDS: [&str; 5] = ["name", "email", "phone", "title", "message"];
+
+fn focus_field(field: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("feedback-{field}")))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+#[component]
+pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView {
+    let draft = RwSignal::new(load_draft(article.as_deref()).unwrap_or_default());
+    let errors = RwSignal::new(FieldErrors::new());
+    let status = RwSignal::new(Status::Editing);
+    let opened_at = now_ms();
+    let article_slug = StoredValue::new(article);
+
+    let edit = move |field: &'static str, value: String| {
+        draft.update(|draft| match field {
+            "name" => draft.name = value,
+            "email" => draft.email = value,
+            "phone" => draft.phone = value,
+            "title" => draft.title = value,
+            "message" => draft.message = value,
+            "website" => draft.website = value,
+            _ => {}
+        });
+        article_slug.with_value(|article| save_draft(article.as_deref(), &draft.get_untracked()));
+    };
+
+    let send = move || {
+        let mut input = draft.get_untracked();
+        input.article = article_slug.get_value();
+        input.elapsed_ms = (now_ms() - opened_at).max(0.0) as u64;
+        let found = validate_feedback(&input);
+        if let Some(first) = FIELDS.iter().find(|field| found.contains_key(**field)) {
+            errors.set(found);
+            focus_field(first);
+            return;
+        }
+        errors.set(FieldErrors::new());
+        status.set(Status::Sending);
+        leptos::task::spawn_local(async move {
+            match api::send_feedback(&input).await {
+                Ok(receipt) => {
+                    article_slug.with_value(|article| clear_draft(article.as_deref()));
+                    draft.set(FeedbackInput::default());
+                    status.set(Status::Sent(receipt));
+                }
+                Err(SendFailure::Invalid(fields)) => {
+                    let first = FIELDS.iter().find(|field| fields.contains_key(**field)).copied();
+                    let message = fields.get("article").cloned();
+                    errors.set(fields);
+                    match (first, message) {
+                        (Some(first), _) => {
+                            status.set(Status::Editing);
+                            focus_field(first);
+                        }
+                        (None, Some(message)) => status.set(Status::Failed(message)),
+                        (None, None) => status.set(Status::Failed(
+                            "Máy chủ chưa nhận ý kiến. Vui lòng kiểm tra lại các ô.".into(),
+                        )),
+                    }
+                }
+                Err(SendFailure::RateLimited(seconds)) => {
+                    let minutes = seconds.div_ceil(60).max(1);
+                    status.set(Status::Failed(format!(
+                        "Bạn đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng gửi lại sau khoảng {minutes} phút; nội dung vẫn được giữ nguyên."
+                    )));
+                }
+                Err(SendFailure::Failed(failure)) => status.set(Status::Failed(format!(
+                    "Chưa gửi được ý kiến: {} Nội dung vẫn được giữ nguyên.",
+                    failure.message()
+                ))),
+            }
+        });
+    };
+
+    let field = move |name: &'static str, label: &'static str, kind: &'static str, autocomplete: &'static str| {
+        let id = format!("feedback-{name}");
+        let error_id = format!("feedback-{name}-error");
+        let error = move || errors.with(|errors| errors.get(name).cloned());
+        let value = move || {
+            draft.with(|draft| match name {
+                "name" => draft.name.clone(),
+                "email" => draft.email.clone(),
+                "phone" => draft.phone.clone(),
+                "title" => draft.title.clone(),
+                _ => draft.message.clone(),
+            })
+        };
+        let described = {
+            let error_id = error_id.clone();
+            move || error().map(|_| error_id.clone())
+        };
+        let input = if kind == "textarea" {
+            view! {
+                <textarea
+                    id=id.clone()
+                    name=name
+                    rows="7"
+                    maxlength="5000"
+                    aria-invalid=move || error().map(|_| "true")
+                    aria-describedby=described
+                    prop:value=value
+                    on:input=move |event| edit(name, event_target_value(&event))
+                ></textarea>
+            }
+            .into_any()
+        } else {
+            view! {
+                <input
+                    id=id.clone()
+                    name=name
+                    type=kind
+                    autocomplete=autocomplete
+                    aria-invalid=move || error().map(|_| "true")
+                    aria-describedby=described
+                    prop:value=value
+                    on:input=move |event| edit(name, event_target_value(&event))
+                />
+            }
+            .into_any()
+        };
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                {input}
+                <p id=error_id class="field-error" hidden=move || error().is_none()>{error}</p>
+            </div>
+        }
+    };
+
+    view! {
+        <div class="feedback">
+            {move || match status.get() {
+                Status::Sent(receipt) => view! {
+                    <div class="feedback-sent" role="status">
+                        <p><strong>"Cảm ơn bạn đã gửi ý kiến."</strong></p>
+                        <p>"Mã số ý kiến của bạn: " <strong class="feedback-reference">{receipt.reference}</strong>
+                           ". Vui lòng ghi lại mã số để tiện tra cứu."</p>
+                        <button type="button" class="button button-small" on:click=move |_| status.set(Status::Editing)>
+                            "Gửi ý kiến khác"
+                        </button>
+                    </div>
+                }
+                .into_any(),
+                _ => ().into_any(),
+            }}
+            <form
+                class="feedback-form"
+                novalidate
+                hidden=move || matches!(status.get(), Status::Sent(_))
+                on:submit=move |event| {
+                    event.prevent_default();
+                    send();
+                }
+            >
+                <p class="hint">"Các ô có dấu * là bắt buộc; cần ít nhất email hoặc số điện thoại."</p>
+                {field("name", "Họ và tên *", "text", "name")}
+                {field("email", "Email", "email", "email")}
+                {field("phone", "Số điện thoại", "tel", "tel")}
+                {field("title", "Tiêu đề *", "text", "off")}
+                {field("message", "Nội dung * (10 đến 5.000 ký tự)", "textarea", "off")}
+                // People never see this; scripts that fill every field fill it too.
+                <div class="honeypot" aria-hidden="true">
+                    <label for="feedback-website">"Để trống ô này"</label>
+                    <input id="feedback-website" name="website" type="text" tabindex="-1" autocomplete="off"
+                        on:input=move |event| edit("website", event_target_value(&event)) />
+                </div>
+                {move || match status.get() {
+                    Status::Failed(message) => view! {
+                        <div class="error-notice" role="alert">
+                            <p>{message}</p>
+                            <button type="button" class="button" on:click=move |_| send()>"Gửi lại"</button>
+                        </div>
+                    }
+                    .into_any(),
+                    _ => ().into_any(),
+                }}
+                <p>
+                    <button type="submit" class="button" disabled=move || status.get() == Status::Sending>
+                        {move || if status.get() == Status::Sending { "Đang gửi…" } else { "Gửi ý kiến" }}
+                    </button>
+                </p>
+            </form>
+        </div>
+    }
+}
