@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 DB ?= data/portal.db
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run build test tools browser-tools web server unit-test durability-test browser-test lint bench clean
+.PHONY: run build test tools browser-tools web server unit-test durability-test api-conformance browser-test lint bench clean
 
 ## Build everything and start the portal on http://$(ADDR)
 run: build
@@ -29,7 +29,7 @@ server:
 	cargo build --release -p portal-server
 
 ## Every test: lint, unit and API tests, then the browser tests on a release build
-test: browser-tools web server lint unit-test durability-test browser-test
+test: browser-tools web server lint unit-test durability-test api-conformance browser-test
 
 lint:
 	cargo fmt --all --check
@@ -43,6 +43,10 @@ unit-test:
 ## Feedback survives SIGKILLs: every acknowledged submission is in the database afterwards
 durability-test: server
 	python3 scripts/feedback-durability.py --submissions 300 --kills 8
+
+## schemathesis, every check, against the running server and its OpenAPI document
+api-conformance: server
+	scripts/api-conformance.sh
 
 browser-test:
 	playwright test

@@ -33,6 +33,12 @@ if ! npm ls --silent >/dev/null 2>&1; then
     npm ci --no-audit --no-fund
 fi
 
+SCHEMATHESIS_VERSION=4.32.5
+if [ "${1:-}" = "--browser" ] && [ "$(schemathesis --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1)" != "$SCHEMATHESIS_VERSION" ]; then
+    say "installing schemathesis $SCHEMATHESIS_VERSION for the API conformance test"
+    python3 -m pip install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
 if [ "${1:-}" = "--browser" ] && ! [ -x /usr/bin/chromium ]; then
     say "installing Debian's Chromium for the browser tests"
     SUDO=""

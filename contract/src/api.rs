@@ -8,6 +8,7 @@ pub const API_PREFIX: &str = "/api/v1";
 
 /// `GET /site`: what the page frame shows around every page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Site {
     pub name: String,
     pub short_name: String,
@@ -19,6 +20,7 @@ pub struct Site {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Contacts {
     pub agency: String,
     pub address: String,
@@ -30,6 +32,7 @@ pub struct Contacts {
 
 /// A category as it appears inside other objects.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CategoryRef {
     pub slug: String,
     pub name: String,
@@ -37,6 +40,7 @@ pub struct CategoryRef {
 
 /// `GET /categories`: one category with its place in the tree and its size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Category {
     pub slug: String,
     pub name: String,
@@ -45,6 +49,7 @@ pub struct Category {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Image {
     pub url: String,
     pub alt: String,
@@ -54,6 +59,7 @@ pub struct Image {
 
 /// An article in a list: everything but the body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArticleSummary {
     pub slug: String,
     pub title: String,
@@ -71,12 +77,14 @@ pub struct ArticleSummary {
 /// The title and a snippet of the body of a search hit, cut into plain and matched parts.
 /// Structured rather than HTML, so a client never has to trust markup to show a match.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Highlight {
     pub title: Vec<Segment>,
     pub snippet: Vec<Segment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Segment {
     pub text: String,
     /// True where the text matches a searched word.
@@ -85,6 +93,7 @@ pub struct Segment {
 
 /// `GET /articles/{slug}`: the whole article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Article {
     pub slug: String,
     pub title: String,
@@ -103,6 +112,7 @@ pub struct Article {
 
 /// One page of a longer list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Paged<T> {
     pub items: Vec<T>,
     pub page: u32,
@@ -120,6 +130,7 @@ impl<T> Paged<T> {
 
 /// `GET /schedule?week=YYYY-Www`: one ISO week of the leaders' work schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WeekSchedule {
     /// `2026-W48`.
     pub week: String,
@@ -138,6 +149,7 @@ impl WeekSchedule {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScheduleDay {
     pub date: NaiveDate,
     /// `Thứ Hai` … `Chủ Nhật`.
@@ -146,6 +158,7 @@ pub struct ScheduleDay {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScheduleEntry {
     /// `HH:MM`, in +07:00.
     pub time: String,
@@ -158,6 +171,7 @@ pub struct ScheduleEntry {
 
 /// `GET /stats` and `POST /visits`: how many visits the portal has had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VisitStats {
     /// Visits since midnight in Vietnam (+07:00).
     pub today: u64,
@@ -166,12 +180,14 @@ pub struct VisitStats {
 
 /// `GET /links`: linked websites in groups, in display order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LinkGroup {
     pub name: String,
     pub links: Vec<Link>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Link {
     pub name: String,
     pub url: String,
@@ -179,6 +195,7 @@ pub struct Link {
 
 /// One record of an import file (`portal-server import FILE.json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArticleInput {
     /// Derived from the title when absent.
@@ -201,11 +218,13 @@ pub struct ArticleInput {
 
 /// Every error the API answers with: `{"error": {"code": "...", "message": "..."}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     pub error: ApiErrorBody,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiErrorBody {
     /// Machine-readable: `bad_request`, `not_found`, `internal`, ...
     pub code: String,

@@ -16,12 +16,18 @@ pub const EMAIL_MAX_CHARS: usize = 254;
 /// `POST /feedback`. Every field defaults to empty, so a missing field is reported like an
 /// empty one: next to its place in the form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct FeedbackInput {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub phone: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub title: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 5000))]
     pub message: String,
     /// The slug of the article the feedback is about, if any.
     pub article: Option<String>,
@@ -33,6 +39,7 @@ pub struct FeedbackInput {
 
 /// The answer to an accepted submission.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FeedbackReceipt {
     /// What the citizen quotes when asking about it, such as `PH-2026-000042`.
     pub reference: String,
@@ -41,6 +48,7 @@ pub struct FeedbackReceipt {
 
 /// A stored submission, as staff see it (`GET /admin/feedback`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FeedbackRecord {
     pub reference: String,
     pub received_at: DateTime<FixedOffset>,

@@ -6,6 +6,7 @@ pub mod db;
 pub mod error;
 pub mod import;
 pub mod limits;
+pub mod openapi;
 pub mod pages;
 pub mod routes;
 pub mod sanitize;

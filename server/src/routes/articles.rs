@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use portal_contract::{Article, ArticleSummary, PageRequest, Paged};
+use portal_contract::{ApiError, Article, ArticleSummary, PageRequest, Paged};
 
 use chrono::{Days, NaiveDate};
 
@@ -14,6 +14,10 @@ use crate::store::{self, ArticleFilter};
 /// A longer query is refused rather than cut, so the reader knows what was searched.
 const MAX_QUERY_CHARS: usize = 200;
 
+#[utoipa::path(get, path = "/api/v1/articles", tag = "articles", params(ArticleListQuery),
+    responses((status = 200, description = "A page of article summaries, newest first, or by relevance when `q` is given", body = Paged<ArticleSummary>),
+              (status = 400, description = "A parameter is malformed or out of range", body = ApiError),
+              (status = 404, description = "No such category", body = ApiError), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn list_articles(
     State(state): State<AppState>,
     Query(query): Query<HashMap<String, String>>,
@@ -82,6 +86,10 @@ pub async fn list_articles(
         .await
 }
 
+#[utoipa::path(get, path = "/api/v1/articles/{slug}", tag = "articles",
+    params(("slug" = String, Path, description = "The article's slug")),
+    responses((status = 200, description = "The article, its body sanitized", body = Article),
+              (status = 404, description = "No such article", body = ApiError), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn get_article(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -112,4 +120,31 @@ fn parse_date(name: &str, value: &str) -> Result<NaiveDate, AppError> {
 /// Midnight at the start of `day` in Vietnam, in the form the store keeps times.
 fn start_of_day(day: NaiveDate) -> String {
     format!("{day}T00:00:00+07:00")
+}
+
+/// The query of `GET /articles`, for the OpenAPI document (the handler reads the raw query to
+/// give precise error messages).
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ArticleListQuery {
+    /// Page number, from 1.
+    #[param(minimum = 1, maximum = 1000000)]
+    page: Option<u32>,
+    /// Articles per page, at most 50 (default 10).
+    #[param(minimum = 1, maximum = 50)]
+    per_page: Option<u32>,
+    /// Only this category (its slug).
+    category: Option<String>,
+    /// Only featured (`true`) or only other (`false`) articles.
+    featured: Option<bool>,
+    /// Words to search for, with or without tone marks; the last one also as a prefix.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// Published on or after this day (in +07:00).
+    #[param(value_type = Option<String>, format = Date)]
+    from: Option<String>,
+    /// Published on or before this day (in +07:00).
+    #[param(value_type = Option<String>, format = Date)]
+    to: Option<String>,
 }

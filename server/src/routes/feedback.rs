@@ -4,7 +4,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_contract::{
-    to_portal_offset, validate_feedback, FeedbackInput, FeedbackReceipt, FeedbackRecord,
+    to_portal_offset, validate_feedback, ApiError, FeedbackInput, FeedbackReceipt, FeedbackRecord,
     PageRequest, Paged,
 };
 use sha2::{Digest, Sha256};
@@ -22,6 +22,14 @@ const MIN_FILL_MS: u64 = 3000;
 /// Stores a citizen's feedback before answering 201. Likely spam (the hidden field filled,
 /// or sent too fast) is stored but held back, and answered the same way, so a bot learns
 /// nothing from the answer.
+#[utoipa::path(post, path = "/api/v1/feedback", tag = "feedback", request_body = FeedbackInput,
+    responses((status = 201, description = "Stored; quote the reference", body = FeedbackReceipt),
+              (status = 400, description = "The body is not JSON", body = ApiError),
+              (status = 413, description = "The body is over 16 KB", body = ApiError),
+              (status = 415, description = "The body is not declared as JSON", body = ApiError),
+              (status = 422, description = "Fields are wrong; `error.fields` says which", body = ApiError),
+              (status = 429, description = "Too many submissions from this address", body = ApiError,
+               headers(("Retry-After" = u64, description = "Seconds to wait"))), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn post_feedback(
     State(state): State<AppState>,
     client: ClientAddress,
@@ -73,6 +81,12 @@ async fn accept_feedback(
 
 /// Staff only: `Authorization: Bearer <token>`. Without a configured token the endpoint
 /// does not exist.
+#[utoipa::path(get, path = "/api/v1/admin/feedback", tag = "staff", params(FeedbackListQuery),
+    security(("bearer" = [])),
+    responses((status = 200, description = "Submissions, newest first", body = Paged<FeedbackRecord>),
+              (status = 400, description = "A parameter is malformed or out of range", body = ApiError),
+              (status = 401, description = "No or wrong bearer token", body = ApiError),
+              (status = 404, description = "Staff access is not configured", body = ApiError), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn list_feedback(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -110,4 +124,17 @@ pub async fn list_feedback(
     state
         .db(move |conn| Ok(Json(store::list_feedback(conn, held, page)?)))
         .await
+}
+
+/// The query of `GET /admin/feedback`, for the OpenAPI document.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct FeedbackListQuery {
+    #[param(minimum = 1, maximum = 1000000)]
+    page: Option<u32>,
+    #[param(minimum = 1, maximum = 50)]
+    per_page: Option<u32>,
+    /// `true` lists the submissions held back as likely spam.
+    held: Option<bool>,
 }

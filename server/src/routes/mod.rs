@@ -1,12 +1,12 @@
 //! The JSON API v1, one module per resource.
 
-mod articles;
-mod categories;
-mod feedback;
-mod links;
-mod schedule;
-mod site;
-mod stats;
+pub(crate) mod articles;
+pub(crate) mod categories;
+pub(crate) mod feedback;
+pub(crate) mod links;
+pub(crate) mod schedule;
+pub(crate) mod site;
+pub(crate) mod stats;
 
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
@@ -35,6 +35,7 @@ pub fn api(limits: &Limits) -> Router<AppState> {
         .route("/links", get(links::list_links))
         .route("/feedback", post(feedback::post_feedback))
         .route("/admin/feedback", get(feedback::list_feedback))
+        .route("/openapi.json", get(crate::openapi::document))
         .fallback(api_not_found)
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         // Requests beyond the limit wait for a turn; the timeout outside it bounds the wait

@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use axum::extract::{Query, State};
 use axum::Json;
-use portal_contract::{parse_iso_week, week_start, WeekSchedule};
+use portal_contract::{parse_iso_week, week_start, ApiError, WeekSchedule};
 
 use crate::clock;
 use crate::error::AppError;
@@ -10,6 +10,9 @@ use crate::state::AppState;
 use crate::store;
 
 /// `?week=YYYY-Www`; the current week in Vietnam when absent.
+#[utoipa::path(get, path = "/api/v1/schedule", tag = "widgets", params(ScheduleQuery),
+    responses((status = 200, description = "The week's work schedule, Monday to Sunday", body = WeekSchedule),
+              (status = 400, description = "Not an ISO week", body = ApiError), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn get_schedule(
     State(state): State<AppState>,
     Query(query): Query<HashMap<String, String>>,
@@ -25,4 +28,14 @@ pub async fn get_schedule(
     state
         .db(move |conn| Ok(Json(store::week(conn, monday)?)))
         .await
+}
+
+/// The query of `GET /schedule`, for the OpenAPI document.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ScheduleQuery {
+    /// An ISO week such as `2026-W48`; this week (in +07:00) when absent.
+    #[param(pattern = r"^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$")]
+    week: Option<String>,
 }

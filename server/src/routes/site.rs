@@ -1,11 +1,14 @@
 use axum::extract::State;
 use axum::Json;
-use portal_contract::Site;
+use portal_contract::{ApiError, Site};
 
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store;
 
+#[utoipa::path(get, path = "/api/v1/site", tag = "portal",
+    responses((status = 200, description = "The site's name, contacts and menu", body = Site),
+              (status = 404, description = "The site is not configured", body = ApiError), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn get_site(State(state): State<AppState>) -> Result<Json<Site>, AppError> {
     state
         .db(|conn| {

@@ -1,6 +1,6 @@
 use axum::extract::State;
 use axum::Json;
-use portal_contract::VisitStats;
+use portal_contract::{ApiError, VisitStats};
 
 use crate::clock;
 use crate::error::AppError;
@@ -8,6 +8,8 @@ use crate::limits::Bucket;
 use crate::state::{AppState, ClientAddress};
 use crate::store;
 
+#[utoipa::path(get, path = "/api/v1/stats", tag = "widgets",
+    responses((status = 200, description = "Visits today (in +07:00) and in all", body = VisitStats), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn get_stats(State(state): State<AppState>) -> Result<Json<VisitStats>, AppError> {
     state
         .db(|conn| Ok(Json(store::visit_stats(conn, clock::today())?)))
@@ -16,6 +18,11 @@ pub async fn get_stats(State(state): State<AppState>) -> Result<Json<VisitStats>
 
 /// Counts one visit. The app calls this once per browser session; no cookie is set and
 /// nothing about the visitor is stored.
+#[utoipa::path(post, path = "/api/v1/visits", tag = "widgets",
+    responses((status = 200, description = "Counted; the statistics after this visit", body = VisitStats),
+              (status = 413, description = "A body was sent, and it is too large", body = ApiError),
+              (status = 429, description = "Too many visits from this address", body = ApiError,
+               headers(("Retry-After" = u64, description = "Seconds to wait"))), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn post_visit(
     State(state): State<AppState>,
     client: ClientAddress,

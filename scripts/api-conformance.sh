@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs schemathesis, every check, against a real portal-server on a throwaway database with
+# the browser tests' fixture content and staff access on. Loopback only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${CONFORMANCE_PORT:-18400}"
+DIR=target/conformance
+TOKEN="conformance-$(date +%s)-$RANDOM"
+MAX_EXAMPLES="${MAX_EXAMPLES:-50}"
+
+node tests/support/make-fixture.mjs "$DIR"
+PORTAL_ADMIN_TOKEN="$TOKEN" target/release/portal-server --db "$DIR/portal.db" \
+    --content "$DIR/content" --addr "127.0.0.1:$PORT" \
+    --visits-per-minute 1000000 --feedback-per-10-minutes 1000000 >"$DIR/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+    curl -fsS "http://127.0.0.1:$PORT/api/v1/site" >/dev/null 2>&1 && break
+    sleep 0.1
+done
+
+schemathesis run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
+    --checks all --max-examples "$MAX_EXAMPLES" --seed 2026 \
+    -H "Authorization: Bearer $TOKEN"
