@@ -293,14 +293,17 @@ pub enum SendFailure {
 }
 
 pub async fn send_feedback(input: &FeedbackInput) -> Result<FeedbackReceipt, SendFailure> {
-    let body = serde_json::to_string(input).map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
+    let body =
+        serde_json::to_string(input).map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
     let url = format!("{}/feedback", api_base());
-    let (status, text) = exchange(Verb::Post, &url, Some(body)).await.map_err(SendFailure::Failed)?;
+    let (status, text) = exchange(Verb::Post, &url, Some(body))
+        .await
+        .map_err(SendFailure::Failed)?;
     match status {
         201 => serde_json::from_str(&text).map_err(|_| SendFailure::Failed(ApiFailure::BadData)),
         422 => {
-            let error: ApiError =
-                serde_json::from_str(&text).map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
+            let error: ApiError = serde_json::from_str(&text)
+                .map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
             Err(SendFailure::Invalid(error.error.fields))
         }
         429 => Err(SendFailure::RateLimited(retry_after(&text))),

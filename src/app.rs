@@ -12,8 +12,8 @@ use crate::components::network_status::NetworkStatus;
 use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
-    article::ArticlePage, category::CategoryPage, feedback::FeedbackPage, home::HomePage, links::LinksPage,
-    not_found::NotFound, schedule::SchedulePage, search::SearchPage,
+    article::ArticlePage, category::CategoryPage, feedback::FeedbackPage, home::HomePage,
+    links::LinksPage, not_found::NotFound, schedule::SchedulePage, search::SearchPage,
 };
 
 #[component]

@@ -101,7 +101,10 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                     status.set(Status::Sent(receipt));
                 }
                 Err(SendFailure::Invalid(fields)) => {
-                    let first = FIELDS.iter().find(|field| fields.contains_key(**field)).copied();
+                    let first = FIELDS
+                        .iter()
+                        .find(|field| fields.contains_key(**field))
+                        .copied();
                     let message = fields.get("article").cloned();
                     errors.set(fields);
                     match (first, message) {
@@ -129,7 +132,10 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
         });
     };
 
-    let field = move |name: &'static str, label: &'static str, kind: &'static str, autocomplete: &'static str| {
+    let field = move |name: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      autocomplete: &'static str| {
         let id = format!("feedback-{name}");
         let error_id = format!("feedback-{name}-error");
         let error = move || errors.with(|errors| errors.get(name).cloned());
