@@ -6,14 +6,17 @@ const PORT = Number(process.env.E2E_PORT ?? 18080);
 // A second server with its own database, for tests that count visits exactly and so must not
 // share a counter with tests running in parallel.
 export const ISOLATED_PORT = PORT + 1;
+// A third server whose database also holds one article per XSS vector (tests/fixtures/xss-vectors.json).
+export const XSS_PORT = PORT + 2;
 
-function server(dir: string, port: number) {
+function server(dir: string, port: number, { fixtureFlags = '', feedbackLimit = 100000 } = {}) {
   return {
     command:
-      `node tests/support/make-fixture.mjs ${dir} && ` +
+      `node tests/support/make-fixture.mjs ${dir}${fixtureFlags ? ` ${fixtureFlags}` : ''} && ` +
       `target/release/portal-server --db ${dir}/portal.db --content ${dir}/content --addr 127.0.0.1:${port} ` +
-      // Every test is a new browser session from the same address: more visits than a person makes.
-      `--visits-per-minute 100000`,
+      // Every test is a new browser session from the same address: more visits than a person
+      // makes, and more feedback than one person sends.
+      `--visits-per-minute 100000 --feedback-per-10-minutes ${feedbackLimit}`,
     url: `http://127.0.0.1:${port}/api/v1/site`,
     reuseExistingServer: false,
     stdout: 'ignore' as const,
@@ -47,5 +50,10 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [server('target/e2e/main', PORT), server('target/e2e/isolated', ISOLATED_PORT)],
+  webServer: [
+    server('target/e2e/main', PORT),
+    // The default feedback limit, which a test runs into on purpose.
+    server('target/e2e/isolated', ISOLATED_PORT, { feedbackLimit: 5 }),
+    server('target/e2e/xss', XSS_PORT, { fixtureFlags: '--xss' }),
+  ],
 });

@@ -1,10 +1,13 @@
-// Writes a fresh database folder with the fixture content: `node make-fixture.mjs DIR`.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Writes a fresh database folder with the fixture content: `node make-fixture.mjs DIR [--xss]`.
+// With --xss it also writes one article per XSS vector of tests/fixtures/xss-vectors.json.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleInputs, categories, links, schedule, site } from './fixture.mjs';
 
-const dir = process.argv[2];
-if (!dir) throw new Error('usage: make-fixture.mjs DIR');
+const args = process.argv.slice(2);
+const xss = args.includes('--xss');
+const dir = args.find((arg) => !arg.startsWith('--'));
+if (!dir) throw new Error('usage: make-fixture.mjs DIR [--xss]');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(join(dir, 'content', 'articles'), { recursive: true });
 const write = (path, value) => writeFileSync(join(dir, 'content', path), JSON.stringify(value, null, 2));
@@ -13,3 +16,25 @@ write('categories.json', categories);
 write('articles/fixture.json', articleInputs());
 write('schedule.json', schedule);
 write('links.json', links);
+
+if (xss) {
+  const vectors = JSON.parse(readFileSync(new URL('../fixtures/xss-vectors.json', import.meta.url), 'utf8'));
+  // Vector N is published N hours after the start of 2020, so every time is distinct.
+  const start = Date.UTC(2020, 0, 1, 1, 0, 0);
+  const published = (n) => {
+    // Shift to +07:00 by hand: the local time is the UTC time seven hours later.
+    const local = new Date(start + n * 3_600_000 + 7 * 3_600_000);
+    return `${local.toISOString().slice(0, 19)}+07:00`;
+  };
+  write(
+    'articles/xss.json',
+    vectors.map((vector, n) => ({
+      title: `Kiểm thử an toàn số ${n}`,
+      category: 'thong-bao',
+      published_at: published(n),
+      author: 'Kiểm thử',
+      summary: `Vector ${n}`,
+      body_html: `<p>Trước ${n}</p>${vector}<p>Sau ${n}</p>`,
+    })),
+  );
+}
