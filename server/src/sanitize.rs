@@ -148,3 +148,41 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::article_html;
+    use proptest::prelude::*;
+
+    /// Pieces of HTML, benign and hostile, that arbitrary bodies are assembled from.
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<a href=\"https://quangninh.gov.vn\">".to_string()),
+            Just("<a href=\"javascript:alert(1)\">".to_string()),
+            Just("</a>".to_string()),
+            Just("<img src=x onerror=alert(1) alt=\"ảnh\">".to_string()),
+            Just("<script>alert(1)</script>".to_string()),
+            Just("<table><tr><td colspan=2>".to_string()),
+            Just("<svg><style><img src=x onerror=alert(1)>".to_string()),
+            Just("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">".to_string()),
+            Just("&amp;&lt;&#106;&#x61;".to_string()),
+            Just("<!-- x -->".to_string()),
+            Just("<h1>".to_string()),
+            Just("<blockquote><em>".to_string()),
+            "[a-zA-Zàáảãạđêôơư0-9 <>&\"'=/]{0,12}".prop_map(|s| s),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn sanitizing_is_idempotent(pieces in prop::collection::vec(fragment(), 0..24)) {
+            let html: String = pieces.concat();
+            let once = article_html(&html);
+            prop_assert_eq!(article_html(&once), once);
+        }
+    }
+}
