@@ -50,6 +50,7 @@ api-conformance: server
 
 browser-test:
 	playwright test
+	@echo "Screenshots of the main pages at 360 and 1280 px: $(CURDIR)/target/screenshots"
 
 ## Benchmarks: figures printed, never pass/fail (not part of `make test`)
 bench: tools

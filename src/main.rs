@@ -7,5 +7,17 @@ mod pages;
 
 fn main() {
     console_error_panic_hook::set_once();
+    remove_static_description();
     leptos::mount::mount_to_body(app::App);
+}
+
+/// `index.html` carries a description for readers without scripts (and link previews); once
+/// the app runs, each page sets its own, and two would compete.
+fn remove_static_description() {
+    let static_meta = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name='description']").ok().flatten());
+    if let Some(meta) = static_meta {
+        meta.remove();
+    }
 }

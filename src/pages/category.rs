@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_contract::Site;
 
@@ -39,6 +39,7 @@ pub fn CategoryPage() -> impl IntoView {
     };
     view! {
         <Title text=name />
+        <Meta name="description" content=move || format!("Tin bài chuyên mục {} của huyện Bình Liêu.", name()) />
         {loaded(articles, 10, move |list| {
             let current = list.page;
             let count = list.page_count();

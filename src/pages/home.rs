@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use portal_contract::{format_display, ArticleSummary, CategoryRef, Site};
 
 use crate::api::{self, ApiFailure};
@@ -17,6 +17,7 @@ pub fn HomePage() -> impl IntoView {
     let featured = LocalResource::new(|| api::featured(FEATURED_COUNT));
     view! {
         <Title text="" />
+        <Meta name="description" content="Tin tức, thông báo, chỉ đạo điều hành và lịch công tác của huyện Bình Liêu, tỉnh Quảng Ninh." />
         <h1 class="visually-hidden">"Trang chủ Cổng thông tin điện tử huyện Bình Liêu"</h1>
         <div class="with-sidebar">
             <div class="main-column">

@@ -1,7 +1,7 @@
 //! `/lich-cong-tac?tuan=YYYY-Www`: the leaders' work schedule, one ISO week at a time.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 use portal_contract::{parse_iso_week, WeekSchedule};
 
@@ -39,6 +39,7 @@ pub fn SchedulePage() -> impl IntoView {
     });
     view! {
         <Title text="Lịch công tác" />
+        <Meta name="description" content="Lịch công tác hằng tuần của lãnh đạo UBND huyện Bình Liêu." />
         <h1 class="page-title">"Lịch công tác"</h1>
         {loaded(schedule, 8, |week| match week {
             Some(week) => view! { <Week week /> }.into_any(),

@@ -2,7 +2,7 @@
 //! date. Everything is in the address, so back and forward work and a search can be shared.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_contract::{format_display, ArticleSummary, Segment, Site};
 
@@ -76,6 +76,7 @@ pub fn SearchPage() -> impl IntoView {
     };
     view! {
         <Title text=title />
+        <Meta name="description" content="Tìm tin bài theo chuyên mục, nội dung và ngày tháng, gõ có dấu hoặc không dấu." />
         <h1 class="page-title">"Tìm kiếm"</h1>
         <SearchForm criteria />
         <section class="search-results" aria-labelledby="results-heading">

@@ -15,6 +15,7 @@ const routes: Array<[string, string]> = [
   ['schedule', '/lich-cong-tac'],
   ['schedule, empty week', '/lich-cong-tac?tuan=2030-W10'],
   ['links', '/lien-ket'],
+  ['feedback', '/gui-y-kien'],
   ['404', '/khong-co-trang-nay'],
 ];
 
@@ -31,6 +32,11 @@ for (const width of [360, 1280]) {
         await expect(page.locator('.placeholder')).toHaveCount(0);
         const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+        // Every page has its own title and exactly one description.
+        await expect(page).toHaveTitle(/Cổng thông tin điện tử huyện Bình Liêu$/);
+        const description = page.locator('meta[name="description"]');
+        await expect(description).toHaveCount(1);
+        await expect(description).toHaveAttribute('content', /.{20,}/);
       });
     }
 

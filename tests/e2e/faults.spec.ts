@@ -120,3 +120,20 @@ test('going offline shows a notice, keeps what is shown, and coming back recover
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('leaving a page cancels the requests it was waiting for', async ({ page }) => {
+  const aborted: string[] = [];
+  page.on('requestfailed', (request) => {
+    if (request.url().includes(`/api/v1/articles/${mainArticle.slug}`)) aborted.push(request.failure()?.errorText ?? '');
+  });
+  await page.route(`**/api/v1/articles/${mainArticle.slug}`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await route.continue().catch(() => {});
+  });
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Tin tiêu điểm' }).getByRole('link', { name: mainArticle.title }).click();
+  await expect(page.locator('main .placeholder').first()).toBeVisible();
+  await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Thông báo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông báo');
+  await expect.poll(() => aborted, { timeout: 3000 }).toEqual(['net::ERR_ABORTED']);
+});

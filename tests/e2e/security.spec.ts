@@ -10,6 +10,7 @@ const routes = [
   '/tim-kiem?q=quoc%20phong',
   '/lich-cong-tac',
   '/lien-ket',
+  '/gui-y-kien',
   '/khong-co-trang-nay',
 ];
 
