@@ -24,6 +24,7 @@ browser-tools:
 
 web:
 	trunk build --release
+	node scripts/precompress.mjs dist
 
 server:
 	cargo build --release -p portal-server
@@ -53,7 +54,10 @@ browser-test:
 	@echo "Screenshots of the main pages at 360 and 1280 px: $(CURDIR)/target/screenshots"
 
 ## Benchmarks: figures printed, never pass/fail (not part of `make test`)
-bench: tools
+bench: build
+	@[ -x /usr/bin/wrk ] || (apt-get update && apt-get install -y wrk)
+	@[ -d target/bench-tools/node_modules/lighthouse ] || npm install --no-audit --no-fund --prefix target/bench-tools lighthouse@12.2.3
+	python3 scripts/bench.py
 	cargo run --release -p portal-server --example search_bench -- $(or $(ARTICLES),100000)
 
 clean:

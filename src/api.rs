@@ -186,6 +186,19 @@ pub async fn site() -> Result<Site, ApiFailure> {
     get_json("/site").await
 }
 
+/// Starts loading an article into the visit's cache, once, without waiting for it.
+pub fn prefetch_article(slug: String) {
+    thread_local! {
+        static STARTED: RefCell<std::collections::HashSet<String>> = RefCell::default();
+    }
+    if STARTED.with(|started| started.borrow_mut().insert(slug.clone())) {
+        leptos::task::spawn_local(async move {
+            // A failure here is harmless: the page asks again when it opens.
+            let _ = article(&slug).await;
+        });
+    }
+}
+
 pub async fn article(slug: &str) -> Result<Article, ApiFailure> {
     get_json(&format!("/articles/{}", encode(slug))).await
 }

@@ -24,6 +24,9 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     // status for addresses that do not exist (the app draws the 404 page itself).
     let app_pages = get(pages::app_page).with_state((state.clone(), AppShell::load(dist)));
     let app_files = ServeDir::new(dist)
+        // `make build` writes .br and .gz files beside the app's files.
+        .precompressed_br()
+        .precompressed_gzip()
         .append_index_html_on_directories(false)
         .fallback(app_pages);
     let api = routes::api(&state.limits);

@@ -4,6 +4,7 @@ pub mod app;
 pub mod clock;
 pub mod db;
 pub mod error;
+pub mod http_cache;
 pub mod import;
 pub mod limits;
 pub mod openapi;

@@ -379,3 +379,31 @@ async fn every_response_carries_the_security_headers() {
         assert!(headers.get("server").is_none(), "{uri}");
     }
 }
+
+#[tokio::test]
+async fn api_answers_carry_an_etag_and_a_lifetime() {
+    let portal = TestPortal::with_articles(5);
+    let (status, headers, _) = portal.get("/api/v1/articles?page=1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers["cache-control"],
+        "public, max-age=60, stale-while-revalidate=600"
+    );
+    let etag = headers["etag"].to_str().unwrap().to_string();
+    let again = Request::get("/api/v1/articles?page=1")
+        .header("if-none-match", &etag)
+        .body(Body::empty())
+        .unwrap();
+    let (status, headers, body) = portal.request(again).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert_eq!(headers["etag"], etag.as_str());
+    assert!(body.is_empty());
+    let (_, other, _) = portal.get("/api/v1/articles?page=2").await;
+    assert_ne!(other["etag"], etag.as_str());
+
+    let (_, stats, _) = portal.get("/api/v1/stats").await;
+    assert_eq!(stats["cache-control"], "no-store");
+    assert!(stats.get("etag").is_none());
+    let (_, error, _) = portal.get("/api/v1/articles/khong-co").await;
+    assert_eq!(error["cache-control"], "no-store");
+}

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use portal_contract::{format_display, ArticleSummary};
 
+use crate::api;
+
 pub fn article_href(slug: &str) -> String {
     format!("/tin-tuc/{slug}")
 }
@@ -19,10 +21,21 @@ pub fn ArticleCard(
 ) -> impl IntoView {
     let time = format_display(&article.published_at);
     let datetime = article.published_at.to_rfc3339();
+    let slug = article.slug.clone();
+    // A reader who points at or tabs to a title will likely open it: fetch it now, so the
+    // article appears at once on the click.
+    let prefetch = move || api::prefetch_article(slug.clone());
+    let prefetch_on_focus = prefetch.clone();
     view! {
         <article class="article-card">
             <h3 class="article-card-title">
-                <a href=article_href(&article.slug)>{article.title}</a>
+                <a
+                    href=article_href(&article.slug)
+                    on:mouseenter=move |_| prefetch()
+                    on:focus=move |_| prefetch_on_focus()
+                >
+                    {article.title}
+                </a>
             </h3>
             <p class="article-meta">
                 <time datetime=datetime>{time}</time>

@@ -49,6 +49,7 @@ pub fn api(limits: &Limits) -> Router<AppState> {
             limits.request_timeout,
         ))
         .layer(middleware::from_fn(errors_as_json))
+        .layer(middleware::from_fn(crate::http_cache::etag_and_lifetime))
 }
 
 pub async fn api_not_found() -> AppError {

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Front-end and API benchmark (run by `make bench`, never by `make test`).
+
+Starts the release server on the demo content and prints, side by side with its floor:
+  * first-load bytes of the article route (HTML, JS, wasm, CSS as sent, brotli and gzip) and
+    the raw wasm size;
+  * Lighthouse 12.2.3 mobile performance, LCP, FCP, TBT and CLS for the home page and an
+    article, next to a plain static HTML page of the same article served by the same server;
+  * wrk requests/second and p99 latency for an article, the first page of the latest
+    articles and a search, next to the same JSON bytes served as static files;
+  * the time a route change takes to render data already seen (Playwright, Chromium).
+Figures only: nothing passes or fails. Loopback only.
+"""
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+PORT = int(os.environ.get("BENCH_PORT", "18500"))
+BASE = f"http://127.0.0.1:{PORT}"
+WORK = os.path.join(ROOT, "target", "bench")
+LIGHTHOUSE = os.path.join(ROOT, "target", "bench-tools", "node_modules", "lighthouse", "cli", "index.js")
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                "--disable-background-networking --disable-component-update --disable-sync")
+
+
+def get(path, encoding="identity"):
+    request = urllib.request.Request(BASE + path, headers={"Accept-Encoding": encoding})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read(), response.headers
+
+
+def first_load(path):
+    """Bytes of the document and its JS, wasm and CSS, as sent with each encoding."""
+    page, _ = get(path)
+    assets = re.findall(r'(?:src|href)="(/[^"]+\.(?:js|wasm|css))"', page.decode())
+    sizes = {}
+    for encoding in ("br", "gzip", "identity"):
+        total = len(get(path, encoding)[0])
+        for asset in sorted(set(assets)):
+            total += len(get(asset, encoding)[0])
+        sizes[encoding] = total
+    wasm = [a for a in assets if a.endswith(".wasm")]
+    sizes["wasm_raw"] = len(get(wasm[0])[0]) if wasm else 0
+    sizes["wasm_br"] = len(get(wasm[0], "br")[0]) if wasm else 0
+    return sizes, sorted(set(assets))
+
+
+def write_floor(dist, article, css):
+    """The floor: the same article as plain HTML, and the API's JSON as static files."""
+    floor = os.path.join(dist, "floor")
+    os.makedirs(floor, exist_ok=True)
+    body = article["body_html"]
+    page = f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(article['title'])}</title><link rel="stylesheet" href="{css}"></head>
+<body><main class="site-main"><article class="article"><h1 class="article-title">{html.escape(article['title'])}</h1>
+<p class="article-meta">{html.escape(article['published_at'])} · {html.escape(article['author'])}</p>
+<p class="article-summary">{html.escape(article['summary'])}</p><div class="article-body">{body}</div>
+</article></main></body></html>"""
+    with open(os.path.join(floor, "article.html"), "w") as f:
+        f.write(page)
+    for name, path in [("article.json", f"/api/v1/articles/{article['slug']}"),
+                       ("latest.json", "/api/v1/articles?page=1"),
+                       ("search.json", "/api/v1/articles?q=quoc%20phong")]:
+        with open(os.path.join(floor, name), "wb") as f:
+            f.write(get(path)[0])
+    subprocess.run(["node", os.path.join(ROOT, "scripts", "precompress.mjs"), floor], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def lighthouse(url):
+    out = os.path.join(WORK, "lighthouse.json")
+    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
+    subprocess.run(["node", LIGHTHOUSE, url, "--quiet", "--only-categories=performance",
+                    "--output=json", f"--output-path={out}", f"--chrome-flags={CHROME_FLAGS}"],
+                   check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    report = json.load(open(out))
+    audits = report["audits"]
+    return {
+        "score": round(report["categories"]["performance"]["score"] * 100),
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "fcp": audits["first-contentful-paint"]["numericValue"],
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+    }
+
+
+def wrk(path):
+    result = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "--latency", BASE + path],
+                            capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", result).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", result)
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
+    return rps, float(p99.group(1)) * scale
+
+
+def navigation_ms(slug):
+    script = os.path.join(ROOT, "scripts", "bench-navigation.mjs")
+    out = subprocess.run(["node", script, BASE, slug], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def main():
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    dist = os.path.join(WORK, "dist")
+    shutil.copytree(os.path.join(ROOT, "dist"), dist)
+    server = subprocess.Popen(
+        [os.path.join(ROOT, "target", "release", "portal-server"), "--db", os.path.join(WORK, "portal.db"),
+         "--dist", dist, "--content", os.path.join(ROOT, "content"), "--addr", f"127.0.0.1:{PORT}",
+         "--visits-per-minute", "100000000"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                get("/api/v1/site")
+                break
+            except OSError:
+                time.sleep(0.1)
+        latest = json.loads(get("/api/v1/articles?per_page=1")[0])
+        slug = latest["items"][0]["slug"]
+        article = json.loads(get(f"/api/v1/articles/{slug}")[0])
+        sizes, assets = first_load(f"/tin-tuc/{slug}")
+        css = next(a for a in assets if a.endswith(".css"))
+        write_floor(dist, article, css)
+        floor_sizes, _ = first_load("/floor/article.html")
+
+        print(f"Benchmark on {BASE} (demo content; article /tin-tuc/{slug})\n")
+        print("First load of the article route (HTML + JS + wasm + CSS, bytes as sent):")
+        print(f"  brotli {sizes['br']:>9,}   gzip {sizes['gzip']:>9,}   uncompressed {sizes['identity']:>9,}")
+        print(f"  wasm alone: raw {sizes['wasm_raw']:,}, brotli {sizes['wasm_br']:,}")
+        print(f"  floor (static HTML + CSS): brotli {floor_sizes['br']:,}   ratio {sizes['br'] / floor_sizes['br']:.1f}x\n")
+
+        if os.path.exists(LIGHTHOUSE):
+            print("Lighthouse 12.2.3, mobile (simulated slow 4G, 4x CPU slowdown):")
+            print(f"  {'page':<22}{'score':>6}{'LCP ms':>9}{'FCP ms':>9}{'TBT ms':>9}{'CLS':>7}")
+            floor = lighthouse(BASE + "/floor/article.html")
+            for name, url in [("home", BASE + "/"), ("article", f"{BASE}/tin-tuc/{slug}"),
+                              ("article floor (static)", BASE + "/floor/article.html")]:
+                figures = floor if name.startswith("article floor") else lighthouse(url)
+                print(f"  {name:<22}{figures['score']:>6}{figures['lcp']:>9.0f}{figures['fcp']:>9.0f}"
+                      f"{figures['tbt']:>9.0f}{figures['cls']:>7.3f}")
+                if name == "article":
+                    article_lcp = figures["lcp"]
+            print(f"  article LCP / floor LCP: {article_lcp / floor['lcp']:.2f}x\n")
+        else:
+            print("Lighthouse: not installed (make bench installs it into target/bench-tools)\n")
+
+        print("API throughput, wrk -t2 -c32 -d5s on loopback (2 cores shared with wrk):")
+        print(f"  {'answer':<26}{'req/s':>10}{'p99 ms':>9}   {'static req/s':>12}{'p99 ms':>9}{'ratio':>7}")
+        for name, api, static in [
+            ("article", f"/api/v1/articles/{slug}", "/floor/article.json"),
+            ("latest, page 1", "/api/v1/articles?page=1", "/floor/latest.json"),
+            ("search 'quoc phong'", "/api/v1/articles?q=quoc%20phong", "/floor/search.json"),
+        ]:
+            rps, p99 = wrk(api)
+            static_rps, static_p99 = wrk(static)
+            print(f"  {name:<26}{rps:>10.0f}{p99:>9.2f}   {static_rps:>12.0f}{static_p99:>9.2f}{rps / static_rps:>7.2f}")
+        print()
+        nav = navigation_ms(slug)
+        print("Route change to data already seen (click to heading shown, Chromium, median of 5):")
+        print(f"  back to the article: {nav['back_ms']:.0f} ms; to a category seen before: {nav['category_ms']:.0f} ms")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+//! HTTP caching of API answers: an `ETag` on every successful GET, a `304 Not Modified` when
+//! the client already has it, and a short shared lifetime so repeat visits on a slow network
+//! cost nothing.
+
+use axum::body::{to_bytes, Body};
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+/// API answers are small; a larger one is passed through without an ETag.
+const MAX_HASHED_BYTES: usize = 2 * 1024 * 1024;
+
+/// How long each kind of answer may be reused.
+fn cache_control(path: &str, query: Option<&str>) -> &'static str {
+    if path.ends_with("/stats") {
+        // Counts change with every visit.
+        return "no-store";
+    }
+    if path.contains("/admin/") {
+        return "private, no-store";
+    }
+    if path.ends_with("/schedule") && query.is_none_or(|q| !q.contains("week=")) {
+        // "This week" changes on Monday at midnight.
+        return "public, max-age=60";
+    }
+    "public, max-age=60, stale-while-revalidate=600"
+}
+
+pub async fn etag_and_lifetime(request: Request, next: Next) -> Response {
+    let is_get = request.method() == Method::GET || request.method() == Method::HEAD;
+    let path = request.uri().path().to_owned();
+    let query = request.uri().query().map(str::to_owned);
+    let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
+    let response = next.run(request).await;
+    if !is_get || response.status() != StatusCode::OK {
+        return response;
+    }
+    let lifetime = cache_control(&path, query.as_deref());
+    let (mut parts, body) = response.into_parts();
+    parts
+        .headers
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(lifetime));
+    if lifetime.contains("no-store") {
+        return Response::from_parts(parts, body);
+    }
+    let Ok(bytes) = to_bytes(body, MAX_HASHED_BYTES).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "answer too large").into_response();
+    };
+    let digest = Sha256::digest(&bytes);
+    let tag = format!(
+        "\"{}\"",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&digest[..16])
+    );
+    let etag = HeaderValue::from_str(&tag).expect("base64 is a valid header value");
+    let matches = if_none_match
+        .as_ref()
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| {
+            value
+                .split(',')
+                .any(|candidate| candidate.trim() == tag || candidate.trim() == "*")
+        });
+    parts.headers.insert(header::ETAG, etag);
+    if matches {
+        parts.status = StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts.headers.remove(header::CONTENT_TYPE);
+        return Response::from_parts(parts, Body::empty());
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
