@@ -51,9 +51,9 @@ export default defineConfig({
     },
   },
   webServer: [
-    server('target/e2e/main', PORT),
+    server(`target/e2e/${PORT}/main`, PORT),
     // The default feedback limit, which a test runs into on purpose.
-    server('target/e2e/isolated', ISOLATED_PORT, { feedbackLimit: 5 }),
-    server('target/e2e/xss', XSS_PORT, { fixtureFlags: '--xss' }),
+    server(`target/e2e/${PORT}/isolated`, ISOLATED_PORT, { feedbackLimit: 5 }),
+    server(`target/e2e/${PORT}/xss`, XSS_PORT, { fixtureFlags: '--xss' }),
   ],
 });

@@ -43,6 +43,8 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
             .tags(tags)
             .add_tag_attributes("a", ["href", "title"])
             .add_tag_attributes("img", ["src", "alt", "width", "height"])
+            // ammonia allows `cite` by default without checking its URL scheme.
+            .rm_tag_attributes("blockquote", ["cite"])
             .add_tag_attributes("th", ["colspan", "rowspan", "scope"])
             .add_tag_attributes("td", ["colspan", "rowspan"])
             .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
@@ -105,7 +107,7 @@ mod tests {
 
     #[test]
     fn removes_scripts_handlers_and_bad_urls() {
-        let dirty = r#"<p onclick="alert(1)">a<script>alert(2)</script></p><a href="javascript:alert(3)">x</a><img src="x" onerror="alert(4)" alt="ảnh"><iframe src="https://example.org"></iframe><style>p{}</style>"#;
+        let dirty = r#"<blockquote cite="javascript:alert(5)">q</blockquote><p onclick="alert(1)">a<script>alert(2)</script></p><a href="javascript:alert(3)">x</a><img src="x" onerror="alert(4)" alt="ảnh"><iframe src="https://example.org"></iframe><style>p{}</style>"#;
         let clean = article_html(dirty);
         for bad in [
             "onclick",
