@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-/// API answers are small; a larger one is passed through without an ETag.
+/// API answers are at most tens of kilobytes; buffering is bounded rather than trusted.
 const MAX_HASHED_BYTES: usize = 2 * 1024 * 1024;
 
 /// How long each kind of answer may be reused.

@@ -174,23 +174,18 @@ fn time_column(
     index: usize,
 ) -> rusqlite::Result<chrono::DateTime<chrono::FixedOffset>> {
     let text: String = row.get(index)?;
-    chrono::DateTime::parse_from_rfc3339(&text).map_err(|err| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(err))
-    })
+    chrono::DateTime::parse_from_rfc3339(&text).map_err(|err| bad_text(index, err))
+}
+
+/// A stored text that does not parse: a corrupt row, reported as SQLite reports bad types.
+fn bad_text(index: usize, err: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(err))
 }
 
 fn image_column(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<Image>> {
     let json: Option<String> = row.get(index)?;
-    json.map(|json| {
-        serde_json::from_str(&json).map_err(|err| {
-            rusqlite::Error::FromSqlConversionFailure(
-                index,
-                rusqlite::types::Type::Text,
-                Box::new(err),
-            )
-        })
-    })
-    .transpose()
+    json.map(|json| serde_json::from_str(&json).map_err(|err| bad_text(index, err)))
+        .transpose()
 }
 
 pub fn list_articles(
@@ -520,12 +515,8 @@ fn site_settings(conn: &Connection) -> rusqlite::Result<Option<SiteSettings>> {
     let json: Option<String> = conn
         .query_row("SELECT json FROM site WHERE id = 1", [], |row| row.get(0))
         .optional()?;
-    json.map(|json| {
-        serde_json::from_str(&json).map_err(|err| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(err))
-        })
-    })
-    .transpose()
+    json.map(|json| serde_json::from_str(&json).map_err(|err| bad_text(0, err)))
+        .transpose()
 }
 
 pub fn save_link_group(

@@ -1,6 +1,16 @@
 //! Page links for long lists (`?trang=N`).
 
 use leptos::prelude::*;
+use leptos_router::params::ParamsMap;
+
+/// The page a list's address asks for (`?trang=N`); a missing or unreadable one means 1.
+pub fn requested_page(query: &ParamsMap) -> u32 {
+    query
+        .get("trang")
+        .and_then(|value| value.parse::<u32>().ok())
+        .filter(|page| *page >= 1)
+        .unwrap_or(1)
+}
 
 /// The pages to offer around `current`: the first, the last and two either side.
 fn pages_to_show(current: u32, count: u32) -> Vec<Option<u32>> {

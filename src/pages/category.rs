@@ -5,7 +5,7 @@ use portal_contract::Site;
 
 use crate::api::{self, ApiFailure};
 use crate::components::article_list::{category_href, ArticleList};
-use crate::components::pagination::Pagination;
+use crate::components::pagination::{requested_page, Pagination};
 use crate::components::status::loaded;
 
 const PER_PAGE: u32 = 10;
@@ -16,15 +16,7 @@ pub fn CategoryPage() -> impl IntoView {
     let query = use_query_map();
     let site = expect_context::<LocalResource<Result<Site, ApiFailure>>>();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    // A missing or unreadable `trang` means the first page.
-    let page = Memo::new(move |_| {
-        query
-            .read()
-            .get("trang")
-            .and_then(|value| value.parse::<u32>().ok())
-            .filter(|page| *page >= 1)
-            .unwrap_or(1)
-    });
+    let page = Memo::new(move |_| requested_page(&query.read()));
     let articles = LocalResource::new(move || {
         let (slug, page) = (slug.get(), page.get());
         async move { api::latest(Some(&slug), page, PER_PAGE).await }

@@ -8,7 +8,7 @@ use portal_contract::{format_display, ArticleSummary, Segment, Site};
 
 use crate::api::{self, encode, ApiFailure, SearchCriteria};
 use crate::components::article_list::article_href;
-use crate::components::pagination::Pagination;
+use crate::components::pagination::{requested_page, Pagination};
 use crate::components::status::loaded;
 
 const PER_PAGE: u32 = 10;
@@ -49,14 +49,7 @@ pub fn SearchPage() -> impl IntoView {
             to: get("den-ngay"),
         }
     });
-    let page = Memo::new(move |_| {
-        query
-            .read()
-            .get("trang")
-            .and_then(|v| v.parse::<u32>().ok())
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
-    });
+    let page = Memo::new(move |_| requested_page(&query.read()));
     let results = LocalResource::new(move || {
         let (criteria, page) = (criteria.get(), page.get());
         async move {
