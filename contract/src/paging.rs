@@ -47,6 +47,16 @@ impl PageRequest {
     pub fn offset(&self) -> u64 {
         u64::from(self.page - 1) * u64::from(self.per_page)
     }
+
+    /// The answer for this page: its `items` out of `total`.
+    pub fn answer<T>(self, items: Vec<T>, total: u64) -> crate::Paged<T> {
+        crate::Paged {
+            items,
+            page: self.page,
+            per_page: self.per_page,
+            total,
+        }
+    }
 }
 
 fn parse_bounded(

@@ -22,7 +22,9 @@ use crate::state::AppState;
 pub fn router(state: AppState, dist: &Path) -> Router {
     // Any path that is not a file of the app is a route of the app: its page, with a 404
     // status for addresses that do not exist (the app draws the 404 page itself).
-    let app_pages = get(pages::app_page).with_state((state.clone(), AppShell::load(dist)));
+    let shell = AppShell::load(dist);
+    let policy = Arc::new(SecurityPolicy::for_app(shell.html()));
+    let app_pages = get(pages::app_page).with_state((state.clone(), shell));
     let app_files = ServeDir::new(dist)
         // `make build` writes .br and .gz files beside the app's files.
         .precompressed_br()
@@ -38,7 +40,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .fallback_service(app_files)
         .layer(middleware::from_fn(cache_policy))
         .layer(middleware::from_fn_with_state(
-            Arc::new(SecurityPolicy::for_app(dist)),
+            policy,
             security::add_headers,
         ))
         .layer(CompressionLayer::new())

@@ -27,6 +27,10 @@ impl AppShell {
         });
         Self { html: html.into() }
     }
+
+    pub fn html(&self) -> &str {
+        &self.html
+    }
 }
 
 /// Paths the app draws without asking the server about them first.

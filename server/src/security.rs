@@ -1,7 +1,6 @@
 //! Security headers on every response: a strict Content-Security-Policy, no framing, no
 //! sniffing, a narrow referrer and permissions policy.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
@@ -11,7 +10,7 @@ use axum::response::Response;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-/// The headers, worked out once at start from the built app's `index.html`.
+/// The headers, worked out once at start from the built app's `index.html` (its text).
 #[derive(Debug, Clone)]
 pub struct SecurityPolicy {
     content_security_policy: HeaderValue,
@@ -21,9 +20,8 @@ impl SecurityPolicy {
     /// Trunk starts the app with an inline module script; rather than allowing every inline
     /// script (`'unsafe-inline'`), the policy allows exactly that script by its hash. An API
     /// on another origin (the `portal-api-base` meta tag) is added to `connect-src`.
-    pub fn for_app(dist: &Path) -> Self {
-        let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-        let script_hashes: String = inline_scripts(&index)
+    pub fn for_app(index: &str) -> Self {
+        let script_hashes: String = inline_scripts(index)
             .map(|script| {
                 let digest = Sha256::digest(script.as_bytes());
                 format!(
@@ -32,7 +30,7 @@ impl SecurityPolicy {
                 )
             })
             .collect();
-        let api_origin = api_origin(&index)
+        let api_origin = api_origin(index)
             .map(|origin| format!(" {origin}"))
             .unwrap_or_default();
         let policy = format!(
@@ -135,13 +133,7 @@ mod tests {
 
     #[test]
     fn the_policy_allows_the_startup_script_by_hash() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("index.html"),
-            "<script type=\"module\">init();</script>",
-        )
-        .unwrap();
-        let policy = SecurityPolicy::for_app(dir.path());
+        let policy = SecurityPolicy::for_app("<script type=\"module\">init();</script>");
         let text = policy.content_security_policy.to_str().unwrap();
         // echo -n 'init();' | openssl dgst -sha256 -binary | base64
         assert!(

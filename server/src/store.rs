@@ -219,12 +219,7 @@ pub fn list_articles(
             summary_from_row,
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Paged {
-        items,
-        page: page.page,
-        per_page: page.per_page,
-        total,
-    })
+    Ok(page.answer(items, total))
 }
 
 /// NULL parameters switch a condition off, so one statement serves every filter.
@@ -278,12 +273,7 @@ fn search_articles(
             },
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Paged {
-        items,
-        page: page.page,
-        per_page: page.per_page,
-        total,
-    })
+    Ok(page.answer(items, total))
 }
 
 /// How many related articles an article page shows.
@@ -653,10 +643,5 @@ pub fn list_feedback(
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Paged {
-        items,
-        page: page.page,
-        per_page: page.per_page,
-        total,
-    })
+    Ok(page.answer(items, total))
 }

@@ -18,17 +18,27 @@ pub fn Placeholder(#[prop(default = 3)] lines: usize) -> impl IntoView {
 }
 
 /// A failed request: what went wrong, in Vietnamese, and a button that asks again. It also
-/// asks again by itself when the device comes back online.
+/// asks again by itself when the device comes back online. `compact` sizes it for a sidebar
+/// block.
 #[component]
-pub fn ErrorNotice(failure: ApiFailure, retry: Callback<()>) -> impl IntoView {
+pub fn ErrorNotice(
+    failure: ApiFailure,
+    retry: Callback<()>,
+    #[prop(optional)] compact: bool,
+) -> impl IntoView {
     let (retrying, set_retrying) = signal(false);
     retry_when_back_online(retry);
+    let (box_class, button_class) = if compact {
+        ("block-error", "button button-small")
+    } else {
+        ("error-notice", "button")
+    };
     view! {
-        <div class="error-notice" role="alert">
+        <div class=box_class role="alert">
             <p>{failure.message()}</p>
             <button
                 type="button"
-                class="button"
+                class=button_class
                 disabled=move || retrying.get()
                 on:click=move |_| {
                     set_retrying.set(true);

@@ -45,14 +45,7 @@ pub async fn list_articles(
     }
     let terms = match text.map(SearchTerms::parse) {
         // Only punctuation: nothing can match it.
-        Some(None) => {
-            return Ok(Json(Paged {
-                items: Vec::new(),
-                page: page.page,
-                per_page: page.per_page,
-                total: 0,
-            }))
-        }
+        Some(None) => return Ok(Json(page.answer(Vec::new(), 0))),
         terms => terms.flatten(),
     };
     let featured = match query.get("featured").map(String::as_str) {

@@ -9,7 +9,7 @@ pub mod visit_stats;
 use leptos::prelude::*;
 
 use crate::api::ApiFailure;
-use crate::components::status::{retry_when_back_online, Placeholder};
+use crate::components::status::{ErrorNotice, Placeholder};
 
 /// A sidebar block: a heading and its body.
 #[component]
@@ -24,8 +24,8 @@ pub fn Block(id: &'static str, heading: &'static str, children: Children) -> imp
     }
 }
 
-/// Like `status::loaded`, sized for a block: a short error with a retry button, and
-/// nothing found shown as `empty`.
+/// Like `status::loaded`, sized for a block: a compact error notice, and nothing found shown
+/// as `empty` rather than as the 404 page.
 pub fn block_content<T, V>(
     resource: LocalResource<Result<T, ApiFailure>>,
     empty: &'static str,
@@ -39,17 +39,9 @@ where
         None => view! { <Placeholder lines=3 /> }.into_any(),
         Some(Ok(data)) => render(data).into_any(),
         Some(Err(ApiFailure::NotFound)) => view! { <p class="empty">{empty}</p> }.into_any(),
-        Some(Err(failure)) => {
-            retry_when_back_online(Callback::new(move |_| resource.refetch()));
-            view! {
-                <div class="block-error" role="alert">
-                    <p>{failure.message()}</p>
-                    <button type="button" class="button button-small" on:click=move |_| resource.refetch()>
-                        "Thử lại"
-                    </button>
-                </div>
-            }
-            .into_any()
+        Some(Err(failure)) => view! {
+            <ErrorNotice failure retry=Callback::new(move |_| resource.refetch()) compact=true />
         }
+        .into_any(),
     }
 }
