@@ -17,6 +17,8 @@ pub struct Site {
     pub contacts: Contacts,
     /// The top menu: categories in display order.
     pub menu: Vec<CategoryRef>,
+    /// The base map under `/ban-do`.
+    pub map_tiles: crate::MapTiles,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

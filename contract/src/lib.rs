@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod feedback;
+pub mod map;
 pub mod numbers;
 pub mod paging;
 pub mod text;
@@ -15,6 +16,10 @@ pub mod week;
 pub use api::*;
 pub use feedback::{
     validate_feedback, FeedbackInput, FeedbackReceipt, FeedbackRecord, FieldErrors,
+};
+pub use map::{
+    FeatureCollectionType, FeatureType, Geometry, LinkTarget, MapTiles, Place, PlaceCollection,
+    PlaceKind, PlaceLink, PlaceProperties,
 };
 pub use numbers::group_digits;
 pub use paging::{PageRequest, PagingError, MAX_PER_PAGE};

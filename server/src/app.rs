@@ -23,7 +23,11 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     // Any path that is not a file of the app is a route of the app: its page, with a 404
     // status for addresses that do not exist (the app draws the 404 page itself).
     let shell = AppShell::load(dist);
-    let policy = Arc::new(SecurityPolicy::for_app(shell.html()));
+    let tile_origin = crate::tiles::origin(&state.map_tiles.url_template);
+    let policy = Arc::new(SecurityPolicy::for_app(
+        shell.html(),
+        tile_origin.as_deref(),
+    ));
     let app_pages = get(pages::app_page).with_state((state.clone(), shell));
     let app_files = ServeDir::new(dist)
         // `make build` writes .br and .gz files beside the app's files.

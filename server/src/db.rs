@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_widgets.sql"),
     include_str!("../migrations/0003_feedback.sql"),
+    include_str!("../migrations/0004_map.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -17,3 +17,4 @@ pub mod seed;
 pub mod state;
 pub mod store;
 pub mod synthetic;
+pub mod tiles;

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use portal_contract::MapTiles;
 use portal_server::limits::{Limits, RateLimit};
 use portal_server::{app, db, import, seed, state::AppState, store, synthetic};
 
@@ -32,6 +33,19 @@ struct Cli {
     /// Trust the last `X-Forwarded-For` address as the client's (only behind a reverse proxy).
     #[arg(long)]
     behind_proxy: bool,
+    /// The base map's tiles: a Leaflet URL template with {z}, {x}, {y} (and {s} for
+    /// subdomains). Its host is added to the Content-Security-Policy's img-src.
+    #[arg(long, default_value_t = MapTiles::openstreetmap().url_template)]
+    map_tile_url: String,
+    /// Credit for the tiles, shown on the map as plain text.
+    #[arg(long, default_value_t = MapTiles::openstreetmap().attribution)]
+    map_attribution: String,
+    /// Where the credit links to ("" for no link).
+    #[arg(long, default_value_t = MapTiles::openstreetmap().attribution_url.unwrap_or_default())]
+    map_attribution_url: String,
+    /// The deepest zoom the tile server has.
+    #[arg(long, default_value_t = MapTiles::openstreetmap().max_zoom)]
+    map_max_zoom: u8,
     /// Demo content seeded into an empty database.
     #[arg(long, global = true, default_value = "content")]
     content: PathBuf,
@@ -81,7 +95,13 @@ fn run(cli: Cli) -> Result<(), String> {
             content = %cli.content.display(),
             "empty database and no content folder: starting without content"
         ),
-        seed::Seeded::AlreadyHadContent => {}
+        seed::Seeded::AlreadyHadContent => {
+            let places = seed::seed_map_if_empty(&mut conn, &cli.content)
+                .map_err(|e| format!("seeding the map: {e}"))?;
+            if places > 0 {
+                tracing::info!(places, "added the map's places");
+            }
+        }
     }
     match cli.command {
         Some(Command::Import { file }) => {
@@ -116,6 +136,12 @@ fn run(cli: Cli) -> Result<(), String> {
                 visits_per_minute: cli.visits_per_minute,
                 feedback_per_10_minutes: cli.feedback_per_10_minutes,
                 admin_token: cli.admin_token,
+                map_tiles: MapTiles {
+                    url_template: cli.map_tile_url,
+                    attribution: cli.map_attribution,
+                    attribution_url: Some(cli.map_attribution_url).filter(|url| !url.is_empty()),
+                    max_zoom: cli.map_max_zoom,
+                },
             };
             serve(pool, options)
         }
@@ -130,6 +156,7 @@ struct ServeOptions {
     visits_per_minute: usize,
     feedback_per_10_minutes: usize,
     admin_token: Option<String>,
+    map_tiles: MapTiles,
 }
 
 fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
@@ -140,7 +167,9 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         visits_per_minute,
         feedback_per_10_minutes,
         admin_token,
+        map_tiles,
     } = options;
+    portal_server::tiles::check(&map_tiles)?;
     if !dist.join("index.html").exists() {
         tracing::warn!(dist = %dist.display(), "no index.html: the web app is not built (run `make build`)");
     }
@@ -162,7 +191,7 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-        let mut state = AppState::with_limits(pool, limits);
+        let mut state = AppState::with_limits(pool, limits).with_map_tiles(map_tiles);
         if let Some(token) = admin_token
             .as_deref()
             .map(str::trim)

@@ -8,14 +8,14 @@ use axum::response::{IntoResponse, Response};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{articles, categories, feedback, links, schedule, site, stats};
+use crate::routes::{articles, categories, feedback, links, map, schedule, site, stats};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Cổng thông tin điện tử huyện Bình Liêu: API v1",
         version = "1",
-        description = "News, schedule, statistics, links and feedback of the district portal. \
+        description = "News, schedule, statistics, links, the district map and feedback of the district portal. \
                        Times are RFC 3339 in +07:00. Errors are `{\"error\": {\"code\", \"message\"}}`."
     ),
     paths(
@@ -27,6 +27,7 @@ use crate::routes::{articles, categories, feedback, links, schedule, site, stats
         stats::get_stats,
         stats::post_visit,
         links::list_links,
+        map::get_map,
         feedback::post_feedback,
         feedback::list_feedback,
     ),

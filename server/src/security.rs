@@ -20,7 +20,8 @@ impl SecurityPolicy {
     /// Trunk starts the app with an inline module script; rather than allowing every inline
     /// script (`'unsafe-inline'`), the policy allows exactly that script by its hash. An API
     /// on another origin (the `portal-api-base` meta tag) is added to `connect-src`.
-    pub fn for_app(index: &str) -> Self {
+    /// `tile_origin` is the base map's tile server (see `tiles::origin`), allowed in `img-src`.
+    pub fn for_app(index: &str, tile_origin: Option<&str>) -> Self {
         let script_hashes: String = inline_scripts(index)
             .map(|script| {
                 let digest = Sha256::digest(script.as_bytes());
@@ -33,9 +34,12 @@ impl SecurityPolicy {
         let api_origin = api_origin(index)
             .map(|origin| format!(" {origin}"))
             .unwrap_or_default();
+        let tile_origin = tile_origin
+            .map(|origin| format!(" {origin}"))
+            .unwrap_or_default();
         let policy = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{script_hashes}; \
-             style-src 'self'; img-src 'self' data:; font-src 'self'; \
+             style-src 'self'; img-src 'self' data:{tile_origin}; font-src 'self'; \
              connect-src 'self'{api_origin}; object-src 'none'; base-uri 'self'; \
              form-action 'self'; frame-ancestors 'none'"
         );
@@ -63,12 +67,21 @@ fn api_origin(html: &str) -> Option<String> {
     let tag = &html[html[..tag_start].rfind('<')?..];
     let tag = &tag[..tag.find('>')?];
     let content = tag.split("content=\"").nth(1)?.split('"').next()?.trim();
-    let (scheme, rest) = content.split_once("://")?;
+    source_of(content)
+}
+
+/// The CSP source (`scheme://host[:port]`) of an absolute http(s) address; `None` for
+/// anything else, or for a host with characters that could end the directive. A host may
+/// start with `*.` (every subdomain).
+pub fn source_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
     if scheme != "https" && scheme != "http" {
         return None;
     }
     let host = rest.split('/').next().filter(|host| !host.is_empty())?;
     let valid = host
+        .strip_prefix("*.")
+        .unwrap_or(host)
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c));
     valid.then(|| format!("{scheme}://{host}"))
@@ -133,7 +146,10 @@ mod tests {
 
     #[test]
     fn the_policy_allows_the_startup_script_by_hash() {
-        let policy = SecurityPolicy::for_app("<script type=\"module\">init();</script>");
+        let policy = SecurityPolicy::for_app(
+            "<script type=\"module\">init();</script>",
+            Some("https://tile.example.vn"),
+        );
         let text = policy.content_security_policy.to_str().unwrap();
         // echo -n 'init();' | openssl dgst -sha256 -binary | base64
         assert!(
@@ -145,5 +161,9 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("frame-ancestors 'none'"), "{text}");
+        assert!(
+            text.contains("img-src 'self' data: https://tile.example.vn;"),
+            "{text}"
+        );
     }
 }

@@ -6,9 +6,11 @@ use rusqlite::Connection;
 
 use crate::import::{self, ImportError};
 use chrono::{Days, NaiveDate};
-use portal_contract::{week_start, LinkGroup, ScheduleEntry};
+use portal_contract::{week_start, Geometry, LinkGroup, LinkTarget, PlaceKind, ScheduleEntry};
 
-use crate::store::{self, CategorySettings, NewScheduleEntry, SiteSettings};
+use crate::store::{
+    self, CategorySettings, NewPlace, NewPlaceLink, NewScheduleEntry, SiteSettings,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -30,8 +32,39 @@ pub enum SeedError {
         index: usize,
         message: String,
     },
+    #[error("{path}, place {index}: {message}")]
+    Place {
+        path: String,
+        index: usize,
+        message: String,
+    },
     #[error(transparent)]
     Database(#[from] rusqlite::Error),
+}
+
+/// `content/map.geojson`: a GeoJSON FeatureCollection, as GIS tools export it.
+#[derive(Debug, serde::Deserialize)]
+struct PlaceFile {
+    features: Vec<PlaceFeature>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct PlaceFeature {
+    id: String,
+    geometry: Geometry,
+    properties: PlaceFeatureProperties,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceFeatureProperties {
+    name: String,
+    kind: PlaceKind,
+    #[serde(default)]
+    address: Option<String>,
+    #[serde(default)]
+    link: Option<NewPlaceLink>,
+    approximate: bool,
 }
 
 /// A schedule entry in `content/schedule.json`, dated relative to the week of seeding so the
@@ -128,8 +161,107 @@ pub fn seed_if_empty_on(
             store::save_link_group(&tx, group, position)?;
         }
     }
+    seed_places(&tx, content_dir)?;
     tx.commit()?;
     Ok(Seeded::Articles(count))
+}
+
+/// Adds the map's places from `content/map.geojson` to a database that has none (one seeded
+/// before the map existed gets them on its next start). Returns how many were added.
+pub fn seed_map_if_empty(conn: &mut Connection, content_dir: &Path) -> Result<usize, SeedError> {
+    if store::has_places(conn)? {
+        return Ok(0);
+    }
+    let tx = conn.transaction()?;
+    let count = seed_places(&tx, content_dir)?;
+    tx.commit()?;
+    Ok(count)
+}
+
+fn seed_places(conn: &Connection, content_dir: &Path) -> Result<usize, SeedError> {
+    let path = content_dir.join("map.geojson");
+    if !path.exists() {
+        return Ok(0);
+    }
+    let file: PlaceFile = read_json(&path)?;
+    let mut seen = std::collections::HashSet::new();
+    for (index, feature) in file.features.into_iter().enumerate() {
+        let place = check_place(conn, feature, &mut seen).map_err(|message| match message {
+            PlaceProblem::Invalid(message) => SeedError::Place {
+                path: path.display().to_string(),
+                index,
+                message,
+            },
+            PlaceProblem::Database(err) => SeedError::Database(err),
+        })?;
+        store::save_place(conn, &place, index)?;
+    }
+    Ok(seen.len())
+}
+
+enum PlaceProblem {
+    Invalid(String),
+    Database(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for PlaceProblem {
+    fn from(err: rusqlite::Error) -> Self {
+        PlaceProblem::Database(err)
+    }
+}
+
+/// A place is stored only whole: a URL-safe unique id, a valid shape, a link that leads
+/// somewhere.
+fn check_place(
+    conn: &Connection,
+    feature: PlaceFeature,
+    seen: &mut std::collections::HashSet<String>,
+) -> Result<NewPlace, PlaceProblem> {
+    let id_is_slug = !feature.id.is_empty()
+        && feature
+            .id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !id_is_slug {
+        return Err(PlaceProblem::Invalid(format!(
+            "id must be lowercase ASCII letters, digits and '-', got {:?}",
+            feature.id
+        )));
+    }
+    if !seen.insert(feature.id.clone()) {
+        return Err(PlaceProblem::Invalid(format!(
+            "id {:?} is used twice",
+            feature.id
+        )));
+    }
+    if let Some(problem) = feature.geometry.problem() {
+        return Err(PlaceProblem::Invalid(problem));
+    }
+    let properties = feature.properties;
+    if properties.name.trim().is_empty() {
+        return Err(PlaceProblem::Invalid("name is empty".into()));
+    }
+    if let Some(link) = &properties.link {
+        let exists = match link.target {
+            LinkTarget::Category => store::category_exists(conn, &link.slug)?,
+            LinkTarget::Article => store::article_exists(conn, &link.slug)?,
+        };
+        if !exists {
+            return Err(PlaceProblem::Invalid(format!(
+                "link to a {:?} that does not exist: {:?}",
+                link.target, link.slug
+            )));
+        }
+    }
+    Ok(NewPlace {
+        id: feature.id,
+        kind: properties.kind,
+        name: properties.name,
+        address: properties.address,
+        link: properties.link,
+        geometry: feature.geometry,
+        approximate: properties.approximate,
+    })
 }
 
 fn resolve(template: ScheduleTemplate, today: NaiveDate) -> Result<NewScheduleEntry, String> {

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
+use portal_contract::MapTiles;
 use rusqlite::Connection;
 
 use crate::db::Pool;
@@ -19,6 +20,8 @@ pub struct AppState {
     pub rate_limiter: Arc<RateLimiter>,
     /// Staff's bearer token for `/admin/...`; `None` turns those endpoints off.
     pub admin_token: Option<Arc<str>>,
+    /// The base map's tiles, sent to the app with `/site`.
+    pub map_tiles: Arc<MapTiles>,
 }
 
 impl AppState {
@@ -32,7 +35,14 @@ impl AppState {
             limits: Arc::new(limits),
             rate_limiter: Arc::default(),
             admin_token: None,
+            map_tiles: Arc::new(MapTiles::openstreetmap()),
         }
+    }
+
+    /// Uses `tiles` for the base map instead of OpenStreetMap's (checked by `tiles::check`).
+    pub fn with_map_tiles(mut self, tiles: MapTiles) -> Self {
+        self.map_tiles = Arc::new(tiles);
+        self
     }
 
     /// Turns the staff endpoints on, guarded by `token`.

@@ -59,15 +59,23 @@ impl TestPortal {
 
     /// A portal with the fixture site and categories and these article inputs.
     pub fn with_records(records: Vec<Value>) -> Self {
-        Self::build(records, Limits::default())
+        Self::build(records, |state| state)
     }
 
     /// A portal with `articles` fixture articles and these limits.
     pub fn with_limits(articles: usize, limits: Limits) -> Self {
-        Self::build(fixture_articles(articles), limits)
+        Self::build(fixture_articles(articles), |state| AppState {
+            limits: limits.into(),
+            ..state
+        })
     }
 
-    fn build(records: Vec<Value>, limits: Limits) -> Self {
+    /// A portal with `articles` fixture articles whose state `configure` adjusts.
+    pub fn with_state(articles: usize, configure: impl FnOnce(AppState) -> AppState) -> Self {
+        Self::build(fixture_articles(articles), configure)
+    }
+
+    fn build(records: Vec<Value>, configure: impl FnOnce(AppState) -> AppState) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let pool = db::open(&dir.path().join("portal.db")).unwrap();
         {
@@ -93,7 +101,7 @@ impl TestPortal {
             "console.log('app')",
         )
         .unwrap();
-        let router = app::router(AppState::with_limits(pool.clone(), limits), &dist);
+        let router = app::router(configure(AppState::new(pool.clone())), &dist);
         Self { dir, pool, router }
     }
 
@@ -123,10 +131,14 @@ impl TestPortal {
     /// GETs `uri` and parses the body as JSON, which every API answer must be.
     pub async fn get_json(&self, uri: &str) -> (StatusCode, Value) {
         let (status, headers, body) = self.get(uri).await;
-        assert_eq!(
-            headers.get("content-type").map(|v| v.to_str().unwrap()),
-            Some("application/json"),
-            "{uri} answered {status} without JSON"
+        let content_type = headers.get("content-type").map(|v| v.to_str().unwrap());
+        // GeoJSON (`/map`) is JSON under its own name.
+        assert!(
+            matches!(
+                content_type,
+                Some("application/json" | "application/geo+json")
+            ),
+            "{uri} answered {status} without JSON: {content_type:?}"
         );
         (status, serde_json::from_slice(&body).unwrap())
     }

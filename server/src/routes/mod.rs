@@ -4,6 +4,7 @@ pub(crate) mod articles;
 pub(crate) mod categories;
 pub(crate) mod feedback;
 pub(crate) mod links;
+pub(crate) mod map;
 pub(crate) mod schedule;
 pub(crate) mod site;
 pub(crate) mod stats;
@@ -33,6 +34,7 @@ pub fn api(limits: &Limits) -> Router<AppState> {
         .route("/stats", get(stats::get_stats))
         .route("/visits", post(stats::post_visit))
         .route("/links", get(links::list_links))
+        .route("/map", get(map::get_map))
         .route("/feedback", post(feedback::post_feedback))
         .route("/admin/feedback", get(feedback::list_feedback))
         .route("/openapi.json", get(crate::openapi::document))

@@ -1,6 +1,6 @@
 use axum::extract::State;
 use axum::Json;
-use portal_contract::{ApiError, Site};
+use portal_contract::{ApiError, MapTiles, Site};
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -10,9 +10,10 @@ use crate::store;
     responses((status = 200, description = "The site's name, contacts and menu", body = Site),
               (status = 404, description = "The site is not configured", body = ApiError), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn get_site(State(state): State<AppState>) -> Result<Json<Site>, AppError> {
+    let tiles = MapTiles::clone(&state.map_tiles);
     state
-        .db(|conn| {
-            store::site(conn)?
+        .db(move |conn| {
+            store::site(conn, tiles)?
                 .map(Json)
                 .ok_or_else(|| AppError::NotFound("the site is not configured".into()))
         })
