@@ -9,7 +9,7 @@ use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use portal_contract::{
     ApiError, Article, ArticleSummary, FeedbackInput, FeedbackReceipt, FieldErrors, LinkGroup,
-    Paged, Site, VisitStats, WeekSchedule, API_PREFIX,
+    Paged, PlaceCollection, Site, VisitStats, WeekSchedule, API_PREFIX,
 };
 use serde::de::DeserializeOwned;
 
@@ -270,6 +270,11 @@ pub async fn schedule(week: Option<&str>) -> Result<WeekSchedule, ApiFailure> {
         Some(week) => get_json(&format!("/schedule?week={}", encode(week))).await,
         None => fresh_json(Verb::Get, "/schedule").await,
     }
+}
+
+/// The district's places, as GeoJSON.
+pub async fn map() -> Result<PlaceCollection, ApiFailure> {
+    get_json("/map").await
 }
 
 pub async fn links() -> Result<Vec<LinkGroup>, ApiFailure> {

@@ -13,7 +13,8 @@ use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
     article::ArticlePage, category::CategoryPage, feedback::FeedbackPage, home::HomePage,
-    links::LinksPage, not_found::NotFound, schedule::SchedulePage, search::SearchPage,
+    links::LinksPage, map::MapPage, not_found::NotFound, schedule::SchedulePage,
+    search::SearchPage,
 };
 
 #[component]
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tim-kiem") view=SearchPage />
                     <Route path=path!("/lich-cong-tac") view=SchedulePage />
                     <Route path=path!("/lien-ket") view=LinksPage />
+                    <Route path=path!("/ban-do") view=MapPage />
                     <Route path=path!("/gui-y-kien") view=FeedbackPage />
                 </Routes>
             </main>

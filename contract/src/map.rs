@@ -46,6 +46,14 @@ impl PlaceCollection {
     }
 }
 
+/// `[west, south, east, north]` around every place, or `None` when there are none.
+pub fn extent(places: &[Place]) -> Option<[f64; 4]> {
+    places
+        .iter()
+        .filter_map(|place| place.geometry.bounds())
+        .reduce(|[w, s, e, n], [w2, s2, e2, n2]| [w.min(w2), s.min(s2), e.max(e2), n.max(n2)])
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum FeatureCollectionType {
@@ -70,9 +78,11 @@ pub struct Place {
     pub properties: PlaceProperties,
 }
 
+/// Read through `RawGeometry` rather than serde's internally tagged enums, whose buffering
+/// machinery costs the web app about 30 KB of wasm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "type")]
+#[serde(tag = "type", try_from = "RawGeometry")]
 pub enum Geometry {
     Point {
         /// `[longitude, latitude]`
@@ -138,6 +148,97 @@ impl Geometry {
                 None
             }
         }
+    }
+}
+
+/// A geometry as it arrives: its type, and coordinates nested to whatever depth.
+#[derive(Deserialize)]
+struct RawGeometry {
+    #[serde(rename = "type")]
+    kind: GeometryType,
+    coordinates: Nested,
+}
+
+#[derive(Deserialize)]
+enum GeometryType {
+    Point,
+    Polygon,
+}
+
+/// A number or a list of `Nested`: GeoJSON coordinates of any depth.
+enum Nested {
+    Number(f64),
+    List(Vec<Nested>),
+}
+
+impl<'de> Deserialize<'de> for Nested {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NestedVisitor;
+        impl<'de> serde::de::Visitor<'de> for NestedVisitor {
+            type Value = Nested;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number or an array of coordinates")
+            }
+            fn visit_f64<E>(self, value: f64) -> Result<Nested, E> {
+                Ok(Nested::Number(value))
+            }
+            fn visit_i64<E>(self, value: i64) -> Result<Nested, E> {
+                Ok(Nested::Number(value as f64))
+            }
+            fn visit_u64<E>(self, value: u64) -> Result<Nested, E> {
+                Ok(Nested::Number(value as f64))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Nested, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Nested::List(items))
+            }
+        }
+        deserializer.deserialize_any(NestedVisitor)
+    }
+}
+
+impl Nested {
+    fn position(&self) -> Result<[f64; 2], String> {
+        match self {
+            Nested::List(items) => match items.as_slice() {
+                [Nested::Number(lng), Nested::Number(lat)] => Ok([*lng, *lat]),
+                _ => Err("a position is [longitude, latitude]".into()),
+            },
+            Nested::Number(_) => Err("a position is [longitude, latitude]".into()),
+        }
+    }
+
+    fn list(&self) -> Result<&[Nested], String> {
+        match self {
+            Nested::List(items) => Ok(items),
+            Nested::Number(_) => Err("expected an array of coordinates".into()),
+        }
+    }
+}
+
+impl TryFrom<RawGeometry> for Geometry {
+    type Error = String;
+
+    fn try_from(raw: RawGeometry) -> Result<Self, String> {
+        Ok(match raw.kind {
+            GeometryType::Point => Geometry::Point {
+                coordinates: raw.coordinates.position()?,
+            },
+            GeometryType::Polygon => Geometry::Polygon {
+                coordinates: raw
+                    .coordinates
+                    .list()?
+                    .iter()
+                    .map(|ring| ring.list()?.iter().map(Nested::position).collect())
+                    .collect::<Result<_, _>>()?,
+            },
+        })
     }
 }
 
@@ -270,6 +371,40 @@ mod tests {
         assert_eq!(json["features"][0]["geometry"]["type"], "Point");
         assert_eq!(json["features"][0]["geometry"]["coordinates"][0], 107.39);
         assert_eq!(json["features"][0]["properties"]["kind"], "cho");
+    }
+
+    #[test]
+    fn reads_geojson_geometries_whatever_the_key_order() {
+        let point: Geometry =
+            serde_json::from_str(r#"{"coordinates": [107, 21.5], "type": "Point"}"#).unwrap();
+        assert_eq!(
+            point,
+            Geometry::Point {
+                coordinates: [107.0, 21.5]
+            }
+        );
+        let polygon: Geometry = serde_json::from_str(
+            r#"{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            polygon,
+            Geometry::Polygon {
+                coordinates: vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]]
+            }
+        );
+        for bad in [
+            r#"{"type": "Point", "coordinates": [1, 2, 3]}"#,
+            r#"{"type": "Point", "coordinates": [[1, 2]]}"#,
+            r#"{"type": "Polygon", "coordinates": [[1, 2]]}"#,
+            r#"{"type": "LineString", "coordinates": [[1, 2], [3, 4]]}"#,
+            r#"{"type": "Point"}"#,
+        ] {
+            assert!(serde_json::from_str::<Geometry>(bad).is_err(), "{bad}");
+        }
+        let round_trip: Geometry =
+            serde_json::from_value(serde_json::to_value(&polygon).unwrap()).unwrap();
+        assert_eq!(round_trip, polygon);
     }
 
     #[test]

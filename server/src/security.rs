@@ -39,7 +39,8 @@ impl SecurityPolicy {
             .unwrap_or_default();
         let policy = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{script_hashes}; \
-             style-src 'self'; img-src 'self' data:{tile_origin}; font-src 'self'; \
+             style-src 'self'; style-src-attr 'unsafe-hashes' '{EMPTY_STYLE_HASH}'; \
+             img-src 'self' data:{tile_origin}; font-src 'self'; \
              connect-src 'self'{api_origin}; object-src 'none'; base-uri 'self'; \
              form-action 'self'; frame-ancestors 'none'"
         );
@@ -49,6 +50,11 @@ impl SecurityPolicy {
         }
     }
 }
+
+/// The hash of an empty `style=""` attribute, the one inline style allowed: leptos-leaflet's
+/// map container always writes its (empty) `style` attribute. Leaflet itself styles through
+/// the CSSOM, which a policy does not restrict.
+const EMPTY_STYLE_HASH: &str = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
 
 /// The text of every `<script>` without a `src`, exactly as the browser hashes it.
 fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {

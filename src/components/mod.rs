@@ -4,6 +4,7 @@ pub mod article_list;
 pub mod feedback_form;
 pub mod footer;
 pub mod header;
+pub mod map;
 pub mod network_status;
 pub mod pagination;
 pub mod route_focus;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::widgets::article_block::{DepartmentNewsBlock, FeaturedBlock, PressBlock};
 use crate::components::widgets::links::LinksBlock;
+use crate::components::widgets::map_sketch::MapBlock;
 use crate::components::widgets::schedule::ScheduleBlock;
 use crate::components::widgets::visit_stats::VisitStatsBlock;
 
@@ -16,6 +17,7 @@ pub fn Sidebar(#[prop(default = true)] featured: bool) -> impl IntoView {
             <DepartmentNewsBlock />
             <PressBlock />
             <ScheduleBlock />
+            <MapBlock />
             <VisitStatsBlock />
             <LinksBlock />
         </aside>

@@ -5,6 +5,7 @@ pub mod category;
 pub mod feedback;
 pub mod home;
 pub mod links;
+pub mod map;
 pub mod not_found;
 pub mod schedule;
 pub mod search;

@@ -3,6 +3,7 @@
 
 pub mod article_block;
 pub mod links;
+pub mod map_sketch;
 pub mod schedule;
 pub mod visit_stats;
 

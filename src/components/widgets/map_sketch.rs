@@ -1,0 +1,91 @@
+//! Bản đồ: a small drawing of the district and its places, linking to `/ban-do`. Plain SVG
+//! from the map's GeoJSON: no tiles and no Leaflet, so the pages that show it stay light.
+
+use leptos::prelude::*;
+use portal_contract::map::extent;
+use portal_contract::{Geometry, Place};
+
+use crate::api;
+use crate::components::widgets::{block_content, Block};
+
+/// The drawing's width in SVG units; its height follows the district's shape.
+const WIDTH: f64 = 300.0;
+const MARGIN: f64 = 8.0;
+
+#[component]
+pub fn MapBlock() -> impl IntoView {
+    let places = LocalResource::new(api::map);
+    view! {
+        <Block id="map" heading="Bản đồ huyện">
+            {block_content(places, "Chưa có dữ liệu bản đồ.", |collection| view! {
+                <MapSketch places=collection.features />
+            })}
+            <p class="more-link"><a href="/ban-do">"Xem bản đồ huyện ›"</a></p>
+        </Block>
+    }
+}
+
+/// The drawing alone. Longitudes are narrowed by the cosine of the latitude, so the shape is
+/// right at this size and latitude.
+#[component]
+pub fn MapSketch(places: Vec<Place>) -> impl IntoView {
+    let Some([west, south, east, north]) = extent(&places) else {
+        return view! { <p class="empty">"Chưa có dữ liệu bản đồ."</p> }.into_any();
+    };
+    let narrowing = ((south + north) / 2.0).to_radians().cos();
+    let scale = (WIDTH - 2.0 * MARGIN) / ((east - west) * narrowing).max(1e-9);
+    let height = (north - south) * scale + 2.0 * MARGIN;
+    let project = move |[lng, lat]: [f64; 2]| {
+        (
+            MARGIN + (lng - west) * narrowing * scale,
+            MARGIN + (north - lat) * scale,
+        )
+    };
+    let point_count = places
+        .iter()
+        .filter(|place| matches!(place.geometry, Geometry::Point { .. }))
+        .count();
+    let shapes = places
+        .into_iter()
+        .map(|place| {
+            let class = format!("kind-{}", place.properties.kind.code());
+            match place.geometry {
+                Geometry::Point { coordinates } => {
+                    let (x, y) = project(coordinates);
+                    view! {
+                        <circle class=format!("map-sketch-place {class}") cx=format!("{x:.1}") cy=format!("{y:.1}") r="4.5" />
+                    }
+                    .into_any()
+                }
+                Geometry::Polygon { coordinates } => {
+                    let path: String = coordinates
+                        .iter()
+                        .map(|ring| {
+                            let points: Vec<String> = ring
+                                .iter()
+                                .map(|position| {
+                                    let (x, y) = project(*position);
+                                    format!("{x:.1},{y:.1}")
+                                })
+                                .collect();
+                            format!("M{}Z", points.join("L"))
+                        })
+                        .collect();
+                    view! { <path class=format!("map-sketch-outline {class}") d=path /> }.into_any()
+                }
+            }
+        })
+        .collect_view();
+    let description = format!("Sơ đồ huyện Bình Liêu với {point_count} địa điểm; vị trí gần đúng.");
+    view! {
+        <svg
+            class="map-sketch"
+            viewBox=format!("0 0 {WIDTH} {height:.0}")
+            role="img"
+            aria-label=description
+        >
+            {shapes}
+        </svg>
+    }
+    .into_any()
+}
