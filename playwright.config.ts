@@ -9,14 +9,19 @@ export const ISOLATED_PORT = PORT + 1;
 // A third server whose database also holds one article per XSS vector (tests/fixtures/xss-vectors.json).
 export const XSS_PORT = PORT + 2;
 
-function server(dir: string, port: number, { fixtureFlags = '', feedbackLimit = 100000 } = {}) {
+// The isolated server draws its base map from this (made-up) tile server, which the map test
+// answers itself: no request leaves the machine.
+export const TEST_TILES = 'https://tiles.example.test/{z}/{x}/{y}.png';
+
+function server(dir: string, port: number, { fixtureFlags = '', feedbackLimit = 100000, tiles = '' } = {}) {
   return {
     command:
       `node tests/support/make-fixture.mjs ${dir}${fixtureFlags ? ` ${fixtureFlags}` : ''} && ` +
       `target/release/portal-server --db ${dir}/portal.db --content ${dir}/content --addr 127.0.0.1:${port} ` +
       // Every test is a new browser session from the same address: more visits than a person
       // makes, and more feedback than one person sends.
-      `--visits-per-minute 100000 --feedback-per-10-minutes ${feedbackLimit}`,
+      `--visits-per-minute 100000 --feedback-per-10-minutes ${feedbackLimit}` +
+      (tiles ? ` --map-tile-url '${tiles}' --map-attribution 'Bản đồ nền thử nghiệm' --map-attribution-url ''` : ''),
     url: `http://127.0.0.1:${port}/api/v1/site`,
     reuseExistingServer: false,
     stdout: 'ignore' as const,
@@ -53,7 +58,7 @@ export default defineConfig({
   webServer: [
     server(`target/e2e/${PORT}/main`, PORT),
     // The default feedback limit, which a test runs into on purpose.
-    server(`target/e2e/${PORT}/isolated`, ISOLATED_PORT, { feedbackLimit: 5 }),
+    server(`target/e2e/${PORT}/isolated`, ISOLATED_PORT, { feedbackLimit: 5, tiles: TEST_TILES }),
     server(`target/e2e/${PORT}/xss`, XSS_PORT, { fixtureFlags: '--xss' }),
   ],
 });

@@ -43,13 +43,11 @@ fn PlacesAndMap(places: Vec<Place>) -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let handle = StoredValue::new_local(None::<MapHandle>);
     let places = StoredValue::new(places);
-    // Indexes of the places the list shows: in a shown layer, matching every typed word
-    // (tone marks and case ignored, so "hoanh mo" finds "Hoành Mô").
+    // Indexes of the places the list shows: in a shown layer, and whose name, kind or address
+    // holds what was typed, tone marks and case ignored ("hoanh mo" finds "Hoành Mô"). As a
+    // phrase: "dong van" is Đồng Văn, not Khe Vằn in Húc Động.
     let listed = Memo::new(move |_| {
-        let words: Vec<String> = fold(&filter.get())
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect();
+        let phrase = words(&fold(&filter.get()));
         let shown = shown.get();
         places.with_value(|places| {
             places
@@ -57,13 +55,11 @@ fn PlacesAndMap(places: Vec<Place>) -> impl IntoView {
                 .enumerate()
                 .filter(|(_, place)| shown.contains(&place.properties.kind))
                 .filter(|(_, place)| {
-                    let text = fold(&format!(
-                        "{} {} {}",
-                        place.properties.name,
-                        place.properties.kind.label(),
-                        place.properties.address.as_deref().unwrap_or("")
-                    ));
-                    words.iter().all(|word| text.contains(word.as_str()))
+                    let properties = &place.properties;
+                    let address = properties.address.as_deref().unwrap_or("");
+                    [properties.name.as_str(), properties.kind.label(), address]
+                        .iter()
+                        .any(|text| words(&fold(text)).contains(&phrase))
                 })
                 .map(|(index, _)| index)
                 .collect::<Vec<_>>()
@@ -194,12 +190,20 @@ fn MapArea(
                 />
             }.into_any(),
             _ => view! {
-                <div class="district-map map-loading" aria-busy="true">
+                <div class="district-map placeholder" aria-busy="true">
                     <span class="visually-hidden" role="status">"Đang tải bản đồ…"</span>
                 </div>
             }.into_any(),
         }}
     }
+}
+
+/// `text`'s words, one space apart: punctuation and runs of spaces do not break a match.
+fn words(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Lowercase, without tone marks, `đ` as `d`: decomposed by the browser, whose Unicode tables

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/loopback';
 import { mainArticle } from '../support/fixture.mjs';
 
 // axe-core finds no WCAG 2.2 AA violation on any route, loaded, empty, error and 404, on a
@@ -15,6 +15,7 @@ const routes: Array<[string, string]> = [
   ['schedule', '/lich-cong-tac'],
   ['schedule, empty week', '/lich-cong-tac?tuan=2030-W10'],
   ['links', '/lien-ket'],
+  ['map', '/ban-do'],
   ['feedback', '/gui-y-kien'],
   ['404', '/khong-co-trang-nay'],
 ];

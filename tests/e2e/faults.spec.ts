@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type Page, type Route } from '../support/loopback';
 import { mainArticle, notices } from '../support/fixture.mjs';
 
 // Whatever goes wrong with the API, every route shows a Vietnamese message and a retry

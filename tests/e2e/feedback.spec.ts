@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/loopback';
 import { ISOLATED_PORT } from '../../playwright.config';
 import { mainArticle } from '../support/fixture.mjs';
 

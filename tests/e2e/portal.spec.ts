@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/loopback';
 import { categories, districtNews, mainArticle, notices } from '../support/fixture.mjs';
 
 // What a reader sees on the home, article, category and 404 pages, against the real server.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/loopback';
 import { mainArticle } from '../support/fixture.mjs';
 
 // Screenshots of the main pages on a phone and a desktop, for people to look at; `make test`
@@ -11,6 +11,7 @@ const pages: Array<[string, string]> = [
   ['category', '/chuyen-muc/thong-bao'],
   ['search', '/tim-kiem?q=quoc%20phong'],
   ['schedule', '/lich-cong-tac'],
+  ['map', '/ban-do'],
 ];
 
 for (const width of [360, 1280]) {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/loopback';
 import { districtNews, mainArticle, notices } from '../support/fixture.mjs';
 
 // Searching as a citizen does: often without tone marks, from the header of any page.

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/loopback';
 import { ISOLATED_PORT } from '../../playwright.config';
 
 // Visit counting, on a server of its own so that no other test's visits change the numbers.

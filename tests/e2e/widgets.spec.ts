@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/loopback';
 import { departmentNews, links, mainArticle, pressNews } from '../support/fixture.mjs';
 
 // The sidebar blocks on the home page and on article pages, and their own pages.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/loopback';
 import { XSS_PORT } from '../../playwright.config';
 
 // Known XSS vectors, imported as article bodies (tests/support/make-fixture.mjs --xss), never

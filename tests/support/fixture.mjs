@@ -130,3 +130,32 @@ export const site = {
   },
   visits_before: visitsBefore,
 };
+
+/** One place of each kind, the district as an outline; the gate links to the main article. */
+const point = (id, kind, name, lng, lat, address, link) => ({
+  type: 'Feature',
+  id,
+  geometry: { type: 'Point', coordinates: [lng, lat] },
+  properties: { name, kind, address, ...(link ? { link } : {}), approximate: true },
+});
+export const places = [
+  {
+    type: 'Feature',
+    id: 'huyen-thu',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [[[107.28, 21.48], [107.52, 21.48], [107.54, 21.64], [107.3, 21.63], [107.28, 21.48]]],
+    },
+    properties: { name: 'Huyện Thử Nghiệm', kind: 'huyen', approximate: true },
+  },
+  point('xa-dong-van', 'xa-thi-tran', 'Xã Đồng Văn', 107.43, 21.6, 'Huyện Thử Nghiệm'),
+  point('ubnd-huyen', 'tru-so', 'Trụ sở UBND huyện', 107.39, 21.53, 'Thị trấn Bình Liêu', { target: 'category', slug: 'thong-bao' }),
+  point('cua-khau-hoanh-mo', 'cua-khau', 'Cửa khẩu Hoành Mô', 107.5, 21.62, 'Xã Hoành Mô', {
+    target: 'article',
+    slug: mainArticle.slug,
+  }),
+  point('truong-noi-tru', 'truong-hoc', 'Trường Phổ thông Dân tộc Nội trú', 107.35, 21.5, 'Thị trấn Bình Liêu'),
+  point('tram-y-te', 'y-te', 'Trạm Y tế xã Đồng Văn', 107.45, 21.57, 'Xã Đồng Văn'),
+  point('cho-dong-van', 'cho', 'Chợ Đồng Văn', 107.32, 21.6, 'Xã Đồng Văn'),
+  point('thac-khe-van', 'du-lich', 'Thác Khe Vằn', 107.3, 21.52, 'Xã Húc Động'),
+];

@@ -2,7 +2,7 @@
 // With --xss it also writes one article per XSS vector of tests/fixtures/xss-vectors.json.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleInputs, categories, links, schedule, site } from './fixture.mjs';
+import { articleInputs, categories, links, places, schedule, site } from './fixture.mjs';
 
 const args = process.argv.slice(2);
 const xss = args.includes('--xss');
@@ -16,6 +16,7 @@ write('categories.json', categories);
 write('articles/fixture.json', articleInputs());
 write('schedule.json', schedule);
 write('links.json', links);
+write('map.geojson', { type: 'FeatureCollection', features: places });
 
 if (xss) {
   const vectors = JSON.parse(readFileSync(new URL('../fixtures/xss-vectors.json', import.meta.url), 'utf8'));

@@ -133,6 +133,8 @@ pub fn DistrictMap(
             center=Position::new(21.55, 107.4)
             zoom=10.0
             scroll_wheel_zoom=false
+            // Half steps let the district fill a phone's map instead of a quarter of it.
+            zoom_snap=0.5
             map=set_map
             popup_events=PopupEvents::new().on_popup_close(move |_| handle.popup_closed())
             // Leaflet closes a popup on Escape only while the map itself has the focus; a
