@@ -27,6 +27,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let policy = Arc::new(SecurityPolicy::for_app(
         shell.html(),
         tile_origin.as_deref(),
+        &state.embed_ancestors,
     ));
     let app_pages = get(pages::app_page).with_state((state.clone(), shell));
     let app_files = ServeDir::new(dist)
@@ -38,6 +39,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let api = routes::api(&state.limits);
     Router::new()
         .nest("/api/v1", api)
+        .route("/embed.js", get(crate::embed::loader_script))
         .route("/api", any(routes::api_not_found))
         .route("/api/{*rest}", any(routes::api_not_found))
         .with_state(state)

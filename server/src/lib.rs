@@ -3,6 +3,7 @@
 pub mod app;
 pub mod clock;
 pub mod db;
+pub mod embed;
 pub mod error;
 pub mod http_cache;
 pub mod import;

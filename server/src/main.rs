@@ -46,6 +46,11 @@ struct Cli {
     /// The deepest zoom the tile server has.
     #[arg(long, default_value_t = MapTiles::openstreetmap().max_zoom)]
     map_max_zoom: u8,
+    /// Sites allowed to show the widgets under /embed/ in a frame: "*" for any, or origins
+    /// such as "https://quangninh.gov.vn https://*.binhlieu.quangninh.gov.vn". Every other
+    /// page refuses to be framed.
+    #[arg(long, default_value = "*")]
+    embed_allowed_sites: String,
     /// Demo content seeded into an empty database.
     #[arg(long, global = true, default_value = "content")]
     content: PathBuf,
@@ -136,6 +141,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 visits_per_minute: cli.visits_per_minute,
                 feedback_per_10_minutes: cli.feedback_per_10_minutes,
                 admin_token: cli.admin_token,
+                embed_allowed_sites: cli.embed_allowed_sites,
                 map_tiles: MapTiles {
                     url_template: cli.map_tile_url,
                     attribution: cli.map_attribution,
@@ -156,6 +162,7 @@ struct ServeOptions {
     visits_per_minute: usize,
     feedback_per_10_minutes: usize,
     admin_token: Option<String>,
+    embed_allowed_sites: String,
     map_tiles: MapTiles,
 }
 
@@ -167,9 +174,11 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         visits_per_minute,
         feedback_per_10_minutes,
         admin_token,
+        embed_allowed_sites,
         map_tiles,
     } = options;
     portal_server::tiles::check(&map_tiles)?;
+    let embed_ancestors = portal_server::security::embed_ancestors(&embed_allowed_sites)?;
     if !dist.join("index.html").exists() {
         tracing::warn!(dist = %dist.display(), "no index.html: the web app is not built (run `make build`)");
     }
@@ -191,7 +200,9 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-        let mut state = AppState::with_limits(pool, limits).with_map_tiles(map_tiles);
+        let mut state = AppState::with_limits(pool, limits)
+            .with_map_tiles(map_tiles)
+            .with_embed_ancestors(&embed_ancestors);
         if let Some(token) = admin_token
             .as_deref()
             .map(str::trim)

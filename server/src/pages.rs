@@ -9,6 +9,8 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use portal_contract::embed::Widget;
+
 use crate::state::AppState;
 use crate::store;
 
@@ -94,8 +96,14 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         status: StatusCode::NOT_FOUND,
         preview: None,
     };
-    if STATIC_ROUTES.contains(&path) || path.starts_with("/embed/") {
+    if STATIC_ROUTES.contains(&path) {
         return Ok(found(None));
+    }
+    if let Some(widget) = path.strip_prefix("/embed/") {
+        return Ok(match Widget::from_slug(widget) {
+            Some(_) => found(None),
+            None => missing,
+        });
     }
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match segments.as_slice() {

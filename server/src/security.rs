@@ -1,5 +1,6 @@
-//! Security headers on every response: a strict Content-Security-Policy, no framing, no
-//! sniffing, a narrow referrer and permissions policy.
+//! Security headers on every response: a strict Content-Security-Policy, no framing (except
+//! the embeddable widgets, by the sites allowed to), no sniffing, a narrow referrer and
+//! permissions policy.
 
 use std::sync::Arc;
 
@@ -14,14 +15,41 @@ use sha2::{Digest, Sha256};
 #[derive(Debug, Clone)]
 pub struct SecurityPolicy {
     content_security_policy: HeaderValue,
+    /// The same for `/embed/*`, but framable by `frame-ancestors`.
+    embed_policy: HeaderValue,
+}
+
+/// Where the widgets under `/embed/` may be framed: `*` (any site, the default) or a list of
+/// origins such as `https://quangninh.gov.vn https://*.binhlieu.quangninh.gov.vn`. Returns
+/// the `frame-ancestors` sources, or why the list is unusable.
+pub fn embed_ancestors(list: &str) -> Result<String, String> {
+    let entries: Vec<&str> = list
+        .split([' ', ','])
+        .filter(|entry| !entry.is_empty())
+        .collect();
+    if entries.is_empty() {
+        return Err("the list of sites allowed to embed widgets is empty".into());
+    }
+    if entries == ["*"] {
+        return Ok("*".into());
+    }
+    let mut sources = vec!["'self'".to_string()];
+    for entry in entries {
+        let source = source_of(entry.trim_end_matches('/'))
+            .filter(|source| source.len() == entry.trim_end_matches('/').len())
+            .ok_or_else(|| format!("{entry:?} is not an origin like https://example.gov.vn"))?;
+        sources.push(source);
+    }
+    Ok(sources.join(" "))
 }
 
 impl SecurityPolicy {
     /// Trunk starts the app with an inline module script; rather than allowing every inline
     /// script (`'unsafe-inline'`), the policy allows exactly that script by its hash. An API
     /// on another origin (the `portal-api-base` meta tag) is added to `connect-src`.
-    /// `tile_origin` is the base map's tile server (see `tiles::origin`), allowed in `img-src`.
-    pub fn for_app(index: &str, tile_origin: Option<&str>) -> Self {
+    /// `tile_origin` is the base map's tile server (see `tiles::origin`), allowed in `img-src`;
+    /// `embed_ancestors` is what `embed_ancestors` made of the configured list.
+    pub fn for_app(index: &str, tile_origin: Option<&str>, embed_ancestors: &str) -> Self {
         let script_hashes: String = inline_scripts(index)
             .map(|script| {
                 let digest = Sha256::digest(script.as_bytes());
@@ -37,16 +65,19 @@ impl SecurityPolicy {
         let tile_origin = tile_origin
             .map(|origin| format!(" {origin}"))
             .unwrap_or_default();
-        let policy = format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{script_hashes}; \
-             style-src 'self'; style-src-attr 'unsafe-hashes' '{EMPTY_STYLE_HASH}'; \
-             img-src 'self' data:{tile_origin}; font-src 'self'; \
-             connect-src 'self'{api_origin}; object-src 'none'; base-uri 'self'; \
-             form-action 'self'; frame-ancestors 'none'"
-        );
+        let policy = |frame_ancestors: &str| {
+            let text = format!(
+                "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{script_hashes}; \
+                 style-src 'self'; style-src-attr 'unsafe-hashes' '{EMPTY_STYLE_HASH}'; \
+                 img-src 'self' data:{tile_origin}; font-src 'self'; \
+                 connect-src 'self'{api_origin}; object-src 'none'; base-uri 'self'; \
+                 form-action 'self'; frame-ancestors {frame_ancestors}"
+            );
+            HeaderValue::from_str(&text).expect("the policy is built from ASCII parts")
+        };
         Self {
-            content_security_policy: HeaderValue::from_str(&policy)
-                .expect("the policy is built from ASCII parts"),
+            content_security_policy: policy("'none'"),
+            embed_policy: policy(embed_ancestors),
         }
     }
 }
@@ -98,13 +129,20 @@ pub async fn add_headers(
     request: Request,
     next: Next,
 ) -> Response {
+    let embeddable = request.uri().path().starts_with("/embed/");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        policy.content_security_policy.clone(),
-    );
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if embeddable {
+        // frame-ancestors alone: X-Frame-Options cannot name several sites, and browsers
+        // that know CSP ignore it when frame-ancestors is present.
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy.embed_policy.clone());
+    } else {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            policy.content_security_policy.clone(),
+        );
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -151,10 +189,24 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_sites_allowed_to_embed() {
+        assert_eq!(embed_ancestors("*").as_deref(), Ok("*"));
+        assert_eq!(
+            embed_ancestors("https://quangninh.gov.vn, https://*.binhlieu.gov.vn/").as_deref(),
+            Ok("'self' https://quangninh.gov.vn https://*.binhlieu.gov.vn")
+        );
+        assert!(embed_ancestors("").is_err());
+        assert!(embed_ancestors("https://a.vn/trang").is_err());
+        assert!(embed_ancestors("https://a.vn; script-src *").is_err());
+        assert!(embed_ancestors("* https://a.vn").is_err());
+    }
+
+    #[test]
     fn the_policy_allows_the_startup_script_by_hash() {
         let policy = SecurityPolicy::for_app(
             "<script type=\"module\">init();</script>",
             Some("https://tile.example.vn"),
+            "*",
         );
         let text = policy.content_security_policy.to_str().unwrap();
         // echo -n 'init();' | openssl dgst -sha256 -binary | base64

@@ -22,6 +22,8 @@ pub struct AppState {
     pub admin_token: Option<Arc<str>>,
     /// The base map's tiles, sent to the app with `/site`.
     pub map_tiles: Arc<MapTiles>,
+    /// Who may frame `/embed/*`: `frame-ancestors` sources (see `security::embed_ancestors`).
+    pub embed_ancestors: Arc<str>,
 }
 
 impl AppState {
@@ -36,7 +38,14 @@ impl AppState {
             rate_limiter: Arc::default(),
             admin_token: None,
             map_tiles: Arc::new(MapTiles::openstreetmap()),
+            embed_ancestors: "*".into(),
         }
+    }
+
+    /// Lets only these sites frame the widgets: sources from `security::embed_ancestors`.
+    pub fn with_embed_ancestors(mut self, sources: &str) -> Self {
+        self.embed_ancestors = sources.into();
+        self
     }
 
     /// Uses `tiles` for the base map instead of OpenStreetMap's (checked by `tiles::check`).
