@@ -281,6 +281,11 @@ pub async fn links() -> Result<Vec<LinkGroup>, ApiFailure> {
     get_json("/links").await
 }
 
+/// The visit statistics without counting a visit (widgets on other sites show them).
+pub async fn visit_stats() -> Result<VisitStats, ApiFailure> {
+    fresh_json(Verb::Get, "/stats").await
+}
+
 /// The visit statistics, counting this visit first if this browser session has not been
 /// counted yet. The mark is kept in session storage: no cookie, nothing sent but the POST.
 pub async fn session_visit_stats() -> Result<VisitStats, ApiFailure> {
@@ -291,7 +296,7 @@ pub async fn session_visit_stats() -> Result<VisitStats, ApiFailure> {
         .and_then(|storage| storage.get_item(COUNTED).ok().flatten())
         .is_some();
     if counted {
-        return fresh_json(Verb::Get, "/stats").await;
+        return visit_stats().await;
     }
     let stats = fresh_json(Verb::Post, "/visits").await?;
     if let Some(storage) = storage {

@@ -12,9 +12,9 @@ use crate::components::network_status::NetworkStatus;
 use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
-    article::ArticlePage, category::CategoryPage, feedback::FeedbackPage, home::HomePage,
-    links::LinksPage, map::MapPage, not_found::NotFound, schedule::SchedulePage,
-    search::SearchPage,
+    article::ArticlePage, category::CategoryPage, embed_gallery::EmbedGalleryPage,
+    feedback::FeedbackPage, home::HomePage, links::LinksPage, map::MapPage, not_found::NotFound,
+    schedule::SchedulePage, search::SearchPage,
 };
 
 #[component]
@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lich-cong-tac") view=SchedulePage />
                     <Route path=path!("/lien-ket") view=LinksPage />
                     <Route path=path!("/ban-do") view=MapPage />
+                    <Route path=path!("/nhung") view=EmbedGalleryPage />
                     <Route path=path!("/gui-y-kien") view=FeedbackPage />
                 </Routes>
             </main>

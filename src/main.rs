@@ -3,12 +3,23 @@
 mod api;
 mod app;
 mod components;
+mod embed;
 mod pages;
 
 fn main() {
     console_error_panic_hook::set_once();
     remove_static_description();
-    leptos::mount::mount_to_body(app::App);
+    let path = web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_default();
+    // A widget in another site's frame gets the widget alone; every other address, the site.
+    match embed::embedded_widget_name(&path) {
+        Some(name) => {
+            let name = name.to_owned();
+            leptos::mount::mount_to_body(move || leptos::view! { <embed::EmbedApp name /> });
+        }
+        None => leptos::mount::mount_to_body(app::App),
+    }
 }
 
 /// `index.html` carries a description for readers without scripts (and link previews); once

@@ -26,7 +26,18 @@ pub fn Footer(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
     };
     view! {
         <footer class="site-footer">
-            <div class="site-footer-inner">{contacts}</div>
+            <div class="site-footer-inner">
+                <nav class="footer-links" aria-label="Tiện ích">
+                    <ul>
+                        <li><a href="/lich-cong-tac">"Lịch công tác"</a></li>
+                        <li><a href="/ban-do">"Bản đồ huyện"</a></li>
+                        <li><a href="/lien-ket">"Website liên kết"</a></li>
+                        <li><a href="/gui-y-kien">"Gửi ý kiến"</a></li>
+                        <li><a href="/nhung">"Nhúng tiện ích"</a></li>
+                    </ul>
+                </nav>
+                {contacts}
+            </div>
         </footer>
     }
 }

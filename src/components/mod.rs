@@ -1,6 +1,7 @@
 //! Pieces that several pages share.
 
 pub mod article_list;
+pub mod assets;
 pub mod feedback_form;
 pub mod footer;
 pub mod header;

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod category;
+pub mod embed_gallery;
 pub mod feedback;
 pub mod home;
 pub mod links;

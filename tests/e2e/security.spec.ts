@@ -11,6 +11,9 @@ const routes = [
   '/lich-cong-tac',
   '/lien-ket',
   '/ban-do',
+  '/nhung',
+  '/embed/tin-moi',
+  '/embed/ban-do',
   '/gui-y-kien',
   '/khong-co-trang-nay',
 ];

@@ -48,3 +48,32 @@ fn LinkChooser(groups: Vec<LinkGroup>) -> impl IntoView {
         </form>
     }
 }
+
+/// Every group with its websites, each opening in a new tab.
+#[component]
+pub fn LinkGroupsList(groups: Vec<LinkGroup>) -> impl IntoView {
+    if groups.is_empty() {
+        return view! { <p class="empty">"Chưa có website liên kết."</p> }.into_any();
+    }
+    groups
+        .into_iter()
+        .map(|group| {
+            view! {
+                <section class="link-group">
+                    <h2 class="section-heading">{group.name}</h2>
+                    <ul class="link-list">
+                        {group.links.into_iter().map(|link| view! {
+                            <li>
+                                <a href=link.url target="_blank" rel="noopener noreferrer">
+                                    {link.name}
+                                    <span class="visually-hidden">" (mở trong thẻ mới)"</span>
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view()
+        .into_any()
+}

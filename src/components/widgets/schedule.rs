@@ -23,7 +23,7 @@ pub fn ScheduleBlock() -> impl IntoView {
 }
 
 #[component]
-fn WeekSummary(week: WeekSchedule) -> impl IntoView {
+pub fn WeekSummary(week: WeekSchedule) -> impl IntoView {
     if week.is_empty() {
         return view! { <p class="empty">"Lịch công tác trống"</p> }.into_any();
     }

@@ -1,0 +1,139 @@
+//! `/embed/{widget}`: one widget without the site's frame, for other sites' iframes. Every
+//! link opens the portal in the top window (never inside the frame); the widget reports its
+//! height so the frame fits it.
+
+mod height;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Meta, Title};
+use portal_contract::embed::{latest_count, Widget, LATEST_DEFAULT_COUNT};
+
+use crate::api;
+use crate::components::article_list::ArticleList;
+use crate::components::header::DEFAULT_SITE_NAME;
+use crate::components::widgets::block_content;
+use crate::components::widgets::links::LinkGroupsList;
+use crate::components::widgets::map_sketch::MapSketch;
+use crate::components::widgets::schedule::WeekSummary;
+use crate::components::widgets::visit_stats::VisitStatsList;
+
+/// The widget's name when the page's address is `/embed/{name}`.
+pub fn embedded_widget_name(path: &str) -> Option<&str> {
+    path.strip_prefix("/embed/")
+}
+
+#[component]
+pub fn EmbedApp(name: String) -> impl IntoView {
+    provide_meta_context();
+    prepare_document();
+    let widget = Widget::from_slug(&name);
+    let query = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
+    let option = move |name: &str| query.as_ref().and_then(|query| query.get(name));
+    let content = NodeRef::<leptos::html::Main>::new();
+    content.on_load(height::report);
+
+    let (title, body) = match widget {
+        Some(Widget::LatestNews) => {
+            let category = option("chuyen-muc").filter(|slug| !slug.is_empty());
+            let count = latest_count(option("so").as_deref());
+            (Widget::LatestNews.title(), view! { <LatestNews category count /> }.into_any())
+        }
+        Some(Widget::FeaturedNews) => {
+            let articles = LocalResource::new(|| api::featured(LATEST_DEFAULT_COUNT));
+            let body = block_content(articles, "Chưa có tin tiêu điểm.", |page| {
+                view! { <ArticleList articles=page.items show_summary=false /> }
+            });
+            (Widget::FeaturedNews.title(), body.into_any())
+        }
+        Some(Widget::Schedule) => {
+            let week = LocalResource::new(|| api::schedule(None));
+            let body = view! {
+                {block_content(week, "Lịch công tác trống", |week| view! { <WeekSummary week /> })}
+                <p class="more-link"><a href="/lich-cong-tac">"Xem lịch công tác đầy đủ ›"</a></p>
+            };
+            (Widget::Schedule.title(), body.into_any())
+        }
+        Some(Widget::VisitStats) => {
+            let stats = LocalResource::new(api::visit_stats);
+            let body = block_content(stats, "Chưa có số liệu.", |stats| {
+                view! { <VisitStatsList stats /> }
+            });
+            (Widget::VisitStats.title(), body.into_any())
+        }
+        Some(Widget::Links) => {
+            let groups = LocalResource::new(api::links);
+            let body = block_content(groups, "Chưa có website liên kết.", |groups| {
+                view! { <LinkGroupsList groups /> }
+            });
+            (Widget::Links.title(), body.into_any())
+        }
+        Some(Widget::Map) => {
+            let places = LocalResource::new(api::map);
+            let body = view! {
+                {block_content(places, "Chưa có dữ liệu bản đồ.", |collection| view! {
+                    <MapSketch places=collection.features />
+                })}
+                <p class="more-link"><a href="/ban-do">"Xem bản đồ huyện ›"</a></p>
+            };
+            (Widget::Map.title(), body.into_any())
+        }
+        None => (
+            "Không có tiện ích này",
+            view! { <p class="empty">"Địa chỉ tiện ích không đúng. Xem các tiện ích tại trang Nhúng tiện ích của cổng."</p> }
+                .into_any(),
+        ),
+    };
+    view! {
+        <Title text=format!("{title} – {DEFAULT_SITE_NAME}") />
+        <Meta name="description" content=format!("{title}: tiện ích của {DEFAULT_SITE_NAME}, nhúng trên trang web khác.") />
+        <main class="embed" node_ref=content>
+            <h1 class="embed-title">{title}</h1>
+            {body}
+            <p class="embed-source">
+                "Nguồn: " <a href="/">{DEFAULT_SITE_NAME}</a>
+            </p>
+        </main>
+    }
+}
+
+/// The newest articles, of one category when `category` is set (its name joins the heading).
+#[component]
+fn LatestNews(category: Option<String>, count: u32) -> impl IntoView {
+    let site = LocalResource::new(api::site);
+    let category_for_list = category.clone();
+    let articles = LocalResource::new(move || {
+        let category = category_for_list.clone();
+        async move { api::latest(category.as_deref(), 1, count).await }
+    });
+    let category_name = move || {
+        let slug = category.as_deref()?;
+        let site = site.get()?.ok()?;
+        site.menu
+            .into_iter()
+            .find(|entry| entry.slug == slug)
+            .map(|entry| entry.name)
+    };
+    view! {
+        {move || category_name().map(|name| view! { <p class="embed-subtitle">{name}</p> })}
+        {block_content(articles, "Chưa có bài viết.", |page| {
+            view! { <ArticleList articles=page.items show_summary=false /> }
+        })}
+    }
+}
+
+/// Links open the portal in the top window (`<base target="_top">`); the page has no frame
+/// of its own, so it drops the site's full-height layout.
+fn prepare_document() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    if let (Some(head), Ok(base)) = (document.head(), document.create_element("base")) {
+        let _ = base.set_attribute("target", "_top");
+        let _ = head.append_child(&base);
+    }
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().add_1("embed-document");
+    }
+}
