@@ -60,6 +60,8 @@ for (const width of [360, 1280]) {
 }
 
 test('no page scrolls sideways at 320, 360, 768 or 1280 px', async ({ page }) => {
+  // Four widths of every route: more page loads than one test's usual 30 s.
+  test.setTimeout(180_000);
   for (const width of [320, 360, 768, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     for (const [name, path] of routes) {
