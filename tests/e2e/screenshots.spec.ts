@@ -19,6 +19,8 @@ for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
     for (const [name, path] of pages) {
       await page.goto(path);
+      // The app draws after the page's load event: wait for it, then for its data.
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.locator('.placeholder')).toHaveCount(0);
       await page.screenshot({ path: `${DIR}/${name}-${width}.png`, fullPage: true });
     }
