@@ -137,7 +137,12 @@ def main():
         print("First load of the article route (HTML + JS + wasm + CSS, bytes as sent):")
         print(f"  brotli {sizes['br']:>9,}   gzip {sizes['gzip']:>9,}   uncompressed {sizes['identity']:>9,}")
         print(f"  wasm alone: raw {sizes['wasm_raw']:,}, brotli {sizes['wasm_br']:,}")
-        print(f"  floor (static HTML + CSS): brotli {floor_sizes['br']:,}   ratio {sizes['br'] / floor_sizes['br']:.1f}x\n")
+        print(f"  floor (static HTML + CSS): brotli {floor_sizes['br']:,}   ratio {sizes['br'] / floor_sizes['br']:.1f}x")
+        leaflet = sum(len(get(f"/leaflet/leaflet.{ext}", "br")[0]) for ext in ("js", "css"))
+        print(f"  the map page adds Leaflet (JS + CSS): brotli {leaflet:,}")
+        loader = {encoding: len(get("/embed.js", encoding)[0]) for encoding in ("identity", "gzip", "br")}
+        print(f"  embed loader /embed.js: raw {loader['identity']:,}, gzip {loader['gzip']:,}, "
+              f"brotli {loader['br']:,}\n")
 
         if os.path.exists(LIGHTHOUSE):
             print("Lighthouse 12.2.3, mobile (simulated slow 4G, 4x CPU slowdown):")

@@ -4,6 +4,7 @@ mod api;
 mod app;
 mod components;
 mod embed;
+mod html;
 mod pages;
 
 fn main() {

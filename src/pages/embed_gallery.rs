@@ -9,6 +9,7 @@ use crate::api::{self, ApiFailure};
 use crate::components::assets::{self, Asset};
 use crate::components::header::DEFAULT_SITE_NAME;
 use crate::components::status::ErrorNotice;
+use crate::html;
 
 #[component]
 pub fn EmbedGalleryPage() -> impl IntoView {
@@ -79,7 +80,7 @@ fn WidgetShowcase(widget: Widget, loader_ready: Signal<bool>) -> impl IntoView {
         let attributes: String = options
             .get()
             .iter()
-            .map(|(name, value)| format!(" data-{name}=\"{}\"", escape_attribute(value)))
+            .map(|(name, value)| format!(" data-{name}=\"{}\"", html::escape(value)))
             .collect();
         format!(
             "<div data-portal-widget=\"{slug}\"{attributes}></div>\n<script async src=\"{script_origin}/embed.js\"></script>"
@@ -221,11 +222,4 @@ fn select_contents(element: &web_sys::HtmlElement) {
             let _ = selection.add_range(&range);
         }
     }
-}
-
-fn escape_attribute(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }

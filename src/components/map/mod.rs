@@ -13,6 +13,8 @@ use portal_contract::{Geometry, MapTiles, Place, PlaceKind};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::html;
+
 /// How far the map zooms in to a place chosen from the list (at least).
 const PLACE_ZOOM: f64 = 14.0;
 
@@ -249,21 +251,14 @@ fn add_tiles(map: &leaflet::Map, tiles: &MapTiles, failed: RwSignal<bool>) -> Li
 }
 
 fn attribution_html(tiles: &MapTiles) -> String {
-    let text = escape_html(&tiles.attribution);
+    let text = html::escape(&tiles.attribution);
     match &tiles.attribution_url {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
             format!(
                 "<a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{text}</a>",
-                escape_html(url)
+                html::escape(url)
             )
         }
         _ => text,
     }
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
