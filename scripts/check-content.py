@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from collections import Counter
 from datetime import datetime, timedelta
 
@@ -23,6 +24,43 @@ REQUIRED_KEYS = {"title", "category", "published_at", "author", "summary", "body
 def load(path):
     with open(path, encoding="utf-8") as f:
         return json.load(f)
+
+
+KINDS = {"huyen", "xa-thi-tran", "tru-so", "cua-khau", "truong-hoc", "y-te", "cho", "du-lich"}
+# The district lies roughly within these bounds (content notes): a demo place outside is a typo.
+LAT, LNG = (21.40, 21.70), (107.20, 107.60)
+
+
+def slugify(title):
+    """The server's slug of a title: folded to ASCII, words joined by '-'."""
+    folded = unicodedata.normalize("NFD", title.replace("đ", "d").replace("Đ", "D"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def check_map(category_slugs, article_slugs):
+    features = load(os.path.join(HERE, "map.geojson"))["features"]
+    ids = [f["id"] for f in features]
+    assert len(ids) == len(set(ids)), "map.geojson: duplicate ids"
+    for f in features:
+        props, geometry = f["properties"], f["geometry"]
+        where = "map.geojson %s" % f["id"]
+        assert props["kind"] in KINDS, "%s: unknown kind %s" % (where, props["kind"])
+        # Demo geometry is drawn by hand: it must say so.
+        assert props["approximate"] is True, "%s: demo places must be marked approximate" % where
+        if geometry["type"] == "Point":
+            positions = [geometry["coordinates"]]
+        else:
+            positions = geometry["coordinates"][0]
+            assert positions[0] == positions[-1], "%s: outline not closed" % where
+        for lng, lat in positions:
+            assert LAT[0] <= lat <= LAT[1] and LNG[0] <= lng <= LNG[1], \
+                "%s: [%s, %s] is outside the district ([longitude, latitude])" % (where, lng, lat)
+        link = props.get("link")
+        if link:
+            known = category_slugs if link["target"] == "category" else article_slugs
+            assert link["slug"] in known, "%s: link to unknown %s %s" % (where, link["target"], link["slug"])
+    print("Map: %d places, all approximate, inside the district, links resolve" % len(features))
 
 
 def main():
@@ -86,6 +124,7 @@ def main():
     print("Date range: %s .. %s" % (min(dates).isoformat(), max(dates).isoformat()))
     print("Per year: %s" % dict(sorted(Counter(d.year for d in dates).items())))
     print("OK: titles unique, published_at unique (+07:00), categories valid, every body has >= 4 <p>")
+    check_map(set(slugs), {a.get("slug") or slugify(a["title"]) for a in articles})
     return 0
 
 

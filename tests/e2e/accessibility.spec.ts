@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '../support/loopback';
+import { expect, test, type Route } from '../support/loopback';
 import { mainArticle } from '../support/fixture.mjs';
 
 // axe-core finds no WCAG 2.2 AA violation on any route, loaded, empty, error and 404, on a
@@ -55,6 +55,26 @@ for (const width of [360, 1280]) {
       await expect(page.getByRole('alert').first()).toBeVisible();
       const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    });
+
+    test('the map and the embeds have no violations when their data fails or is empty', async ({ page }) => {
+      const cases: Array<[string, string, (route: Route) => Promise<void>]> = [
+        ['/ban-do', '**/api/v1/map', (route) => route.fulfill({ status: 503, body: '' })],
+        ['/ban-do', '**/api/v1/map', (route) => route.fulfill({ json: { type: 'FeatureCollection', features: [] } })],
+        ['/embed/tin-moi', '**/api/v1/articles**', (route) => route.fulfill({ status: 503, body: '' })],
+        ['/embed/lich-cong-tac', '**/api/v1/schedule**', (route) => route.fulfill({ status: 500, body: '' })],
+        ['/embed/ban-do', '**/api/v1/map', (route) => route.fulfill({ json: { type: 'FeatureCollection', features: [] } })],
+      ];
+      for (const [path, api, answer] of cases) {
+        await page.route(api, answer);
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+        await expect(page.locator('.placeholder')).toHaveCount(0);
+        await expect(page.locator('[role="alert"], .empty').first()).toBeVisible();
+        const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        expect(results.violations.map((v) => `${path}: ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+        await page.unroute(api);
+      }
     });
   });
 }
