@@ -231,6 +231,9 @@ const FILTER_CONDITION: &str = "(:category IS NULL OR a.category_id = :category)
     AND (:from IS NULL OR a.published_at >= :from)
     AND (:until IS NULL OR a.published_at < :until)";
 
+/// A search hit's score: title matches weigh ten times body matches (lower is better).
+const RANK: &str = "bm25(articles_fts, 10.0, 1.0)";
+
 /// Title matches weigh ten times body matches; ties go to the newer article.
 fn search_articles(
     conn: &Connection,
@@ -239,30 +242,62 @@ fn search_articles(
     page: PageRequest,
 ) -> rusqlite::Result<Paged<ArticleSummary>> {
     let matched = terms.fts_match();
-    let total: u64 = conn.query_row(
-        &format!(
-            "SELECT COUNT(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-             WHERE articles_fts MATCH :match AND {FILTER_CONDITION}"
-        ),
-        named_params! {
-            ":match": matched, ":category": filter.category_id, ":featured": filter.featured,
-            ":from": filter.from, ":until": filter.until,
-        },
-        |row| row.get(0),
-    )?;
+    let unfiltered = filter.category_id.is_none()
+        && filter.featured.is_none()
+        && filter.from.is_none()
+        && filter.until.is_none();
+    // Without a filter the index alone knows how many articles match: every row of it is an
+    // article (both change in the same transaction). Joining 70,000 hits to count them took
+    // 100 ms of the 150 ms a common word cost on 100,000 articles.
+    let total: u64 = if unfiltered {
+        conn.query_row(
+            "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?1",
+            [&matched],
+            |row| row.get(0),
+        )?
+    } else {
+        conn.query_row(
+            &format!(
+                "SELECT COUNT(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                 WHERE articles_fts MATCH :match AND {FILTER_CONDITION}"
+            ),
+            named_params! {
+                ":match": matched, ":category": filter.category_id, ":featured": filter.featured,
+                ":from": filter.from, ":until": filter.until,
+            },
+            |row| row.get(0),
+        )?
+    };
+    // Likewise only the hits that can reach this page need their article: those scoring no
+    // worse than the page's last hit (ties included, so they still go to the newer article).
+    // With a filter, any hit may be filtered out, so every one is joined.
+    let score_bound = if unfiltered {
+        conn.query_row(
+            &format!(
+                "SELECT {RANK} AS score FROM articles_fts WHERE articles_fts MATCH ?1
+                 ORDER BY score LIMIT 1 OFFSET ?2"
+            ),
+            params![matched, page.offset() + u64::from(page.per_page) - 1],
+            |row| row.get::<_, f64>(0),
+        )
+        .optional()?
+    } else {
+        None
+    };
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {SUMMARY_COLUMNS}, a.body_text
          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
               JOIN categories c ON c.id = a.category_id
          WHERE articles_fts MATCH :match AND {FILTER_CONDITION}
-         ORDER BY bm25(articles_fts, 10.0, 1.0), a.published_at DESC, a.id DESC
+               AND (:bound IS NULL OR {RANK} <= :bound)
+         ORDER BY {RANK}, a.published_at DESC, a.id DESC
          LIMIT :limit OFFSET :offset"
     ))?;
     let items = statement
         .query_map(
             named_params! {
                 ":match": matched, ":category": filter.category_id, ":featured": filter.featured,
-                ":from": filter.from, ":until": filter.until,
+                ":from": filter.from, ":until": filter.until, ":bound": score_bound,
                 ":limit": page.per_page, ":offset": page.offset(),
             },
             |row| {

@@ -291,3 +291,57 @@ fn url_encode(text: &str) -> String {
         })
         .collect()
 }
+
+/// Without a filter, a page is ranked among only the hits that can reach it; it must be the
+/// same page a filter that keeps everything (ranking every hit) gives, ties included.
+#[tokio::test]
+async fn pages_of_many_equal_hits_are_the_same_with_or_without_a_filter() {
+    // Three kinds of text, so scores tie in groups across page boundaries; times all differ.
+    let records = (0..37)
+        .map(|i| {
+            let body = match i % 3 {
+                0 => "<p>Đường biên giới được tuần tra.</p>",
+                1 => "<p>Biên giới hoà bình, biên giới hữu nghị.</p>",
+                _ => "<p>Chợ phiên vùng biên giới đông vui, khách đến từ khắp nơi trong huyện.</p>",
+            };
+            let day = 1 + i % 28;
+            let hour = i / 28;
+            article(
+                &format!("Bài số {i}"),
+                "tin-trong-huyen",
+                &format!("2024-05-{day:02}T{:02}:00:00+07:00", 8 + hour),
+                body,
+            )
+        })
+        .collect();
+    let portal = TestPortal::with_records(records);
+    for per_page in [1, 5, 10] {
+        let mut unfiltered_all = Vec::new();
+        for page in 1..=(37 / per_page + 1) {
+            let page_query = format!("q=bien%20gioi&per_page={per_page}&page={page}");
+            let unfiltered = page_of(&portal, &page_query).await;
+            let filtered = page_of(&portal, &format!("{page_query}&from=2000-01-01")).await;
+            assert_eq!(unfiltered, filtered, "per_page {per_page}, page {page}");
+            assert_eq!(unfiltered.1, 37);
+            unfiltered_all.extend(unfiltered.0);
+        }
+        assert_eq!(
+            unfiltered_all.len(),
+            37,
+            "every hit once, per_page {per_page}"
+        );
+    }
+}
+
+/// The titles of one page of results, and the total.
+async fn page_of(portal: &TestPortal, query: &str) -> (Vec<String>, u64) {
+    let (status, body) = portal.get_json(&format!("/api/v1/articles?{query}")).await;
+    assert_eq!(status, StatusCode::OK, "{query}: {body}");
+    let titles = body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["title"].as_str().unwrap().to_string())
+        .collect();
+    (titles, body["total"].as_u64().unwrap())
+}
