@@ -24,7 +24,7 @@ pub use map::{
 };
 pub use numbers::group_digits;
 pub use paging::{PageRequest, PagingError, MAX_PER_PAGE};
-pub use text::{fold, fold_decomposed, slugify};
+pub use text::{fold, fold_char, fold_decomposed, slugify};
 pub use time::{
     format_date, format_display, portal_offset, to_portal_offset, PORTAL_OFFSET_SECONDS,
 };

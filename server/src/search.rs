@@ -5,7 +5,7 @@
 //! the box (quotes, `*`, `-`, `OR`, `NEAR(`, parentheses) is never interpreted: it is only
 //! punctuation between words.
 
-use portal_contract::{fold, Segment};
+use portal_contract::{fold, fold_char, Segment};
 
 /// Queries with more words than this are cut; longer ones add work and no precision.
 const MAX_TERMS: usize = 12;
@@ -152,22 +152,16 @@ struct FoldedChar {
 impl FoldedText {
     fn new(text: &str) -> Self {
         let mut chars: Vec<FoldedChar> = Vec::with_capacity(text.len());
-        let mut buffer = [0u8; 4];
         for (start, c) in text.char_indices() {
             let end = start + c.len_utf8();
-            let folded = fold(c.encode_utf8(&mut buffer));
-            if folded.is_empty() {
+            let before = chars.len();
+            fold_char(c, |folded| chars.push(FoldedChar { folded, start, end }));
+            if chars.len() == before {
                 // A combining mark on its own belongs to the letter before it.
                 if let Some(previous) = chars.last_mut() {
                     previous.end = end;
                 }
-                continue;
             }
-            chars.extend(
-                folded
-                    .chars()
-                    .map(|folded| FoldedChar { folded, start, end }),
-            );
         }
         Self { chars }
     }

@@ -70,7 +70,9 @@ async function heights(page: Page, name: string) {
   };
 }
 
-test('each widget renders in the host page at its content height', async ({ page }) => {
+test('each widget renders in the host page at its content height', async ({ page, context }) => {
+  const origins = new Set<string>();
+  page.on('request', (request) => origins.add(new URL(request.url()).origin));
   await page.goto(hostUrl('/widgets.html'));
   for (const [name, title] of WIDGETS) {
     const iframe = page.locator(`iframe[data-portal-frame="${name}"]`);
@@ -91,6 +93,9 @@ test('each widget renders in the host page at its content height', async ({ page
   await expect(latest.locator('.article-list > li')).toHaveCount(3);
   await expect(page.frameLocator('iframe[data-portal-frame="ban-do"]').locator('svg circle')).not.toHaveCount(0);
   await expect(page.frameLocator('iframe[data-portal-frame="thong-ke-truy-cap"]').locator('.visits-total')).toContainText('.');
+  // Nothing but the host and the portal was asked for anything, and nobody set a cookie.
+  expect([...origins].sort()).toEqual([hostUrl(''), portal].sort());
+  expect(await context.cookies()).toEqual([]);
 });
 
 test('the frame follows its content when it grows or shrinks', async ({ page }) => {
