@@ -86,6 +86,8 @@ test('no page scrolls sideways at 320, 360, 768 or 1280 px', async ({ page }) =>
     await page.setViewportSize({ width, height: 800 });
     for (const [name, path] of routes) {
       await page.goto(path);
+      // The app draws after the load event: without its heading there is nothing to measure.
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
       await expect(page.locator('.placeholder')).toHaveCount(0);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -107,6 +109,8 @@ test('after a link is followed, focus is on the new page heading and the page is
 test('the skip link and the phone menu work from the keyboard', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/');
+  // The skip link is the app's: wait for the app before pressing Tab.
+  await expect(page.getByRole('heading', { level: 1 })).toBeAttached();
   await expect(page.locator('.placeholder')).toHaveCount(0);
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Chuyển đến nội dung chính' });

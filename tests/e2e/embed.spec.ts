@@ -61,6 +61,7 @@ async function heights(page: Page, name: string) {
   // Browsers pause rendering in frames out of view; a reader scrolls to them.
   await element.scrollIntoViewIfNeeded();
   const frame = (await (await element.elementHandle())!.contentFrame())!;
+  await expect(frame.locator('.embed h1')).toBeAttached();
   await expect(frame.locator('.embed .placeholder')).toHaveCount(0);
   return {
     element,
