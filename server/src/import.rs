@@ -117,6 +117,7 @@ pub fn import_records(
     for article in &articles {
         store::upsert_article(conn, article, &now)?;
     }
+    store::optimize_search_index(conn)?;
     Ok(articles.len())
 }
 

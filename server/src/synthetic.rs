@@ -132,6 +132,7 @@ pub fn add_articles(conn: &mut Connection, count: usize) -> rusqlite::Result<usi
         };
         store::upsert_article(&tx, &article, &now)?;
     }
+    store::optimize_search_index(&tx)?;
     tx.commit()?;
     Ok(count)
 }
