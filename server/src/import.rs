@@ -72,6 +72,7 @@ pub fn import_file(conn: &mut Connection, path: &Path) -> Result<usize, ImportEr
         })?;
     let tx = conn.transaction()?;
     let count = import_records(&tx, &records)?;
+    store::optimize_search_index(&tx)?;
     tx.commit()?;
     Ok(count)
 }
@@ -117,7 +118,6 @@ pub fn import_records(
     for article in &articles {
         store::upsert_article(conn, article, &now)?;
     }
-    store::optimize_search_index(conn)?;
     Ok(articles.len())
 }
 

@@ -437,7 +437,8 @@ pub fn rebuild_search_index(conn: &Connection) -> rusqlite::Result<usize> {
 
 /// Merges the search index into one segment. Articles indexed one at a time leave many
 /// small segments that every search reads; merged, a search on the demo content answers
-/// about 1.8 times as many requests a second. Run after each batch of writes.
+/// about 1.8 times as many requests a second. Run once after each batch of writes (an import
+/// file, the seeding, a synthetic batch, a reindex), not per article.
 pub fn optimize_search_index(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
