@@ -13,8 +13,8 @@ use crate::components::article_list::ArticleList;
 use crate::components::header::DEFAULT_SITE_NAME;
 use crate::components::widgets::block_content;
 use crate::components::widgets::links::LinkGroupsList;
-use crate::components::widgets::map_sketch::MapSketch;
-use crate::components::widgets::schedule::WeekSummary;
+use crate::components::widgets::map_sketch::MapOverview;
+use crate::components::widgets::schedule::ThisWeek;
 use crate::components::widgets::visit_stats::VisitStatsList;
 
 /// The widget's name when the page's address is `/embed/{name}`.
@@ -47,14 +47,7 @@ pub fn EmbedApp(name: String) -> impl IntoView {
             });
             (Widget::FeaturedNews.title(), body.into_any())
         }
-        Some(Widget::Schedule) => {
-            let week = LocalResource::new(|| api::schedule(None));
-            let body = view! {
-                {block_content(week, "Lịch công tác trống", |week| view! { <WeekSummary week /> })}
-                <p class="more-link"><a href="/lich-cong-tac">"Xem lịch công tác đầy đủ ›"</a></p>
-            };
-            (Widget::Schedule.title(), body.into_any())
-        }
+        Some(Widget::Schedule) => (Widget::Schedule.title(), view! { <ThisWeek /> }.into_any()),
         Some(Widget::VisitStats) => {
             let stats = LocalResource::new(api::visit_stats);
             let body = block_content(stats, "Chưa có số liệu.", |stats| {
@@ -69,16 +62,7 @@ pub fn EmbedApp(name: String) -> impl IntoView {
             });
             (Widget::Links.title(), body.into_any())
         }
-        Some(Widget::Map) => {
-            let places = LocalResource::new(api::map);
-            let body = view! {
-                {block_content(places, "Chưa có dữ liệu bản đồ.", |collection| view! {
-                    <MapSketch places=collection.features />
-                })}
-                <p class="more-link"><a href="/ban-do">"Xem bản đồ huyện ›"</a></p>
-            };
-            (Widget::Map.title(), body.into_any())
-        }
+        Some(Widget::Map) => (Widget::Map.title(), view! { <MapOverview /> }.into_any()),
         None => (
             "Không có tiện ích này",
             view! { <p class="empty">"Địa chỉ tiện ích không đúng. Xem các tiện ích tại trang Nhúng tiện ích của cổng."</p> }

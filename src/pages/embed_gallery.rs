@@ -60,6 +60,7 @@ fn WidgetShowcase(widget: Widget, loader_ready: Signal<bool>) -> impl IntoView {
         .and_then(|window| window.location().origin().ok())
         .unwrap_or_default();
     let script_origin = origin.clone();
+    let preview_origin = origin.clone();
     let iframe_code = move || {
         let query: Vec<String> = options
             .get()
@@ -93,7 +94,7 @@ fn WidgetShowcase(widget: Widget, loader_ready: Signal<bool>) -> impl IntoView {
         let (Some(container), true) = (preview.get(), loader_ready.get()) else {
             return;
         };
-        show_preview(&container, slug, &options);
+        show_preview(&container, &preview_origin, slug, &options);
     });
     let heading_id = format!("nhung-{slug}");
     let labelled_by = heading_id.clone();
@@ -180,8 +181,14 @@ fn CodeToCopy(label: &'static str, code: Signal<String>, id: String) -> impl Int
     }
 }
 
-/// Replaces the preview with a fresh `data-portal-widget` element and has the loader frame it.
-fn show_preview(container: &web_sys::HtmlDivElement, slug: &str, options: &[(String, String)]) {
+/// Replaces the preview with a fresh `data-portal-widget` element and has the loader for
+/// `origin` (this portal) frame it.
+fn show_preview(
+    container: &web_sys::HtmlDivElement,
+    origin: &str,
+    slug: &str,
+    options: &[(String, String)],
+) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
@@ -194,9 +201,6 @@ fn show_preview(container: &web_sys::HtmlDivElement, slug: &str, options: &[(Str
     }
     container.set_inner_html("");
     let _ = container.append_child(&element);
-    let origin = web_sys::window()
-        .and_then(|window| window.location().origin().ok())
-        .unwrap_or_default();
     // window.__portalWidgets[origin].mount(element): set up by /embed.js.
     let mount = js_sys::Reflect::get(&js_sys::global(), &"__portalWidgets".into())
         .and_then(|registry| js_sys::Reflect::get(&registry, &origin.into()))

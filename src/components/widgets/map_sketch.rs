@@ -14,21 +14,30 @@ const MARGIN: f64 = 8.0;
 
 #[component]
 pub fn MapBlock() -> impl IntoView {
-    let places = LocalResource::new(api::map);
     view! {
         <Block id="map" heading="Bản đồ huyện">
-            {block_content(places, "Chưa có dữ liệu bản đồ.", |collection| view! {
-                <MapSketch places=collection.features />
-            })}
-            <p class="more-link"><a href="/ban-do">"Xem bản đồ huyện ›"</a></p>
+            <MapOverview />
         </Block>
+    }
+}
+
+/// The drawing of the district's places and a link to the map page: the block's body, and
+/// the embed's.
+#[component]
+pub fn MapOverview() -> impl IntoView {
+    let places = LocalResource::new(api::map);
+    view! {
+        {block_content(places, "Chưa có dữ liệu bản đồ.", |collection| view! {
+            <MapSketch places=collection.features />
+        })}
+        <p class="more-link"><a href="/ban-do">"Xem bản đồ huyện ›"</a></p>
     }
 }
 
 /// The drawing alone. Longitudes are narrowed by the cosine of the latitude, so the shape is
 /// right at this size and latitude.
 #[component]
-pub fn MapSketch(places: Vec<Place>) -> impl IntoView {
+fn MapSketch(places: Vec<Place>) -> impl IntoView {
     let Some([west, south, east, north]) = extent(&places) else {
         return view! { <p class="empty">"Chưa có dữ liệu bản đồ."</p> }.into_any();
     };

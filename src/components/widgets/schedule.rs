@@ -13,17 +13,25 @@ pub fn day_heading(weekday: &str, date: chrono::NaiveDate) -> String {
 
 #[component]
 pub fn ScheduleBlock() -> impl IntoView {
-    let week = LocalResource::new(|| api::schedule(None));
     view! {
         <Block id="schedule" heading="Lịch công tác">
-            {block_content(week, "Lịch công tác trống", |week: WeekSchedule| view! { <WeekSummary week /> })}
-            <p class="more-link"><a href="/lich-cong-tac">"Xem lịch công tác ›"</a></p>
+            <ThisWeek />
         </Block>
     }
 }
 
+/// This week in short and a link to the schedule page: the block's body, and the embed's.
 #[component]
-pub fn WeekSummary(week: WeekSchedule) -> impl IntoView {
+pub fn ThisWeek() -> impl IntoView {
+    let week = LocalResource::new(|| api::schedule(None));
+    view! {
+        {block_content(week, "Lịch công tác trống", |week: WeekSchedule| view! { <WeekSummary week /> })}
+        <p class="more-link"><a href="/lich-cong-tac">"Xem lịch công tác ›"</a></p>
+    }
+}
+
+#[component]
+fn WeekSummary(week: WeekSchedule) -> impl IntoView {
     if week.is_empty() {
         return view! { <p class="empty">"Lịch công tác trống"</p> }.into_any();
     }
