@@ -1,6 +1,7 @@
 //! The app's page (`index.html`) for every route of the web app, with the right status and,
 //! for articles, the article's title, description and Open Graph tags in the HTML itself:
-//! link previews in messaging apps read those without running the app.
+//! link previews in messaging apps read those without running the app. An article's page also
+//! preloads the article's JSON, so it downloads alongside the app instead of after it.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use portal_contract::embed::Widget;
+use portal_contract::API_PREFIX;
 
 use crate::state::AppState;
 use crate::store;
@@ -57,6 +59,8 @@ struct Preview {
     description: String,
     path: String,
     image: Option<String>,
+    /// The API path (after the API base) the app asks first on this page.
+    data: Option<String>,
 }
 
 pub async fn app_page(
@@ -76,7 +80,13 @@ pub async fn app_page(
         }
     };
     let html = match meta.preview {
-        Some(preview) => with_preview(&shell.html, &preview, &origin),
+        Some(preview) => {
+            let html = with_preview(&shell.html, &preview, &origin);
+            match &preview.data {
+                Some(data) => with_data_preload(&html, data),
+                None => html,
+            }
+        }
         None => shell.html.to_string(),
     };
     let mut response = (meta.status, html).into_response();
@@ -115,6 +125,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
             Ok(match article {
                 Some(article) => found(Some(Preview {
                     path: format!("/tin-tuc/{}", article.slug),
+                    data: Some(format!("/articles/{}", article.slug)),
                     title: article.title,
                     description: article.summary,
                     image: article.image.map(|image| image.url),
@@ -185,6 +196,34 @@ fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {
     html
 }
 
+/// Adds `<link rel=preload>` for the API path `data`, on the API the page's
+/// `<meta name="portal-api-base">` names, exactly as the app will request it (same URL, same
+/// CORS mode), so the browser hands the app the answer it already has.
+fn with_data_preload(html: &str, data: &str) -> String {
+    let base = meta_content(html, "portal-api-base")
+        .map(|base| base.trim_end_matches('/').to_string())
+        .filter(|base| !base.is_empty())
+        .unwrap_or_else(|| API_PREFIX.to_string());
+    let link = format!(
+        "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
+        escape(&format!("{base}{data}"))
+    );
+    let mut html = html.to_string();
+    match html.find("</head>") {
+        Some(at) => html.insert_str(at, &link),
+        None => html.push_str(&link),
+    }
+    html
+}
+
+/// The `content` of `<meta name="{name}" content="...">` as trunk wrote it (double quotes).
+fn meta_content<'a>(html: &'a str, name: &str) -> Option<&'a str> {
+    let tag = format!("<meta name=\"{name}\" content=\"");
+    let from = html.find(&tag)? + tag.len();
+    let length = html[from..].find('"')?;
+    Some(&html[from..from + length])
+}
+
 fn replace_between(html: &str, start: &str, end: &str, with: &str) -> String {
     let Some(open) = html.find(start) else {
         return html.to_string();
@@ -237,6 +276,7 @@ mod tests {
             description: "Mô tả & thêm".into(),
             path: "/tin-tuc/tin-nong".into(),
             image: Some("/anh/a.jpg".into()),
+            data: None,
         };
         let html = with_preview(shell, &preview, "https://binhlieu.example");
         assert!(
@@ -261,6 +301,21 @@ mod tests {
         );
         assert!(!html.contains("content=\"chung\""), "{html}");
         assert!(!html.contains("<script>"), "{html}");
+    }
+
+    #[test]
+    fn data_preload_uses_the_configured_api_base() {
+        let shell = "<html><head><meta name=\"portal-api-base\" content=\"https://api.example.gov.vn/api/v1/\"></head><body></body></html>";
+        let html = with_data_preload(shell, "/articles/tin-nong");
+        assert!(
+            html.contains("<link rel=\"preload\" href=\"https://api.example.gov.vn/api/v1/articles/tin-nong\" as=\"fetch\" crossorigin=\"anonymous\"></head>"),
+            "{html}"
+        );
+        let without_setting = with_data_preload("<head></head>", "/articles/a");
+        assert!(
+            without_setting.contains("href=\"/api/v1/articles/a\""),
+            "{without_setting}"
+        );
     }
 
     #[test]

@@ -20,6 +20,25 @@ test('an article shows its title, time, author, category and paragraphs', async 
   await expect(page).toHaveTitle(new RegExp(`^${mainArticle.title} \\|`));
 });
 
+test('an article page asks for its article and the site once, both preloaded by the page', async ({
+  page,
+}) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === `/api/v1/articles/${mainArticle.slug}` || path === '/api/v1/site') asked.push(path);
+  });
+  const response = await page.goto(`/tin-tuc/${mainArticle.slug}`);
+  const html = await response!.text();
+  expect(html).toContain(
+    `<link rel="preload" href="/api/v1/articles/${mainArticle.slug}" as="fetch" crossorigin="anonymous">`,
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(mainArticle.title);
+  await expect(page.locator('.article-body p').first()).toHaveText(mainArticle.paragraphs[0]);
+  // A preload the app's own request did not match would show as a second request.
+  expect(asked.sort()).toEqual([`/api/v1/articles/${mainArticle.slug}`, '/api/v1/site'].sort());
+});
+
 test('an article lists related articles of its category', async ({ page }) => {
   await page.goto('/tin-tuc/thong-bao-so-5-ve-lich-tiep-cong-dan');
   const related = page.getByRole('region', { name: 'Tin cùng chuyên mục' });
