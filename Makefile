@@ -22,8 +22,11 @@ tools:
 browser-tools:
 	@scripts/install-tools.sh --browser
 
+## The full app (index.html) into dist/, then the lighter reader app (reader.html) into
+## dist/reader/: the first build empties dist/, so this order
 web:
 	trunk build --release
+	trunk build reader.html --release --dist dist/reader --public-url /reader/
 	node scripts/precompress.mjs dist
 
 server:
@@ -36,6 +39,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy -p portal-contract -p portal-server --all-targets -- -D warnings
 	cargo clippy -p portal-web --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p portal-web --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 unit-test:
 	python3 scripts/check-content.py

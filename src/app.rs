@@ -12,9 +12,26 @@ use crate::components::network_status::NetworkStatus;
 use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
-    article::ArticlePage, category::CategoryPage, embed_gallery::EmbedGalleryPage,
-    feedback::FeedbackPage, home::HomePage, links::LinksPage, map::MapPage, not_found::NotFound,
-    schedule::SchedulePage, search::SearchPage,
+    article::ArticlePage, category::CategoryPage, feedback::FeedbackPage, home::HomePage,
+    links::LinksPage, not_found::NotFound, schedule::SchedulePage, search::SearchPage,
+};
+// The reader app (built without these features) has no map or widget gallery: there, their
+// routes load the page anew, and the server sends the full app for it.
+#[cfg(feature = "embeds")]
+use crate::pages::embed_gallery::EmbedGalleryPage;
+#[cfg(not(feature = "embeds"))]
+use crate::pages::in_full_app::InFullApp as EmbedGalleryPage;
+#[cfg(not(feature = "map"))]
+use crate::pages::in_full_app::InFullApp as MapPage;
+#[cfg(feature = "map")]
+use crate::pages::map::MapPage;
+
+/// `rel` for a link to a page that only the full app has (the map, the widget gallery): in the
+/// reader app the link loads the page anew instead of routing inside the app.
+pub const FULL_APP_LINK_REL: Option<&str> = if cfg!(all(feature = "map", feature = "embeds")) {
+    None
+} else {
+    Some("external")
 };
 
 #[component]

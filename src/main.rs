@@ -3,7 +3,9 @@
 mod api;
 mod app;
 mod components;
+#[cfg(feature = "embeds")]
 mod embed;
+#[cfg(any(feature = "map", feature = "embeds"))]
 mod html;
 mod pages;
 
@@ -14,13 +16,14 @@ fn main() {
         .and_then(|window| window.location().pathname().ok())
         .unwrap_or_default();
     // A widget in another site's frame gets the widget alone; every other address, the site.
-    match embed::embedded_widget_name(&path) {
-        Some(name) => {
-            let name = name.to_owned();
-            leptos::mount::mount_to_body(move || leptos::view! { <embed::EmbedApp name /> });
-        }
-        None => leptos::mount::mount_to_body(app::App),
+    #[cfg(feature = "embeds")]
+    if let Some(name) = embed::embedded_widget_name(&path) {
+        let name = name.to_owned();
+        leptos::mount::mount_to_body(move || leptos::view! { <embed::EmbedApp name /> });
+        return;
     }
+    let _ = path;
+    leptos::mount::mount_to_body(app::App);
 }
 
 /// `index.html` carries a description for readers without scripts (and link previews); once

@@ -25,7 +25,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let shell = AppShell::load(dist);
     let tile_origin = crate::tiles::origin(&state.map_tiles.url_template);
     let policy = Arc::new(SecurityPolicy::for_app(
-        shell.html(),
+        &shell.pages(),
         tile_origin.as_deref(),
         &state.embed_ancestors,
     ));

@@ -16,26 +16,51 @@ use portal_contract::API_PREFIX;
 use crate::state::AppState;
 use crate::store;
 
-/// `index.html` as trunk built it, read once at start.
+/// The app's two pages as trunk built them, read once at start: the full app
+/// (`index.html`, every page) and the reader app (`reader/index.html`, built from
+/// `reader.html`: the same app without the map and the widget gallery, a smaller download).
 #[derive(Clone)]
 pub struct AppShell {
-    html: Arc<str>,
+    full: Arc<str>,
+    reader: Arc<str>,
 }
+
+/// Where `make web` puts the reader app's build, under `dist/`.
+pub const READER_DIR: &str = "reader";
 
 impl AppShell {
     pub fn load(dist: &Path) -> Self {
-        let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|_| {
-            "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Cổng thông tin điện tử</title></head>\
-             <body><p>Ứng dụng chưa được xây dựng (make build).</p></body></html>"
-                .to_string()
-        });
-        Self { html: html.into() }
+        let full: Arc<str> = std::fs::read_to_string(dist.join("index.html"))
+            .unwrap_or_else(|_| {
+                "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Cổng thông tin điện tử</title></head>\
+                 <body><p>Ứng dụng chưa được xây dựng (make build).</p></body></html>"
+                    .to_string()
+            })
+            .into();
+        // Without a reader build (`trunk build` alone), the full app serves every page.
+        let reader = std::fs::read_to_string(dist.join(READER_DIR).join("index.html"))
+            .map(Arc::from)
+            .unwrap_or_else(|_| full.clone());
+        Self { full, reader }
     }
 
-    pub fn html(&self) -> &str {
-        &self.html
+    /// Both pages, for the security policy (each starts the app with its own inline script).
+    pub fn pages(&self) -> [&str; 2] {
+        [&self.full, &self.reader]
+    }
+
+    /// The page for `path`: the full app where the reader app lacks the page.
+    fn for_path(&self, path: &str) -> &str {
+        if FULL_APP_ROUTES.contains(&path) || path.starts_with("/embed/") {
+            &self.full
+        } else {
+            &self.reader
+        }
     }
 }
+
+/// The pages the reader app does not have (besides the widgets, `/embed/*`).
+const FULL_APP_ROUTES: &[&str] = &["/ban-do", "/nhung"];
 
 /// Paths the app draws without asking the server about them first.
 const STATIC_ROUTES: &[&str] = &[
@@ -79,15 +104,16 @@ pub async fn app_page(
             }
         }
     };
+    let page = shell.for_path(&path);
     let html = match meta.preview {
         Some(preview) => {
-            let html = with_preview(&shell.html, &preview, &origin);
+            let html = with_preview(page, &preview, &origin);
             match &preview.data {
                 Some(data) => with_data_preload(&html, data),
                 None => html,
             }
         }
-        None => shell.html.to_string(),
+        None => page.to_string(),
     };
     let mut response = (meta.status, html).into_response();
     response.headers_mut().insert(

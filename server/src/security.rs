@@ -49,8 +49,12 @@ impl SecurityPolicy {
     /// on another origin (the `portal-api-base` meta tag) is added to `connect-src`.
     /// `tile_origin` is the base map's tile server (see `tiles::origin`), allowed in `img-src`;
     /// `embed_ancestors` is what `embed_ancestors` made of the configured list.
-    pub fn for_app(index: &str, tile_origin: Option<&str>, embed_ancestors: &str) -> Self {
-        let script_hashes: String = inline_scripts(index)
+    pub fn for_app(pages: &[&str], tile_origin: Option<&str>, embed_ancestors: &str) -> Self {
+        let mut scripts: Vec<&str> = pages.iter().flat_map(|page| inline_scripts(page)).collect();
+        scripts.sort_unstable();
+        scripts.dedup();
+        let script_hashes: String = scripts
+            .into_iter()
             .map(|script| {
                 let digest = Sha256::digest(script.as_bytes());
                 format!(
@@ -59,9 +63,13 @@ impl SecurityPolicy {
                 )
             })
             .collect();
-        let api_origin = api_origin(index)
+        let mut api_origins: Vec<String> =
+            pages.iter().filter_map(|page| api_origin(page)).collect();
+        api_origins.dedup();
+        let api_origin: String = api_origins
+            .iter()
             .map(|origin| format!(" {origin}"))
-            .unwrap_or_default();
+            .collect();
         let tile_origin = tile_origin
             .map(|origin| format!(" {origin}"))
             .unwrap_or_default();
@@ -202,16 +210,17 @@ mod tests {
     }
 
     #[test]
-    fn the_policy_allows_the_startup_script_by_hash() {
-        let policy = SecurityPolicy::for_app(
-            "<script type=\"module\">init();</script>",
-            Some("https://tile.example.vn"),
-            "*",
-        );
+    fn the_policy_allows_each_apps_startup_script_by_hash() {
+        let full = "<script type=\"module\">init();</script>";
+        let reader = "<script type=\"module\">start();</script>";
+        let policy =
+            SecurityPolicy::for_app(&[full, reader, full], Some("https://tile.example.vn"), "*");
         let text = policy.content_security_policy.to_str().unwrap();
         // echo -n 'init();' | openssl dgst -sha256 -binary | base64
+        let full_hash = "'sha256-GEnM5q1nYY/iACnyMTdov+tNp9OFcBnnDgNXUXaVNXc='";
+        assert_eq!(text.matches(full_hash).count(), 1, "{text}");
         assert!(
-            text.contains("'sha256-GEnM5q1nYY/iACnyMTdov+tNp9OFcBnnDgNXUXaVNXc='"),
+            text.contains("'sha256-E6jQvrT2ZivWG9GJ4AAEZf4MhI7l3QkLroW4hgvUT4c='"),
             "{text}"
         );
         assert!(

@@ -308,6 +308,40 @@ async fn app_routes_get_the_app_page_and_unknown_ones_a_404() {
 }
 
 #[tokio::test]
+async fn reading_pages_get_the_reader_app_and_the_map_gallery_and_widgets_the_full_app() {
+    let portal = TestPortal::with_articles(3);
+    let reader_script = "import init from '/reader/portal-web-fedcba9876543210.js'";
+    let full_script = "import init from '/portal-web-0123456789abcdef.js'";
+    for uri in [
+        "/",
+        "/tin-tuc/bai-viet-thu-so-0-ve-duong-giao-thong-xa-dong-van",
+        "/chuyen-muc/thong-bao",
+        "/tim-kiem?q=x",
+        "/lich-cong-tac",
+        "/lien-ket",
+        "/gui-y-kien",
+        "/khong-co-trang-nay",
+    ] {
+        let (_, _, body) = portal.get(uri).await;
+        let html = String::from_utf8(body).unwrap();
+        assert!(html.contains(reader_script), "{uri}: {html}");
+    }
+    for uri in ["/ban-do", "/nhung", "/embed/tin-moi", "/embed/khong-co"] {
+        let (_, _, body) = portal.get(uri).await;
+        let html = String::from_utf8(body).unwrap();
+        assert!(html.contains(full_script), "{uri}: {html}");
+    }
+    // Either page may start the app: the policy allows both inline scripts, and only those.
+    let (_, headers, _) = portal.get("/").await;
+    let policy = headers["content-security-policy"].to_str().unwrap();
+    let script_src = policy
+        .split("; ")
+        .find(|directive| directive.starts_with("script-src "))
+        .unwrap();
+    assert_eq!(script_src.matches("'sha256-").count(), 2, "{policy}");
+}
+
+#[tokio::test]
 async fn an_article_page_carries_its_preview_without_scripts() {
     let portal = TestPortal::with_articles(3);
     let request = Request::get("/tin-tuc/bai-viet-thu-so-1-ve-duong-giao-thong-xa-dong-van")

@@ -19,6 +19,12 @@ pub const APP_SHELL: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charse
     <script type=\"module\">import init from '/portal-web-0123456789abcdef.js'; await init();</script>\
     </head><body></body></html>";
 
+/// A stand-in for the reader app's page (`dist/reader/index.html`), which loads its own build.
+pub const READER_SHELL: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+    <meta name=\"description\" content=\"Tin tức huyện\"><title>app</title>\
+    <script type=\"module\">import init from '/reader/portal-web-fedcba9876543210.js'; await init();</script>\
+    </head><body></body></html>";
+
 pub struct TestPortal {
     pub dir: tempfile::TempDir,
     pub pool: db::Pool,
@@ -96,6 +102,8 @@ impl TestPortal {
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), APP_SHELL).unwrap();
+        std::fs::create_dir_all(dist.join("reader")).unwrap();
+        std::fs::write(dist.join("reader").join("index.html"), READER_SHELL).unwrap();
         std::fs::write(
             dist.join("portal-web-0123456789abcdef.js"),
             "console.log('app')",

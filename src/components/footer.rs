@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use portal_contract::Site;
 
 use crate::api::ApiFailure;
+use crate::app::FULL_APP_LINK_REL;
 
 #[component]
 pub fn Footer(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
@@ -30,10 +31,10 @@ pub fn Footer(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
                 <nav class="footer-links" aria-label="Tiện ích">
                     <ul>
                         <li><a href="/lich-cong-tac">"Lịch công tác"</a></li>
-                        <li><a href="/ban-do">"Bản đồ huyện"</a></li>
+                        <li><a href="/ban-do" rel=FULL_APP_LINK_REL>"Bản đồ huyện"</a></li>
                         <li><a href="/lien-ket">"Website liên kết"</a></li>
                         <li><a href="/gui-y-kien">"Gửi ý kiến"</a></li>
-                        <li><a href="/nhung">"Nhúng tiện ích"</a></li>
+                        <li><a href="/nhung" rel=FULL_APP_LINK_REL>"Nhúng tiện ích"</a></li>
                     </ul>
                 </nav>
                 {contacts}

@@ -1,10 +1,12 @@
 //! Pieces that several pages share.
 
 pub mod article_list;
+#[cfg(any(feature = "map", feature = "embeds"))]
 pub mod assets;
 pub mod feedback_form;
 pub mod footer;
 pub mod header;
+#[cfg(feature = "map")]
 pub mod map;
 pub mod network_status;
 pub mod pagination;

@@ -2,10 +2,14 @@
 
 pub mod article;
 pub mod category;
+#[cfg(feature = "embeds")]
 pub mod embed_gallery;
 pub mod feedback;
 pub mod home;
+#[cfg(not(all(feature = "map", feature = "embeds")))]
+pub mod in_full_app;
 pub mod links;
+#[cfg(feature = "map")]
 pub mod map;
 pub mod not_found;
 pub mod schedule;

@@ -6,6 +6,7 @@ use portal_contract::map::extent;
 use portal_contract::{Geometry, Place};
 
 use crate::api;
+use crate::app::FULL_APP_LINK_REL;
 use crate::components::widgets::{block_content, Block};
 
 /// The drawing's width in SVG units; its height follows the district's shape.
@@ -30,7 +31,7 @@ pub fn MapOverview() -> impl IntoView {
         {block_content(places, "Chưa có dữ liệu bản đồ.", |collection| view! {
             <MapSketch places=collection.features />
         })}
-        <p class="more-link"><a href="/ban-do">"Xem bản đồ huyện ›"</a></p>
+        <p class="more-link"><a href="/ban-do" rel=FULL_APP_LINK_REL>"Xem bản đồ huyện ›"</a></p>
     }
 }
 

@@ -1,0 +1,71 @@
+import { expect, test } from '../support/loopback';
+import { mainArticle } from '../support/fixture.mjs';
+
+// Reading pages get the reader app (no map, no widget gallery: a smaller download); the map,
+// the gallery and the widgets get the full app. A reader moves between them without noticing.
+
+function wasmDownloads(page: import('@playwright/test').Page) {
+  const downloads: { path: string; bytes: Promise<number> }[] = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.endsWith('.wasm')) downloads.push({ path, bytes: response.body().then((b) => b.length) });
+  });
+  return downloads;
+}
+
+test('an article downloads the reader app, and the footer link opens the map in the full app', async ({
+  page,
+}) => {
+  const downloads = wasmDownloads(page);
+  await page.goto(`/tin-tuc/${mainArticle.slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(mainArticle.title);
+  expect(downloads.map((d) => d.path)).toEqual([expect.stringMatching(/^\/reader\/portal-web-[0-9a-f]+_bg\.wasm$/)]);
+
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Bản đồ huyện' }).click();
+  await expect(page).toHaveURL(/\/ban-do$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bản đồ huyện Bình Liêu');
+  await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
+  expect(downloads.map((d) => d.path)).toEqual([
+    expect.stringMatching(/^\/reader\//),
+    expect.stringMatching(/^\/portal-web-[0-9a-f]+_bg\.wasm$/),
+  ]);
+  const [reader, full] = await Promise.all(downloads.map((d) => d.bytes));
+  expect(reader).toBeLessThan(full);
+});
+
+test('a link to the map inside the reader app (in an article, say) loads the map anew', async ({
+  page,
+}) => {
+  await page.goto(`/tin-tuc/${mainArticle.slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(mainArticle.title);
+  await page.locator('.article-body').evaluate((body) => {
+    const link = document.createElement('a');
+    link.href = '/ban-do';
+    link.textContent = 'Xem trên bản đồ';
+    body.append(link);
+  });
+  await page.getByRole('link', { name: 'Xem trên bản đồ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bản đồ huyện Bình Liêu');
+  await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/tin-tuc/${mainArticle.slug}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(mainArticle.title);
+});
+
+test('a web server that sends the reader app for the map gets one reload and a message, not a loop', async ({
+  page,
+  request,
+}) => {
+  const readerPage = await (await request.get('/')).text();
+  expect(readerPage).toContain('/reader/');
+  let documents = 0;
+  await page.route('**/ban-do', (route) => {
+    documents += 1;
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readerPage });
+  });
+  await page.goto('/ban-do');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chưa mở được trang này');
+  await expect(page.getByRole('link', { name: 'Về trang chủ' })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(documents).toBe(2);
+});
