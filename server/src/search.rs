@@ -13,6 +13,9 @@ const MAX_TERMS: usize = 12;
 /// How long a snippet of the body is, in characters, and how much text leads into the match.
 const SNIPPET_CHARS: usize = 220;
 const SNIPPET_LEAD_CHARS: usize = 60;
+/// How much of a body `snippet` scans first, in bytes; it scans four times more each time
+/// that is not enough.
+const SNIPPET_FIRST_SCAN_BYTES: usize = 2048;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchTerms {
@@ -57,47 +60,32 @@ impl SearchTerms {
 
     /// A short passage of `text` around the first match, marked; the start of the text when
     /// nothing in it matches.
+    ///
+    /// Folding and scanning a whole body for every hit was most of a search's time, and the
+    /// passage needs only the text up to the first match and a window after it: the body is
+    /// scanned in growing leading parts, each cut at a space, until one holds a match and the
+    /// whole window after it (or is the whole body). A part that ends after the window gives
+    /// the same passage as the whole body would.
     pub fn snippet(&self, text: &str) -> Vec<Segment> {
-        let matches = self.matches(text);
-        let char_starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        let char_at = |byte: usize| char_starts.partition_point(|&start| start < byte);
-        let first_char = matches
-            .first()
-            .map(|&(start, _)| char_at(start))
-            .unwrap_or(0);
-        let mut from = first_char.saturating_sub(SNIPPET_LEAD_CHARS);
-        // Start at a word, not inside one.
-        if from > 0 {
-            let chars: Vec<char> = text.chars().collect();
-            while from < first_char && !chars[from - 1].is_whitespace() {
-                from += 1;
+        let mut length = SNIPPET_FIRST_SCAN_BYTES;
+        loop {
+            let part = &text[..cut_at_space(text, length)];
+            let whole = part.len() == text.len();
+            let matches = self.matches(part);
+            let enough = match (matches.first(), matches.last()) {
+                // More characters after the first match than the window holds, and the part
+                // does not end in a match (which the text after it could still extend).
+                (Some(&(start, _)), Some(&(_, end))) => {
+                    part[start..].chars().nth(SNIPPET_CHARS + 1).is_some()
+                        && end < part.trim_end().len()
+                }
+                _ => false,
+            };
+            if whole || enough {
+                return snippet_of(part, &matches, !whole);
             }
+            length = length.saturating_mul(4);
         }
-        let to = (from + SNIPPET_CHARS).min(char_starts.len());
-        let byte = |index: usize| char_starts.get(index).copied().unwrap_or(text.len());
-        let (from_byte, to_byte) = (byte(from), byte(to));
-        let window: Vec<(usize, usize)> = matches
-            .into_iter()
-            .filter(|&(start, end)| start >= from_byte && end <= to_byte)
-            .map(|(start, end)| (start - from_byte, end - from_byte))
-            .collect();
-        let mut parts = segments(&text[from_byte..to_byte], &window);
-        if from > 0 {
-            parts.insert(
-                0,
-                Segment {
-                    text: "…".into(),
-                    matched: false,
-                },
-            );
-        }
-        if to < char_starts.len() {
-            parts.push(Segment {
-                text: "…".into(),
-                matched: false,
-            });
-        }
-        parts
     }
 
     /// Byte ranges of `text` where a word starts that folds to a term (or, for the last
@@ -188,6 +176,66 @@ impl FoldedText {
         }
         (prefix || !self.is_word_char(position + length)).then_some(length)
     }
+}
+
+/// The first `bytes` of `text`, extended to the next whitespace (or the end) so that no word
+/// is cut.
+fn cut_at_space(text: &str, bytes: usize) -> usize {
+    if bytes >= text.len() {
+        return text.len();
+    }
+    let mut at = bytes;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    text[at..]
+        .char_indices()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(offset, _)| at + offset)
+}
+
+/// The passage of `text` around the first of `matches` (its start when there is none);
+/// `more_follows` when `text` is only the beginning of the body.
+fn snippet_of(text: &str, matches: &[(usize, usize)], more_follows: bool) -> Vec<Segment> {
+    let char_starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let char_at = |byte: usize| char_starts.partition_point(|&start| start < byte);
+    let first_char = matches
+        .first()
+        .map(|&(start, _)| char_at(start))
+        .unwrap_or(0);
+    let mut from = first_char.saturating_sub(SNIPPET_LEAD_CHARS);
+    // Start at a word, not inside one.
+    if from > 0 {
+        let chars: Vec<char> = text.chars().collect();
+        while from < first_char && !chars[from - 1].is_whitespace() {
+            from += 1;
+        }
+    }
+    let to = (from + SNIPPET_CHARS).min(char_starts.len());
+    let byte = |index: usize| char_starts.get(index).copied().unwrap_or(text.len());
+    let (from_byte, to_byte) = (byte(from), byte(to));
+    let window: Vec<(usize, usize)> = matches
+        .iter()
+        .filter(|&&(start, end)| start >= from_byte && end <= to_byte)
+        .map(|&(start, end)| (start - from_byte, end - from_byte))
+        .collect();
+    let mut parts = segments(&text[from_byte..to_byte], &window);
+    if from > 0 {
+        parts.insert(
+            0,
+            Segment {
+                text: "…".into(),
+                matched: false,
+            },
+        );
+    }
+    if to < char_starts.len() || more_follows {
+        parts.push(Segment {
+            text: "…".into(),
+            matched: false,
+        });
+    }
+    parts
 }
 
 fn segments(text: &str, ranges: &[(usize, usize)]) -> Vec<Segment> {
@@ -299,6 +347,59 @@ mod tests {
         assert!(
             joined.starts_with("…lời ") || joined.starts_with("…dẫn "),
             "starts at a word: {joined}"
+        );
+    }
+
+    #[test]
+    fn a_snippet_from_part_of_the_body_is_the_one_the_whole_body_gives() {
+        // The first match at every byte around the end of the first part scanned and of the
+        // next, followed by random words, phrases of matches with single and double spaces,
+        // marks and punctuation: scanning part of the body must never change the passage.
+        let words = [
+            "quốc", "phòng", "Quốc", "phong", "an", "ninh", "huấn", "luyện", "dân", "quân", "Đồng",
+            "Văn", "xã", "thôn", "năm", "2024", "–", ",", ".", "", "\n",
+        ];
+        let mut seed: u64 = 0x5eed;
+        let mut next = move |below: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % below
+        };
+        let boundaries = [SNIPPET_FIRST_SCAN_BYTES, SNIPPET_FIRST_SCAN_BYTES * 4];
+        for query in ["quoc phong", "an ninh", "dong van", "huan luyen dan qu"] {
+            let terms = SearchTerms::parse(query).unwrap();
+            for boundary in boundaries {
+                for first_match in (boundary - 1400..boundary + 300).step_by(7) {
+                    // ASCII lead that matches nothing, ending exactly at `first_match`.
+                    let mut text = "loi ".repeat(first_match / 4);
+                    text.push_str(&"x".repeat(first_match % 4));
+                    text.push(' ');
+                    text.push_str(query);
+                    for _ in 0..next(400) {
+                        text.push_str(words[next(words.len())]);
+                        text.push_str(if next(4) == 0 { "  " } else { " " });
+                    }
+                    let whole = snippet_of(&text, &terms.matches(&text), false);
+                    assert_eq!(
+                        marked(&terms.snippet(&text)),
+                        marked(&whole),
+                        "query {query:?}, first match at byte {first_match}"
+                    );
+                }
+            }
+        }
+        // A part that ends in a run of spaces after a match: the text after the run could
+        // still join the match into a phrase reaching past the window.
+        let terms = SearchTerms::parse("quoc phong").unwrap();
+        let text = format!(
+            "{}quốc phòng{}quốc phòng và an ninh",
+            "loi ".repeat(7900 / 4),
+            " ".repeat(500)
+        );
+        assert_eq!(
+            marked(&terms.snippet(&text)),
+            marked(&snippet_of(&text, &terms.matches(&text), false))
         );
     }
 
