@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
+use portal_contract::time::format_day;
 use portal_contract::{parse_iso_week, WeekSchedule};
 
 use crate::api;
@@ -62,8 +63,8 @@ fn Week(week: WeekSchedule) -> impl IntoView {
         .to_string();
     let range = format!(
         "Tuần {week_number}: từ {} đến {}",
-        week.starts_on.format("%d/%m/%Y"),
-        week.ends_on.format("%d/%m/%Y")
+        format_day(week.starts_on),
+        format_day(week.ends_on)
     );
     let empty = week.is_empty();
     view! {

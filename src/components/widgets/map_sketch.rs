@@ -63,7 +63,7 @@ fn MapSketch(places: Vec<Place>) -> impl IntoView {
                 Geometry::Point { coordinates } => {
                     let (x, y) = project(coordinates);
                     view! {
-                        <circle class=format!("map-sketch-place {class}") cx=format!("{x:.1}") cy=format!("{y:.1}") r="4.5" />
+                        <circle class=format!("map-sketch-place {class}") cx=one_decimal(x) cy=one_decimal(y) r="4.5" />
                     }
                     .into_any()
                 }
@@ -75,7 +75,7 @@ fn MapSketch(places: Vec<Place>) -> impl IntoView {
                                 .iter()
                                 .map(|position| {
                                     let (x, y) = project(*position);
-                                    format!("{x:.1},{y:.1}")
+                                    format!("{},{}", one_decimal(x), one_decimal(y))
                                 })
                                 .collect();
                             format!("M{}Z", points.join("L"))
@@ -90,7 +90,7 @@ fn MapSketch(places: Vec<Place>) -> impl IntoView {
     view! {
         <svg
             class="map-sketch"
-            viewBox=format!("0 0 {WIDTH} {height:.0}")
+            viewBox=format!("0 0 {} {}", WIDTH as u32, height.round() as u32)
             role="img"
             aria-label=description
         >
@@ -98,4 +98,13 @@ fn MapSketch(places: Vec<Place>) -> impl IntoView {
         </svg>
     }
     .into_any()
+}
+
+/// `value` with one decimal, written without Rust's float formatting, which would add several
+/// KB to the wasm of every page for this drawing alone.
+fn one_decimal(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let tenths = tenths.unsigned_abs();
+    format!("{sign}{}.{}", tenths / 10, tenths % 10)
 }

@@ -1,6 +1,7 @@
 //! Lịch công tác: this week's entries, in short.
 
 use leptos::prelude::*;
+use portal_contract::time::format_day;
 use portal_contract::WeekSchedule;
 
 use crate::api;
@@ -8,7 +9,7 @@ use crate::components::widgets::{block_content, Block};
 
 /// How a day reads in a heading: `Thứ Hai, 23/11/2026`.
 pub fn day_heading(weekday: &str, date: chrono::NaiveDate) -> String {
-    format!("{weekday}, {}", date.format("%d/%m/%Y"))
+    format!("{weekday}, {}", format_day(date))
 }
 
 #[component]
