@@ -3,7 +3,7 @@
 
 Starts the release server on the demo content and prints, side by side with its floor:
   * first-load bytes of the article route (HTML, JS, wasm, CSS as sent, brotli and gzip) and
-    the raw wasm size;
+    the raw wasm size (the reader app), and the same for the map page (the full app);
   * Lighthouse 12.2.3 mobile performance, LCP, FCP, TBT and CLS for the home page and an
     article, next to a plain static HTML page of the same article served by the same server;
   * wrk requests/second and p99 latency for an article, the first page of the latest
@@ -138,6 +138,9 @@ def main():
         print(f"  brotli {sizes['br']:>9,}   gzip {sizes['gzip']:>9,}   uncompressed {sizes['identity']:>9,}")
         print(f"  wasm alone: raw {sizes['wasm_raw']:,}, brotli {sizes['wasm_br']:,}")
         print(f"  floor (static HTML + CSS): brotli {floor_sizes['br']:,}   ratio {sizes['br'] / floor_sizes['br']:.1f}x")
+        map_sizes, _ = first_load("/ban-do")
+        print(f"  the map page (the full app, index.html): brotli {map_sizes['br']:,}, "
+              f"wasm raw {map_sizes['wasm_raw']:,}, brotli {map_sizes['wasm_br']:,}")
         leaflet = sum(len(get(f"/leaflet/leaflet.{ext}", "br")[0]) for ext in ("js", "css"))
         print(f"  the map page adds Leaflet (JS + CSS): brotli {leaflet:,}")
         loader = {encoding: len(get("/embed.js", encoding)[0]) for encoding in ("identity", "gzip", "br")}

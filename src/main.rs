@@ -12,6 +12,7 @@ mod pages;
 fn main() {
     console_error_panic_hook::set_once();
     remove_static_description();
+    remove_reading_view();
     let path = web_sys::window()
         .and_then(|window| window.location().pathname().ok())
         .unwrap_or_default();
@@ -34,5 +35,16 @@ fn remove_static_description() {
         .and_then(|d| d.query_selector("meta[name='description']").ok().flatten());
     if let Some(meta) = static_meta {
         meta.remove();
+    }
+}
+
+/// An article's page arrives with the article's text in it (`server/src/reading_view.rs`), to
+/// be read while the app downloads; from here on the app draws the page.
+fn remove_reading_view() {
+    let view = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(portal_contract::READING_VIEW_ID));
+    if let Some(view) = view {
+        view.remove();
     }
 }

@@ -6,6 +6,14 @@ use serde::{Deserialize, Serialize};
 /// The prefix every API path lives under.
 pub const API_PREFIX: &str = "/api/v1";
 
+/// The portal's name where the site's settings are not at hand: before `/site` has answered
+/// (and if it never does) in the app, without stored settings on the server.
+pub const DEFAULT_SITE_NAME: &str = "Cổng thông tin điện tử huyện Bình Liêu";
+
+/// The `id` of the element holding an article's text that the server writes into the
+/// article's page, to be read before the app starts; the app removes it when it does.
+pub const READING_VIEW_ID: &str = "server-page";
+
 /// `GET /site`: what the page frame shows around every page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -11,8 +11,10 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use portal_contract::embed::Widget;
-use portal_contract::API_PREFIX;
+use portal_contract::{API_PREFIX, DEFAULT_SITE_NAME};
 
+use crate::html::escape;
+use crate::reading_view;
 use crate::state::AppState;
 use crate::store;
 
@@ -86,6 +88,8 @@ struct Preview {
     image: Option<String>,
     /// The API path (after the API base) the app asks first on this page.
     data: Option<String>,
+    /// The page's content as plain HTML (`reading_view`), shown until the app starts.
+    reading_view: Option<String>,
 }
 
 pub async fn app_page(
@@ -107,11 +111,14 @@ pub async fn app_page(
     let page = shell.for_path(&path);
     let html = match meta.preview {
         Some(preview) => {
-            let html = with_preview(page, &preview, &origin);
-            match &preview.data {
-                Some(data) => with_data_preload(&html, data),
-                None => html,
+            let mut html = with_preview(page, &preview, &origin);
+            if let Some(data) = &preview.data {
+                html = with_data_preload(&html, data);
             }
+            if let Some(view) = &preview.reading_view {
+                html = reading_view::insert(&html, view);
+            }
+            html
         }
         None => page.to_string(),
     };
@@ -145,13 +152,25 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
     match segments.as_slice() {
         ["tin-tuc", slug] if !slug.is_empty() => {
             let slug = slug.to_string();
-            let article = state
-                .db(move |conn| Ok(store::article(conn, &slug)?))
+            let tiles = state.map_tiles.as_ref().clone();
+            let found_article = state
+                .db(move |conn| {
+                    let Some(article) = store::article(conn, &slug)? else {
+                        return Ok(None);
+                    };
+                    let site = store::site(conn, tiles)?;
+                    Ok(Some((article, site)))
+                })
                 .await?;
-            Ok(match article {
-                Some(article) => found(Some(Preview {
+            Ok(match found_article {
+                Some((article, site)) => found(Some(Preview {
                     path: format!("/tin-tuc/{}", article.slug),
                     data: Some(format!("/articles/{}", article.slug)),
+                    reading_view: Some(reading_view::render(
+                        site.as_ref().map_or(DEFAULT_SITE_NAME, |site| &site.name),
+                        site.as_ref().map_or(&[], |site| &site.menu),
+                        &article,
+                    )),
                     title: article.title,
                     description: article.summary,
                     image: article.image.map(|image| image.url),
@@ -275,21 +294,6 @@ fn replace_meta_description(html: &str, description: &str) -> String {
     )
 }
 
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +307,7 @@ mod tests {
             path: "/tin-tuc/tin-nong".into(),
             image: Some("/anh/a.jpg".into()),
             data: None,
+            reading_view: None,
         };
         let html = with_preview(shell, &preview, "https://binhlieu.example");
         assert!(

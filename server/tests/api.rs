@@ -367,6 +367,25 @@ async fn an_article_page_carries_its_preview_without_scripts() {
         "<meta property=\"og:url\" content=\"http://binhlieu.example/tin-tuc/bai-viet-thu-so-1-ve-duong-giao-thong-xa-dong-van\">"
     ), "{html}");
     assert!(!html.contains("og:image"), "no image, no og:image: {html}");
+    // The article itself, readable before the app starts (and without JavaScript).
+    assert!(
+        html.contains(
+            "<h1 class=\"article-title\">Bài viết thử số 1 về đường giao thông xã Đồng Văn</h1>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<div class=\"article-body\"><p>Đoạn một của bài 1.</p><p>Đoạn hai.</p></div>"
+        ),
+        "{html}"
+    );
+    // Only an article's page carries one.
+    for uri in ["/", "/chuyen-muc/thong-bao", "/tin-tuc/khong-co-bai-nay"] {
+        let (_, _, body) = portal.get(uri).await;
+        let html = String::from_utf8(body).unwrap();
+        assert!(!html.contains("server-page"), "{uri}: {html}");
+    }
 }
 
 #[tokio::test]

@@ -9,8 +9,7 @@ use crate::components::search_box::SearchBox;
 use crate::components::status::loaded;
 use crate::components::text_size::TextSize;
 
-/// The portal's name before `/site` has answered (and if it never does).
-pub const DEFAULT_SITE_NAME: &str = "Cổng thông tin điện tử huyện Bình Liêu";
+pub use portal_contract::DEFAULT_SITE_NAME;
 
 #[component]
 pub fn Header(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {

@@ -39,6 +39,43 @@ test('an article page asks for its article and the site once, both preloaded by 
   expect(asked.sort()).toEqual([`/api/v1/articles/${mainArticle.slug}`, '/api/v1/site'].sort());
 });
 
+test.describe('without JavaScript (or before the app has loaded)', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an article can be read: title, time, author, summary, paragraphs, breadcrumb, menu', async ({
+    page,
+  }) => {
+    const response = await page.goto(`/tin-tuc/${mainArticle.slug}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(mainArticle.title);
+    const article = page.locator('article.article');
+    await expect(article.locator('time')).toHaveText(mainArticle.shownTime);
+    await expect(article.locator('.article-author')).toHaveText(mainArticle.author);
+    await expect(article.locator('.article-summary')).toHaveText(mainArticle.summary);
+    await expect(article.locator('.article-body p')).toHaveText(mainArticle.paragraphs);
+    const breadcrumb = page.getByRole('navigation', { name: 'Đường dẫn' });
+    await expect(breadcrumb.getByRole('link', { name: 'Quốc phòng – An ninh' })).toHaveAttribute(
+      'href',
+      '/chuyen-muc/quoc-phong-an-ninh',
+    );
+    const menu = page.getByRole('navigation', { name: 'Chuyên mục' });
+    await expect(menu.getByRole('link')).toHaveText(['Trang chủ', ...categories.map((c) => c.name)]);
+    await expect(page).toHaveTitle(new RegExp(`^${mainArticle.title}`));
+    // The note that the page needs JavaScript is gone: this one does not.
+    expect(await response!.text()).not.toContain('<noscript>');
+  });
+});
+
+test('the app takes an article page over from the reading view the server sent', async ({ page }) => {
+  const response = await page.goto(`/tin-tuc/${mainArticle.slug}`);
+  expect(await response!.text()).toContain('<div id="server-page">');
+  // The app's own article: its related articles and print button, and one h1 on the page.
+  await expect(page.getByRole('region', { name: 'Tin cùng chuyên mục' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'In bài viết' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.locator('#server-page')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Chuyên mục' })).toHaveCount(1);
+});
+
 test('an article lists related articles of its category', async ({ page }) => {
   await page.goto('/tin-tuc/thong-bao-so-5-ve-lich-tiep-cong-dan');
   const related = page.getByRole('region', { name: 'Tin cùng chuyên mục' });
