@@ -8,11 +8,11 @@ mod embed;
 #[cfg(any(feature = "map", feature = "embeds"))]
 mod html;
 mod pages;
+mod reading_view;
 
 fn main() {
     console_error_panic_hook::set_once();
     remove_static_description();
-    remove_reading_view();
     let path = web_sys::window()
         .and_then(|window| window.location().pathname().ok())
         .unwrap_or_default();
@@ -35,16 +35,5 @@ fn remove_static_description() {
         .and_then(|d| d.query_selector("meta[name='description']").ok().flatten());
     if let Some(meta) = static_meta {
         meta.remove();
-    }
-}
-
-/// An article's page arrives with the article's text in it (`server/src/reading_view.rs`), to
-/// be read while the app downloads; from here on the app draws the page.
-fn remove_reading_view() {
-    let view = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(portal_contract::READING_VIEW_ID));
-    if let Some(view) = view {
-        view.remove();
     }
 }

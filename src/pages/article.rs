@@ -8,6 +8,7 @@ use crate::components::article_list::{category_href, ArticleList};
 use crate::components::feedback_form::{load_draft, FeedbackForm};
 use crate::components::sidebar::Sidebar;
 use crate::components::status::loaded;
+use crate::reading_view;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -15,6 +16,12 @@ pub fn ArticlePage() -> impl IntoView {
     let article = LocalResource::new(move || {
         let slug = params.read().get("slug").unwrap_or_default();
         async move { api::article(&slug).await }
+    });
+    // Once the article (or why it could not be loaded) is drawn, the server's copy goes.
+    Effect::new(move |_| {
+        if article.read().is_some() {
+            reading_view::hand_over();
+        }
     });
     view! {
         <div class="with-sidebar">
