@@ -1,36 +1,24 @@
 //! The reader app's stand-in for the pages only the full app has (the map, the widget
-//! gallery). The server sends the full app for those addresses, so the reader app only gets
-//! here by routing inside itself (a link in an article, say): it loads the page anew. If the
-//! page comes back to the reader app all the same (a web server set up without the rule for
-//! these addresses), it says so once instead of loading again and again.
+//! gallery). The server sends the full app for those addresses, so the reader app gets here
+//! by routing inside itself (a link in an article, say): it loads the page anew. When the
+//! document itself was loaded at this address, a web server sent the reader app for it (one
+//! set up without the rule for these addresses): loading again would bring the same, so it
+//! says so instead.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 use crate::components::status::Placeholder;
-
-const RELOADED_FOR: &str = "portal-reloaded-for";
 
 #[component]
 pub fn InFullApp() -> impl IntoView {
     let location = use_location();
     let path = location.pathname.get_untracked();
     let address = format!("{path}{}", location.search.get_untracked());
-    let storage = web_sys::window().and_then(|window| window.session_storage().ok().flatten());
-    let already_tried = storage
-        .as_ref()
-        .and_then(|storage| storage.get_item(RELOADED_FOR).ok().flatten())
-        .is_some_and(|tried| tried == path);
-    if let Some(storage) = &storage {
-        let _ = if already_tried {
-            storage.remove_item(RELOADED_FOR)
-        } else {
-            storage.set_item(RELOADED_FOR, &path)
-        };
-    }
-    if !already_tried {
+    if document_loaded_at() != Some(path) {
         // After the router has put the address in the history (it does so once this page is
         // drawn), so the load replaces this entry and Back still returns to the page before.
         set_timeout(
@@ -58,4 +46,17 @@ pub fn InFullApp() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The path this document was loaded at (its navigation entry), whatever the app's router
+/// has made of the address bar since.
+fn document_loaded_at() -> Option<String> {
+    let entry = web_sys::window()?
+        .performance()?
+        .get_entries_by_type("navigation")
+        .get(0)
+        .dyn_into::<web_sys::PerformanceEntry>()
+        .ok()?;
+    let url = web_sys::Url::new(&entry.name()).ok()?;
+    Some(url.pathname())
 }

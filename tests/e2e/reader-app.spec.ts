@@ -36,23 +36,29 @@ test('an article downloads the reader app, and the footer link opens the map in 
 test('a link to the map inside the reader app (in an article, say) loads the map anew', async ({
   page,
 }) => {
+  const followLinkToMap = async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(mainArticle.title);
+    await page.locator('.article-body').evaluate((body) => {
+      const link = document.createElement('a');
+      link.href = '/ban-do';
+      link.textContent = 'Xem trên bản đồ';
+      body.append(link);
+    });
+    await page.getByRole('link', { name: 'Xem trên bản đồ' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bản đồ huyện Bình Liêu');
+    await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
+  };
   await page.goto(`/tin-tuc/${mainArticle.slug}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(mainArticle.title);
-  await page.locator('.article-body').evaluate((body) => {
-    const link = document.createElement('a');
-    link.href = '/ban-do';
-    link.textContent = 'Xem trên bản đồ';
-    body.append(link);
-  });
-  await page.getByRole('link', { name: 'Xem trên bản đồ' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bản đồ huyện Bình Liêu');
-  await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
+  await followLinkToMap();
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`/tin-tuc/${mainArticle.slug}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(mainArticle.title);
+  // Later in the same session, from a newly opened article, the map opens again too.
+  await page.goto(`/tin-tuc/${mainArticle.slug}`);
+  await followLinkToMap();
 });
 
-test('a web server that sends the reader app for the map gets one reload and a message, not a loop', async ({
+test('a web server that sends the reader app for the map gets a message, not a loop of loads', async ({
   page,
   request,
 }) => {
@@ -67,5 +73,5 @@ test('a web server that sends the reader app for the map gets one reload and a m
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chưa mở được trang này');
   await expect(page.getByRole('link', { name: 'Về trang chủ' })).toBeVisible();
   await page.waitForTimeout(500);
-  expect(documents).toBe(2);
+  expect(documents).toBe(1);
 });
