@@ -1,7 +1,9 @@
 //! The app's page (`index.html`) for every route of the web app, with the right status and,
 //! for articles, the article's title, description and Open Graph tags in the HTML itself:
 //! link previews in messaging apps read those without running the app. An article's page also
-//! preloads the article's JSON, so it downloads alongside the app instead of after it.
+//! preloads the article's JSON, so it downloads alongside the app instead of after it, and
+//! carries the article itself as plain HTML (`reading_view`). The reading pages get the reader
+//! app, the map, the widget gallery and the widgets the full app (`AppShell`).
 
 use std::path::Path;
 use std::sync::Arc;

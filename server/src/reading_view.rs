@@ -1,6 +1,7 @@
 //! An article as plain HTML inside its page: readable as soon as the page arrives, before the
 //! app's wasm has downloaded (seconds on a slow mobile network), and with no JavaScript at
-//! all. The app removes it when it starts and draws the same article itself.
+//! all. The app draws itself behind it and removes it once its own article is drawn
+//! (`src/reading_view.rs`).
 //!
 //! The markup and class names are the app's (`src/pages/article.rs`, `src/components/header.rs`),
 //! so the page looks the same before and after; it carries only what needs no script: the
