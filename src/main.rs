@@ -25,6 +25,7 @@ fn main() {
     }
     let _ = path;
     leptos::mount::mount_to_body(app::App);
+    reading_view::app_started();
 }
 
 /// `index.html` carries a description for readers without scripts (and link previews); once

@@ -1,15 +1,31 @@
-//! An article's page arrives with the article in it as plain HTML, the server's reading view
-//! (`server/src/reading_view.rs`), so it can be read while the app downloads. The app draws
-//! itself after it in the body, hidden by the stylesheet (`#server-page ~ *`) while the view
-//! is there, and takes over once its own article is ready: the reader never sees the text
+//! The page arrives with a reading view in it, plain HTML from the server
+//! (`server/src/reading_view.rs`): the portal's name and menu, and on an article's page the
+//! article, to be read while the app downloads. The app draws itself after it in the body,
+//! hidden by the stylesheet (`#server-page ~ *`) while the view is there. It takes over at
+//! once, or on an article's page once its own article is drawn: the reader never sees the text
 //! give way to loading placeholders.
+
+use web_sys::Element;
+
+fn view() -> Option<Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(portal_contract::READING_VIEW_ID)
+}
+
+/// The app has drawn its first page: a view without an article goes now. An article's stays
+/// until `hand_over`.
+pub fn app_started() {
+    if let Some(view) = view() {
+        if view.query_selector("article").ok().flatten().is_none() {
+            view.remove();
+        }
+    }
+}
 
 /// Removes the reading view, which shows the app. Does nothing when there is none.
 pub fn hand_over() {
-    let view = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(portal_contract::READING_VIEW_ID));
-    if let Some(view) = view {
+    if let Some(view) = view() {
         view.remove();
     }
 }

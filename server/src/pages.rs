@@ -55,12 +55,17 @@ impl AppShell {
 
     /// The page for `path`: the full app where the reader app lacks the page.
     fn for_path(&self, path: &str) -> &str {
-        if FULL_APP_ROUTES.contains(&path) || path.starts_with("/embed/") {
+        if in_full_app_only(path) {
             &self.full
         } else {
             &self.reader
         }
     }
+}
+
+/// The map, the widget gallery and the widgets: what the reader app does not have.
+fn in_full_app_only(path: &str) -> bool {
+    FULL_APP_ROUTES.contains(&path) || path.starts_with("/embed/")
 }
 
 /// The pages the reader app does not have (besides the widgets, `/embed/*`).
@@ -118,10 +123,15 @@ pub async fn app_page(
                 html = with_data_preload(&html, data);
             }
             if let Some(view) = &preview.reading_view {
-                html = reading_view::insert(&html, view);
+                html = reading_view::insert(&reading_view::without_script_note(&html), view);
             }
             html
         }
+        // Every other reading page shows the portal's name and menu until the app starts.
+        None if !in_full_app_only(&path) => match frame_view(&state).await {
+            Some(view) => reading_view::insert(page, &view),
+            None => page.to_string(),
+        },
         None => page.to_string(),
     };
     let mut response = (meta.status, html).into_response();
@@ -130,6 +140,21 @@ pub async fn app_page(
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
     response
+}
+
+/// The reading view of a page without an article: the portal's name and menu.
+async fn frame_view(state: &AppState) -> Option<String> {
+    let tiles = state.map_tiles.as_ref().clone();
+    match state.db(move |conn| Ok(store::site(conn, tiles)?)).await {
+        Ok(site) => Some(reading_view::render_frame(
+            site.as_ref().map_or(DEFAULT_SITE_NAME, |site| &site.name),
+            site.as_ref().map_or(&[], |site| &site.menu),
+        )),
+        Err(err) => {
+            tracing::error!(?err, "reading the site's settings for a page");
+            None
+        }
+    }
 }
 
 async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::error::AppError> {

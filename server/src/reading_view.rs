@@ -1,40 +1,33 @@
-//! An article as plain HTML inside its page: readable as soon as the page arrives, before the
-//! app's wasm has downloaded (seconds on a slow mobile network), and with no JavaScript at
-//! all. The app draws itself behind it and removes it once its own article is drawn
-//! (`src/reading_view.rs`).
+//! The page as plain HTML inside the app's page, shown from the moment the page arrives until
+//! the app's wasm has downloaded (seconds on a slow mobile network), and without JavaScript:
+//! every reading page gets the portal's name and category menu; an article's page also the
+//! breadcrumb, the article and its author. The app draws itself behind it and removes it when
+//! it starts, or, on an article's page, once its own article is drawn (`src/reading_view.rs`).
 //!
 //! The markup and class names are the app's (`src/pages/article.rs`, `src/components/header.rs`),
-//! so the page looks the same before and after; it carries only what needs no script: the
-//! portal's name, the category menu, the breadcrumb, the article and its author.
+//! so the page looks the same before and after; it carries only what needs no script.
 
 use portal_contract::time::format_display;
 use portal_contract::{Article, CategoryRef, READING_VIEW_ID};
 
 use crate::html::escape;
 
+/// The portal's name and category menu alone: every reading page but an article's.
+pub fn render_frame(site_name: &str, menu: &[CategoryRef]) -> String {
+    format!(
+        "<div id=\"{READING_VIEW_ID}\">{}</div>",
+        header(site_name, menu)
+    )
+}
+
 /// The reading view of `article` under the portal's name and category menu.
 pub fn render(site_name: &str, menu: &[CategoryRef], article: &Article) -> String {
-    let menu: String = menu
-        .iter()
-        .map(|item| {
-            format!(
-                "<li><a href=\"/chuyen-muc/{}\">{}</a></li>",
-                escape(&item.slug),
-                escape(&item.name)
-            )
-        })
-        .collect();
     let title = escape(&article.title);
     let author = escape(&article.author);
     // The body was sanitized with the allowlist before it was stored (`sanitize.rs`): it is
     // the same HTML the app puts into the page.
     format!(
-        "<div id=\"{READING_VIEW_ID}\">\
-         <header class=\"site-header\"><div class=\"site-header-inner\">\
-         <a class=\"site-name\" href=\"/\"><span class=\"site-emblem\" aria-hidden=\"true\">★</span>\
-         <span>{site}</span></a></div>\
-         <nav class=\"main-menu\" aria-label=\"Chuyên mục\"><ul><li><a href=\"/\">Trang chủ</a></li>{menu}</ul></nav>\
-         </header>\
+        "<div id=\"{READING_VIEW_ID}\">{header}\
          <main class=\"site-main\"><div class=\"with-sidebar\"><div class=\"main-column\">\
          <nav class=\"breadcrumb\" aria-label=\"Đường dẫn\"><ol><li><a href=\"/\">Trang chủ</a></li>\
          <li><a href=\"/chuyen-muc/{category_slug}\">{category}</a></li></ol></nav>\
@@ -45,7 +38,7 @@ pub fn render(site_name: &str, menu: &[CategoryRef], article: &Article) -> Strin
          <div class=\"article-body\">{body}</div>\
          <p class=\"article-author\">{author}</p></article>\
          </div></div></main></div>",
-        site = escape(site_name),
+        header = header(site_name, menu),
         category_slug = escape(&article.category.slug),
         category = escape(&article.category.name),
         datetime = article.published_at.to_rfc3339(),
@@ -55,24 +48,46 @@ pub fn render(site_name: &str, menu: &[CategoryRef], article: &Article) -> Strin
     )
 }
 
-/// `page` with `view` as the start of its body, in place of the `<noscript>` note that the
-/// page needs JavaScript (it no longer does).
+fn header(site_name: &str, menu: &[CategoryRef]) -> String {
+    let menu: String = menu
+        .iter()
+        .map(|item| {
+            format!(
+                "<li><a href=\"/chuyen-muc/{}\">{}</a></li>",
+                escape(&item.slug),
+                escape(&item.name)
+            )
+        })
+        .collect();
+    format!(
+        "<header class=\"site-header\"><div class=\"site-header-inner\">\
+         <a class=\"site-name\" href=\"/\"><span class=\"site-emblem\" aria-hidden=\"true\">★</span>\
+         <span>{site}</span></a></div>\
+         <nav class=\"main-menu\" aria-label=\"Chuyên mục\"><ul><li><a href=\"/\">Trang chủ</a></li>{menu}</ul></nav>\
+         </header>",
+        site = escape(site_name),
+    )
+}
+
+/// `page` with `view` at the start of its body.
 pub fn insert(page: &str, view: &str) -> String {
-    if let (Some(start), Some(end)) = (page.find("<noscript>"), page.find("</noscript>")) {
-        if start < end {
-            return format!(
-                "{}{view}{}",
-                &page[..start],
-                &page[end + "</noscript>".len()..]
-            );
-        }
-    }
     match page.find("<body>") {
         Some(at) => {
             let at = at + "<body>".len();
             format!("{}{view}{}", &page[..at], &page[at..])
         }
         None => format!("{page}{view}"),
+    }
+}
+
+/// `page` without its `<noscript>` note that the page needs JavaScript: an article's page
+/// with its reading view does not.
+pub fn without_script_note(page: &str) -> String {
+    match (page.find("<noscript>"), page.find("</noscript>")) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}{}", &page[..start], &page[end + "</noscript>".len()..])
+        }
+        _ => page.to_string(),
     }
 }
 
@@ -135,15 +150,34 @@ mod tests {
     }
 
     #[test]
-    fn the_view_takes_the_place_of_the_noscript_note() {
+    fn the_view_starts_the_body_and_the_script_note_can_go() {
         let page = "<html><body>\n<noscript>Cần JavaScript.</noscript>\n</body></html>";
         assert_eq!(
             insert(page, "<div>bài</div>"),
-            "<html><body>\n<div>bài</div>\n</body></html>"
+            "<html><body><div>bài</div>\n<noscript>Cần JavaScript.</noscript>\n</body></html>"
         );
-        assert_eq!(
-            insert("<html><body></body></html>", "<div>bài</div>"),
-            "<html><body><div>bài</div></body></html>"
+        assert_eq!(without_script_note(page), "<html><body>\n\n</body></html>");
+        assert_eq!(without_script_note("<body></body>"), "<body></body>");
+    }
+
+    #[test]
+    fn the_frame_alone_has_the_name_and_menu_and_no_article() {
+        let menu = [CategoryRef {
+            slug: "thong-bao".into(),
+            name: "Thông báo".into(),
+        }];
+        let view = render_frame("Cổng", &menu);
+        assert!(
+            view.starts_with("<div id=\"server-page\"><header"),
+            "{view}"
+        );
+        assert!(
+            view.contains("<a href=\"/chuyen-muc/thong-bao\">Thông báo</a>"),
+            "{view}"
+        );
+        assert!(
+            !view.contains("<article") && !view.contains("<main"),
+            "{view}"
         );
     }
 }

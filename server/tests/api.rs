@@ -380,8 +380,21 @@ async fn an_article_page_carries_its_preview_without_scripts() {
         ),
         "{html}"
     );
-    // Only an article's page carries one.
+    // Other reading pages carry the portal's name and menu alone; the full app's, nothing.
     for uri in ["/", "/chuyen-muc/thong-bao", "/tin-tuc/khong-co-bai-nay"] {
+        let (_, _, body) = portal.get(uri).await;
+        let html = String::from_utf8(body).unwrap();
+        assert!(
+            html.contains("<div id=\"server-page\"><header"),
+            "{uri}: {html}"
+        );
+        assert!(
+            html.contains("<a href=\"/chuyen-muc/thong-bao\">Thông báo</a>"),
+            "{uri}: {html}"
+        );
+        assert!(!html.contains("<article"), "{uri}: {html}");
+    }
+    for uri in ["/ban-do", "/nhung", "/embed/tin-moi"] {
         let (_, _, body) = portal.get(uri).await;
         let html = String::from_utf8(body).unwrap();
         assert!(!html.contains("server-page"), "{uri}: {html}");

@@ -65,6 +65,20 @@ test.describe('without JavaScript (or before the app has loaded)', () => {
   });
 });
 
+test.describe('without JavaScript (or before the app has loaded), other pages', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('show the portal name and the category menu', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: 'Cổng thông tin điện tử huyện Bình Liêu' })).toHaveAttribute(
+      'href',
+      '/',
+    );
+    const menu = page.getByRole('navigation', { name: 'Chuyên mục' });
+    await expect(menu.getByRole('link')).toHaveText(['Trang chủ', ...categories.map((c) => c.name)]);
+  });
+});
+
 test('the app takes an article page over from the reading view the server sent', async ({ page }) => {
   const response = await page.goto(`/tin-tuc/${mainArticle.slug}`);
   expect(await response!.text()).toContain('<div id="server-page">');
