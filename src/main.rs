@@ -13,17 +13,12 @@ mod reading_view;
 fn main() {
     console_error_panic_hook::set_once();
     remove_static_description();
-    let path = web_sys::window()
-        .and_then(|window| window.location().pathname().ok())
-        .unwrap_or_default();
     // A widget in another site's frame gets the widget alone; every other address, the site.
     #[cfg(feature = "embeds")]
-    if let Some(name) = embed::embedded_widget_name(&path) {
-        let name = name.to_owned();
+    if let Some(name) = embed::embedded_widget_name() {
         leptos::mount::mount_to_body(move || leptos::view! { <embed::EmbedApp name /> });
         return;
     }
-    let _ = path;
     leptos::mount::mount_to_body(app::App);
     reading_view::app_started();
 }

@@ -10,8 +10,8 @@ pub const API_PREFIX: &str = "/api/v1";
 /// (and if it never does) in the app, without stored settings on the server.
 pub const DEFAULT_SITE_NAME: &str = "Cổng thông tin điện tử huyện Bình Liêu";
 
-/// The `id` of the element holding an article's text that the server writes into the
-/// article's page, to be read before the app starts; the app removes it when it does.
+/// The `id` of the reading view the server writes into a reading page (the portal's name and
+/// menu, and an article's text on its page), shown until the app takes over and removes it.
 pub const READING_VIEW_ID: &str = "server-page";
 
 /// `GET /site`: what the page frame shows around every page.

@@ -13,9 +13,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use portal_contract::embed::Widget;
-use portal_contract::{API_PREFIX, DEFAULT_SITE_NAME};
+use portal_contract::API_PREFIX;
 
-use crate::html::escape;
+use crate::html::{escape, meta_content};
 use crate::reading_view;
 use crate::state::AppState;
 use crate::store;
@@ -25,8 +25,27 @@ use crate::store;
 /// `reader.html`: the same app without the map and the widget gallery, a smaller download).
 #[derive(Clone)]
 pub struct AppShell {
-    full: Arc<str>,
-    reader: Arc<str>,
+    full: ShellPage,
+    reader: ShellPage,
+}
+
+/// One of the app's pages, and the API it names in `<meta name="portal-api-base">` (as the app
+/// reads it), for the preloads added to it.
+#[derive(Clone)]
+struct ShellPage {
+    html: Arc<str>,
+    api_base: Arc<str>,
+}
+
+impl ShellPage {
+    fn new(html: Arc<str>) -> Self {
+        let api_base = meta_content(&html, "portal-api-base")
+            .map(|base| base.trim_end_matches('/'))
+            .filter(|base| !base.is_empty())
+            .unwrap_or(API_PREFIX)
+            .into();
+        Self { html, api_base }
+    }
 }
 
 /// Where `make web` puts the reader app's build, under `dist/`.
@@ -45,16 +64,19 @@ impl AppShell {
         let reader = std::fs::read_to_string(dist.join(READER_DIR).join("index.html"))
             .map(Arc::from)
             .unwrap_or_else(|_| full.clone());
-        Self { full, reader }
+        Self {
+            full: ShellPage::new(full),
+            reader: ShellPage::new(reader),
+        }
     }
 
     /// Both pages, for the security policy (each starts the app with its own inline script).
     pub fn pages(&self) -> [&str; 2] {
-        [&self.full, &self.reader]
+        [&self.full.html, &self.reader.html]
     }
 
     /// The page for `path`: the full app where the reader app lacks the page.
-    fn for_path(&self, path: &str) -> &str {
+    fn for_path(&self, path: &str) -> &ShellPage {
         if in_full_app_only(path) {
             &self.full
         } else {
@@ -118,9 +140,9 @@ pub async fn app_page(
     let page = shell.for_path(&path);
     let html = match meta.preview {
         Some(preview) => {
-            let mut html = with_preview(page, &preview, &origin);
+            let mut html = with_preview(&page.html, &preview, &origin);
             if let Some(data) = &preview.data {
-                html = with_data_preload(&html, data);
+                html = with_data_preload(&html, &page.api_base, data);
             }
             if let Some(view) = &preview.reading_view {
                 html = reading_view::insert(&reading_view::without_script_note(&html), view);
@@ -129,10 +151,10 @@ pub async fn app_page(
         }
         // Every other reading page shows the portal's name and menu until the app starts.
         None if !in_full_app_only(&path) => match frame_view(&state).await {
-            Some(view) => reading_view::insert(page, &view),
-            None => page.to_string(),
+            Some(view) => reading_view::insert(&page.html, &view),
+            None => page.html.to_string(),
         },
-        None => page.to_string(),
+        None => page.html.to_string(),
     };
     let mut response = (meta.status, html).into_response();
     response.headers_mut().insert(
@@ -146,10 +168,7 @@ pub async fn app_page(
 async fn frame_view(state: &AppState) -> Option<String> {
     let tiles = state.map_tiles.as_ref().clone();
     match state.db(move |conn| Ok(store::site(conn, tiles)?)).await {
-        Ok(site) => Some(reading_view::render_frame(
-            site.as_ref().map_or(DEFAULT_SITE_NAME, |site| &site.name),
-            site.as_ref().map_or(&[], |site| &site.menu),
-        )),
+        Ok(site) => Some(reading_view::render_frame(site.as_ref())),
         Err(err) => {
             tracing::error!(?err, "reading the site's settings for a page");
             None
@@ -193,11 +212,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
                 Some((article, site)) => found(Some(Preview {
                     path: format!("/tin-tuc/{}", article.slug),
                     data: Some(format!("/articles/{}", article.slug)),
-                    reading_view: Some(reading_view::render(
-                        site.as_ref().map_or(DEFAULT_SITE_NAME, |site| &site.name),
-                        site.as_ref().map_or(&[], |site| &site.menu),
-                        &article,
-                    )),
+                    reading_view: Some(reading_view::render(site.as_ref(), &article)),
                     title: article.title,
                     description: article.summary,
                     image: article.image.map(|image| image.url),
@@ -268,14 +283,10 @@ fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {
     html
 }
 
-/// Adds `<link rel=preload>` for the API path `data`, on the API the page's
-/// `<meta name="portal-api-base">` names, exactly as the app will request it (same URL, same
-/// CORS mode), so the browser hands the app the answer it already has.
-fn with_data_preload(html: &str, data: &str) -> String {
-    let base = meta_content(html, "portal-api-base")
-        .map(|base| base.trim_end_matches('/').to_string())
-        .filter(|base| !base.is_empty())
-        .unwrap_or_else(|| API_PREFIX.to_string());
+/// Adds `<link rel=preload>` for the API path `data` on the API at `base`, exactly as the app
+/// will request it (same URL, same CORS mode), so the browser hands the app the answer it
+/// already has.
+fn with_data_preload(html: &str, base: &str, data: &str) -> String {
     let link = format!(
         "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
         escape(&format!("{base}{data}"))
@@ -286,14 +297,6 @@ fn with_data_preload(html: &str, data: &str) -> String {
         None => html.push_str(&link),
     }
     html
-}
-
-/// The `content` of `<meta name="{name}" content="...">` as trunk wrote it (double quotes).
-fn meta_content<'a>(html: &'a str, name: &str) -> Option<&'a str> {
-    let tag = format!("<meta name=\"{name}\" content=\"");
-    let from = html.find(&tag)? + tag.len();
-    let length = html[from..].find('"')?;
-    Some(&html[from..from + length])
 }
 
 fn replace_between(html: &str, start: &str, end: &str, with: &str) -> String {
@@ -363,17 +366,21 @@ mod tests {
 
     #[test]
     fn data_preload_uses_the_configured_api_base() {
-        let shell = "<html><head><meta name=\"portal-api-base\" content=\"https://api.example.gov.vn/api/v1/\"></head><body></body></html>";
-        let html = with_data_preload(shell, "/articles/tin-nong");
+        let page = ShellPage::new(
+            "<html><head><meta name=\"portal-api-base\" content=\"https://api.example.gov.vn/api/v1/\"></head><body></body></html>".into(),
+        );
+        let html = with_data_preload(&page.html, &page.api_base, "/articles/tin-nong");
         assert!(
             html.contains("<link rel=\"preload\" href=\"https://api.example.gov.vn/api/v1/articles/tin-nong\" as=\"fetch\" crossorigin=\"anonymous\"></head>"),
             "{html}"
         );
-        let without_setting = with_data_preload("<head></head>", "/articles/a");
-        assert!(
-            without_setting.contains("href=\"/api/v1/articles/a\""),
-            "{without_setting}"
+        let without_setting = ShellPage::new("<head></head>".into());
+        let html = with_data_preload(
+            &without_setting.html,
+            &without_setting.api_base,
+            "/articles/a",
         );
+        assert!(html.contains("href=\"/api/v1/articles/a\""), "{html}");
     }
 
     #[test]

@@ -8,20 +8,18 @@
 //! so the page looks the same before and after; it carries only what needs no script.
 
 use portal_contract::time::format_display;
-use portal_contract::{Article, CategoryRef, READING_VIEW_ID};
+use portal_contract::{Article, Site, DEFAULT_SITE_NAME, READING_VIEW_ID};
 
 use crate::html::escape;
 
-/// The portal's name and category menu alone: every reading page but an article's.
-pub fn render_frame(site_name: &str, menu: &[CategoryRef]) -> String {
-    format!(
-        "<div id=\"{READING_VIEW_ID}\">{}</div>",
-        header(site_name, menu)
-    )
+/// The portal's name and category menu alone: every reading page but an article's. `site`
+/// is `None` before the site's settings are stored.
+pub fn render_frame(site: Option<&Site>) -> String {
+    format!("<div id=\"{READING_VIEW_ID}\">{}</div>", header(site))
 }
 
 /// The reading view of `article` under the portal's name and category menu.
-pub fn render(site_name: &str, menu: &[CategoryRef], article: &Article) -> String {
+pub fn render(site: Option<&Site>, article: &Article) -> String {
     let title = escape(&article.title);
     let author = escape(&article.author);
     // The body was sanitized with the allowlist before it was stored (`sanitize.rs`): it is
@@ -38,7 +36,7 @@ pub fn render(site_name: &str, menu: &[CategoryRef], article: &Article) -> Strin
          <div class=\"article-body\">{body}</div>\
          <p class=\"article-author\">{author}</p></article>\
          </div></div></main></div>",
-        header = header(site_name, menu),
+        header = header(site),
         category_slug = escape(&article.category.slug),
         category = escape(&article.category.name),
         datetime = article.published_at.to_rfc3339(),
@@ -48,8 +46,11 @@ pub fn render(site_name: &str, menu: &[CategoryRef], article: &Article) -> Strin
     )
 }
 
-fn header(site_name: &str, menu: &[CategoryRef]) -> String {
-    let menu: String = menu
+/// The app's header as far as it needs no script: the portal's name and its category menu.
+fn header(site: Option<&Site>) -> String {
+    let site_name = site.map_or(DEFAULT_SITE_NAME, |site| &site.name);
+    let menu: String = site
+        .map_or(&[][..], |site| &site.menu)
         .iter()
         .map(|item| {
             format!(
@@ -95,7 +96,31 @@ pub fn without_script_note(page: &str) -> String {
 mod tests {
     use super::*;
     use chrono::DateTime;
-    use portal_contract::CategoryRef;
+    use portal_contract::{CategoryRef, Contacts, MapTiles};
+
+    fn site(name: &str, menu: &[(&str, &str)]) -> Site {
+        Site {
+            name: name.into(),
+            short_name: name.into(),
+            description: String::new(),
+            logo_url: None,
+            contacts: Contacts {
+                agency: String::new(),
+                address: String::new(),
+                phone: String::new(),
+                email: String::new(),
+                responsible: String::new(),
+            },
+            menu: menu
+                .iter()
+                .map(|(slug, name)| CategoryRef {
+                    slug: slug.to_string(),
+                    name: name.to_string(),
+                })
+                .collect(),
+            map_tiles: MapTiles::openstreetmap(),
+        }
+    }
 
     fn article() -> Article {
         Article {
@@ -118,11 +143,8 @@ mod tests {
 
     #[test]
     fn the_view_escapes_text_and_keeps_the_stored_body() {
-        let menu = [CategoryRef {
-            slug: "tin-trong-huyen".into(),
-            name: "Tin trong huyện".into(),
-        }];
-        let view = render("Cổng <huyện>", &menu, &article());
+        let site = site("Cổng <huyện>", &[("tin-trong-huyen", "Tin trong huyện")]);
+        let view = render(Some(&site), &article());
         assert!(view.starts_with("<div id=\"server-page\">"), "{view}");
         assert!(view.contains("<span>Cổng &lt;huyện&gt;</span>"), "{view}");
         assert!(
@@ -162,11 +184,7 @@ mod tests {
 
     #[test]
     fn the_frame_alone_has_the_name_and_menu_and_no_article() {
-        let menu = [CategoryRef {
-            slug: "thong-bao".into(),
-            name: "Thông báo".into(),
-        }];
-        let view = render_frame("Cổng", &menu);
+        let view = render_frame(Some(&site("Cổng", &[("thong-bao", "Thông báo")])));
         assert!(
             view.starts_with("<div id=\"server-page\"><header"),
             "{view}"
@@ -177,6 +195,16 @@ mod tests {
         );
         assert!(
             !view.contains("<article") && !view.contains("<main"),
+            "{view}"
+        );
+        // Before the site's settings are stored: the default name, the home link alone.
+        let view = render_frame(None);
+        assert!(
+            view.contains(&format!("<span>{DEFAULT_SITE_NAME}</span>")),
+            "{view}"
+        );
+        assert!(
+            view.contains("<ul><li><a href=\"/\">Trang chủ</a></li></ul>"),
             "{view}"
         );
     }

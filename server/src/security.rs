@@ -11,6 +11,8 @@ use axum::response::Response;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::html::meta_content;
+
 /// The headers, worked out once at start from the built app's `index.html` (its text).
 #[derive(Debug, Clone)]
 pub struct SecurityPolicy {
@@ -65,6 +67,7 @@ impl SecurityPolicy {
             .collect();
         let mut api_origins: Vec<String> =
             pages.iter().filter_map(|page| api_origin(page)).collect();
+        api_origins.sort_unstable();
         api_origins.dedup();
         let api_origin: String = api_origins
             .iter()
@@ -108,11 +111,7 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
 
 /// The origin of an absolute API address configured in `index.html`, if any.
 fn api_origin(html: &str) -> Option<String> {
-    let tag_start = html.find("name=\"portal-api-base\"")?;
-    let tag = &html[html[..tag_start].rfind('<')?..];
-    let tag = &tag[..tag.find('>')?];
-    let content = tag.split("content=\"").nth(1)?.split('"').next()?.trim();
-    source_of(content)
+    source_of(meta_content(html, "portal-api-base")?)
 }
 
 /// The CSP source (`scheme://host[:port]`) of an absolute http(s) address; `None` for

@@ -18,8 +18,9 @@ use crate::components::widgets::schedule::ThisWeek;
 use crate::components::widgets::visit_stats::VisitStatsList;
 
 /// The widget's name when the page's address is `/embed/{name}`.
-pub fn embedded_widget_name(path: &str) -> Option<&str> {
-    path.strip_prefix("/embed/")
+pub fn embedded_widget_name() -> Option<String> {
+    let path = web_sys::window()?.location().pathname().ok()?;
+    path.strip_prefix("/embed/").map(str::to_owned)
 }
 
 #[component]
