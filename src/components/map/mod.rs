@@ -40,7 +40,7 @@ impl MapHandle {
                 let zoom = map.get_zoom().max(PLACE_ZOOM);
                 map.set_view(&leaflet::LatLng::new(*lat, *lng), zoom);
             }
-            Geometry::Polygon { .. } => fit(&map, place.geometry.bounds()),
+            Geometry::Polygon { .. } => fit(&map, place.geometry.bounds(), true),
         }
         popup::open(&map, place, true);
         // Set after opening: opening closes the previous popup, which returns its focus.
@@ -56,12 +56,18 @@ impl MapHandle {
     }
 }
 
-fn fit(map: &leaflet::Map, bounds: Option<[f64; 4]>) {
+/// Shows `bounds` whole; `animate` as a pan and zoom the reader follows, else at once.
+fn fit(map: &leaflet::Map, bounds: Option<[f64; 4]>, animate: bool) {
     if let Some([west, south, east, north]) = bounds {
-        map.fit_bounds(&leaflet::LatLngBounds::new(
-            &leaflet::LatLng::new(south, west),
-            &leaflet::LatLng::new(north, east),
-        ));
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"animate".into(), &animate.into());
+        map.fit_bounds_with_options(
+            &leaflet::LatLngBounds::new(
+                &leaflet::LatLng::new(south, west),
+                &leaflet::LatLng::new(north, east),
+            ),
+            &options,
+        );
     }
 }
 
@@ -101,7 +107,9 @@ pub fn DistrictMap(
             return;
         };
         if groups.with_value(Vec::is_empty) {
-            fit(&leaflet_map, all_bounds);
+            // At once: the first view is the district, not a zoom towards it (during which a
+            // click or tap on a moving marker would miss).
+            fit(&leaflet_map, all_bounds, false);
             let on_tile_error = add_tiles(&leaflet_map, &tiles, base_map_failed);
             let (made, on_clicks) = places.with_value(|places| place_layers(&leaflet_map, places));
             listeners.update_value(|listeners| {
