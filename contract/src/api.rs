@@ -243,6 +243,10 @@ pub struct ApiErrorBody {
     /// For 422: what is wrong with each field of the request, in Vietnamese.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub fields: std::collections::BTreeMap<String, String>,
+    /// For 429: how many seconds to wait before trying again, as in the `Retry-After` header
+    /// (which a cross-origin deployment may not expose to scripts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -252,6 +256,7 @@ impl ApiError {
                 code: code.into(),
                 message: message.into(),
                 fields: Default::default(),
+                retry_after: None,
             },
         }
     }

@@ -7,27 +7,22 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-pub const NAME_MAX_CHARS: usize = 100;
-pub const TITLE_MAX_CHARS: usize = 200;
-pub const MESSAGE_MIN_CHARS: usize = 10;
-pub const MESSAGE_MAX_CHARS: usize = 5000;
-pub const EMAIL_MAX_CHARS: usize = 254;
+use crate::limits::{
+    ARTICLE_SLUG_MAX_CHARS, EMAIL_MAX_CHARS, MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS,
+    PHONE_MAX_CHARS, TITLE_MAX_CHARS,
+};
 
 /// `POST /feedback`. Every field defaults to empty, so a missing field is reported like an
-/// empty one: next to its place in the form.
+/// empty one: next to its place in the form. The lengths are `crate::limits`' (the server's
+/// OpenAPI document writes them into this schema).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct FeedbackInput {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub name: String,
-    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
-    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub phone: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub title: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 5000))]
     pub message: String,
     /// The slug of the article the feedback is about, if any.
     pub article: Option<String>,
@@ -93,7 +88,12 @@ pub fn validate_feedback(input: &FeedbackInput) -> FieldErrors {
     if !email.is_empty() && !is_email(email) {
         fail("email", "Email chưa đúng, ví dụ: ten@example.com.".into());
     }
-    if !phone.is_empty() && !is_phone(phone) {
+    if input.phone.chars().count() > PHONE_MAX_CHARS {
+        fail(
+            "phone",
+            format!("Số điện thoại dài tối đa {PHONE_MAX_CHARS} ký tự."),
+        );
+    } else if !phone.is_empty() && !is_phone(phone) {
         fail(
             "phone",
             "Số điện thoại chưa đúng, ví dụ: 0203 3878 125.".into(),
@@ -119,6 +119,16 @@ pub fn validate_feedback(input: &FeedbackInput) -> FieldErrors {
         fail(
             "message",
             format!("Nội dung dài tối đa {MESSAGE_MAX_CHARS} ký tự (hiện có {message})."),
+        );
+    }
+    if input
+        .article
+        .as_ref()
+        .is_some_and(|slug| slug.chars().count() > ARTICLE_SLUG_MAX_CHARS)
+    {
+        fail(
+            "article",
+            "Bài viết này không còn trên cổng thông tin.".into(),
         );
     }
     errors
@@ -241,5 +251,19 @@ mod tests {
             ..valid()
         };
         assert!(validate_feedback(&too_long)["message"].contains("5001"));
+    }
+
+    #[test]
+    fn phone_length_is_bounded() {
+        let longest = FeedbackInput {
+            phone: format!("{}0912345678", " ".repeat(PHONE_MAX_CHARS - 10)),
+            ..valid()
+        };
+        assert!(validate_feedback(&longest).is_empty());
+        let too_long = FeedbackInput {
+            phone: format!("{}0912345678", " ".repeat(PHONE_MAX_CHARS - 9)),
+            ..valid()
+        };
+        assert!(validate_feedback(&too_long)["phone"].contains("40"));
     }
 }

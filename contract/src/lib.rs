@@ -7,6 +7,7 @@
 pub mod api;
 pub mod embed;
 pub mod feedback;
+pub mod limits;
 pub mod map;
 pub mod numbers;
 pub mod paging;
@@ -23,7 +24,7 @@ pub use map::{
     PlaceKind, PlaceLink, PlaceProperties,
 };
 pub use numbers::group_digits;
-pub use paging::{PageRequest, PagingError, MAX_PER_PAGE};
+pub use paging::{PageRequest, PagingError};
 pub use text::{fold, fold_char, fold_decomposed, slugify};
 pub use time::{
     format_date, format_display, portal_offset, to_portal_offset, PORTAL_OFFSET_SECONDS,

@@ -1,8 +1,6 @@
 //! Paging parameters, validated the same way on both sides.
 
-/// The largest page a client may ask for; bigger pages would let one request do unbounded work.
-pub const MAX_PER_PAGE: u32 = 50;
-pub const DEFAULT_PER_PAGE: u32 = 10;
+use crate::limits::{DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageRequest {
@@ -39,7 +37,7 @@ impl std::fmt::Display for PagingError {
 impl PageRequest {
     /// Reads `page` and `per_page` as they arrive in a query string (absent means default).
     pub fn parse(page: Option<&str>, per_page: Option<&str>) -> Result<Self, PagingError> {
-        let page = parse_bounded("page", page, 1, 1, 1_000_000)?;
+        let page = parse_bounded("page", page, 1, 1, MAX_PAGE)?;
         let per_page = parse_bounded("per_page", per_page, DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)?;
         Ok(Self { page, per_page })
     }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use portal_contract::PageRequest;
 use portal_server::search::SearchTerms;
-use portal_server::store::{self, ArticleFilter};
+use portal_server::store::{self, articles::ArticleFilter};
 use portal_server::{db, seed, synthetic};
 
 const QUERIES: &[&str] = &[
@@ -50,7 +50,7 @@ fn main() {
 
     let started = Instant::now();
     let tx = conn.transaction().expect("transaction");
-    let indexed = store::rebuild_search_index(&tx).expect("reindex");
+    let indexed = store::articles::rebuild_search_index(&tx).expect("reindex");
     tx.commit().expect("commit");
     let index_time = started.elapsed();
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;")
@@ -69,7 +69,7 @@ fn main() {
         let mut total = 0;
         for _ in 0..ROUNDS {
             let started = Instant::now();
-            let result = store::list_articles(&conn, &filter, page).expect("search");
+            let result = store::articles::list_articles(&conn, &filter, page).expect("search");
             let took = started.elapsed();
             total = result.total;
             slowest = slowest.max(took);

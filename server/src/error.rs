@@ -50,10 +50,15 @@ impl IntoResponse for AppError {
                 return response;
             }
             AppError::TooManyRequests(seconds) => {
-                let mut response = json_error(
-                    status,
+                let mut body = ApiError::new(
+                    code_for(status),
                     format!("too many requests; try again in {seconds} seconds"),
                 );
+                body.error.retry_after = Some(seconds);
+                let mut response = (status, Json(body)).into_response();
+                response
+                    .headers_mut()
+                    .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
                 response
                     .headers_mut()
                     .insert(header::RETRY_AFTER, HeaderValue::from(seconds));

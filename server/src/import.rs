@@ -8,7 +8,7 @@ use portal_contract::{slugify, to_portal_offset, ArticleInput};
 use rusqlite::Connection;
 
 use crate::sanitize;
-use crate::store::{self, NewArticle};
+use crate::store::{self, articles::NewArticle};
 
 /// What is wrong with one field of one record. `index` counts records from 0.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub fn import_file(conn: &mut Connection, path: &Path) -> Result<usize, ImportEr
         })?;
     let tx = conn.transaction()?;
     let count = import_records(&tx, &records)?;
-    store::optimize_search_index(&tx)?;
+    store::articles::optimize_search_index(&tx)?;
     tx.commit()?;
     Ok(count)
 }
@@ -116,7 +116,7 @@ pub fn import_records(
     }
     let now = now_text();
     for article in &articles {
-        store::upsert_article(conn, article, &now)?;
+        store::articles::upsert_article(conn, article, &now)?;
     }
     Ok(articles.len())
 }
@@ -170,7 +170,7 @@ pub fn validate(conn: &Connection, input: &ArticleInput) -> Result<NewArticle, F
         }
     };
 
-    match store::category_exists(conn, &input.category) {
+    match store::categories::category_exists(conn, &input.category) {
         Ok(true) => {}
         Ok(false) => fail(
             "category",

@@ -23,7 +23,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            max_body_bytes: 16 * 1024,
+            max_body_bytes: portal_contract::limits::MAX_BODY_BYTES,
             request_timeout: Duration::from_secs(10),
             max_concurrent_requests: 64,
             // Generous: one mobile carrier address can stand for many citizens.

@@ -126,7 +126,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Some(Command::Reindex) => {
             let started = std::time::Instant::now();
-            let count = store::rebuild_search_index(&conn).map_err(|e| e.to_string())?;
+            let count = store::articles::rebuild_search_index(&conn).map_err(|e| e.to_string())?;
             println!(
                 "indexed {count} article(s) in {:.1} s",
                 started.elapsed().as_secs_f64()

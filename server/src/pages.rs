@@ -167,7 +167,10 @@ pub async fn app_page(
 /// The reading view of a page without an article: the portal's name and menu.
 async fn frame_view(state: &AppState) -> Option<String> {
     let tiles = state.map_tiles.as_ref().clone();
-    match state.db(move |conn| Ok(store::site(conn, tiles)?)).await {
+    match state
+        .db(move |conn| Ok(store::site::site(conn, tiles)?))
+        .await
+    {
         Ok(site) => Some(reading_view::render_frame(site.as_ref())),
         Err(err) => {
             tracing::error!(?err, "reading the site's settings for a page");
@@ -201,10 +204,10 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
             let tiles = state.map_tiles.as_ref().clone();
             let found_article = state
                 .db(move |conn| {
-                    let Some(article) = store::article(conn, &slug)? else {
+                    let Some(article) = store::articles::article(conn, &slug)? else {
                         return Ok(None);
                     };
-                    let site = store::site(conn, tiles)?;
+                    let site = store::site::site(conn, tiles)?;
                     Ok(Some((article, site)))
                 })
                 .await?;
@@ -223,7 +226,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         ["chuyen-muc", slug] if !slug.is_empty() => {
             let slug = slug.to_string();
             let exists = state
-                .db(move |conn| Ok(store::category_id(conn, &slug)?.is_some()))
+                .db(move |conn| Ok(store::categories::category_id(conn, &slug)?.is_some()))
                 .await?;
             Ok(if exists { found(None) } else { missing })
         }

@@ -6,7 +6,7 @@ use portal_contract::{portal_offset, slugify};
 use rusqlite::Connection;
 
 use crate::sanitize;
-use crate::store::{self, NewArticle};
+use crate::store::{self, articles::NewArticle};
 
 const ACTIONS: &[&str] = &[
     "Tổng kết",
@@ -83,7 +83,7 @@ impl Numbers {
 /// Adds `count` synthetic articles, spread over the existing categories and the ten years
 /// before 2026, in one transaction. Returns how many were added.
 pub fn add_articles(conn: &mut Connection, count: usize) -> rusqlite::Result<usize> {
-    let categories: Vec<String> = store::categories(conn)?
+    let categories: Vec<String> = store::categories::categories(conn)?
         .into_iter()
         .map(|c| c.slug)
         .collect();
@@ -130,9 +130,9 @@ pub fn add_articles(conn: &mut Connection, count: usize) -> rusqlite::Result<usi
             image: None,
             featured: false,
         };
-        store::upsert_article(&tx, &article, &now)?;
+        store::articles::upsert_article(&tx, &article, &now)?;
     }
-    store::optimize_search_index(&tx)?;
+    store::articles::optimize_search_index(&tx)?;
     tx.commit()?;
     Ok(count)
 }

@@ -8,7 +8,8 @@ use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use portal_server::limits::Limits;
-use portal_server::store::{self, CategorySettings, SiteSettings};
+use portal_server::seed::files::{CategorySettings, SiteSettings};
+use portal_server::store;
 use portal_server::{app, db, import, state::AppState};
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -87,14 +88,14 @@ impl TestPortal {
         {
             let mut conn = pool.get().unwrap();
             let tx = conn.transaction().unwrap();
-            store::save_site(&tx, &site_settings()).unwrap();
+            store::site::save_site(&tx, &site_settings()).unwrap();
             for (position, (slug, name)) in CATEGORIES.iter().enumerate() {
                 let category = CategorySettings {
                     slug: slug.to_string(),
                     name: name.to_string(),
                     parent: None,
                 };
-                store::save_category(&tx, &category, position).unwrap();
+                store::categories::save_category(&tx, &category, position).unwrap();
             }
             import::import_records(&tx, &records).unwrap();
             tx.commit().unwrap();

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use common::{write_json, TestPortal};
 use portal_contract::{iso_week_label, LinkGroup, ScheduleEntry};
 use portal_server::limits::{Limits, RateLimit};
-use portal_server::store::{self, NewScheduleEntry};
+use portal_server::store::{self, schedule::NewScheduleEntry};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -30,7 +30,7 @@ fn add_entry(portal: &TestPortal, day: NaiveDate, time: &str, content: &str) {
             place: "Phòng họp tầng 2".into(),
         },
     };
-    store::add_schedule_entry(&portal.pool.get().unwrap(), &entry).unwrap();
+    store::schedule::add_schedule_entry(&portal.pool.get().unwrap(), &entry).unwrap();
 }
 
 fn entries_by_day(week: &Value) -> Vec<(String, String, Vec<String>)> {
@@ -236,13 +236,13 @@ async fn today_restarts_at_midnight_and_the_total_keeps_the_old_portals_count() 
     let mut conn = portal.pool.get().unwrap();
     let mut settings = common::site_settings();
     settings.visits_before = 2_325_646;
-    store::save_site(&conn, &settings).unwrap();
+    store::site::save_site(&conn, &settings).unwrap();
     for _ in 0..3 {
-        store::record_visit(&mut conn, date(2026, 11, 27)).unwrap();
+        store::stats::record_visit(&mut conn, date(2026, 11, 27)).unwrap();
     }
-    let stats = store::record_visit(&mut conn, date(2026, 11, 28)).unwrap();
+    let stats = store::stats::record_visit(&mut conn, date(2026, 11, 28)).unwrap();
     assert_eq!((stats.today, stats.total), (1, 2_325_650));
-    let next_day = store::visit_stats(&conn, date(2026, 11, 29)).unwrap();
+    let next_day = store::stats::visit_stats(&conn, date(2026, 11, 29)).unwrap();
     assert_eq!((next_day.today, next_day.total), (0, 2_325_650));
 }
 
@@ -259,7 +259,7 @@ async fn links_come_in_groups_in_order() {
     {
         let conn = portal.pool.get().unwrap();
         for (position, group) in groups.iter().enumerate() {
-            store::save_link_group(&conn, group, position).unwrap();
+            store::links::save_link_group(&conn, group, position).unwrap();
         }
     }
     let (status, body) = portal.get_json("/api/v1/links").await;
@@ -320,7 +320,7 @@ async fn demo_schedule_is_dated_around_the_week_of_seeding() {
         portal_server::seed::seed_if_empty_on(&mut pool.get().unwrap(), &content, date(2025, 1, 1))
             .unwrap_err();
     assert!(err.to_string().contains("entry 1: weekday"), "{err}");
-    let has_content = store::has_content(&pool.get().unwrap()).unwrap();
+    let has_content = store::site::has_content(&pool.get().unwrap()).unwrap();
     assert!(!has_content, "a bad schedule leaves the database unseeded");
 }
 

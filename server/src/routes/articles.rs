@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate};
 use crate::error::AppError;
 use crate::search::SearchTerms;
 use crate::state::AppState;
-use crate::store::{self, ArticleFilter};
+use crate::store::{self, articles::ArticleFilter};
 
 /// A longer query is refused rather than cut, so the reader knows what was searched.
 const MAX_QUERY_CHARS: usize = 200;
@@ -63,9 +63,11 @@ pub async fn list_articles(
         .db(move |conn| {
             let category_id = match category {
                 None => None,
-                Some(slug) => Some(store::category_id(conn, &slug)?.ok_or_else(|| {
-                    AppError::NotFound(format!("no category has the slug {slug:?}"))
-                })?),
+                Some(slug) => {
+                    Some(store::categories::category_id(conn, &slug)?.ok_or_else(|| {
+                        AppError::NotFound(format!("no category has the slug {slug:?}"))
+                    })?)
+                }
             };
             let filter = ArticleFilter {
                 category_id,
@@ -74,7 +76,7 @@ pub async fn list_articles(
                 until: to.map(|day| start_of_day(day + Days::new(1))),
                 terms,
             };
-            Ok(Json(store::list_articles(conn, &filter, page)?))
+            Ok(Json(store::articles::list_articles(conn, &filter, page)?))
         })
         .await
 }
@@ -89,7 +91,7 @@ pub async fn get_article(
 ) -> Result<Json<Article>, AppError> {
     state
         .db(move |conn| {
-            store::article(conn, &slug)?
+            store::articles::article(conn, &slug)?
                 .map(Json)
                 .ok_or_else(|| AppError::NotFound(format!("no article has the slug {slug:?}")))
         })

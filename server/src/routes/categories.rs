@@ -11,5 +11,7 @@ use crate::store;
 pub async fn list_categories(
     State(state): State<AppState>,
 ) -> Result<Json<Vec<Category>>, AppError> {
-    state.db(|conn| Ok(Json(store::categories(conn)?))).await
+    state
+        .db(|conn| Ok(Json(store::categories::categories(conn)?)))
+        .await
 }

@@ -52,7 +52,7 @@ async fn accept_feedback(
     let (state_for_db, errors_found) = (state.clone(), !errors.is_empty());
     if let Some(slug) = article.filter(|_| !errors_found) {
         let exists = state
-            .db(move |conn| Ok(store::article_exists(conn, &slug)?))
+            .db(move |conn| Ok(store::articles::article_exists(conn, &slug)?))
             .await?;
         if !exists {
             errors.insert(
@@ -74,7 +74,14 @@ async fn accept_feedback(
     };
     let now = to_portal_offset(&chrono::Utc::now());
     let receipt = state_for_db
-        .db(move |conn| Ok(store::save_feedback(conn, &input, held_reason, now)?))
+        .db(move |conn| {
+            Ok(store::feedback::save_feedback(
+                conn,
+                &input,
+                held_reason,
+                now,
+            )?)
+        })
         .await?;
     Ok((StatusCode::CREATED, Json(receipt)))
 }
@@ -122,7 +129,7 @@ pub async fn list_feedback(
         }
     };
     state
-        .db(move |conn| Ok(Json(store::list_feedback(conn, held, page)?)))
+        .db(move |conn| Ok(Json(store::feedback::list_feedback(conn, held, page)?)))
         .await
 }
 

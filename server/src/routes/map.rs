@@ -11,7 +11,7 @@ use crate::store;
               (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn get_map(State(state): State<AppState>) -> Result<GeoJson, AppError> {
     state
-        .db(|conn| Ok(GeoJson(PlaceCollection::new(store::places(conn)?))))
+        .db(|conn| Ok(GeoJson(PlaceCollection::new(store::map::places(conn)?))))
         .await
 }
 

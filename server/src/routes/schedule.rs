@@ -26,7 +26,7 @@ pub async fn get_schedule(
         })?,
     };
     state
-        .db(move |conn| Ok(Json(store::week(conn, monday)?)))
+        .db(move |conn| Ok(Json(store::schedule::week(conn, monday)?)))
         .await
 }
 

@@ -13,7 +13,7 @@ pub async fn get_site(State(state): State<AppState>) -> Result<Json<Site>, AppEr
     let tiles = MapTiles::clone(&state.map_tiles);
     state
         .db(move |conn| {
-            store::site(conn, tiles)?
+            store::site::site(conn, tiles)?
                 .map(Json)
                 .ok_or_else(|| AppError::NotFound("the site is not configured".into()))
         })

@@ -12,7 +12,7 @@ use crate::store;
     responses((status = 200, description = "Visits today (in +07:00) and in all", body = VisitStats), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn get_stats(State(state): State<AppState>) -> Result<Json<VisitStats>, AppError> {
     state
-        .db(|conn| Ok(Json(store::visit_stats(conn, clock::today())?)))
+        .db(|conn| Ok(Json(store::stats::visit_stats(conn, clock::today())?)))
         .await
 }
 
@@ -29,6 +29,6 @@ pub async fn post_visit(
 ) -> Result<Json<VisitStats>, AppError> {
     state.rate_limit(Bucket::Visits, client)?;
     state
-        .db(|conn| Ok(Json(store::record_visit(conn, clock::today())?)))
+        .db(|conn| Ok(Json(store::stats::record_visit(conn, clock::today())?)))
         .await
 }

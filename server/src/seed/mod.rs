@@ -6,11 +6,12 @@ use rusqlite::Connection;
 
 use crate::import::{self, ImportError};
 use chrono::{Days, NaiveDate};
-use portal_contract::{week_start, Geometry, LinkGroup, LinkTarget, PlaceKind, ScheduleEntry};
+use portal_contract::{week_start, LinkGroup, LinkTarget, ScheduleEntry};
 
-use crate::store::{
-    self, CategorySettings, NewPlace, NewPlaceLink, NewScheduleEntry, SiteSettings,
-};
+pub mod files;
+
+use crate::store::{self, map::NewPlace, schedule::NewScheduleEntry};
+use files::{CategorySettings, PlaceFeature, PlaceFile, ScheduleTemplate, SiteSettings};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -42,47 +43,6 @@ pub enum SeedError {
     Database(#[from] rusqlite::Error),
 }
 
-/// `content/map.geojson`: a GeoJSON FeatureCollection, as GIS tools export it.
-#[derive(Debug, serde::Deserialize)]
-struct PlaceFile {
-    features: Vec<PlaceFeature>,
-}
-
-#[derive(Debug, serde::Deserialize)]
-struct PlaceFeature {
-    id: String,
-    geometry: Geometry,
-    properties: PlaceFeatureProperties,
-}
-
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlaceFeatureProperties {
-    name: String,
-    kind: PlaceKind,
-    #[serde(default)]
-    address: Option<String>,
-    #[serde(default)]
-    link: Option<NewPlaceLink>,
-    approximate: bool,
-}
-
-/// A schedule entry in `content/schedule.json`, dated relative to the week of seeding so the
-/// demo always has a current week to show.
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ScheduleTemplate {
-    /// 0 is the week of seeding, -1 the one before.
-    week_offset: i64,
-    /// 1 is Monday, 7 is Sunday.
-    weekday: u64,
-    time: String,
-    content: String,
-    chair: String,
-    participants: String,
-    place: String,
-}
-
 /// What seeding did.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Seeded {
@@ -102,7 +62,7 @@ pub fn seed_if_empty_on(
     content_dir: &Path,
     today: NaiveDate,
 ) -> Result<Seeded, SeedError> {
-    if store::has_content(conn)? {
+    if store::site::has_content(conn)? {
         return Ok(Seeded::AlreadyHadContent);
     }
     if !content_dir.join("site.json").exists() {
@@ -130,9 +90,9 @@ pub fn seed_if_empty_on(
     article_files.sort();
 
     let tx = conn.transaction()?;
-    store::save_site(&tx, &site)?;
+    store::site::save_site(&tx, &site)?;
     for (position, category) in categories.iter().enumerate() {
-        store::save_category(&tx, category, position)?;
+        store::categories::save_category(&tx, category, position)?;
     }
     let mut count = 0;
     for path in &article_files {
@@ -142,7 +102,7 @@ pub fn seed_if_empty_on(
             source,
         })?;
     }
-    store::optimize_search_index(&tx)?;
+    store::articles::optimize_search_index(&tx)?;
     let schedule_path = content_dir.join("schedule.json");
     if schedule_path.exists() {
         let templates: Vec<ScheduleTemplate> = read_json(&schedule_path)?;
@@ -152,14 +112,14 @@ pub fn seed_if_empty_on(
                 index,
                 message,
             })?;
-            store::add_schedule_entry(&tx, &entry)?;
+            store::schedule::add_schedule_entry(&tx, &entry)?;
         }
     }
     let links_path = content_dir.join("links.json");
     if links_path.exists() {
         let groups: Vec<LinkGroup> = read_json(&links_path)?;
         for (position, group) in groups.iter().enumerate() {
-            store::save_link_group(&tx, group, position)?;
+            store::links::save_link_group(&tx, group, position)?;
         }
     }
     seed_places(&tx, content_dir)?;
@@ -170,7 +130,7 @@ pub fn seed_if_empty_on(
 /// Adds the map's places from `content/map.geojson` to a database that has none (one seeded
 /// before the map existed gets them on its next start). Returns how many were added.
 pub fn seed_map_if_empty(conn: &mut Connection, content_dir: &Path) -> Result<usize, SeedError> {
-    if store::has_places(conn)? {
+    if store::map::has_places(conn)? {
         return Ok(0);
     }
     let tx = conn.transaction()?;
@@ -195,7 +155,7 @@ fn seed_places(conn: &Connection, content_dir: &Path) -> Result<usize, SeedError
             },
             PlaceProblem::Database(err) => SeedError::Database(err),
         })?;
-        store::save_place(conn, &place, index)?;
+        store::map::save_place(conn, &place, index)?;
     }
     Ok(seen.len())
 }
@@ -244,8 +204,8 @@ fn check_place(
     }
     if let Some(link) = &properties.link {
         let exists = match link.target {
-            LinkTarget::Category => store::category_exists(conn, &link.slug)?,
-            LinkTarget::Article => store::article_exists(conn, &link.slug)?,
+            LinkTarget::Category => store::categories::category_exists(conn, &link.slug)?,
+            LinkTarget::Article => store::articles::article_exists(conn, &link.slug)?,
         };
         if !exists {
             return Err(PlaceProblem::Invalid(format!(

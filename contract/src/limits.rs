@@ -1,0 +1,43 @@
+//! Every bound the app and the server agree on. The app's `maxlength` attributes, the server's
+//! validation and the OpenAPI document all read these, so a limit is changed in one place.
+
+/// Feedback: the sender's name, in characters.
+pub const NAME_MAX_CHARS: usize = 100;
+/// Feedback: an email address, in characters (RFC 5321's path limit).
+pub const EMAIL_MAX_CHARS: usize = 254;
+/// Feedback: a phone number with its separators, in characters.
+pub const PHONE_MAX_CHARS: usize = 40;
+/// Feedback: the title, in characters.
+pub const TITLE_MAX_CHARS: usize = 200;
+/// Feedback: the message, in characters.
+pub const MESSAGE_MIN_CHARS: usize = 10;
+pub const MESSAGE_MAX_CHARS: usize = 5000;
+/// Feedback: the slug of the article it is about.
+pub const ARTICLE_SLUG_MAX_CHARS: usize = 200;
+
+/// A search query, in characters. A longer one is refused rather than cut, so the reader
+/// knows what was searched.
+pub const QUERY_MAX_CHARS: usize = 200;
+
+/// The highest page number a list may be asked for.
+pub const MAX_PAGE: u32 = 1_000_000;
+/// The largest page a client may ask for; bigger pages would let one request do unbounded work.
+pub const MAX_PER_PAGE: u32 = 50;
+pub const DEFAULT_PER_PAGE: u32 = 10;
+
+/// The largest request body the API reads (a feedback submission is the largest there is);
+/// larger ones get a 413 before they are read.
+pub const MAX_BODY_BYTES: usize = 32 * 1024;
+
+// A form filled to every limit must fit in a body: four bytes a character at worst in UTF-8,
+// and room for the field names, the hidden fields and the JSON punctuation.
+const _: () = assert!(
+    4 * (NAME_MAX_CHARS
+        + EMAIL_MAX_CHARS
+        + PHONE_MAX_CHARS
+        + TITLE_MAX_CHARS
+        + MESSAGE_MAX_CHARS
+        + ARTICLE_SLUG_MAX_CHARS)
+        + 2048
+        <= MAX_BODY_BYTES
+);

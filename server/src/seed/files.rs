@@ -1,0 +1,74 @@
+//! The shapes of the files under `content/` that seeding reads (`site.json`,
+//! `categories.json`, `map.geojson`, `schedule.json`); articles use the contract's
+//! `ArticleInput`, as `import` does.
+
+use portal_contract::{Contacts, Geometry, PlaceKind};
+use serde::{Deserialize, Serialize};
+
+use crate::store::map::NewPlaceLink;
+
+/// The site's own settings, as `content/site.json` gives them (the menu comes from categories).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSettings {
+    pub name: String,
+    pub short_name: String,
+    pub description: String,
+    #[serde(default)]
+    pub logo_url: Option<String>,
+    pub contacts: Contacts,
+    /// Visits counted before this portal (by the old one), added to the total.
+    #[serde(default)]
+    pub visits_before: u64,
+}
+
+/// A category as content files declare it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategorySettings {
+    pub slug: String,
+    pub name: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+}
+
+/// `content/map.geojson`: a GeoJSON FeatureCollection, as GIS tools export it.
+#[derive(Debug, Deserialize)]
+pub struct PlaceFile {
+    pub features: Vec<PlaceFeature>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PlaceFeature {
+    pub id: String,
+    pub geometry: Geometry,
+    pub properties: PlaceFeatureProperties,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceFeatureProperties {
+    pub name: String,
+    pub kind: PlaceKind,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub link: Option<NewPlaceLink>,
+    pub approximate: bool,
+}
+
+/// A schedule entry in `content/schedule.json`, dated relative to the week of seeding so the
+/// demo always has a current week to show.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleTemplate {
+    /// 0 is the week of seeding, -1 the one before.
+    pub week_offset: i64,
+    /// 1 is Monday, 7 is Sunday.
+    pub weekday: u64,
+    pub time: String,
+    pub content: String,
+    pub chair: String,
+    pub participants: String,
+    pub place: String,
+}

@@ -1,0 +1,86 @@
+//! Citizens' feedback: stored durably, listed for staff.
+
+use portal_contract::{FeedbackInput, FeedbackReceipt, FeedbackRecord, PageRequest, Paged};
+use rusqlite::{params, Connection};
+
+use super::time_column;
+
+/// Stores a submission durably (the commit reaches the disk before this returns) and gives
+/// it its reference.
+pub fn save_feedback(
+    conn: &mut Connection,
+    input: &FeedbackInput,
+    held_reason: Option<&str>,
+    received_at: chrono::DateTime<chrono::FixedOffset>,
+) -> rusqlite::Result<FeedbackReceipt> {
+    // Visits may lose their last moments in a power cut; a citizen's words may not.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    let result = (|| {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO feedback (received_at, name, email, phone, title, message, article, held_reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                received_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+                input.name.trim(),
+                input.email.trim(),
+                input.phone.trim(),
+                input.title.trim(),
+                input.message.trim(),
+                input.article,
+                held_reason
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        let reference = format!("PH-{}-{id:06}", received_at.format("%Y"));
+        tx.execute(
+            "UPDATE feedback SET reference = ?1 WHERE id = ?2",
+            params![reference, id],
+        )?;
+        tx.commit()?;
+        Ok(FeedbackReceipt {
+            reference,
+            received_at,
+        })
+    })();
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    result
+}
+
+/// Submissions, newest first; held-back ones only when `held` asks for them.
+pub fn list_feedback(
+    conn: &Connection,
+    held: bool,
+    page: PageRequest,
+) -> rusqlite::Result<Paged<FeedbackRecord>> {
+    let condition = if held {
+        "held_reason IS NOT NULL"
+    } else {
+        "held_reason IS NULL"
+    };
+    let total: u64 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM feedback WHERE {condition}"),
+        [],
+        |row| row.get(0),
+    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT reference, received_at, name, email, phone, title, message, article, held_reason
+         FROM feedback WHERE {condition} ORDER BY received_at DESC, id DESC LIMIT ?1 OFFSET ?2"
+    ))?;
+    let items = statement
+        .query_map(params![page.per_page, page.offset()], |row| {
+            Ok(FeedbackRecord {
+                reference: row.get(0)?,
+                received_at: time_column(row, 1)?,
+                name: row.get(2)?,
+                email: row.get(3)?,
+                phone: row.get(4)?,
+                title: row.get(5)?,
+                message: row.get(6)?,
+                article: row.get(7)?,
+                held_reason: row.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(page.answer(items, total))
+}

@@ -1,0 +1,75 @@
+//! The leaders' work schedule, a week at a time.
+
+use chrono::NaiveDate;
+use portal_contract::{weekday_name, ScheduleDay, ScheduleEntry, WeekSchedule};
+use rusqlite::{params, Connection};
+
+/// One schedule entry as content files and the store keep it.
+#[derive(Debug, Clone)]
+pub struct NewScheduleEntry {
+    pub day: NaiveDate,
+    pub entry: ScheduleEntry,
+}
+
+pub fn add_schedule_entry(conn: &Connection, new: &NewScheduleEntry) -> rusqlite::Result<()> {
+    let entry = &new.entry;
+    conn.prepare_cached(
+        "INSERT INTO schedule_entries (day, time, content, chair, participants, place)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        new.day.to_string(),
+        entry.time,
+        entry.content,
+        entry.chair,
+        entry.participants,
+        entry.place
+    ])?;
+    Ok(())
+}
+
+/// The seven days from `monday`, each with its entries in time order.
+pub fn week_schedule(conn: &Connection, monday: NaiveDate) -> rusqlite::Result<Vec<ScheduleDay>> {
+    let days: Vec<NaiveDate> = monday.iter_days().take(7).collect();
+    let mut statement = conn.prepare_cached(
+        "SELECT day, time, content, chair, participants, place FROM schedule_entries
+         WHERE day BETWEEN ?1 AND ?2 ORDER BY day, time, id",
+    )?;
+    let mut rows = statement.query(params![days[0].to_string(), days[6].to_string()])?;
+    let mut schedule: Vec<ScheduleDay> = days
+        .iter()
+        .map(|date| ScheduleDay {
+            date: *date,
+            weekday: weekday_name(chrono::Datelike::weekday(date)).to_string(),
+            entries: Vec::new(),
+        })
+        .collect();
+    while let Some(row) = rows.next()? {
+        let day: String = row.get(0)?;
+        let entry = ScheduleEntry {
+            time: row.get(1)?,
+            content: row.get(2)?,
+            chair: row.get(3)?,
+            participants: row.get(4)?,
+            place: row.get(5)?,
+        };
+        if let Some(slot) = schedule.iter_mut().find(|d| d.date.to_string() == day) {
+            slot.entries.push(entry);
+        }
+    }
+    Ok(schedule)
+}
+
+/// Builds the full answer for the week starting `monday`.
+pub fn week(conn: &Connection, monday: NaiveDate) -> rusqlite::Result<WeekSchedule> {
+    use portal_contract::iso_week_label;
+    let days = week_schedule(conn, monday)?;
+    Ok(WeekSchedule {
+        week: iso_week_label(monday),
+        starts_on: monday,
+        ends_on: monday + chrono::Days::new(6),
+        previous_week: iso_week_label(monday - chrono::Days::new(7)),
+        next_week: iso_week_label(monday + chrono::Days::new(7)),
+        days,
+    })
+}
