@@ -58,14 +58,38 @@ pub enum Bucket {
 /// errs on the side of letting citizens through.
 #[derive(Debug, Default)]
 pub struct RateLimiter {
-    recent: Mutex<HashMap<(Bucket, Option<IpAddr>), RequestTimes>>,
+    state: Mutex<Windows>,
 }
 
-/// When a client's requests in the current window arrived, oldest first.
-type RequestTimes = VecDeque<Instant>;
+#[derive(Debug, Default)]
+struct Windows {
+    recent: HashMap<(Bucket, Option<IpAddr>), Window>,
+    /// When stale clients were last swept out: at most once a second, so a server with more
+    /// active clients than `SWEEP_ABOVE` does not scan them all on every request.
+    last_sweep: Option<Instant>,
+}
+
+/// One client's requests against one bucket, and the length of that bucket's window: each
+/// entry is swept by its own window, never by the window of the request that set off the
+/// sweep (a visit's minute must not forget a ten-minute feedback refusal).
+#[derive(Debug)]
+struct Window {
+    per: Duration,
+    /// When the requests in the current window arrived, oldest first.
+    times: VecDeque<Instant>,
+}
+
+impl Window {
+    fn is_over(&self, now: Instant) -> bool {
+        self.times
+            .back()
+            .is_none_or(|last| now.duration_since(*last) >= self.per)
+    }
+}
 
 /// Entries beyond which stale clients are swept out, bounding the memory a scan can take.
 const SWEEP_ABOVE: usize = 10_000;
+const SWEEP_EVERY: Duration = Duration::from_secs(1);
 
 impl RateLimiter {
     /// Counts one request; `Err(seconds)` says how long until the client may try again.
@@ -76,31 +100,48 @@ impl RateLimiter {
         limit: RateLimit,
         now: Instant,
     ) -> Result<(), u64> {
-        let mut recent = self
-            .recent
+        let mut state = self
+            .state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if recent.len() > SWEEP_ABOVE {
-            recent.retain(|_, times| {
-                times
-                    .back()
-                    .is_some_and(|last| now.duration_since(*last) < limit.per)
-            });
+        let Windows { recent, last_sweep } = &mut *state;
+        let swept_lately =
+            last_sweep.is_some_and(|last| now.saturating_duration_since(last) < SWEEP_EVERY);
+        if recent.len() > SWEEP_ABOVE && !swept_lately {
+            recent.retain(|_, window| !window.is_over(now));
+            *last_sweep = Some(now);
         }
-        let times = recent.entry((bucket, client)).or_default();
-        while times
+        let window = recent.entry((bucket, client)).or_insert_with(|| Window {
+            per: limit.per,
+            times: VecDeque::new(),
+        });
+        window.per = limit.per;
+        while window
+            .times
             .front()
             .is_some_and(|first| now.duration_since(*first) >= limit.per)
         {
-            times.pop_front();
+            window.times.pop_front();
         }
-        if times.len() >= limit.count {
-            let oldest = *times.front().expect("the window is full, so not empty");
+        if window.times.len() >= limit.count {
+            let oldest = *window
+                .times
+                .front()
+                .expect("the window is full, so not empty");
             let wait = limit.per.saturating_sub(now.duration_since(oldest));
             return Err(wait.as_secs().max(1));
         }
-        times.push_back(now);
+        window.times.push_back(now);
         Ok(())
+    }
+
+    /// How many client windows are kept.
+    pub fn tracked(&self) -> usize {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .recent
+            .len()
     }
 }
 
@@ -135,6 +176,55 @@ mod tests {
         // The first request leaves the window after ten minutes.
         assert!(limiter
             .check(Bucket::Feedback, a, limit, start + Duration::from_secs(600))
+            .is_ok());
+    }
+
+    /// Past `SWEEP_ABOVE` clients a sweep runs; it drops the visit windows that are over and
+    /// keeps a feedback refusal whose ten minutes are not.
+    #[test]
+    fn a_sweep_keeps_each_window_for_its_own_length() {
+        let limiter = RateLimiter::default();
+        let visits = RateLimit {
+            count: 120,
+            per: Duration::from_secs(60),
+        };
+        let feedback = RateLimit {
+            count: 1,
+            per: Duration::from_secs(600),
+        };
+        let start = Instant::now();
+        let refused = Some("192.0.2.1".parse().unwrap());
+        assert!(limiter
+            .check(Bucket::Feedback, refused, feedback, start)
+            .is_ok());
+        assert!(limiter
+            .check(Bucket::Feedback, refused, feedback, start)
+            .is_err());
+        for n in 0..=SWEEP_ABOVE as u32 {
+            let visitor = Some(IpAddr::from(std::net::Ipv4Addr::from(0x0a00_0000 + n)));
+            assert!(limiter
+                .check(Bucket::Visits, visitor, visits, start)
+                .is_ok());
+        }
+        assert_eq!(limiter.tracked(), SWEEP_ABOVE + 2);
+        // A minute on, the next visit sets off a sweep: every visit window is over.
+        let later = start + Duration::from_secs(61);
+        let newcomer = Some("198.51.100.1".parse().unwrap());
+        assert!(limiter
+            .check(Bucket::Visits, newcomer, visits, later)
+            .is_ok());
+        assert_eq!(limiter.tracked(), 2, "the refused client and the newcomer");
+        assert_eq!(
+            limiter.check(Bucket::Feedback, refused, feedback, later),
+            Err(539)
+        );
+        assert!(limiter
+            .check(
+                Bucket::Feedback,
+                refused,
+                feedback,
+                start + Duration::from_secs(600)
+            )
             .is_ok());
     }
 }
