@@ -11,6 +11,7 @@ use crate::limits::{
     ARTICLE_SLUG_MAX_CHARS, EMAIL_MAX_CHARS, MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS,
     PHONE_MAX_CHARS, TITLE_MAX_CHARS,
 };
+use crate::text;
 
 /// `POST /feedback`. Every field defaults to empty, so a missing field is reported like an
 /// empty one: next to its place in the form. The lengths are `crate::limits`' (the server's
@@ -66,9 +67,12 @@ pub fn validate_feedback(input: &FeedbackInput) -> FieldErrors {
     let mut fail = |field: &str, message: String| {
         errors.entry(field.to_string()).or_insert(message);
     };
-    let chars = |text: &str| text.trim().chars().count();
+    // Lengths up to a maximum count every character sent (as the form's `maxlength` does);
+    // a name or title needs a character that shows, and the message's minimum counts from
+    // its first such character to its last.
+    let chars = |text: &str| text.chars().count();
 
-    if chars(&input.name) == 0 {
+    if !text::has_visible(&input.name) {
         fail("name", "Vui lòng nhập họ và tên.".into());
     } else if chars(&input.name) > NAME_MAX_CHARS {
         fail(
@@ -85,7 +89,12 @@ pub fn validate_feedback(input: &FeedbackInput) -> FieldErrors {
             "Vui lòng nhập email hoặc số điện thoại để chúng tôi trả lời.".into(),
         );
     }
-    if !email.is_empty() && !is_email(email) {
+    if chars(&input.email) > EMAIL_MAX_CHARS {
+        fail(
+            "email",
+            format!("Email dài tối đa {EMAIL_MAX_CHARS} ký tự."),
+        );
+    } else if !email.is_empty() && !is_email(email) {
         fail("email", "Email chưa đúng, ví dụ: ten@example.com.".into());
     }
     if input.phone.chars().count() > PHONE_MAX_CHARS {
@@ -100,7 +109,7 @@ pub fn validate_feedback(input: &FeedbackInput) -> FieldErrors {
         );
     }
 
-    if chars(&input.title) == 0 {
+    if !text::has_visible(&input.title) {
         fail("title", "Vui lòng nhập tiêu đề.".into());
     } else if chars(&input.title) > TITLE_MAX_CHARS {
         fail(
@@ -110,7 +119,7 @@ pub fn validate_feedback(input: &FeedbackInput) -> FieldErrors {
     }
 
     let message = chars(&input.message);
-    if message < MESSAGE_MIN_CHARS {
+    if chars(text::trim_invisible(&input.message)) < MESSAGE_MIN_CHARS {
         fail(
             "message",
             format!("Nội dung cần ít nhất {MESSAGE_MIN_CHARS} ký tự."),
@@ -265,5 +274,21 @@ mod tests {
             ..valid()
         };
         assert!(validate_feedback(&too_long)["phone"].contains("40"));
+    }
+
+    #[test]
+    fn text_that_does_not_show_is_empty() {
+        for blank in ["", "   ", "\u{200B}\u{200D}", "\u{FEFF}", "\t\u{1}\u{7F}"] {
+            let input = FeedbackInput {
+                name: blank.into(),
+                title: blank.into(),
+                message: format!("{blank}ngắn quá!{blank}"),
+                ..valid()
+            };
+            let errors = validate_feedback(&input);
+            assert!(errors.contains_key("name"), "{blank:?}");
+            assert!(errors.contains_key("title"), "{blank:?}");
+            assert!(errors.contains_key("message"), "{blank:?}");
+        }
     }
 }

@@ -42,6 +42,19 @@ impl PageRequest {
         Ok(Self { page, per_page })
     }
 
+    /// Checks numbers that arrived already parsed (the server's typed queries).
+    pub fn new(page: Option<u32>, per_page: Option<u32>) -> Result<Self, PagingError> {
+        let check = |name, value: Option<u32>, default, max| match value {
+            None => Ok(default),
+            Some(value) if (1..=max).contains(&value) => Ok(value),
+            Some(_) => Err(PagingError::OutOfRange { name, min: 1, max }),
+        };
+        Ok(Self {
+            page: check("page", page, 1, MAX_PAGE)?,
+            per_page: check("per_page", per_page, DEFAULT_PER_PAGE, MAX_PER_PAGE)?,
+        })
+    }
+
     pub fn offset(&self) -> u64 {
         u64::from(self.page - 1) * u64::from(self.per_page)
     }
@@ -114,6 +127,17 @@ mod tests {
             Err(PagingError::NotANumber { .. })
         ));
         assert!(PageRequest::parse(Some("99999999999999999999"), None).is_err());
+    }
+
+    #[test]
+    fn parsed_numbers_are_checked_the_same_way() {
+        assert_eq!(
+            PageRequest::new(Some(2), None).unwrap(),
+            PageRequest::parse(Some("2"), None).unwrap()
+        );
+        assert!(PageRequest::new(Some(0), None).is_err());
+        assert!(PageRequest::new(None, Some(MAX_PER_PAGE + 1)).is_err());
+        assert!(PageRequest::new(Some(MAX_PAGE), Some(MAX_PER_PAGE)).is_ok());
     }
 
     #[test]

@@ -63,6 +63,28 @@ pub fn slugify(title: &str) -> String {
     slug
 }
 
+/// Characters that show nothing: spaces, control characters, and the zero-width ones that a
+/// paste can carry (a name of only these would look empty to staff).
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The same characters as `is_invisible`, as a class for JSON Schema patterns (the OpenAPI
+/// document's), which read `\s` and `\uXXXX` as ECMAScript does.
+pub const VISIBLE_CHAR_PATTERN: &str = r"[^\s\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]";
+
+/// Whether `text` has a character that shows.
+pub fn has_visible(text: &str) -> bool {
+    text.chars().any(|c| !is_invisible(c))
+}
+
+/// `text` without the invisible characters at either end.
+pub fn trim_invisible(text: &str) -> &str {
+    text.trim_matches(is_invisible)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,8 @@ use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tower_http::LatencyUnit;
 
 use crate::error::json_error;
 use crate::pages::{self, AppShell};
@@ -50,6 +52,16 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             security::add_headers,
         ))
         .layer(CompressionLayer::new())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(request_span)
+                .on_request(())
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(tracing::Level::INFO)
+                        .latency_unit(LatencyUnit::Micros),
+                ),
+        )
         .layer(CatchPanicLayer::custom(|_| {
             json_error(
                 axum::http::StatusCode::INTERNAL_SERVER_ERROR,
@@ -57,6 +69,12 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             )
             .into_response()
         }))
+}
+
+/// One line per request, when it is answered: method, path, status and latency. Never the
+/// query string or the body, which can carry what a citizen typed (a search, a phone number).
+fn request_span(request: &Request) -> tracing::Span {
+    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
 }
 
 /// Trunk names its outputs with a content hash, so those never change and can be cached for

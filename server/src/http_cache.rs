@@ -33,7 +33,12 @@ pub async fn etag_and_lifetime(request: Request, next: Next) -> Response {
     let is_get = request.method() == Method::GET || request.method() == Method::HEAD;
     let path = request.uri().path().to_owned();
     let query = request.uri().query().map(str::to_owned);
-    let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
+    let if_none_match: Vec<HeaderValue> = request
+        .headers()
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .cloned()
+        .collect();
     let response = next.run(request).await;
     if !is_get || response.status() != StatusCode::OK {
         return response;
@@ -56,13 +61,9 @@ pub async fn etag_and_lifetime(request: Request, next: Next) -> Response {
     );
     let etag = HeaderValue::from_str(&tag).expect("base64 is a valid header value");
     let matches = if_none_match
-        .as_ref()
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| {
-            value
-                .split(',')
-                .any(|candidate| candidate.trim() == tag || candidate.trim() == "*")
-        });
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .any(|value| list_matches(value, &tag));
     parts.headers.insert(header::ETAG, etag);
     if matches {
         parts.status = StatusCode::NOT_MODIFIED;
@@ -71,4 +72,32 @@ pub async fn etag_and_lifetime(request: Request, next: Next) -> Response {
         return Response::from_parts(parts, Body::empty());
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Whether an `If-None-Match` list names `tag`. The comparison is weak (RFC 9110, 13.1.2): a
+/// proxy that compressed the answer may have marked our tag `W/`, and it still names the
+/// same content.
+fn list_matches(list: &str, tag: &str) -> bool {
+    list.split(',')
+        .map(str::trim)
+        .any(|candidate| candidate == "*" || candidate.trim_start_matches("W/") == tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::list_matches;
+
+    #[test]
+    fn weak_tags_and_lists_match() {
+        let tag = "\"abc\"";
+        assert!(list_matches("\"abc\"", tag));
+        assert!(list_matches("W/\"abc\"", tag));
+        assert!(list_matches("\"x\", W/\"abc\"", tag));
+        assert!(list_matches("\"x\",\"abc\"", tag));
+        assert!(list_matches("*", tag));
+        assert!(!list_matches("\"abcd\"", tag));
+        assert!(!list_matches("W/\"x\", \"y\"", tag));
+        assert!(!list_matches("abc", tag));
+        assert!(!list_matches("", tag));
+    }
 }

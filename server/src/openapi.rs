@@ -5,6 +5,12 @@ use std::sync::OnceLock;
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use portal_contract::limits::{
+    ARTICLE_SLUG_MAX_CHARS, EMAIL_MAX_CHARS, MAX_PAGE, MAX_PER_PAGE, MESSAGE_MAX_CHARS,
+    MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS, QUERY_MAX_CHARS, TITLE_MAX_CHARS,
+};
+use portal_contract::text::VISIBLE_CHAR_PATTERN;
+use serde_json::{json, Value};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -50,10 +56,86 @@ impl Modify for BearerAuth {
 pub fn json() -> &'static str {
     static DOCUMENT: OnceLock<String> = OnceLock::new();
     DOCUMENT.get_or_init(|| {
-        ApiDoc::openapi()
-            .to_pretty_json()
-            .expect("the document serializes")
+        let mut document =
+            serde_json::to_value(ApiDoc::openapi()).expect("the document serializes");
+        contract_limits(&mut document);
+        serde_json::to_string_pretty(&document).expect("the document serializes")
     })
+}
+
+/// Writes the contract's bounds into the document, so they come from the one place the app
+/// and the server's validation read them too (utoipa's attributes take only literals).
+fn contract_limits(document: &mut Value) {
+    if let Some(paths) = document["paths"].as_object_mut() {
+        for parameter in paths
+            .values_mut()
+            .filter_map(Value::as_object_mut)
+            .flat_map(|item| item.values_mut())
+            .filter_map(|operation| operation.get_mut("parameters"))
+            .filter_map(Value::as_array_mut)
+            .flatten()
+        {
+            let bounds = match parameter["name"].as_str() {
+                Some("page") => json!({"minimum": 1, "maximum": MAX_PAGE}),
+                Some("per_page") => json!({"minimum": 1, "maximum": MAX_PER_PAGE}),
+                Some("q") => json!({"maxLength": QUERY_MAX_CHARS}),
+                _ => continue,
+            };
+            merge(&mut parameter["schema"], bounds);
+        }
+    }
+    let feedback = &mut document["components"]["schemas"]["FeedbackInput"];
+    // Text that shows nothing (spaces, zero-width characters) counts as empty.
+    let visible = VISIBLE_CHAR_PATTERN;
+    for (field, bounds) in [
+        (
+            "name",
+            json!({"minLength": 1, "maxLength": NAME_MAX_CHARS, "pattern": visible}),
+        ),
+        (
+            "email",
+            json!({"maxLength": EMAIL_MAX_CHARS, "pattern": EMAIL_PATTERN}),
+        ),
+        (
+            "phone",
+            json!({"maxLength": PHONE_MAX_CHARS, "pattern": PHONE_PATTERN}),
+        ),
+        (
+            "title",
+            json!({"minLength": 1, "maxLength": TITLE_MAX_CHARS, "pattern": visible}),
+        ),
+        (
+            "message",
+            json!({
+                "minLength": MESSAGE_MIN_CHARS,
+                "maxLength": MESSAGE_MAX_CHARS,
+                // At least MESSAGE_MIN_CHARS characters from the first that shows to the last.
+                "pattern": format!(r"{visible}[\s\S]{{{},}}{visible}", MESSAGE_MIN_CHARS - 2),
+            }),
+        ),
+        ("article", json!({"maxLength": ARTICLE_SLUG_MAX_CHARS})),
+    ] {
+        merge(&mut feedback["properties"][field], bounds);
+    }
+    // An email or a phone number (or both), so staff can answer.
+    feedback["anyOf"] = json!([
+        {"required": ["email"], "properties": {"email": {"pattern": visible}}},
+        {"required": ["phone"], "properties": {"phone": {"pattern": visible}}},
+    ]);
+}
+
+/// What `portal_contract::validate_feedback` accepts as an email: blank, or one `@` with a
+/// local part and a domain that has a dot inside it, no spaces or control characters.
+const EMAIL_PATTERN: &str = r"^\s*$|^\s*[^\s@\x00-\x1f\x7f-\x9f]+@[^\s@.\x00-\x1f\x7f-\x9f][^\s@\x00-\x1f\x7f-\x9f]*\.[^\s@\x00-\x1f\x7f-\x9f]*[^\s@.\x00-\x1f\x7f-\x9f]\s*$";
+
+/// What it accepts as a phone number: blank, or 9 to 15 digits with spaces, dots, dashes and
+/// brackets, and a `+` only first.
+const PHONE_PATTERN: &str = r"^\s*$|^\s*\+?[ .()\-]*([0-9][ .()\-]*){9,15}\s*$";
+
+fn merge(target: &mut Value, bounds: Value) {
+    if let (Some(target), Value::Object(bounds)) = (target.as_object_mut(), bounds) {
+        target.extend(bounds);
+    }
 }
 
 pub async fn document() -> Response {

@@ -123,7 +123,7 @@ async fn malformed_and_oversized_bodies_get_json_4xx() {
         ),
         (
             "application/json",
-            "x".repeat(17 * 1024),
+            "x".repeat(portal_contract::limits::MAX_BODY_BYTES + 1),
             StatusCode::PAYLOAD_TOO_LARGE,
         ),
     ];
@@ -211,11 +211,16 @@ async fn admin(
 }
 
 #[tokio::test]
-async fn staff_listing_is_off_without_a_token() {
+async fn staff_listing_is_refused_without_a_configured_token() {
+    // No token is right when none is configured: the documented 401, as for a wrong token.
     let portal = TestPortal::with_articles(1);
-    let (status, body, _) = admin(&portal, "/api/v1/admin/feedback", Some("Bearer anything")).await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_eq!(body["error"]["code"], "not_found");
+    for authorization in [Some("Bearer anything"), Some("Bearer "), None] {
+        let (status, body, challenge) =
+            admin(&portal, "/api/v1/admin/feedback", authorization).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{authorization:?}");
+        assert_eq!(body["error"]["code"], "unauthorized");
+        assert_eq!(challenge.as_deref(), Some("Bearer"));
+    }
 }
 
 #[tokio::test]

@@ -1,20 +1,22 @@
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_contract::{
     to_portal_offset, validate_feedback, ApiError, FeedbackInput, FeedbackReceipt, FeedbackRecord,
-    PageRequest, Paged,
+    Paged,
 };
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use subtle::ConstantTimeEq;
 
 use crate::error::AppError;
 use crate::limits::Bucket;
 use crate::state::{AppState, ClientAddress};
 use crate::store;
+
+use super::query::{self, ApiQuery};
+use serde::Deserialize;
 
 /// People take longer than this to write anything; a form sent faster was filled by a script.
 const MIN_FILL_MS: u64 = 3000;
@@ -92,15 +94,16 @@ async fn accept_feedback(
     security(("bearer" = [])),
     responses((status = 200, description = "Submissions, newest first", body = Paged<FeedbackRecord>),
               (status = 400, description = "A parameter is malformed or out of range", body = ApiError),
-              (status = 401, description = "No or wrong bearer token", body = ApiError),
-              (status = 404, description = "Staff access is not configured", body = ApiError), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
+              (status = 401, description = "No or wrong bearer token (also when the server has no token configured)", body = ApiError),
+              (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn list_feedback(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Query(query): Query<HashMap<String, String>>,
+    ApiQuery(query): ApiQuery<FeedbackListQuery>,
 ) -> Result<Json<Paged<FeedbackRecord>>, AppError> {
+    // Without a configured token no token is right: the same 401 as a wrong one.
     let Some(expected) = state.admin_token.as_deref() else {
-        return Err(AppError::NotFound("no such API endpoint".into()));
+        return Err(AppError::Unauthorized);
     };
     let given = headers
         .get(header::AUTHORIZATION)
@@ -114,33 +117,20 @@ pub async fn list_feedback(
     if !matches {
         return Err(AppError::Unauthorized);
     }
-    let page = PageRequest::parse(
-        query.get("page").map(String::as_str),
-        query.get("per_page").map(String::as_str),
-    )
-    .map_err(|err| AppError::BadRequest(err.to_string()))?;
-    let held = match query.get("held").map(String::as_str) {
-        None | Some("false") => false,
-        Some("true") => true,
-        Some(other) => {
-            return Err(AppError::BadRequest(format!(
-                "`held` must be true or false, got {other:?}"
-            )))
-        }
-    };
+    let page = query::page(query.page, query.per_page)?;
+    let held = query.held.unwrap_or(false);
     state
         .db(move |conn| Ok(Json(store::feedback::list_feedback(conn, held, page)?)))
         .await
 }
 
-/// The query of `GET /admin/feedback`, for the OpenAPI document.
-#[derive(utoipa::IntoParams)]
+/// The query of `GET /admin/feedback`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct FeedbackListQuery {
-    #[param(minimum = 1, maximum = 1000000)]
+    /// Page number, from 1.
     page: Option<u32>,
-    #[param(minimum = 1, maximum = 50)]
+    /// Submissions per page (default 10).
     per_page: Option<u32>,
     /// `true` lists the submissions held back as likely spam.
     held: Option<bool>,

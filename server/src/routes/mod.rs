@@ -5,6 +5,7 @@ pub(crate) mod categories;
 pub(crate) mod feedback;
 pub(crate) mod links;
 pub(crate) mod map;
+pub(crate) mod query;
 pub(crate) mod schedule;
 pub(crate) mod site;
 pub(crate) mod stats;

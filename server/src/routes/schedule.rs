@@ -1,9 +1,9 @@
-use std::collections::HashMap;
-
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use portal_contract::{parse_iso_week, week_start, ApiError, WeekSchedule};
+use serde::Deserialize;
 
+use super::query::ApiQuery;
 use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -15,9 +15,9 @@ use crate::store;
               (status = 400, description = "Not an ISO week", body = ApiError), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn get_schedule(
     State(state): State<AppState>,
-    Query(query): Query<HashMap<String, String>>,
+    ApiQuery(query): ApiQuery<ScheduleQuery>,
 ) -> Result<Json<WeekSchedule>, AppError> {
-    let monday = match query.get("week") {
+    let monday = match query.week.as_deref() {
         None => week_start(clock::today()),
         Some(label) => parse_iso_week(label).ok_or_else(|| {
             AppError::BadRequest(format!(
@@ -30,10 +30,9 @@ pub async fn get_schedule(
         .await
 }
 
-/// The query of `GET /schedule`, for the OpenAPI document.
-#[derive(utoipa::IntoParams)]
+/// The query of `GET /schedule`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct ScheduleQuery {
     /// An ISO week such as `2026-W48`; this week (in +07:00) when absent.
     #[param(pattern = r"^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$")]
