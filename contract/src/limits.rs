@@ -19,6 +19,13 @@ pub const ARTICLE_SLUG_MAX_CHARS: usize = 200;
 /// knows what was searched.
 pub const QUERY_MAX_CHARS: usize = 200;
 
+/// The first and last years a date parameter may name: enough for any article or document a
+/// district keeps, and no year that a date library or a database reads differently.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2100;
+/// The same years as a JSON Schema pattern for a `YYYY-MM-DD` date (the OpenAPI document's).
+pub const DATE_YEARS_PATTERN: &str = r"^(19[0-9]{2}|20[0-9]{2}|2100)-";
+
 /// The highest page number a list may be asked for.
 pub const MAX_PAGE: u32 = 1_000_000;
 /// The largest page a client may ask for; bigger pages would let one request do unbounded work.
@@ -41,3 +48,13 @@ const _: () = assert!(
         + 2048
         <= MAX_BODY_BYTES
 );
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_date_pattern_names_the_year_bounds() {
+        // The pattern is written out by hand: change it with the bounds.
+        assert_eq!((super::FIRST_YEAR, super::LAST_YEAR), (1900, 2100));
+        assert!(super::DATE_YEARS_PATTERN.contains("19[0-9]{2}|20[0-9]{2}|2100"));
+    }
+}

@@ -6,8 +6,9 @@ use std::sync::OnceLock;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use portal_contract::limits::{
-    ARTICLE_SLUG_MAX_CHARS, EMAIL_MAX_CHARS, MAX_PAGE, MAX_PER_PAGE, MESSAGE_MAX_CHARS,
-    MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS, QUERY_MAX_CHARS, TITLE_MAX_CHARS,
+    ARTICLE_SLUG_MAX_CHARS, DATE_YEARS_PATTERN, EMAIL_MAX_CHARS, MAX_PAGE, MAX_PER_PAGE,
+    MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS, QUERY_MAX_CHARS,
+    TITLE_MAX_CHARS,
 };
 use portal_contract::text::VISIBLE_CHAR_PATTERN;
 use serde_json::{json, Value};
@@ -79,6 +80,7 @@ fn contract_limits(document: &mut Value) {
                 Some("page") => json!({"minimum": 1, "maximum": MAX_PAGE}),
                 Some("per_page") => json!({"minimum": 1, "maximum": MAX_PER_PAGE}),
                 Some("q") => json!({"maxLength": QUERY_MAX_CHARS}),
+                Some("from" | "to") => json!({"pattern": DATE_YEARS_PATTERN}),
                 _ => continue,
             };
             merge(&mut parameter["schema"], bounds);
@@ -117,6 +119,8 @@ fn contract_limits(document: &mut Value) {
     ] {
         merge(&mut feedback["properties"][field], bounds);
     }
+    // Absent is empty (the struct's defaults), and these may not be empty.
+    feedback["required"] = json!(["name", "title", "message"]);
     // An email or a phone number (or both), so staff can answer.
     feedback["anyOf"] = json!([
         {"required": ["email"], "properties": {"email": {"pattern": visible}}},

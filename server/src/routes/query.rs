@@ -5,6 +5,7 @@
 use axum::extract::rejection::QueryRejection;
 use axum::extract::FromRequestParts;
 use chrono::NaiveDate;
+use portal_contract::limits::{FIRST_YEAR, LAST_YEAR};
 use portal_contract::{PageRequest, PagingError};
 
 use crate::error::AppError;
@@ -29,11 +30,6 @@ impl From<PagingError> for AppError {
 pub fn page(page: Option<u32>, per_page: Option<u32>) -> Result<PageRequest, AppError> {
     Ok(PageRequest::new(page, per_page)?)
 }
-
-/// The first and last years a date parameter may name: enough for any document or article a
-/// district keeps, and no year that a date library or a database reads differently.
-const FIRST_YEAR: i32 = 1900;
-const LAST_YEAR: i32 = 2100;
 
 /// A `YYYY-MM-DD` day, exactly in that form, between 1900 and 2100.
 pub fn date(name: &str, value: &str) -> Result<NaiveDate, AppError> {
