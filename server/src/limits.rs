@@ -15,6 +15,8 @@ pub struct Limits {
     pub max_concurrent_requests: usize,
     pub visits: RateLimit,
     pub feedback: RateLimit,
+    /// Wrong staff tokens; past this, every staff request from the address gets a 429.
+    pub staff_auth_failures: RateLimit,
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a reverse
     /// proxy, every request comes from the proxy's own address).
     pub behind_proxy: bool,
@@ -35,6 +37,10 @@ impl Default for Limits {
                 count: 5,
                 per: Duration::from_secs(600),
             },
+            staff_auth_failures: RateLimit {
+                count: 10,
+                per: Duration::from_secs(600),
+            },
             behind_proxy: false,
         }
     }
@@ -52,6 +58,23 @@ pub struct RateLimit {
 pub enum Bucket {
     Visits,
     Feedback,
+    /// Wrong staff credentials: counted per address, so a token cannot be guessed.
+    StaffAuthFailures,
+}
+
+/// The address a limit counts against: an IPv6 client by its /64, which one household or one
+/// phone usually holds whole (counting single addresses would let it rotate through 2^64), an
+/// IPv4-mapped address as the IPv4 address it is.
+pub fn limit_key(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(v4) => IpAddr::V4(v4),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(std::net::Ipv6Addr::from(
+                u128::from(v6) & !((1u128 << 64) - 1),
+            )),
+        },
+    }
 }
 
 /// Sliding-window counters per client address, in memory: a restart forgets them, which
@@ -100,6 +123,7 @@ impl RateLimiter {
         limit: RateLimit,
         now: Instant,
     ) -> Result<(), u64> {
+        let client = client.map(limit_key);
         let mut state = self
             .state
             .lock()
@@ -135,6 +159,37 @@ impl RateLimiter {
         Ok(())
     }
 
+    /// `Err(seconds)` when the client has spent `limit` already, without counting a request:
+    /// checked before work that the limit guards (reading a body, comparing a token).
+    pub fn spent(
+        &self,
+        bucket: Bucket,
+        client: Option<IpAddr>,
+        limit: RateLimit,
+        now: Instant,
+    ) -> Result<(), u64> {
+        let client = client.map(limit_key);
+        let state = self
+            .state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let Some(window) = state.recent.get(&(bucket, client)) else {
+            return Ok(());
+        };
+        let in_window: Vec<&Instant> = window
+            .times
+            .iter()
+            .filter(|time| now.saturating_duration_since(**time) < limit.per)
+            .collect();
+        if in_window.len() >= limit.count {
+            let wait = limit
+                .per
+                .saturating_sub(now.saturating_duration_since(*in_window[0]));
+            return Err(wait.as_secs().max(1));
+        }
+        Ok(())
+    }
+
     /// How many client windows are kept.
     pub fn tracked(&self) -> usize {
         self.state
@@ -148,6 +203,61 @@ impl RateLimiter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ipv6_clients_count_by_their_64() {
+        let limiter = RateLimiter::default();
+        let limit = RateLimit {
+            count: 1,
+            per: Duration::from_secs(600),
+        };
+        let now = Instant::now();
+        let first = Some("2001:db8:1:2:aaaa::1".parse().unwrap());
+        let same_64 = Some("2001:db8:1:2:ffff:ffff:ffff:ffff".parse().unwrap());
+        let next_64 = Some("2001:db8:1:3::1".parse().unwrap());
+        assert!(limiter.check(Bucket::Feedback, first, limit, now).is_ok());
+        assert!(limiter
+            .check(Bucket::Feedback, same_64, limit, now)
+            .is_err());
+        assert!(limiter.check(Bucket::Feedback, next_64, limit, now).is_ok());
+        let v4 = Some("192.0.2.9".parse().unwrap());
+        let mapped = Some("::ffff:192.0.2.9".parse().unwrap());
+        assert!(limiter.check(Bucket::Feedback, v4, limit, now).is_ok());
+        assert!(limiter.check(Bucket::Feedback, mapped, limit, now).is_err());
+    }
+
+    #[test]
+    fn spent_looks_without_counting() {
+        let limiter = RateLimiter::default();
+        let limit = RateLimit {
+            count: 2,
+            per: Duration::from_secs(60),
+        };
+        let now = Instant::now();
+        let client = Some("192.0.2.1".parse().unwrap());
+        for _ in 0..5 {
+            assert!(limiter.spent(Bucket::Feedback, client, limit, now).is_ok());
+        }
+        limiter.check(Bucket::Feedback, client, limit, now).unwrap();
+        limiter.check(Bucket::Feedback, client, limit, now).unwrap();
+        assert_eq!(
+            limiter.spent(
+                Bucket::Feedback,
+                client,
+                limit,
+                now + Duration::from_secs(10)
+            ),
+            Err(50)
+        );
+        assert!(limiter
+            .spent(
+                Bucket::Feedback,
+                client,
+                limit,
+                now + Duration::from_secs(60)
+            )
+            .is_ok());
+    }
 
     #[test]
     fn allows_count_per_window_per_client() {

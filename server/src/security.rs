@@ -161,7 +161,8 @@ pub async fn add_headers(
     headers.insert(
         HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static(
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+            // FLoC's `interest-cohort` is gone from browsers; naming it only logs a warning.
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
         ),
     );
     headers.insert(

@@ -62,13 +62,24 @@ impl AppState {
 
     /// Counts a request from `client` against `bucket`'s limit; a 429 when it is spent.
     pub fn rate_limit(&self, bucket: Bucket, client: ClientAddress) -> Result<(), AppError> {
-        let limit = match bucket {
+        self.rate_limiter
+            .check(bucket, client.0, self.limit(bucket), Instant::now())
+            .map_err(AppError::TooManyRequests)
+    }
+
+    /// A 429 when `client` has spent `bucket`'s limit, without counting this request.
+    pub fn rate_limit_spent(&self, bucket: Bucket, client: ClientAddress) -> Result<(), AppError> {
+        self.rate_limiter
+            .spent(bucket, client.0, self.limit(bucket), Instant::now())
+            .map_err(AppError::TooManyRequests)
+    }
+
+    fn limit(&self, bucket: Bucket) -> crate::limits::RateLimit {
+        match bucket {
             Bucket::Visits => self.limits.visits,
             Bucket::Feedback => self.limits.feedback,
-        };
-        self.rate_limiter
-            .check(bucket, client.0, limit, Instant::now())
-            .map_err(AppError::TooManyRequests)
+            Bucket::StaffAuthFailures => self.limits.staff_auth_failures,
+        }
     }
 
     /// Runs `work` on a pooled connection off the async threads: SQLite calls block.

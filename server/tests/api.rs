@@ -441,7 +441,10 @@ async fn every_response_carries_the_security_headers() {
             headers["referrer-policy"], "strict-origin-when-cross-origin",
             "{uri}"
         );
-        assert!(headers.contains_key("permissions-policy"), "{uri}");
+        let permissions = headers["permissions-policy"].to_str().unwrap();
+        assert!(permissions.contains("camera=()"), "{uri}");
+        // Browsers no longer know FLoC's feature and warn about it.
+        assert!(!permissions.contains("interest-cohort"), "{uri}");
         assert!(headers.get("server").is_none(), "{uri}");
     }
 }

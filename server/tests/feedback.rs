@@ -265,3 +265,80 @@ async fn staff_listing_needs_the_right_token() {
     let (status, _, _) = admin(&portal, "/api/v1/admin/feedback?page=0", token).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn a_field_of_the_wrong_json_type_is_a_422_naming_it() {
+    let portal = TestPortal::with_articles(1);
+    for (field, value) in [
+        ("name", json!(5)),
+        ("elapsed_ms", json!("soon")),
+        ("article", json!(["a"])),
+    ] {
+        let mut body = valid();
+        body[field] = value;
+        let (status, body, _) = post(&portal, &body, [192, 0, 2, 30]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        assert_eq!(body["error"]["code"], "invalid");
+        assert!(body["error"]["fields"][field].is_string(), "{field}: {body}");
+    }
+    let (status, body, _) = post(&portal, &json!([1, 2]), [192, 0, 2, 30]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["error"]["fields"]["body"].is_string(), "{body}");
+    assert!(stored(&portal).is_empty());
+}
+
+#[tokio::test]
+async fn wrong_staff_tokens_are_limited_per_address() {
+    let portal = with_token(TestPortal::with_articles(1), "bi-mat-cua-van-phong-2026");
+    let request = |authorization: &str, ip: [u8; 4]| {
+        let mut request = Request::get("/api/v1/admin/feedback")
+            .header("authorization", authorization)
+            .body(Body::empty())
+            .unwrap();
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from((ip, 50_000))));
+        request
+    };
+    let guesser = [198, 51, 100, 7];
+    for guess in 0..10 {
+        let (status, _, _) = portal
+            .request(request(&format!("Bearer guess-{guess}"), guesser))
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "guess {guess}");
+    }
+    for authorization in ["Bearer guess-10", "Bearer bi-mat-cua-van-phong-2026"] {
+        let (status, headers, body) = portal.request(request(authorization, guesser)).await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{authorization}");
+        assert!(headers.contains_key("retry-after"));
+        let body: Value = serde_json::from_slice(&body).unwrap();
+        assert!(body["error"]["retry_after"].as_u64().unwrap() > 500);
+    }
+    // Another address with the right token is not held back by the guesser.
+    let (status, _, _) = portal
+        .request(request("Bearer bi-mat-cua-van-phong-2026", [192, 0, 2, 50]))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_staff_list_escapes_markup_in_its_json() {
+    let portal = with_token(TestPortal::with_articles(1), "bi-mat-cua-van-phong-2026");
+    let mut hostile = valid();
+    hostile["title"] = json!("</script><script>alert(1)</script>\u{2028}!");
+    assert_eq!(
+        post(&portal, &hostile, [192, 0, 2, 60]).await.0,
+        StatusCode::CREATED
+    );
+    let request = Request::get("/api/v1/admin/feedback")
+        .header("authorization", "Bearer bi-mat-cua-van-phong-2026")
+        .body(Body::empty())
+        .unwrap();
+    let (status, _, body) = portal.request(request).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = String::from_utf8(body).unwrap();
+    assert!(!text.contains('<') && !text.contains('>') && !text.contains('\u{2028}'));
+    assert!(text.contains(r"\u003c/script\u003e"), "{text}");
+    let parsed: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(parsed["items"][0]["title"], hostile["title"]);
+}

@@ -1,21 +1,19 @@
-use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
 use axum::Json;
 use portal_contract::{
     to_portal_offset, validate_feedback, ApiError, FeedbackInput, FeedbackReceipt, FeedbackRecord,
     Paged,
 };
-use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 
 use crate::error::AppError;
 use crate::limits::Bucket;
 use crate::state::{AppState, ClientAddress};
 use crate::store;
 
+use super::json::{ApiJson, HtmlSafeJson};
 use super::query::{self, ApiQuery};
+use super::staff_auth::StaffToken;
 use serde::Deserialize;
 
 /// People take longer than this to write anything; a form sent faster was filled by a script.
@@ -27,21 +25,18 @@ const MIN_FILL_MS: u64 = 3000;
 #[utoipa::path(post, path = "/api/v1/feedback", tag = "feedback", request_body = FeedbackInput,
     responses((status = 201, description = "Stored; quote the reference", body = FeedbackReceipt),
               (status = 400, description = "The body is not JSON", body = ApiError),
-              (status = 413, description = "The body is over 16 KB", body = ApiError),
+              (status = 408, description = "The body did not arrive in time", body = ApiError),
+              (status = 413, description = "The body is over 32 KB", body = ApiError),
               (status = 415, description = "The body is not declared as JSON", body = ApiError),
-              (status = 422, description = "Fields are wrong; `error.fields` says which", body = ApiError),
+              (status = 422, description = "Fields are wrong, or of the wrong JSON type; `error.fields` says which", body = ApiError),
               (status = 429, description = "Too many submissions from this address", body = ApiError,
                headers(("Retry-After" = u64, description = "Seconds to wait"))), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn post_feedback(
     State(state): State<AppState>,
     client: ClientAddress,
-    body: Result<Json<FeedbackInput>, JsonRejection>,
-) -> Result<(StatusCode, Json<FeedbackReceipt>), Response> {
-    // A body that is not JSON keeps its own status (400, 415); the API layer makes it JSON.
-    let Json(input) = body.map_err(IntoResponse::into_response)?;
-    accept_feedback(state, client, input)
-        .await
-        .map_err(IntoResponse::into_response)
+    ApiJson(input): ApiJson<FeedbackInput>,
+) -> Result<(StatusCode, Json<FeedbackReceipt>), AppError> {
+    accept_feedback(state, client, input).await
 }
 
 async fn accept_feedback(
@@ -95,32 +90,22 @@ async fn accept_feedback(
     responses((status = 200, description = "Submissions, newest first", body = Paged<FeedbackRecord>),
               (status = 400, description = "A parameter is malformed or out of range", body = ApiError),
               (status = 401, description = "No or wrong bearer token (also when the server has no token configured)", body = ApiError),
+              (status = 429, description = "Too many wrong tokens from this address", body = ApiError,
+               headers(("Retry-After" = u64, description = "Seconds to wait"))),
               (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn list_feedback(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    _staff: StaffToken,
     ApiQuery(query): ApiQuery<FeedbackListQuery>,
-) -> Result<Json<Paged<FeedbackRecord>>, AppError> {
-    // Without a configured token no token is right: the same 401 as a wrong one.
-    let Some(expected) = state.admin_token.as_deref() else {
-        return Err(AppError::Unauthorized);
-    };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.strip_prefix("Bearer "))
-        .unwrap_or("");
-    // Comparing digests keeps the comparison constant-time even for different lengths.
-    let matches: bool = Sha256::digest(given.as_bytes())
-        .ct_eq(&Sha256::digest(expected.as_bytes()))
-        .into();
-    if !matches {
-        return Err(AppError::Unauthorized);
-    }
+) -> Result<HtmlSafeJson<Paged<FeedbackRecord>>, AppError> {
     let page = query::page(query.page, query.per_page)?;
     let held = query.held.unwrap_or(false);
     state
-        .db(move |conn| Ok(Json(store::feedback::list_feedback(conn, held, page)?)))
+        .db(move |conn| {
+            Ok(HtmlSafeJson(store::feedback::list_feedback(
+                conn, held, page,
+            )?))
+        })
         .await
 }
 

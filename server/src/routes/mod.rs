@@ -3,11 +3,13 @@
 pub(crate) mod articles;
 pub(crate) mod categories;
 pub(crate) mod feedback;
+pub(crate) mod json;
 pub(crate) mod links;
 pub(crate) mod map;
 pub(crate) mod query;
 pub(crate) mod schedule;
 pub(crate) mod site;
+pub(crate) mod staff_auth;
 pub(crate) mod stats;
 
 use axum::extract::Request;
