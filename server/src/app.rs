@@ -3,12 +3,14 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use axum::extract::Request;
+use axum::body::Body;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get};
+use axum::routing::{any, get, MethodRouter};
 use axum::Router;
+use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -32,21 +34,26 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         &state.embed_ancestors,
     ));
     let app_pages = get(pages::app_page).with_state((state.clone(), shell));
-    let app_files = ServeDir::new(dist)
+    let files = ServeDir::new(dist)
         // `make build` writes .br and .gz files beside the app's files.
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false)
-        .fallback(app_pages);
+        .fallback(app_pages.clone());
+    let app_files = Router::new()
+        .fallback(file_or_page)
+        .with_state(AppFiles { files, app_pages });
     let api = routes::api(&state.limits);
     Router::new()
         .nest("/api/v1", api)
         .route("/embed.js", get(crate::embed::loader_script))
         .route("/api", any(routes::api_not_found))
+        .route("/api/", any(routes::api_not_found))
         .route("/api/{*rest}", any(routes::api_not_found))
         .with_state(state)
         .fallback_service(app_files)
         .layer(middleware::from_fn(cache_policy))
+        .layer(middleware::from_fn(crate::request_guard::refuse_malformed))
         .layer(middleware::from_fn_with_state(
             policy,
             security::add_headers,
@@ -77,11 +84,41 @@ fn request_span(request: &Request) -> tracing::Span {
     tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
 }
 
+/// The built app's files, and the app's page for every path that is not one of them.
+#[derive(Clone)]
+struct AppFiles {
+    files: ServeDir<MethodRouter>,
+    app_pages: MethodRouter,
+}
+
+/// A file of the built app, or the app's page. A path the file server cannot open for any
+/// reason (a name too long for the file system, say) is not a file of the app either: it gets
+/// the page, whose status says whether the route exists, never an empty 500.
+async fn file_or_page(State(app): State<AppFiles>, request: Request) -> Response {
+    let mut retry = Request::new(Body::empty());
+    *retry.method_mut() = request.method().clone();
+    *retry.uri_mut() = request.uri().clone();
+    *retry.version_mut() = request.version();
+    *retry.headers_mut() = request.headers().clone();
+    let mut files = app.files;
+    match files.try_call(request).await {
+        Ok(response) => response.map(Body::new),
+        Err(err) => {
+            tracing::debug!(%err, "a path the file server cannot open");
+            match app.app_pages.oneshot(retry).await {
+                Ok(response) => response,
+                Err(never) => match never {},
+            }
+        }
+    }
+}
+
 /// Trunk names its outputs with a content hash, so those never change and can be cached for
 /// good; `index.html` must be revalidated so a new release is picked up at once.
 async fn cache_policy(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
+    vary_on_encoding(response.headers_mut());
     if path.starts_with("/api/") || response.headers().contains_key(header::CACHE_CONTROL) {
         return response;
     }
@@ -115,5 +152,21 @@ mod tests {
         assert!(is_hashed_asset("/portal-web-662ea41ed6d91cf.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/tin-tuc/tong-ket-cong-tac"));
+    }
+}
+
+/// Every answer may be compressed for one client and not for another (the app's files are
+/// served from .br and .gz variants, the rest compressed on the fly), so caches must keep
+/// them apart by `Accept-Encoding`.
+fn vary_on_encoding(headers: &mut axum::http::HeaderMap) {
+    let named = headers.get_all(header::VARY).iter().any(|value| {
+        value.to_str().is_ok_and(|value| {
+            value.split(',').any(|name| {
+                name.trim().eq_ignore_ascii_case("accept-encoding") || name.trim() == "*"
+            })
+        })
+    });
+    if !named {
+        headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
 }

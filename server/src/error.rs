@@ -86,6 +86,7 @@ pub fn code_for(status: StatusCode) -> &'static str {
         StatusCode::TOO_MANY_REQUESTS => "too_many_requests",
         StatusCode::SERVICE_UNAVAILABLE => "unavailable",
         StatusCode::REQUEST_TIMEOUT => "timeout",
+        StatusCode::URI_TOO_LONG => "uri_too_long",
         status if status.is_server_error() => "internal",
         _ => "error",
     }

@@ -12,6 +12,7 @@ pub mod limits;
 pub mod openapi;
 pub mod pages;
 pub mod reading_view;
+pub mod request_guard;
 pub mod routes;
 pub mod sanitize;
 pub mod search;

@@ -52,6 +52,11 @@ struct Cli {
     /// page refuses to be framed.
     #[arg(long, default_value = "*")]
     embed_allowed_sites: String,
+    /// The portal's public address, such as https://binhlieu.quangninh.gov.vn: canonical links
+    /// and link previews name it. Without it they are relative (previews in messaging apps
+    /// then show no address).
+    #[arg(long, env = "PORTAL_PUBLIC_URL")]
+    public_url: Option<String>,
     /// Demo content seeded into an empty database.
     #[arg(long, global = true, default_value = "content")]
     content: PathBuf,
@@ -144,6 +149,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 feedback_per_10_minutes: cli.feedback_per_10_minutes,
                 admin_token: cli.admin_token,
                 embed_allowed_sites: cli.embed_allowed_sites,
+                public_url: cli.public_url,
                 map_tiles: MapTiles {
                     url_template: cli.map_tile_url,
                     attribution: cli.map_attribution,
@@ -166,6 +172,7 @@ struct ServeOptions {
     admin_token: Option<String>,
     embed_allowed_sites: String,
     map_tiles: MapTiles,
+    public_url: Option<String>,
 }
 
 fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
@@ -178,7 +185,19 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         admin_token,
         embed_allowed_sites,
         map_tiles,
+        public_url,
     } = options;
+    let public_url = public_url
+        .map(|url| {
+            let url = url.trim_end_matches('/').to_string();
+            match portal_server::security::source_of(&url) {
+                Some(origin) if origin == url => Ok(url),
+                _ => Err(format!(
+                    "--public-url {url:?} is not an address like https://binhlieu.quangninh.gov.vn"
+                )),
+            }
+        })
+        .transpose()?;
     portal_server::tiles::check(&map_tiles)?;
     let embed_ancestors = portal_server::security::embed_ancestors(&embed_allowed_sites)?;
     if !dist.join("index.html").exists() {
@@ -218,6 +237,9 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
             .filter(|t| !t.is_empty())
         {
             state = state.with_admin_token(token);
+        }
+        if let Some(url) = &public_url {
+            state = state.with_public_url(url);
         }
         let router = app::router(state, &dist);
         println!("Portal: http://{addr}");

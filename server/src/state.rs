@@ -24,6 +24,9 @@ pub struct AppState {
     pub map_tiles: Arc<MapTiles>,
     /// Who may frame `/embed/*`: `frame-ancestors` sources (see `security::embed_ancestors`).
     pub embed_ancestors: Arc<str>,
+    /// The portal's public address (`https://binhlieu.quangninh.gov.vn`), for canonical links
+    /// and previews; `None` writes them relative. Never taken from a request's headers.
+    pub public_url: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -39,7 +42,14 @@ impl AppState {
             admin_token: None,
             map_tiles: Arc::new(MapTiles::openstreetmap()),
             embed_ancestors: "*".into(),
+            public_url: None,
         }
+    }
+
+    /// Names the portal's public address (an origin, checked by `security::source_of`).
+    pub fn with_public_url(mut self, url: &str) -> Self {
+        self.public_url = Some(url.trim_end_matches('/').into());
+        self
     }
 
     /// Lets only these sites frame the widgets: sources from `security::embed_ancestors`.

@@ -343,9 +343,9 @@ async fn reading_pages_get_the_reader_app_and_the_map_gallery_and_widgets_the_fu
 
 #[tokio::test]
 async fn an_article_page_carries_its_preview_without_scripts() {
-    let portal = TestPortal::with_articles(3);
+    let portal =
+        TestPortal::with_state(3, |state| state.with_public_url("https://binhlieu.example"));
     let request = Request::get("/tin-tuc/bai-viet-thu-so-1-ve-duong-giao-thong-xa-dong-van")
-        .header("host", "binhlieu.example")
         .body(Body::empty())
         .unwrap();
     let (_, _, body) = portal.request(request).await;
@@ -364,7 +364,7 @@ async fn an_article_page_carries_its_preview_without_scripts() {
         "{html}"
     );
     assert!(html.contains(
-        "<meta property=\"og:url\" content=\"http://binhlieu.example/tin-tuc/bai-viet-thu-so-1-ve-duong-giao-thong-xa-dong-van\">"
+        "<meta property=\"og:url\" content=\"https://binhlieu.example/tin-tuc/bai-viet-thu-so-1-ve-duong-giao-thong-xa-dong-van\">"
     ), "{html}");
     assert!(!html.contains("og:image"), "no image, no og:image: {html}");
     // The article itself, readable before the app starts (and without JavaScript).
@@ -475,4 +475,137 @@ async fn api_answers_carry_an_etag_and_a_lifetime() {
     assert!(stats.get("etag").is_none());
     let (_, error, _) = portal.get("/api/v1/articles/khong-co").await;
     assert_eq!(error["cache-control"], "no-store");
+}
+
+/// A page's own address comes from `--public-url`, never from what the request claims: a
+/// lying `Host` or `X-Forwarded-Proto` must not reach canonical links that caches keep.
+#[tokio::test]
+async fn pages_do_not_trust_the_host_or_forwarded_headers() {
+    const ARTICLE: &str = "/tin-tuc/bai-viet-thu-so-1-ve-duong-giao-thong-xa-dong-van";
+    let lying = || {
+        Request::get(ARTICLE)
+            .header("host", "evil.example")
+            .header("x-forwarded-proto", "https")
+            .header("x-forwarded-host", "evil.example")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let relative = TestPortal::with_articles(3);
+    let (status, _, body) = relative.request(lying()).await;
+    assert_eq!(status, StatusCode::OK);
+    let html = String::from_utf8(body).unwrap();
+    assert!(
+        !html.contains("evil.example") && !html.contains("https://"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("<link rel=\"canonical\" href=\"{ARTICLE}\">")),
+        "{html}"
+    );
+
+    let configured = TestPortal::with_state(3, |state| {
+        state.with_public_url("https://binhlieu.quangninh.gov.vn")
+    });
+    let html = String::from_utf8(configured.request(lying()).await.2).unwrap();
+    assert!(!html.contains("evil.example"), "{html}");
+    assert!(html.contains(&format!(
+        "<link rel=\"canonical\" href=\"https://binhlieu.quangninh.gov.vn{ARTICLE}\">"
+    )));
+}
+
+#[tokio::test]
+async fn requests_without_one_host_or_with_a_huge_address_are_refused_in_json() {
+    let portal = TestPortal::with_articles(1);
+    let mut duplicate = Request::get("/api/v1/site").body(Body::empty()).unwrap();
+    duplicate
+        .headers_mut()
+        .append("host", "a.example".parse().unwrap());
+    duplicate
+        .headers_mut()
+        .append("host", "b.example".parse().unwrap());
+    let (status, headers, body) = portal.request(duplicate).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(headers["content-type"], "application/json");
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["error"]["code"], "bad_request");
+
+    // No Host at all: past the test helper, which adds one.
+    let response = tower::ServiceExt::oneshot(
+        portal.router.clone(),
+        Request::get("/").body(Body::empty()).unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+
+    for path in ["/api/v1/articles?q=", "/tin-tuc/"] {
+        let uri = format!("{path}{}", "a".repeat(9 * 1024));
+        let (status, headers, body) = portal.get(&uri).await;
+        assert_eq!(status, StatusCode::URI_TOO_LONG, "{path}");
+        assert_eq!(headers["content-type"], "application/json");
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["error"]["code"], "uri_too_long");
+    }
+}
+
+#[tokio::test]
+async fn a_path_the_file_server_cannot_open_is_the_404_page() {
+    let portal = TestPortal::with_articles(1);
+    for path in [
+        format!("/{}", "a".repeat(256)),
+        format!("/{}.js", "b".repeat(300)),
+        format!("/tin-tuc/{}", "c".repeat(256)),
+        "/%00".to_string(),
+    ] {
+        let (status, headers, body) = portal.get(&path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(
+            headers["content-type"], "text/html; charset=utf-8",
+            "{path}"
+        );
+        assert!(String::from_utf8(body).unwrap().contains("<!DOCTYPE html>"));
+    }
+    for path in [
+        "/api/",
+        "/api",
+        "/api/v2/site",
+        "/api/v1/",
+        "/api/v1/khong-co",
+    ] {
+        let (status, headers, _) = portal.get(path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(headers["content-type"], "application/json", "{path}");
+    }
+}
+
+/// Precompressed files and compressed answers differ by `Accept-Encoding`: caches must know.
+#[tokio::test]
+async fn every_answer_varies_on_accept_encoding() {
+    let portal = TestPortal::with_articles(1);
+    let js = portal.path("dist").join("portal-web-0123456789abcdef.js");
+    std::fs::write(js.with_extension("js.br"), b"br").unwrap();
+    for path in [
+        "/portal-web-0123456789abcdef.js",
+        "/",
+        "/api/v1/site",
+        "/api/v1/khong-co",
+    ] {
+        for encoding in ["br", "identity"] {
+            let request = Request::get(path)
+                .header("accept-encoding", encoding)
+                .body(Body::empty())
+                .unwrap();
+            let (_, headers, _) = portal.request(request).await;
+            let vary: Vec<&str> = headers
+                .get_all("vary")
+                .iter()
+                .map(|v| v.to_str().unwrap())
+                .collect();
+            assert!(
+                vary.iter()
+                    .any(|v| v.to_ascii_lowercase().contains("accept-encoding")),
+                "{path} {encoding}: {vary:?}"
+            );
+        }
+    }
 }

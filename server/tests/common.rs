@@ -118,7 +118,13 @@ impl TestPortal {
         self.dir.path().join(name)
     }
 
-    pub async fn request(&self, request: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
+    /// Sends `request` as a browser would: with a `Host` header, unless the test set one.
+    pub async fn request(&self, mut request: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
+        if !request.headers().contains_key("host") {
+            request
+                .headers_mut()
+                .insert("host", "127.0.0.1:8080".parse().unwrap());
+        }
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();

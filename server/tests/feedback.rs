@@ -279,7 +279,10 @@ async fn a_field_of_the_wrong_json_type_is_a_422_naming_it() {
         let (status, body, _) = post(&portal, &body, [192, 0, 2, 30]).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
         assert_eq!(body["error"]["code"], "invalid");
-        assert!(body["error"]["fields"][field].is_string(), "{field}: {body}");
+        assert!(
+            body["error"]["fields"][field].is_string(),
+            "{field}: {body}"
+        );
     }
     let (status, body, _) = post(&portal, &json!([1, 2]), [192, 0, 2, 30]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
