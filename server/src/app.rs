@@ -141,20 +141,6 @@ fn is_hashed_asset(path: &str) -> bool {
         .any(|part| (12..=16).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::is_hashed_asset;
-
-    #[test]
-    fn recognizes_trunk_hashed_names() {
-        assert!(is_hashed_asset("/portal-web-1a2b3c4d5e6f7a8b_bg.wasm"));
-        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
-        assert!(is_hashed_asset("/portal-web-662ea41ed6d91cf.js"));
-        assert!(!is_hashed_asset("/index.html"));
-        assert!(!is_hashed_asset("/tin-tuc/tong-ket-cong-tac"));
-    }
-}
-
 /// Every answer may be compressed for one client and not for another (the app's files are
 /// served from .br and .gz variants, the rest compressed on the fly), so caches must keep
 /// them apart by `Accept-Encoding`.
@@ -168,5 +154,19 @@ fn vary_on_encoding(headers: &mut axum::http::HeaderMap) {
     });
     if !named {
         headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn recognizes_trunk_hashed_names() {
+        assert!(is_hashed_asset("/portal-web-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/portal-web-662ea41ed6d91cf.js"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/tin-tuc/tong-ket-cong-tac"));
     }
 }
