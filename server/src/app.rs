@@ -31,6 +31,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let policy = Arc::new(SecurityPolicy::for_app(
         &shell.pages(),
         tile_origin.as_deref(),
+        &crate::sanitize::allowed_image_hosts(),
         &state.embed_ancestors,
     ));
     let app_pages = get(pages::app_page).with_state((state.clone(), shell));

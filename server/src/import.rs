@@ -218,6 +218,11 @@ pub fn validate(conn: &Connection, input: &ArticleInput) -> Result<NewArticle, F
     if let Some(image) = &input.image {
         if image.url.trim().is_empty() {
             fail("image.url", "must not be empty".into());
+        } else if !sanitize::image_url_allowed(&image.url, &sanitize::allowed_image_hosts()) {
+            fail(
+                "image.url",
+                "must be a path on this site or an https address on an allowed image host (--allowed-image-hosts)".into(),
+            );
         }
         if image.alt.trim().is_empty() {
             fail("image.alt", "must describe the image".into());

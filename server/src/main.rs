@@ -57,6 +57,16 @@ struct Cli {
     /// then show no address).
     #[arg(long, env = "PORTAL_PUBLIC_URL")]
     public_url: Option<String>,
+    /// Hosts besides the portal's own that article images may come from, such as
+    /// "media.quangninh.gov.vn" (spaces or commas between them): kept by the sanitizer on
+    /// import and allowed in the Content-Security-Policy's img-src. Other images are dropped.
+    #[arg(
+        long,
+        global = true,
+        env = "PORTAL_ALLOWED_IMAGE_HOSTS",
+        default_value = ""
+    )]
+    allowed_image_hosts: String,
     /// Demo content seeded into an empty database.
     #[arg(long, global = true, default_value = "content")]
     content: PathBuf,
@@ -97,6 +107,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    // Before anything is sanitized (seeding, import) or the policy is built.
+    portal_server::sanitize::allow_image_hosts(
+        portal_server::sanitize::parse_image_hosts(&cli.allowed_image_hosts)
+            .map_err(|e| format!("--allowed-image-hosts: {e}"))?,
+    );
     let pool = db::open(&cli.db).map_err(|e| format!("database {}: {e}", cli.db.display()))?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
     match seed::seed_if_empty(&mut conn, &cli.content).map_err(|e| format!("seeding: {e}"))? {

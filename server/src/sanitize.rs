@@ -2,72 +2,156 @@
 //! can put stored bodies into `innerHTML` as they are.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+
+/// Hosts other than the portal's own that article images may come from (`--allowed-image-hosts`,
+/// for a CMS that keeps its images elsewhere), set once at start; none by default. The CSP's
+/// `img-src` names the same hosts.
+static ALLOWED_IMAGE_HOSTS: OnceLock<Arc<[String]>> = OnceLock::new();
+
+/// Sets the allowed image hosts for this process; the first call wins.
+pub fn allow_image_hosts(hosts: Vec<String>) {
+    let _ = ALLOWED_IMAGE_HOSTS.set(hosts.into());
+}
+
+pub fn allowed_image_hosts() -> Arc<[String]> {
+    ALLOWED_IMAGE_HOSTS.get_or_init(|| Arc::from([])).clone()
+}
+
+/// Reads `--allowed-image-hosts`: host names separated by spaces or commas.
+pub fn parse_image_hosts(list: &str) -> Result<Vec<String>, String> {
+    list.split([' ', ','])
+        .filter(|host| !host.is_empty())
+        .map(|host| {
+            let valid = host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c))
+                && host.contains('.');
+            if valid {
+                Ok(host.to_ascii_lowercase())
+            } else {
+                Err(format!(
+                    "{host:?} is not a host name like media.quangninh.gov.vn"
+                ))
+            }
+        })
+        .collect()
+}
+
+/// A link target a reader's browser opens where it says: an absolute http(s), mailto or tel
+/// address (checked by scheme), or a path on this site. A relative address is refused when
+/// a browser would resolve it to another host: `//host`, `/\host`, `\\host`, also with the
+/// tabs, line breaks and leading spaces a browser drops first.
+pub fn relative_url_allowed(url: &str) -> bool {
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let mut start = cleaned.chars();
+    let slash = |c: Option<char>| matches!(c, Some('/' | '\\'));
+    !(slash(start.next()) && slash(start.next()))
+}
+
+/// An image source: a path on this site, or an https address on an allowed host.
+pub fn image_url_allowed(url: &str, allowed_hosts: &[String]) -> bool {
+    match url::Url::parse(url.trim()) {
+        Ok(parsed) => {
+            parsed.scheme() == "https"
+                && parsed.host_str().is_some_and(|host| {
+                    allowed_hosts
+                        .iter()
+                        .any(|allowed| allowed.eq_ignore_ascii_case(host))
+                })
+        }
+        Err(url::ParseError::RelativeUrlWithoutBase) => relative_url_allowed(url),
+        Err(_) => false,
+    }
+}
+
+fn keep_safe_relative(url: &str) -> Option<std::borrow::Cow<'_, str>> {
+    relative_url_allowed(url).then_some(std::borrow::Cow::Borrowed(url))
+}
 
 fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    CLEANER.get_or_init(|| {
-        let tags: HashSet<&str> = [
-            "p",
-            "br",
-            "h2",
-            "h3",
-            "h4",
-            "ul",
-            "ol",
-            "li",
-            "a",
-            "strong",
-            "em",
-            "b",
-            "i",
-            "u",
-            "sub",
-            "sup",
-            "img",
-            "figure",
-            "figcaption",
-            "table",
-            "caption",
-            "thead",
-            "tbody",
-            "tr",
-            "th",
-            "td",
-            "blockquote",
-        ]
-        .into_iter()
-        .collect();
-        let mut builder = ammonia::Builder::empty();
-        builder
-            .tags(tags)
-            .add_tag_attributes("a", ["href", "title"])
-            .add_tag_attributes("img", ["src", "alt", "width", "height"])
-            // ammonia allows `cite` by default without checking its URL scheme.
-            .rm_tag_attributes("blockquote", ["cite"])
-            .add_tag_attributes("th", ["colspan", "rowspan", "scope"])
-            .add_tag_attributes("td", ["colspan", "rowspan"])
-            .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-            .url_relative(ammonia::UrlRelative::PassThrough)
-            .link_rel(Some("noopener noreferrer"))
-            // Images never block the first paint of an article.
-            .set_tag_attribute_value("img", "loading", "lazy")
-            // The text of these is code, not content: drop it with the tag.
-            .clean_content_tags(
-                [
-                    "script", "style", "template", "noscript", "iframe", "object", "embed", "svg",
-                    "math",
-                ]
-                .into_iter()
-                .collect(),
-            );
-        builder
-    })
+    CLEANER.get_or_init(|| builder(allowed_image_hosts()))
+}
+
+fn builder(image_hosts: Arc<[String]>) -> ammonia::Builder<'static> {
+    let tags: HashSet<&str> = [
+        "p",
+        "br",
+        "h2",
+        "h3",
+        "h4",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "u",
+        "sub",
+        "sup",
+        "img",
+        "figure",
+        "figcaption",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "blockquote",
+    ]
+    .into_iter()
+    .collect();
+    let mut builder = ammonia::Builder::empty();
+    builder
+        .tags(tags)
+        .add_tag_attributes("a", ["href", "title"])
+        .add_tag_attributes("img", ["src", "alt", "width", "height"])
+        // ammonia allows `cite` by default without checking its URL scheme.
+        .rm_tag_attributes("blockquote", ["cite"])
+        .add_tag_attributes("th", ["colspan", "rowspan", "scope"])
+        .add_tag_attributes("td", ["colspan", "rowspan"])
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        .url_relative(ammonia::UrlRelative::Custom(Box::new(keep_safe_relative)))
+        // Remote images are tracking pixels: only the portal's own and allowed hosts'.
+        .attribute_filter(move |element, attribute, value| {
+            if element == "img" && attribute == "src" && !image_url_allowed(value, &image_hosts) {
+                return None;
+            }
+            Some(value.into())
+        })
+        .link_rel(Some("noopener noreferrer"))
+        // Images never block the first paint of an article.
+        .set_tag_attribute_value("img", "loading", "lazy")
+        // The text of these is code, not content: drop it with the tag.
+        .clean_content_tags(
+            [
+                "script", "style", "template", "noscript", "iframe", "object", "embed", "svg",
+                "math",
+            ]
+            .into_iter()
+            .collect(),
+        );
+    builder
 }
 
 /// Keeps only the allowed tags and attributes of `html`.
 pub fn article_html(html: &str) -> String {
     cleaner().clean(html).to_string()
+}
+
+/// `article_html` with images from these hosts allowed (tests; the server configures the
+/// process once with `allow_image_hosts`).
+pub fn article_html_allowing(html: &str, image_hosts: &[String]) -> String {
+    builder(image_hosts.into()).clean(html).to_string()
 }
 
 /// The text of `html` without tags, for summaries.
@@ -128,6 +212,77 @@ mod tests {
         let clean = article_html(r#"<a href="https://quangninh.gov.vn" target="_blank">Tỉnh</a>"#);
         assert!(clean.contains(r#"rel="noopener noreferrer""#), "{clean}");
         assert!(!clean.contains("target"), "{clean}");
+    }
+
+    #[test]
+    fn links_never_lead_to_another_host_unannounced() {
+        for bad in [
+            "//evil.example/x",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "\\/evil.example",
+            " //evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "\u{1}//evil.example",
+        ] {
+            let clean = article_html(&format!("<a href=\"{bad}\">x</a>"));
+            assert!(!clean.contains("href"), "{bad:?} survived: {clean}");
+            assert!(!relative_url_allowed(bad), "{bad:?}");
+        }
+        for good in [
+            "/tin-tuc/a",
+            "tin-tuc/a",
+            "#muc-2",
+            "?trang=2",
+            "https://quangninh.gov.vn/a",
+            "http://binhlieu.gov.vn",
+            "mailto:vanphong@binhlieu.gov.vn",
+            "tel:+842033878125",
+        ] {
+            let clean = article_html(&format!("<a href=\"{good}\">x</a>"));
+            assert!(clean.contains("href="), "{good:?} was dropped: {clean}");
+        }
+        for bad in [
+            "ftp://x.example/a",
+            "data:text/html,x",
+            "javascript:alert(1)",
+        ] {
+            let clean = article_html(&format!("<a href=\"{bad}\">x</a>"));
+            assert!(!clean.contains("href"), "{bad:?} survived: {clean}");
+        }
+    }
+
+    #[test]
+    fn images_come_from_this_site_or_an_allowed_host() {
+        let body = r#"<img src="/media/a.jpg" alt="a"><img src="https://tracker.example/p.gif" alt="b"><img src="//tracker.example/p.gif" alt="c"><img src="data:image/gif;base64,R0lGOD" alt="d"><img src="https://media.quangninh.gov.vn/x.jpg" alt="e">"#;
+        let clean = article_html(body);
+        assert!(clean.contains(r#"src="/media/a.jpg""#), "{clean}");
+        assert!(
+            !clean.contains("tracker") && !clean.contains("data:"),
+            "{clean}"
+        );
+        assert!(
+            !clean.contains("quangninh"),
+            "no host is allowed by default: {clean}"
+        );
+        let allowed = article_html_allowing(body, &["media.quangninh.gov.vn".to_string()]);
+        assert!(
+            allowed.contains(r#"src="https://media.quangninh.gov.vn/x.jpg""#),
+            "{allowed}"
+        );
+        assert!(!allowed.contains("tracker"), "{allowed}");
+    }
+
+    #[test]
+    fn image_hosts_are_host_names() {
+        assert_eq!(
+            parse_image_hosts("media.quangninh.gov.vn, Anh.Binhlieu.gov.vn").unwrap(),
+            ["media.quangninh.gov.vn", "anh.binhlieu.gov.vn"]
+        );
+        for bad in ["https://a.vn", "a.vn/x", "*.a.vn", "localhost", "a.vn;b"] {
+            assert!(parse_image_hosts(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -51,7 +51,13 @@ impl SecurityPolicy {
     /// on another origin (the `portal-api-base` meta tag) is added to `connect-src`.
     /// `tile_origin` is the base map's tile server (see `tiles::origin`), allowed in `img-src`;
     /// `embed_ancestors` is what `embed_ancestors` made of the configured list.
-    pub fn for_app(pages: &[&str], tile_origin: Option<&str>, embed_ancestors: &str) -> Self {
+    /// `image_hosts` are the hosts article images may come from besides the portal's own.
+    pub fn for_app(
+        pages: &[&str],
+        tile_origin: Option<&str>,
+        image_hosts: &[String],
+        embed_ancestors: &str,
+    ) -> Self {
         let mut scripts: Vec<&str> = pages.iter().flat_map(|page| inline_scripts(page)).collect();
         scripts.sort_unstable();
         scripts.dedup();
@@ -76,11 +82,15 @@ impl SecurityPolicy {
         let tile_origin = tile_origin
             .map(|origin| format!(" {origin}"))
             .unwrap_or_default();
+        let image_hosts: String = image_hosts
+            .iter()
+            .map(|host| format!(" https://{host}"))
+            .collect();
         let policy = |frame_ancestors: &str| {
             let text = format!(
                 "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{script_hashes}; \
                  style-src 'self'; style-src-attr 'unsafe-hashes' '{EMPTY_STYLE_HASH}'; \
-                 img-src 'self' data:{tile_origin}; font-src 'self'; \
+                 img-src 'self' data:{tile_origin}{image_hosts}; font-src 'self'; \
                  connect-src 'self'{api_origin}; object-src 'none'; base-uri 'self'; \
                  form-action 'self'; frame-ancestors {frame_ancestors}"
             );
@@ -210,11 +220,30 @@ mod tests {
     }
 
     #[test]
+    fn allowed_image_hosts_are_in_img_src() {
+        let policy = SecurityPolicy::for_app(
+            &["<script>a()</script>"],
+            None,
+            &["media.quangninh.gov.vn".to_string()],
+            "*",
+        );
+        let text = policy.content_security_policy.to_str().unwrap();
+        assert!(
+            text.contains("img-src 'self' data: https://media.quangninh.gov.vn;"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn the_policy_allows_each_apps_startup_script_by_hash() {
         let full = "<script type=\"module\">init();</script>";
         let reader = "<script type=\"module\">start();</script>";
-        let policy =
-            SecurityPolicy::for_app(&[full, reader, full], Some("https://tile.example.vn"), "*");
+        let policy = SecurityPolicy::for_app(
+            &[full, reader, full],
+            Some("https://tile.example.vn"),
+            &[],
+            "*",
+        );
         let text = policy.content_security_policy.to_str().unwrap();
         // echo -n 'init();' | openssl dgst -sha256 -binary | base64
         let full_hash = "'sha256-GEnM5q1nYY/iACnyMTdov+tNp9OFcBnnDgNXUXaVNXc='";

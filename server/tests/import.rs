@@ -188,3 +188,32 @@ async fn the_shipped_demo_content_seeds_a_full_portal() {
     let again = portal_server::seed::seed_if_empty(&mut pool.get().unwrap(), &content).unwrap();
     assert_eq!(again, portal_server::seed::Seeded::AlreadyHadContent);
 }
+
+/// A lead image from another host would be a tracking pixel on every list that shows it.
+#[tokio::test]
+async fn a_lead_image_must_be_the_portals_own() {
+    let portal = TestPortal::with_articles(0);
+    let file = portal.path("import.json");
+    let with_image = |url: &str| {
+        let mut record = record(&format!("Bài có ảnh {url}"));
+        record["image"] = json!({"url": url, "alt": "Ảnh hội nghị"});
+        record
+    };
+    for url in [
+        "https://tracker.example/p.gif",
+        "//tracker.example/p.gif",
+        "/\\tracker.example/p.gif",
+        "http://tracker.example/p.gif",
+        "data:image/gif;base64,R0lGOD",
+    ] {
+        write_json(&file, &json!([with_image(url)]));
+        let err = import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap_err();
+        let ImportError::Invalid(errors) = &err else {
+            panic!("{url}: {err}")
+        };
+        assert_eq!(errors[0].field, "image.url", "{url}");
+    }
+    write_json(&file, &json!([with_image("/media/hoi-nghi.jpg")]));
+    import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    assert_eq!(article_count(&portal), 1);
+}
