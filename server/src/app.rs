@@ -44,7 +44,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let app_files = Router::new()
         .fallback(file_or_page)
         .with_state(AppFiles { files, app_pages });
-    let api = routes::api(&state.limits);
+    let api = routes::api(&state);
     Router::new()
         .nest("/api/v1", api)
         .route("/embed.js", get(crate::embed::loader_script))

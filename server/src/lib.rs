@@ -18,6 +18,7 @@ pub mod sanitize;
 pub mod search;
 pub mod security;
 pub mod seed;
+pub mod serve;
 pub mod state;
 pub mod store;
 pub mod synthetic;

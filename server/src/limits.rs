@@ -9,10 +9,17 @@ use std::time::{Duration, Instant};
 pub struct Limits {
     /// Larger request bodies get a 413 before they are read.
     pub max_body_bytes: usize,
-    /// An API request that takes longer gets a 503.
+    /// An API request that takes longer gets a 503 (for a write, counted once its body has
+    /// arrived).
     pub request_timeout: Duration,
-    /// API requests in progress at once; more wait their turn, within `request_timeout`.
-    pub max_concurrent_requests: usize,
+    /// How long a write's body may take to arrive; a slower one gets a 408. Bodies are read
+    /// before the request takes a place among the writes, so slow senders hold none.
+    pub body_deadline: Duration,
+    /// Reads (GET, HEAD) in progress at once; more wait their turn, within `request_timeout`.
+    pub max_concurrent_reads: usize,
+    /// Writes in progress at once, a budget of their own: writes waiting for the database's
+    /// lock never keep readers waiting.
+    pub max_concurrent_writes: usize,
     pub visits: RateLimit,
     pub feedback: RateLimit,
     /// Wrong staff tokens; past this, every staff request from the address gets a 429.
@@ -27,7 +34,10 @@ impl Default for Limits {
         Self {
             max_body_bytes: portal_contract::limits::MAX_BODY_BYTES,
             request_timeout: Duration::from_secs(10),
-            max_concurrent_requests: 64,
+            // A feedback form is a few kilobytes: seconds even on a poor mobile signal.
+            body_deadline: Duration::from_secs(10),
+            max_concurrent_reads: 64,
+            max_concurrent_writes: 16,
             // Generous: one mobile carrier address can stand for many citizens.
             visits: RateLimit {
                 count: 120,

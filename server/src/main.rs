@@ -2,7 +2,6 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use portal_contract::MapTiles;
 use portal_server::limits::{Limits, RateLimit};
@@ -235,14 +234,7 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
-            .map_err(|e| format!("cannot listen on {addr}: {e}"))?
-            // Files go out as headers, then body chunks: without this, Nagle's algorithm holds
-            // a small last write until the client's delayed ACK, about 40 ms a response.
-            .tap_io(|stream| {
-                if let Err(err) = stream.set_nodelay(true) {
-                    tracing::debug!(%err, "TCP_NODELAY not set");
-                }
-            });
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let mut state = AppState::with_limits(pool, limits)
             .with_map_tiles(map_tiles)
             .with_embed_ancestors(&embed_ancestors);
@@ -258,13 +250,14 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         }
         let router = app::router(state, &dist);
         println!("Portal: http://{addr}");
-        axum::serve(
+        portal_server::serve::serve(
             listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
+            router,
+            portal_server::serve::ConnectionLimits::default(),
+            shutdown_signal(),
         )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| e.to_string())
+        .await;
+        Ok(())
     })
 }
 

@@ -1,6 +1,7 @@
 //! The JSON API v1, one module per resource.
 
 pub(crate) mod articles;
+pub(crate) mod budget;
 pub(crate) mod categories;
 pub(crate) mod feedback;
 pub(crate) mod json;
@@ -18,16 +19,15 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::error::{json_error, AppError};
-use crate::limits::Limits;
 use crate::state::AppState;
 
-/// Every `/api/v1/...` route, bounded by `limits`; unknown API paths answer a JSON 404.
-pub fn api(limits: &Limits) -> Router<AppState> {
+/// Every `/api/v1/...` route, bounded by `state.limits`; unknown API paths answer a JSON 404.
+pub fn api(state: &AppState) -> Router<AppState> {
+    let limits = &state.limits;
     Router::new()
         .route("/site", get(site::get_site))
         .route("/categories", get(categories::list_categories))
@@ -43,15 +43,20 @@ pub fn api(limits: &Limits) -> Router<AppState> {
         .route("/openapi.json", get(crate::openapi::document))
         .fallback(api_not_found)
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
-        // Requests beyond the limit wait for a turn; the timeout outside it bounds the wait
+        // Requests beyond a budget wait for a turn; the timeout outside it bounds the wait
         // as well as the work, so a flood is answered with 503s instead of piling up.
-        // Global: axum applies a layer to each route separately, and the limit is for all.
-        .layer(GlobalConcurrencyLimitLayer::new(
-            limits.max_concurrent_requests,
+        .layer(middleware::from_fn_with_state(
+            budget::Budgets::new(limits),
+            budget::take_a_place,
         ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             limits.request_timeout,
+        ))
+        // Outside the timeout and the budgets: a slow body holds neither.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            budget::read_body_first,
         ))
         .layer(middleware::from_fn(errors_as_json))
         .layer(middleware::from_fn(crate::http_cache::etag_and_lifetime))

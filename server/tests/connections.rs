@@ -1,0 +1,121 @@
+//! The server over real TCP on loopback: clients that send slowly, or not at all, are cut
+//! off without holding what other readers need.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::TestPortal;
+use portal_server::limits::Limits;
+use portal_server::serve::{serve, ConnectionLimits};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const ARTICLE: &str = "/api/v1/articles/bai-viet-thu-so-1-ve-duong-giao-thong-xa-dong-van";
+
+/// Serves `portal` on a loopback port; the server stops when the test's runtime does.
+async fn start(portal: &TestPortal, limits: ConnectionLimits) -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(serve(
+        listener,
+        portal.router.clone(),
+        limits,
+        std::future::pending(),
+    ));
+    addr
+}
+
+/// Reads until the server closes the connection; what it sent.
+async fn read_to_close(stream: &mut TcpStream, within: Duration) -> Option<String> {
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(within, stream.read_to_end(&mut answer)).await;
+    match read {
+        Ok(_) => Some(String::from_utf8_lossy(&answer).into_owned()),
+        Err(_) => None,
+    }
+}
+
+async fn get(addr: std::net::SocketAddr, path: &str) -> (Duration, String) {
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    stream
+        .write_all(
+            format!("GET {path} HTTP/1.1\r\nHost: portal\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
+        .await
+        .unwrap();
+    let answer = read_to_close(&mut stream, Duration::from_secs(10))
+        .await
+        .expect("an answer");
+    (started.elapsed(), answer)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn half_a_header_is_cut_off_within_the_bound() {
+    let portal = TestPortal::with_articles(1);
+    let limits = ConnectionLimits {
+        header_read_timeout: Duration::from_millis(500),
+        ..ConnectionLimits::default()
+    };
+    let addr = start(&portal, limits).await;
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    let started = Instant::now();
+    stream
+        .write_all(b"GET /api/v1/site HTTP/1.1\r\nHost: por")
+        .await
+        .unwrap();
+    let closed = read_to_close(&mut stream, Duration::from_secs(5)).await;
+    assert!(closed.is_some(), "still open after 5 s");
+    let elapsed = started.elapsed();
+    assert!(elapsed >= Duration::from_millis(400), "{elapsed:?}");
+
+    // A kept-alive connection left idle is closed the same way.
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    stream
+        .write_all(b"GET /api/v1/site HTTP/1.1\r\nHost: portal\r\n\r\n")
+        .await
+        .unwrap();
+    let answer = read_to_close(&mut stream, Duration::from_secs(5)).await;
+    let answer = answer.expect("closed after the answer, once idle");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_bodies_hold_nothing_readers_need() {
+    let limits = Limits {
+        body_deadline: Duration::from_secs(2),
+        ..Limits::default()
+    };
+    let portal = TestPortal::with_limits(3, limits);
+    let addr = start(&portal, ConnectionLimits::default()).await;
+    // Warm up: the first request opens the database connections.
+    assert!(get(addr, ARTICLE).await.1.starts_with("HTTP/1.1 200"));
+
+    let mut senders = Vec::new();
+    for _ in 0..100 {
+        let mut stream = TcpStream::connect(addr).await.unwrap();
+        stream
+            .write_all(
+                b"POST /api/v1/feedback HTTP/1.1\r\nHost: portal\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{",
+            )
+            .await
+            .unwrap();
+        senders.push(stream);
+    }
+    // Every sender's request is in: it is now waiting for the body.
+    let (elapsed, answer) = get(addr, ARTICLE).await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        elapsed < Duration::from_millis(200),
+        "an article took {elapsed:?} beside 100 slow senders"
+    );
+    for mut sender in senders {
+        let answer = read_to_close(&mut sender, Duration::from_secs(10))
+            .await
+            .expect("every slow sender gets an answer");
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+        assert!(answer.contains("application/json"), "{answer}");
+        assert!(answer.contains(r#""code":"timeout""#), "{answer}");
+    }
+}
