@@ -2,7 +2,6 @@
 //! with the contract crate, so no page builds a URL or parses JSON by hand.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::time::Duration;
 
 use gloo_net::http::Request;
@@ -89,30 +88,207 @@ fn meta_setting(name: &str) -> Option<String> {
         .map(|content| content.trim().to_string())
 }
 
-thread_local! {
-    /// Answers already received in this visit, by URL: going back to a page shows it at once.
-    static RESPONSES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+/// Answers kept in memory, by URL, for as long as the server's `Cache-Control` allows: going
+/// back to a page shows it at once, and a stale page is refreshed behind the reader's back.
+mod cache {
+    use std::cell::RefCell;
+
+    /// Bounds for a long visit on a phone: a few dozen pages, articles included.
+    const MAX_ENTRIES: usize = 64;
+    const MAX_BYTES: usize = 2 * 1024 * 1024;
+
+    /// How long the server lets an answer be used, from `Cache-Control` (and `Age`, when a
+    /// shared cache on the way has kept it already).
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct Lifetime {
+        pub fresh_ms: f64,
+        pub usable_ms: f64,
+    }
+
+    pub fn lifetime(cache_control: Option<&str>, age: Option<&str>) -> Option<Lifetime> {
+        let mut max_age = None;
+        let mut stale = 0u64;
+        for directive in cache_control?.split(',') {
+            let directive = directive.trim().to_ascii_lowercase();
+            let (name, value) = directive
+                .split_once('=')
+                .map_or((directive.as_str(), ""), |(name, value)| {
+                    (name.trim(), value.trim())
+                });
+            let seconds = value.trim_matches('"').parse::<u64>().ok();
+            match name {
+                // `no-cache` allows keeping only with a revalidation before every use.
+                "no-store" | "no-cache" => return None,
+                "max-age" => max_age = Some(seconds?),
+                "stale-while-revalidate" => stale = seconds.unwrap_or(0),
+                _ => {}
+            }
+        }
+        let age = age
+            .and_then(|age| age.trim().parse::<u64>().ok())
+            .unwrap_or(0);
+        let fresh = max_age?.saturating_sub(age);
+        let stale = max_age?.saturating_add(stale).saturating_sub(age);
+        (stale > 0).then_some(Lifetime {
+            fresh_ms: fresh as f64 * 1000.0,
+            usable_ms: stale as f64 * 1000.0,
+        })
+    }
+
+    pub enum Hit {
+        Fresh(String),
+        /// Usable now, but due for a refresh.
+        Stale(String),
+    }
+
+    struct Entry {
+        url: String,
+        text: String,
+        fresh_until: f64,
+        usable_until: f64,
+    }
+
+    /// Oldest first. A list rather than a map: at this size a scan costs nothing, and it
+    /// keeps the order to evict in without another map's code in the wasm.
+    #[derive(Default)]
+    struct Store {
+        entries: Vec<Entry>,
+        bytes: usize,
+    }
+
+    thread_local! {
+        static STORE: RefCell<Store> = RefCell::default();
+    }
+
+    /// A monotonic clock: a change of the device's time must not make answers fresh again.
+    pub fn now_ms() -> f64 {
+        web_sys::window()
+            .and_then(|window| window.performance())
+            .map_or_else(js_sys::Date::now, |performance| performance.now())
+    }
+
+    pub fn get(url: &str, now: f64) -> Option<Hit> {
+        STORE.with(|store| {
+            let mut store = store.borrow_mut();
+            let index = store.entries.iter().position(|entry| entry.url == url)?;
+            let entry = &store.entries[index];
+            if now < entry.fresh_until {
+                Some(Hit::Fresh(entry.text.clone()))
+            } else if now < entry.usable_until {
+                Some(Hit::Stale(entry.text.clone()))
+            } else {
+                store.remove(index);
+                None
+            }
+        })
+    }
+
+    pub fn has(url: &str, now: f64) -> bool {
+        get(url, now).is_some()
+    }
+
+    /// Keeps `text` (which parsed) for `lifetime`; without one, forgets what was kept.
+    pub fn put(url: &str, text: String, lifetime: Option<Lifetime>, now: f64) {
+        STORE.with(|store| {
+            let mut store = store.borrow_mut();
+            if let Some(index) = store.entries.iter().position(|entry| entry.url == url) {
+                store.remove(index);
+            }
+            let Some(lifetime) = lifetime else { return };
+            if text.len() > MAX_BYTES {
+                return;
+            }
+            while store.entries.len() >= MAX_ENTRIES || store.bytes + text.len() > MAX_BYTES {
+                store.remove(0);
+            }
+            store.bytes += text.len();
+            store.entries.push(Entry {
+                url: url.to_string(),
+                text,
+                fresh_until: now + lifetime.fresh_ms,
+                usable_until: now + lifetime.usable_ms,
+            });
+        });
+    }
+
+    impl Store {
+        fn remove(&mut self, index: usize) {
+            let entry = self.entries.remove(index);
+            self.bytes -= entry.text.len();
+        }
+    }
 }
 
-/// A GET whose answer is kept for the rest of the visit.
+thread_local! {
+    /// URLs being refreshed or prefetched, so a busy page does not ask twice at once.
+    static IN_FLIGHT: RefCell<Vec<String>> = RefCell::default();
+}
+
+/// A GET whose answer is kept as long as the server's `Cache-Control` says. Only an answer
+/// that parsed is kept, so a retry after a bad answer asks the server again.
 async fn get_json<T: DeserializeOwned>(path_and_query: &str) -> Result<T, ApiFailure> {
     let url = format!("{}{}", api_base(), path_and_query);
-    let cached = RESPONSES.with(|cache| cache.borrow().get(&url).cloned());
-    let text = match cached {
-        Some(text) => text,
-        None => {
-            let text = fetch_text(Verb::Get, &url).await?;
-            RESPONSES.with(|cache| cache.borrow_mut().insert(url, text.clone()));
-            text
+    let now = cache::now_ms();
+    if let Some(hit) = cache::get(&url, now) {
+        let (text, stale) = match hit {
+            cache::Hit::Fresh(text) => (text, false),
+            cache::Hit::Stale(text) => (text, true),
+        };
+        if let Ok(value) = serde_json::from_str(&text) {
+            if stale {
+                fetch_in_background(url, Purpose::Revalidate, parses::<T>);
+            }
+            return Ok(value);
         }
-    };
-    serde_json::from_str(&text).map_err(|_| ApiFailure::BadData)
+    }
+    let answer = fetch_text(Verb::Get, &url, Purpose::Page).await?;
+    let value = serde_json::from_str(&answer.text).map_err(|_| ApiFailure::BadData)?;
+    keep(&url, answer, now);
+    Ok(value)
+}
+
+fn parses<T: DeserializeOwned>(text: &str) -> bool {
+    serde_json::from_str::<T>(text).is_ok()
+}
+
+/// Keeps an answer that parsed, from the time it was asked for (as HTTP caches count: it
+/// was made no earlier), for as long as its headers allow.
+fn keep(url: &str, answer: Answer, requested: f64) {
+    let lifetime = cache::lifetime(answer.cache_control.as_deref(), answer.age.as_deref());
+    cache::put(url, answer.text, lifetime, requested);
+}
+
+/// Fetches `url` into the cache without anyone waiting for it, unless it is on its way
+/// already. `parses` is the check the page that reads it would make.
+fn fetch_in_background(url: String, purpose: Purpose, parses: fn(&str) -> bool) {
+    let started = IN_FLIGHT.with(|urls| {
+        let mut urls = urls.borrow_mut();
+        let new = !urls.contains(&url);
+        if new {
+            urls.push(url.clone());
+        }
+        new
+    });
+    if !started {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let requested = cache::now_ms();
+        // A failure is harmless: a stale answer stays until it is too old to use, and a page
+        // asks again when it opens.
+        if let Ok(answer) = fetch_text(Verb::Get, &url, purpose).await {
+            if parses(&answer.text) {
+                keep(&url, answer, requested);
+            }
+        }
+        IN_FLIGHT.with(|urls| urls.borrow_mut().retain(|other| *other != url));
+    });
 }
 
 /// A request whose answer changes from one moment to the next: never cached.
 async fn fresh_json<T: DeserializeOwned>(verb: Verb, path: &str) -> Result<T, ApiFailure> {
-    let text = fetch_text(verb, &format!("{}{}", api_base(), path)).await?;
-    serde_json::from_str(&text).map_err(|_| ApiFailure::BadData)
+    let answer = fetch_text(verb, &format!("{}{}", api_base(), path), Purpose::Page).await?;
+    serde_json::from_str(&answer.text).map_err(|_| ApiFailure::BadData)
 }
 
 #[derive(Clone, Copy)]
@@ -121,27 +297,51 @@ enum Verb {
     Post,
 }
 
-async fn fetch_text(verb: Verb, url: &str) -> Result<String, ApiFailure> {
-    let (status, text) = exchange(verb, url, None).await?;
-    match status {
-        200..=299 => Ok(text),
+/// Who waits for a request's answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    /// The page on screen: when the reader leaves it, nobody needs the answer any more, so
+    /// the download stops.
+    Page,
+    /// The page the reader is likely to open next: it runs on when the reader moves.
+    Prefetch,
+    /// A stale answer kept in memory: the browser's HTTP cache holds the same stale copy, so
+    /// this asks the server (with the copy's ETag) and runs on when the reader moves.
+    Revalidate,
+}
+
+/// A response: its status, its text and the headers the app reads.
+struct Answer {
+    status: u16,
+    text: String,
+    cache_control: Option<String>,
+    age: Option<String>,
+    retry_after: Option<String>,
+}
+
+async fn fetch_text(verb: Verb, url: &str, purpose: Purpose) -> Result<Answer, ApiFailure> {
+    let answer = exchange(verb, url, None, purpose).await?;
+    match answer.status {
+        200..=299 => Ok(answer),
         400 => Err(ApiFailure::BadRequest),
         404 => Err(ApiFailure::NotFound),
         status => Err(ApiFailure::Server(status)),
     }
 }
 
-/// One request and its whole answer (status and text), or why there was none: timed out
-/// after `request_timeout()`, or aborted because the reader left the page.
+/// One request and its whole answer, or why there was none: timed out after
+/// `request_timeout()`, or aborted because the reader left the page.
 async fn exchange(
     verb: Verb,
     url: &str,
     json_body: Option<String>,
-) -> Result<(u16, String), ApiFailure> {
+    purpose: Purpose,
+) -> Result<Answer, ApiFailure> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiFailure::Network)?;
-    // A reader who navigates away no longer needs the answer: stop downloading it.
-    let on_leave = send_wrapper::SendWrapper::new(controller.clone());
-    leptos::prelude::on_cleanup(move || on_leave.abort());
+    if purpose == Purpose::Page {
+        let on_leave = send_wrapper::SendWrapper::new(controller.clone());
+        leptos::prelude::on_cleanup(move || on_leave.abort());
+    }
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = {
         let controller = controller.clone();
@@ -156,11 +356,14 @@ async fn exchange(
         .ok()
     };
     let outcome = async {
-        let builder = match verb {
+        let mut builder = match verb {
             Verb::Get => Request::get(url),
             Verb::Post => Request::post(url),
         }
         .abort_signal(Some(&controller.signal()));
+        if purpose == Purpose::Revalidate {
+            builder = builder.cache(web_sys::RequestCache::NoCache);
+        }
         let request = match json_body {
             Some(body) => builder
                 .header("content-type", "application/json")
@@ -170,7 +373,14 @@ async fn exchange(
         };
         let response = request.send().await.map_err(|_| ApiFailure::Network)?;
         let text = response.text().await.map_err(|_| ApiFailure::Network)?;
-        Ok((response.status(), text))
+        let headers = response.headers();
+        Ok(Answer {
+            status: response.status(),
+            text,
+            cache_control: headers.get("cache-control"),
+            age: headers.get("age"),
+            retry_after: headers.get("retry-after"),
+        })
     }
     .await;
     if let Some(timer) = timer {
@@ -186,21 +396,21 @@ pub async fn site() -> Result<Site, ApiFailure> {
     get_json("/site").await
 }
 
-/// Starts loading an article into the visit's cache, once, without waiting for it.
+/// Starts loading an article into the cache, unless it is there already (a stale copy is
+/// refreshed when the page opens) or on its way, without waiting for it.
 pub fn prefetch_article(slug: String) {
-    thread_local! {
-        static STARTED: RefCell<std::collections::HashSet<String>> = RefCell::default();
-    }
-    if STARTED.with(|started| started.borrow_mut().insert(slug.clone())) {
-        leptos::task::spawn_local(async move {
-            // A failure here is harmless: the page asks again when it opens.
-            let _ = article(&slug).await;
-        });
+    let url = format!("{}{}", api_base(), article_path(&slug));
+    if !cache::has(&url, cache::now_ms()) {
+        fetch_in_background(url, Purpose::Prefetch, parses::<Article>);
     }
 }
 
+fn article_path(slug: &str) -> String {
+    format!("/articles/{}", encode(slug))
+}
+
 pub async fn article(slug: &str) -> Result<Article, ApiFailure> {
-    get_json(&format!("/articles/{}", encode(slug))).await
+    get_json(&article_path(slug)).await
 }
 
 /// Newest articles first; `category` narrows to one category.
@@ -319,33 +529,31 @@ pub async fn send_feedback(input: &FeedbackInput) -> Result<FeedbackReceipt, Sen
     let body =
         serde_json::to_string(input).map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
     let url = format!("{}/feedback", api_base());
-    let (status, text) = exchange(Verb::Post, &url, Some(body))
+    let answer = exchange(Verb::Post, &url, Some(body), Purpose::Page)
         .await
         .map_err(SendFailure::Failed)?;
-    match status {
-        201 => serde_json::from_str(&text).map_err(|_| SendFailure::Failed(ApiFailure::BadData)),
+    match answer.status {
+        201 => {
+            serde_json::from_str(&answer.text).map_err(|_| SendFailure::Failed(ApiFailure::BadData))
+        }
         422 => {
-            let error: ApiError = serde_json::from_str(&text)
+            let error: ApiError = serde_json::from_str(&answer.text)
                 .map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
             Err(SendFailure::Invalid(error.error.fields))
         }
-        429 => Err(SendFailure::RateLimited(retry_after(&text))),
+        429 => Err(SendFailure::RateLimited(retry_after(&answer))),
         400 => Err(SendFailure::Failed(ApiFailure::BadRequest)),
         status => Err(SendFailure::Failed(ApiFailure::Server(status))),
     }
 }
 
-/// The wait the server asked for. Its number is in the message as well as in `Retry-After`,
-/// which a cross-origin deployment might not expose to scripts.
-fn retry_after(text: &str) -> u64 {
-    serde_json::from_str::<ApiError>(text)
+/// The wait the server asked for: the error's `retry_after`, which a cross-origin deployment
+/// passes on even where it does not expose the `Retry-After` header to scripts; that header
+/// next; ten minutes (the feedback limit's window) when neither says.
+fn retry_after(answer: &Answer) -> u64 {
+    serde_json::from_str::<ApiError>(&answer.text)
         .ok()
-        .and_then(|error| {
-            error
-                .error
-                .message
-                .split_whitespace()
-                .find_map(|word| word.parse::<u64>().ok())
-        })
+        .and_then(|error| error.error.retry_after)
+        .or_else(|| answer.retry_after.as_deref()?.trim().parse().ok())
         .unwrap_or(600)
 }

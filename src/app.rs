@@ -5,15 +5,18 @@ use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use portal_contract::DEFAULT_SITE_NAME;
+
 use crate::api;
 use crate::components::footer::Footer;
-use crate::components::header::{Header, DEFAULT_SITE_NAME};
+use crate::components::header::Header;
 use crate::components::network_status::NetworkStatus;
+use crate::components::not_found::NotFound;
 use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
     article::ArticlePage, category::CategoryPage, feedback::FeedbackPage, home::HomePage,
-    links::LinksPage, not_found::NotFound, schedule::SchedulePage, search::SearchPage,
+    links::LinksPage, schedule::SchedulePage, search::SearchPage,
 };
 // The reader app (built without these features) has no map or widget gallery: there, their
 // routes load the page anew, and the server sends the full app for it.
@@ -25,21 +28,13 @@ use crate::pages::in_full_app::InFullApp as EmbedGalleryPage;
 use crate::pages::in_full_app::InFullApp as MapPage;
 #[cfg(feature = "map")]
 use crate::pages::map::MapPage;
-
-/// `rel` for a link to a page that only the full app has (the map, the widget gallery): in the
-/// reader app the link loads the page anew instead of routing inside the app.
-pub const FULL_APP_LINK_REL: Option<&str> = if cfg!(all(feature = "map", feature = "embeds")) {
-    None
-} else {
-    Some("external")
-};
+use crate::site::provide_site;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     // The frame and several pages need the site's settings; load them once.
-    let site = LocalResource::new(api::site);
-    provide_context(site);
+    provide_site();
     // Counts this browser session's visit once, whichever page it starts on.
     let visits: SessionVisits = LocalResource::new(api::session_visit_stats);
     provide_context(visits);
@@ -56,7 +51,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_main>"Chuyển đến nội dung chính"</a>
             <RouteAnnouncer />
             <NetworkStatus />
-            <Header site />
+            <Header />
             <main id="main" class="site-main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
@@ -70,7 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gui-y-kien") view=FeedbackPage />
                 </Routes>
             </main>
-            <Footer site />
+            <Footer />
         </Router>
     }
 }

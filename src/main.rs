@@ -9,6 +9,8 @@ mod embed;
 mod html;
 mod pages;
 mod reading_view;
+mod site;
+mod urls;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -4,14 +4,7 @@ use leptos::prelude::*;
 use portal_contract::{format_display, ArticleSummary};
 
 use crate::api;
-
-pub fn article_href(slug: &str) -> String {
-    format!("/tin-tuc/{slug}")
-}
-
-pub fn category_href(slug: &str) -> String {
-    format!("/chuyen-muc/{slug}")
-}
+use crate::urls::article_href;
 
 /// One article in a list: title, time and summary.
 #[component]

@@ -2,7 +2,13 @@
 //! until the server confirms it, so neither a reload nor a failed send loses it.
 
 use leptos::prelude::*;
-use portal_contract::{validate_feedback, FeedbackInput, FeedbackReceipt, FieldErrors};
+use portal_contract::limits::{
+    EMAIL_MAX_CHARS, MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS,
+    TITLE_MAX_CHARS,
+};
+use portal_contract::{
+    group_digits, validate_feedback, FeedbackInput, FeedbackReceipt, FieldErrors,
+};
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, SendFailure};
@@ -133,9 +139,10 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
     };
 
     let field = move |name: &'static str,
-                      label: &'static str,
+                      label: String,
                       kind: &'static str,
-                      autocomplete: &'static str| {
+                      autocomplete: &'static str,
+                      max_chars: usize| {
         let id = format!("feedback-{name}");
         let error_id = format!("feedback-{name}-error");
         let error = move || errors.with(|errors| errors.get(name).cloned());
@@ -158,7 +165,8 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                     id=id.clone()
                     name=name
                     rows="7"
-                    maxlength="5000"
+                    minlength=MESSAGE_MIN_CHARS
+                    maxlength=max_chars
                     aria-invalid=move || error().map(|_| "true")
                     aria-describedby=described
                     prop:value=value
@@ -173,6 +181,7 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                     name=name
                     type=kind
                     autocomplete=autocomplete
+                    maxlength=max_chars
                     aria-invalid=move || error().map(|_| "true")
                     aria-describedby=described
                     prop:value=value
@@ -190,6 +199,10 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
         }
     };
 
+    let message_label = format!(
+        "Nội dung * ({MESSAGE_MIN_CHARS} đến {} ký tự)",
+        group_digits(MESSAGE_MAX_CHARS as u64)
+    );
     view! {
         <div class="feedback">
             {move || match status.get() {
@@ -216,11 +229,11 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                 }
             >
                 <p class="hint">"Các ô có dấu * là bắt buộc; cần ít nhất email hoặc số điện thoại."</p>
-                {field("name", "Họ và tên *", "text", "name")}
-                {field("email", "Email", "email", "email")}
-                {field("phone", "Số điện thoại", "tel", "tel")}
-                {field("title", "Tiêu đề *", "text", "off")}
-                {field("message", "Nội dung * (10 đến 5.000 ký tự)", "textarea", "off")}
+                {field("name", "Họ và tên *".into(), "text", "name", NAME_MAX_CHARS)}
+                {field("email", "Email".into(), "email", "email", EMAIL_MAX_CHARS)}
+                {field("phone", "Số điện thoại".into(), "tel", "tel", PHONE_MAX_CHARS)}
+                {field("title", "Tiêu đề *".into(), "text", "off", TITLE_MAX_CHARS)}
+                {field("message", message_label, "textarea", "off", MESSAGE_MAX_CHARS)}
                 // People never see this; scripts that fill every field fill it too.
                 <div class="honeypot" aria-hidden="true">
                     <label for="feedback-website">"Để trống ô này"</label>

@@ -1,13 +1,12 @@
 //! The bottom of every page: who runs the portal and how to reach them.
 
+use crate::site::use_site;
+use crate::urls::{self, FULL_APP_LINK_REL};
 use leptos::prelude::*;
-use portal_contract::Site;
-
-use crate::api::ApiFailure;
-use crate::app::FULL_APP_LINK_REL;
 
 #[component]
-pub fn Footer(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
+pub fn Footer() -> impl IntoView {
+    let site = use_site();
     let contacts = move || {
         site.get().and_then(Result::ok).map(|site| {
             let contacts = site.contacts;
@@ -30,11 +29,11 @@ pub fn Footer(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
             <div class="site-footer-inner">
                 <nav class="footer-links" aria-label="Tiện ích">
                     <ul>
-                        <li><a href="/lich-cong-tac">"Lịch công tác"</a></li>
-                        <li><a href="/ban-do" rel=FULL_APP_LINK_REL>"Bản đồ huyện"</a></li>
-                        <li><a href="/lien-ket">"Website liên kết"</a></li>
-                        <li><a href="/gui-y-kien">"Gửi ý kiến"</a></li>
-                        <li><a href="/nhung" rel=FULL_APP_LINK_REL>"Nhúng tiện ích"</a></li>
+                        <li><a href=urls::SCHEDULE>"Lịch công tác"</a></li>
+                        <li><a href=urls::MAP rel=FULL_APP_LINK_REL>"Bản đồ huyện"</a></li>
+                        <li><a href=urls::LINKS>"Website liên kết"</a></li>
+                        <li><a href=urls::FEEDBACK>"Gửi ý kiến"</a></li>
+                        <li><a href=urls::EMBED_GALLERY rel=FULL_APP_LINK_REL>"Nhúng tiện ích"</a></li>
                     </ul>
                 </nav>
                 {contacts}

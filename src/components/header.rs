@@ -1,18 +1,17 @@
 //! The top of every page: the portal's name and the category menu (a menu button on phones).
 
 use leptos::prelude::*;
-use portal_contract::Site;
+use portal_contract::{Site, DEFAULT_SITE_NAME};
 
-use crate::api::ApiFailure;
-use crate::components::article_list::category_href;
 use crate::components::search_box::SearchBox;
-use crate::components::status::loaded;
+use crate::components::status::{loaded, Fit};
 use crate::components::text_size::TextSize;
-
-pub use portal_contract::DEFAULT_SITE_NAME;
+use crate::site::use_site;
+use crate::urls::{self, category_href};
 
 #[component]
-pub fn Header(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
+pub fn Header() -> impl IntoView {
+    let site = use_site();
     let (menu_open, set_menu_open) = signal(false);
     let site_name = move || {
         site.get()
@@ -26,7 +25,7 @@ pub fn Header(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
                 <TextSize />
             </div>
             <div class="site-header-inner">
-                <a class="site-name" href="/">
+                <a class="site-name" href=urls::HOME>
                     <span class="site-emblem" aria-hidden="true">"★"</span>
                     <span>{site_name}</span>
                 </a>
@@ -50,10 +49,11 @@ pub fn Header(site: LocalResource<Result<Site, ApiFailure>>) -> impl IntoView {
                 // A chosen entry navigates; the open menu would otherwise cover the new page.
                 on:click=move |_| set_menu_open.set(false)
             >
-                {loaded(site, 1, move |site: Site| {
+                // Sized like the menu bar it fills, so the page does not jump when it arrives.
+                {loaded(site, Fit::Block { lines: 1, missing: "Chưa tải được danh mục." }, move |site: Site| {
                     view! {
                         <ul>
-                            <li><a href="/">"Trang chủ"</a></li>
+                            <li><a href=urls::HOME>"Trang chủ"</a></li>
                             {site
                                 .menu
                                 .into_iter()

@@ -9,6 +9,7 @@ pub mod header;
 #[cfg(feature = "map")]
 pub mod map;
 pub mod network_status;
+pub mod not_found;
 pub mod pagination;
 pub mod route_focus;
 pub mod search_box;

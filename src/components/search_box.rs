@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use portal_contract::limits::QUERY_MAX_CHARS;
 
 use crate::api::SearchCriteria;
-use crate::pages::search::search_href;
+use crate::urls::{self, search_href};
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
@@ -19,13 +20,13 @@ pub fn SearchBox() -> impl IntoView {
         navigate(&search_href(&criteria, 1), Default::default());
     };
     view! {
-        <form class="search-box" role="search" action="/tim-kiem" method="get" on:submit=submit>
+        <form class="search-box" role="search" action=urls::SEARCH method="get" on:submit=submit>
             <label for="header-search" class="visually-hidden">"Tìm kiếm bài viết"</label>
             <input
                 id="header-search"
                 type="search"
                 name="q"
-                maxlength="200"
+                maxlength=QUERY_MAX_CHARS
                 placeholder="Tìm kiếm…"
                 autocomplete="off"
                 prop:value=move || text.get()

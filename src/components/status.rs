@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiFailure;
 use crate::components::network_status::Reconnections;
-use crate::pages::not_found::NotFound;
+use crate::components::not_found::NotFound;
 
 /// Grey blocks in the shape of the content to come, so the page does not jump when it arrives.
 #[component]
@@ -51,11 +51,33 @@ pub fn ErrorNotice(
     }
 }
 
+/// Where loaded content goes, which decides how its waiting and its failures look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// A page's own content: `lines` of placeholder, a full error notice, and the 404 page
+    /// when the content does not exist.
+    Page { lines: usize },
+    /// A block inside a page (a sidebar block, a home page section, a widget, the menu): a
+    /// compact error notice, and `missing` in place of content that does not exist, since
+    /// the page around it does.
+    Block { lines: usize, missing: &'static str },
+}
+
+impl Fit {
+    pub const fn page(lines: usize) -> Self {
+        Fit::Page { lines }
+    }
+
+    pub const fn block(missing: &'static str) -> Self {
+        Fit::Block { lines: 3, missing }
+    }
+}
+
 /// Shows `render(data)` once `resource` has loaded, a placeholder before, and an error
-/// notice with a retry button if it failed. Content that does not exist shows the 404 page.
+/// notice with a retry button if it failed, each sized by `fit`.
 pub fn loaded<T, V>(
     resource: LocalResource<Result<T, ApiFailure>>,
-    placeholder_lines: usize,
+    fit: Fit,
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
@@ -63,13 +85,28 @@ where
     V: IntoView + 'static,
 {
     move || match resource.get() {
-        None => view! { <Placeholder lines=placeholder_lines /> }.into_any(),
+        None => waiting(fit),
         Some(Ok(data)) => render(data).into_any(),
-        Some(Err(ApiFailure::NotFound)) => view! { <NotFound /> }.into_any(),
-        Some(Err(failure)) => view! {
-            <ErrorNotice failure retry=Callback::new(move |_| resource.refetch()) />
+        Some(Err(failure)) => failed(failure, fit, Callback::new(move |_| resource.refetch())),
+    }
+}
+
+// Outside `loaded`, which is compiled once per kind of content: these views are compiled once.
+fn waiting(fit: Fit) -> AnyView {
+    let (Fit::Page { lines } | Fit::Block { lines, .. }) = fit;
+    view! { <Placeholder lines /> }.into_any()
+}
+
+fn failed(failure: ApiFailure, fit: Fit, retry: Callback<()>) -> AnyView {
+    match (failure, fit) {
+        (ApiFailure::NotFound, Fit::Page { .. }) => view! { <NotFound /> }.into_any(),
+        (ApiFailure::NotFound, Fit::Block { missing, .. }) => {
+            view! { <p class="empty">{missing}</p> }.into_any()
         }
-        .into_any(),
+        (failure, fit) => {
+            let compact = matches!(fit, Fit::Block { .. });
+            view! { <ErrorNotice failure retry compact /> }.into_any()
+        }
     }
 }
 

@@ -39,14 +39,23 @@ pub fn TextSize() -> impl IntoView {
             let _ = storage.set_item(STORAGE_KEY, &level.to_string());
         }
     });
+    // Each name starts with what the button shows, so a speech-input user who says what they
+    // see reaches it (WCAG 2.5.3); the hidden words say what it does, for screen readers and
+    // for users who say the action instead ("giảm cỡ chữ").
     view! {
         <div class="text-size" role="group" aria-label="Cỡ chữ">
-            <button type="button" aria-label="Giảm cỡ chữ" disabled=move || level.get() == 0
-                on:click=move |_| level.update(|l| *l = l.saturating_sub(1))>"A−"</button>
-            <button type="button" aria-label="Cỡ chữ mặc định" aria-pressed=move || (level.get() == 0).to_string()
-                on:click=move |_| level.set(0)>"A"</button>
-            <button type="button" aria-label="Tăng cỡ chữ" disabled=move || level.get() + 1 == SIZES.len()
-                on:click=move |_| level.update(|l| *l = (*l + 1).min(SIZES.len() - 1))>"A+"</button>
+            <button type="button" disabled=move || level.get() == 0
+                on:click=move |_| level.update(|l| *l = l.saturating_sub(1))>
+                "A−"<span class="visually-hidden">" Giảm cỡ chữ"</span>
+            </button>
+            <button type="button" aria-pressed=move || (level.get() == 0).to_string()
+                on:click=move |_| level.set(0)>
+                "A"<span class="visually-hidden">" Cỡ chữ mặc định"</span>
+            </button>
+            <button type="button" disabled=move || level.get() + 1 == SIZES.len()
+                on:click=move |_| level.update(|l| *l = (*l + 1).min(SIZES.len() - 1))>
+                "A+"<span class="visually-hidden">" Tăng cỡ chữ"</span>
+            </button>
         </div>
     }
 }

@@ -10,12 +10,14 @@ use portal_contract::embed::{latest_count, Widget, LATEST_DEFAULT_COUNT};
 
 use crate::api;
 use crate::components::article_list::ArticleList;
-use crate::components::header::DEFAULT_SITE_NAME;
-use crate::components::widgets::block_content;
+use crate::components::status::{loaded, Fit};
 use crate::components::widgets::links::LinkGroupsList;
 use crate::components::widgets::map_sketch::MapOverview;
 use crate::components::widgets::schedule::ThisWeek;
 use crate::components::widgets::visit_stats::VisitStatsList;
+use crate::site::use_site;
+use crate::urls;
+use portal_contract::DEFAULT_SITE_NAME;
 
 /// The widget's name when the page's address is `/embed/{name}`.
 pub fn embedded_widget_name() -> Option<String> {
@@ -43,7 +45,7 @@ pub fn EmbedApp(name: String) -> impl IntoView {
         }
         Some(Widget::FeaturedNews) => {
             let articles = LocalResource::new(|| api::featured(LATEST_DEFAULT_COUNT));
-            let body = block_content(articles, "Chưa có tin tiêu điểm.", |page| {
+            let body = loaded(articles, Fit::block("Chưa có tin tiêu điểm."), |page| {
                 view! { <ArticleList articles=page.items show_summary=false /> }
             });
             (Widget::FeaturedNews.title(), body.into_any())
@@ -51,14 +53,14 @@ pub fn EmbedApp(name: String) -> impl IntoView {
         Some(Widget::Schedule) => (Widget::Schedule.title(), view! { <ThisWeek /> }.into_any()),
         Some(Widget::VisitStats) => {
             let stats = LocalResource::new(api::visit_stats);
-            let body = block_content(stats, "Chưa có số liệu.", |stats| {
+            let body = loaded(stats, Fit::block("Chưa có số liệu."), |stats| {
                 view! { <VisitStatsList stats /> }
             });
             (Widget::VisitStats.title(), body.into_any())
         }
         Some(Widget::Links) => {
             let groups = LocalResource::new(api::links);
-            let body = block_content(groups, "Chưa có website liên kết.", |groups| {
+            let body = loaded(groups, Fit::block("Chưa có website liên kết."), |groups| {
                 view! { <LinkGroupsList groups /> }
             });
             (Widget::Links.title(), body.into_any())
@@ -77,16 +79,16 @@ pub fn EmbedApp(name: String) -> impl IntoView {
             <h1 class="embed-title">{title}</h1>
             {body}
             <p class="embed-source">
-                "Nguồn: " <a href="/">{DEFAULT_SITE_NAME}</a>
+                "Nguồn: " <a href=urls::HOME>{DEFAULT_SITE_NAME}</a>
             </p>
         </main>
     }
 }
 
-/// The newest articles, of one category when `category` is set (its name joins the heading).
+/// The newest articles, of one category when `category` is set (its name as a subheading).
 #[component]
 fn LatestNews(category: Option<String>, count: u32) -> impl IntoView {
-    let site = LocalResource::new(api::site);
+    let site = use_site();
     let category_for_list = category.clone();
     let articles = LocalResource::new(move || {
         let category = category_for_list.clone();
@@ -101,8 +103,8 @@ fn LatestNews(category: Option<String>, count: u32) -> impl IntoView {
             .map(|entry| entry.name)
     };
     view! {
-        {move || category_name().map(|name| view! { <p class="embed-subtitle">{name}</p> })}
-        {block_content(articles, "Chưa có bài viết.", |page| {
+        {move || category_name().map(|name| view! { <h2 class="embed-subtitle">{name}</h2> })}
+        {loaded(articles, Fit::block("Chưa có bài viết."), |page| {
             view! { <ArticleList articles=page.items show_summary=false /> }
         })}
     }

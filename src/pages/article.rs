@@ -4,11 +4,12 @@ use leptos_router::hooks::use_params_map;
 use portal_contract::{format_display, Article};
 
 use crate::api;
-use crate::components::article_list::{category_href, ArticleList};
+use crate::components::article_list::ArticleList;
 use crate::components::feedback_form::{load_draft, FeedbackForm};
 use crate::components::sidebar::Sidebar;
-use crate::components::status::loaded;
+use crate::components::status::{loaded, Fit};
 use crate::reading_view;
+use crate::urls::{self, article_href, category_href};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -25,7 +26,7 @@ pub fn ArticlePage() -> impl IntoView {
     });
     view! {
         <div class="with-sidebar">
-            <div class="main-column">{loaded(article, 8, |article| view! { <ArticleView article /> })}</div>
+            <div class="main-column">{loaded(article, Fit::page(8), |article| view! { <ArticleView article /> })}</div>
             <Sidebar />
         </div>
     }
@@ -46,14 +47,14 @@ fn ArticleView(article: Article) -> impl IntoView {
     } = article;
     let address = web_sys::window()
         .and_then(|w| w.location().origin().ok())
-        .map(|origin| format!("{origin}/tin-tuc/{slug}"))
+        .map(|origin| format!("{origin}{}", article_href(&slug)))
         .unwrap_or_default();
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=summary.clone() />
         <nav class="breadcrumb" aria-label="Đường dẫn">
             <ol>
-                <li><a href="/">"Trang chủ"</a></li>
+                <li><a href=urls::HOME>"Trang chủ"</a></li>
                 <li><a href=category_href(&category.slug)>{category.name.clone()}</a></li>
             </ol>
         </nav>

@@ -1,25 +1,25 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
-use portal_contract::Site;
+use portal_contract::limits::DEFAULT_PER_PAGE;
 
-use crate::api::{self, ApiFailure};
-use crate::components::article_list::{category_href, ArticleList};
+use crate::api;
+use crate::components::article_list::ArticleList;
 use crate::components::pagination::{requested_page, Pagination};
-use crate::components::status::loaded;
-
-const PER_PAGE: u32 = 10;
+use crate::components::status::{loaded, Fit};
+use crate::site::use_site;
+use crate::urls::{category_href, category_page_href};
 
 #[component]
 pub fn CategoryPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let site = expect_context::<LocalResource<Result<Site, ApiFailure>>>();
+    let site = use_site();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let page = Memo::new(move |_| requested_page(&query.read()));
     let articles = LocalResource::new(move || {
         let (slug, page) = (slug.get(), page.get());
-        async move { api::latest(Some(&slug), page, PER_PAGE).await }
+        async move { api::latest(Some(&slug), page, DEFAULT_PER_PAGE).await }
     });
     let name = move || {
         let slug = slug.get();
@@ -32,11 +32,12 @@ pub fn CategoryPage() -> impl IntoView {
     view! {
         <Title text=name />
         <Meta name="description" content=move || format!("Tin bài chuyên mục {} của huyện Bình Liêu.", name()) />
-        {loaded(articles, 10, move |list| {
+        {loaded(articles, Fit::page(10), move |list| {
             let current = list.page;
             let count = list.page_count();
             let total = list.total;
-            let base = category_href(&slug.get_untracked());
+            let shown = slug.get_untracked();
+            let base = category_href(&shown);
             let beyond_the_end = list.items.is_empty() && current > 1;
             view! {
                 <h1 class="page-title">{name}</h1>
@@ -46,12 +47,12 @@ pub fn CategoryPage() -> impl IntoView {
                 {if beyond_the_end {
                     view! {
                         <p class="empty">"Trang này không có bài viết. "
-                            <a href=base.clone()>"Về trang đầu"</a></p>
+                            <a href=base>"Về trang đầu"</a></p>
                     }.into_any()
                 } else {
                     view! { <ArticleList articles=list.items /> }.into_any()
                 }}
-                <Pagination current count href=move |n| format!("{base}?trang={n}") />
+                <Pagination current count href=move |n| category_page_href(&shown, n) />
             }
         })}
     }

@@ -7,9 +7,10 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiFailure};
 use crate::components::assets::{self, Asset};
-use crate::components::header::DEFAULT_SITE_NAME;
 use crate::components::status::ErrorNotice;
 use crate::html;
+use crate::site::use_site;
+use portal_contract::DEFAULT_SITE_NAME;
 
 #[component]
 pub fn EmbedGalleryPage() -> impl IntoView {
@@ -111,7 +112,7 @@ fn WidgetShowcase(widget: Widget, loader_ready: Signal<bool>) -> impl IntoView {
 
 #[component]
 fn LatestNewsOptions(count: RwSignal<String>, category: RwSignal<String>) -> impl IntoView {
-    let site = LocalResource::new(api::site);
+    let site = use_site();
     view! {
         <div class="embed-options">
             <div class="field">

@@ -1,19 +1,23 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use portal_contract::limits::MAX_PER_PAGE;
 use portal_contract::{format_display, ArticleSummary, CategoryRef, Site};
 
-use crate::api::{self, ApiFailure};
-use crate::components::article_list::{article_href, category_href, ArticleList};
+use crate::api;
+use crate::components::article_list::ArticleList;
 use crate::components::sidebar::Sidebar;
-use crate::components::status::loaded;
+use crate::components::status::{loaded, Fit};
 use crate::components::widgets::article_block::{DEPARTMENT_CATEGORY, PRESS_CATEGORY};
+use crate::site::use_site;
+use crate::urls::{article_href, category_href};
 
 const FEATURED_COUNT: u32 = 5;
 const PER_CATEGORY: u32 = 4;
+const _: () = assert!(FEATURED_COUNT <= MAX_PER_PAGE && PER_CATEGORY <= MAX_PER_PAGE);
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let site = expect_context::<LocalResource<Result<Site, ApiFailure>>>();
+    let site = use_site();
     let featured = LocalResource::new(|| api::featured(FEATURED_COUNT));
     view! {
         <Title text="" />
@@ -23,10 +27,10 @@ pub fn HomePage() -> impl IntoView {
             <div class="main-column">
                 <section class="featured" aria-labelledby="featured-heading">
                     <h2 id="featured-heading" class="section-heading">"Tin tiêu điểm"</h2>
-                    {loaded(featured, 4, |page| view! { <FeaturedNews articles=page.items /> })}
+                    {loaded(featured, Fit::Block { lines: 4, missing: "Chưa có tin tiêu điểm." }, |page| view! { <FeaturedNews articles=page.items /> })}
                 </section>
                 <div class="category-blocks">
-                    {loaded(site, 6, |site: Site| {
+                    {loaded(site, Fit::Block { lines: 6, missing: "Chưa có chuyên mục." }, |site: Site| {
                         site.menu
                             .into_iter()
                             // The sidebar has its own blocks for these two.
@@ -83,7 +87,7 @@ fn CategoryBlock(category: CategoryRef) -> impl IntoView {
             <h2 id=heading_id class="section-heading">
                 <a href=href>{name}</a>
             </h2>
-            {loaded(latest, 3, |page| view! { <ArticleList articles=page.items show_summary=false /> })}
+            {loaded(latest, Fit::block("Không tìm thấy chuyên mục này."), |page| view! { <ArticleList articles=page.items show_summary=false /> })}
             <p class="more-link">
                 <a href=more_href>"Xem tất cả " <span class="visually-hidden">{category.name}</span> " ›"</a>
             </p>

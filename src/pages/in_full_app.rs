@@ -12,6 +12,7 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 use crate::components::status::Placeholder;
+use crate::urls;
 
 #[component]
 pub fn InFullApp() -> impl IntoView {
@@ -41,7 +42,7 @@ pub fn InFullApp() -> impl IntoView {
             <p>
                 <a class="button" href=address rel="external">"Tải lại trang"</a>
                 " "
-                <a class="button" href="/">"Về trang chủ"</a>
+                <a class="button" href=urls::HOME>"Về trang chủ"</a>
             </p>
         </section>
     }

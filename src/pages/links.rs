@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::api;
-use crate::components::status::loaded;
+use crate::components::status::{loaded, Fit};
 use crate::components::widgets::links::LinkGroupsList;
 
 #[component]
@@ -14,6 +14,6 @@ pub fn LinksPage() -> impl IntoView {
         <Title text="Website liên kết" />
         <Meta name="description" content="Các cổng thông tin của Trung ương, tỉnh Quảng Ninh và các địa phương, sở, ngành." />
         <h1 class="page-title">"Website liên kết"</h1>
-        {loaded(groups, 8, |groups| view! { <LinkGroupsList groups /> })}
+        {loaded(groups, Fit::page(8), |groups| view! { <LinkGroupsList groups /> })}
     }
 }

@@ -10,7 +10,8 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiFailure};
 use crate::components::map::{leaflet_assets, DistrictMap, MapHandle};
-use crate::components::status::{loaded, ErrorNotice};
+use crate::components::status::{loaded, ErrorNotice, Fit};
+use crate::site::use_site;
 
 #[component]
 pub fn MapPage() -> impl IntoView {
@@ -19,7 +20,7 @@ pub fn MapPage() -> impl IntoView {
         <Title text="Bản đồ huyện" />
         <Meta name="description" content="Bản đồ huyện Bình Liêu: các xã, thị trấn, trụ sở, cửa khẩu, trường học, cơ sở y tế, chợ và điểm du lịch." />
         <h1 class="page-title">"Bản đồ huyện Bình Liêu"</h1>
-        {loaded(places, 6, |collection| {
+        {loaded(places, Fit::page(6), |collection| {
             if collection.features.is_empty() {
                 return view! { <p class="empty">"Chưa có dữ liệu bản đồ."</p> }.into_any();
             }
@@ -162,7 +163,7 @@ fn MapArea(
     on_ready: Callback<MapHandle>,
 ) -> impl IntoView {
     let leaflet = LocalResource::new(leaflet_assets::load);
-    let site = LocalResource::new(api::site);
+    let site = use_site();
     let base_map_failed = RwSignal::new(false);
     view! {
         <div class="map-status" role="status">

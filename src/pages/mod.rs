@@ -11,6 +11,5 @@ pub mod in_full_app;
 pub mod links;
 #[cfg(feature = "map")]
 pub mod map;
-pub mod not_found;
 pub mod schedule;
 pub mod search;

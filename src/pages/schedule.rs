@@ -7,12 +7,9 @@ use portal_contract::time::format_day;
 use portal_contract::{parse_iso_week, WeekSchedule};
 
 use crate::api;
-use crate::components::status::loaded;
+use crate::components::status::{loaded, Fit};
 use crate::components::widgets::schedule::day_heading;
-
-fn week_href(week: &str) -> String {
-    format!("/lich-cong-tac?tuan={week}")
-}
+use crate::urls::{self, week_href};
 
 #[component]
 pub fn SchedulePage() -> impl IntoView {
@@ -42,10 +39,10 @@ pub fn SchedulePage() -> impl IntoView {
         <Title text="Lịch công tác" />
         <Meta name="description" content="Lịch công tác hằng tuần của lãnh đạo UBND huyện Bình Liêu." />
         <h1 class="page-title">"Lịch công tác"</h1>
-        {loaded(schedule, 8, |week| match week {
+        {loaded(schedule, Fit::page(8), |week| match week {
             Some(week) => view! { <Week week /> }.into_any(),
             None => view! {
-                <p class="empty">"Tuần trong địa chỉ không hợp lệ. " <a href="/lich-cong-tac">"Xem lịch tuần này"</a></p>
+                <p class="empty">"Tuần trong địa chỉ không hợp lệ. " <a href=urls::SCHEDULE>"Xem lịch tuần này"</a></p>
             }
             .into_any(),
         })}
@@ -70,7 +67,7 @@ fn Week(week: WeekSchedule) -> impl IntoView {
     view! {
         <nav class="week-nav" aria-label="Chọn tuần">
             <a href=week_href(&week.previous_week) rel="prev">"‹ Tuần trước"</a>
-            <a href="/lich-cong-tac">"Tuần này"</a>
+            <a href=urls::SCHEDULE>"Tuần này"</a>
             <a href=week_href(&week.next_week) rel="next">"Tuần sau ›"</a>
         </nav>
         <p class="week-range" aria-live="polite">{range}</p>

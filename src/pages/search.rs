@@ -4,37 +4,14 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
-use portal_contract::{format_display, ArticleSummary, Segment, Site};
+use portal_contract::limits::{DEFAULT_PER_PAGE, QUERY_MAX_CHARS};
+use portal_contract::{format_display, ArticleSummary, Segment};
 
-use crate::api::{self, encode, ApiFailure, SearchCriteria};
-use crate::components::article_list::article_href;
+use crate::api::{self, SearchCriteria};
 use crate::components::pagination::{requested_page, Pagination};
-use crate::components::status::loaded;
-
-const PER_PAGE: u32 = 10;
-
-/// The address of page `page` of the results for `criteria`.
-pub fn search_href(criteria: &SearchCriteria, page: u32) -> String {
-    let mut parts = Vec::new();
-    for (name, value) in [
-        ("q", criteria.text.trim()),
-        ("chuyen-muc", criteria.category.as_str()),
-        ("tu-ngay", criteria.from.as_str()),
-        ("den-ngay", criteria.to.as_str()),
-    ] {
-        if !value.is_empty() {
-            parts.push(format!("{name}={}", encode(value)));
-        }
-    }
-    if page > 1 {
-        parts.push(format!("trang={page}"));
-    }
-    if parts.is_empty() {
-        "/tim-kiem".to_string()
-    } else {
-        format!("/tim-kiem?{}", parts.join("&"))
-    }
-}
+use crate::components::status::{loaded, Fit};
+use crate::site::use_site;
+use crate::urls::{self, article_href, search_href};
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -56,7 +33,9 @@ pub fn SearchPage() -> impl IntoView {
             if criteria.is_empty() {
                 return Ok(None);
             }
-            api::search(&criteria, page, PER_PAGE).await.map(Some)
+            api::search(&criteria, page, DEFAULT_PER_PAGE)
+                .await
+                .map(Some)
         }
     });
     let title = move || {
@@ -74,7 +53,7 @@ pub fn SearchPage() -> impl IntoView {
         <SearchForm criteria />
         <section class="search-results" aria-labelledby="results-heading">
             <h2 id="results-heading" class="visually-hidden">"Kết quả tìm kiếm"</h2>
-            {loaded(results, 6, move |found| match found {
+            {loaded(results, Fit::page(6), move |found| match found {
                 None => view! {
                     <p class="hint">
                         "Nhập từ khóa (có thể gõ không dấu, ví dụ “quoc phong”), chọn chuyên mục hoặc khoảng thời gian để tìm bài viết."
@@ -106,7 +85,7 @@ pub fn SearchPage() -> impl IntoView {
 /// The search form, filled from the address; submitting changes the address.
 #[component]
 fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
-    let site = expect_context::<LocalResource<Result<Site, ApiFailure>>>();
+    let site = use_site();
     let text = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
@@ -146,14 +125,14 @@ fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
     };
     let describe_dates = move || date_error.get().map(|_| "date-error");
     view! {
-        <form class="search-form" role="search" action="/tim-kiem" method="get" on:submit=submit>
+        <form class="search-form" role="search" action=urls::SEARCH method="get" on:submit=submit>
             <div class="field field-wide">
                 <label for="search-text">"Từ khóa"</label>
                 <input
                     id="search-text"
                     type="search"
                     name="q"
-                    maxlength="200"
+                    maxlength=QUERY_MAX_CHARS
                     prop:value=move || text.get()
                     on:input=move |event| text.set(event_target_value(&event))
                 />
@@ -282,7 +261,7 @@ fn NoResults(criteria: SearchCriteria) -> impl IntoView {
                         </li>
                     }
                 })}
-                <li><a href="/">"Xem tin mới nhất trên trang chủ"</a></li>
+                <li><a href=urls::HOME>"Xem tin mới nhất trên trang chủ"</a></li>
             </ul>
         </div>
     }

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::article_list::{category_href, ArticleList};
-use crate::components::widgets::{block_content, Block};
+use crate::components::article_list::ArticleList;
+use crate::components::status::{loaded, Fit};
+use crate::components::widgets::Block;
+use crate::urls::{self, category_href};
 
 pub const DEPARTMENT_CATEGORY: &str = "tin-so-ban-nganh";
 pub const PRESS_CATEGORY: &str = "thong-tin-bao-chi";
@@ -15,10 +17,10 @@ pub fn FeaturedBlock() -> impl IntoView {
     let articles = LocalResource::new(|| api::featured(BLOCK_SIZE));
     view! {
         <Block id="featured" heading="Tin tiêu điểm">
-            {block_content(articles, "Chưa có tin tiêu điểm.", |page| {
+            {loaded(articles, Fit::block("Chưa có tin tiêu điểm."), |page| {
                 view! { <ArticleList articles=page.items show_summary=false /> }
             })}
-            <p class="more-link"><a href="/">"Xem thêm tin tiêu điểm ›"</a></p>
+            <p class="more-link"><a href=urls::HOME>"Xem thêm tin tiêu điểm ›"</a></p>
         </Block>
     }
 }
@@ -33,7 +35,7 @@ pub fn CategoryBlock(
     let articles = LocalResource::new(move || api::latest(Some(category), 1, BLOCK_SIZE));
     view! {
         <Block id heading>
-            {block_content(articles, "Chưa có bài viết.", |page| {
+            {loaded(articles, Fit::block("Chưa có bài viết."), |page| {
                 view! { <ArticleList articles=page.items show_summary=false /> }
             })}
             <p class="more-link">

@@ -4,15 +4,17 @@ use leptos::prelude::*;
 use portal_contract::LinkGroup;
 
 use crate::api;
-use crate::components::widgets::{block_content, Block};
+use crate::components::status::{loaded, Fit};
+use crate::components::widgets::Block;
+use crate::urls;
 
 #[component]
 pub fn LinksBlock() -> impl IntoView {
     let groups = LocalResource::new(api::links);
     view! {
         <Block id="links" heading="Website liên kết">
-            {block_content(groups, "Chưa có website liên kết.", |groups| view! { <LinkChooser groups /> })}
-            <p class="more-link"><a href="/lien-ket">"Tất cả website liên kết ›"</a></p>
+            {loaded(groups, Fit::block("Chưa có website liên kết."), |groups| view! { <LinkChooser groups /> })}
+            <p class="more-link"><a href=urls::LINKS>"Tất cả website liên kết ›"</a></p>
         </Block>
     }
 }

@@ -6,8 +6,9 @@ use portal_contract::map::extent;
 use portal_contract::{Geometry, Place};
 
 use crate::api;
-use crate::app::FULL_APP_LINK_REL;
-use crate::components::widgets::{block_content, Block};
+use crate::components::status::{loaded, Fit};
+use crate::components::widgets::Block;
+use crate::urls::{self, FULL_APP_LINK_REL};
 
 /// The drawing's width in SVG units; its height follows the district's shape.
 const WIDTH: f64 = 300.0;
@@ -28,10 +29,10 @@ pub fn MapBlock() -> impl IntoView {
 pub fn MapOverview() -> impl IntoView {
     let places = LocalResource::new(api::map);
     view! {
-        {block_content(places, "Chưa có dữ liệu bản đồ.", |collection| view! {
+        {loaded(places, Fit::block("Chưa có dữ liệu bản đồ."), |collection| view! {
             <MapSketch places=collection.features />
         })}
-        <p class="more-link"><a href="/ban-do" rel=FULL_APP_LINK_REL>"Xem bản đồ huyện ›"</a></p>
+        <p class="more-link"><a href=urls::MAP rel=FULL_APP_LINK_REL>"Xem bản đồ huyện ›"</a></p>
     }
 }
 

@@ -5,7 +5,9 @@ use portal_contract::time::format_day;
 use portal_contract::WeekSchedule;
 
 use crate::api;
-use crate::components::widgets::{block_content, Block};
+use crate::components::status::{loaded, Fit};
+use crate::components::widgets::Block;
+use crate::urls;
 
 /// How a day reads in a heading: `Thứ Hai, 23/11/2026`.
 pub fn day_heading(weekday: &str, date: chrono::NaiveDate) -> String {
@@ -26,8 +28,8 @@ pub fn ScheduleBlock() -> impl IntoView {
 pub fn ThisWeek() -> impl IntoView {
     let week = LocalResource::new(|| api::schedule(None));
     view! {
-        {block_content(week, "Lịch công tác trống", |week: WeekSchedule| view! { <WeekSummary week /> })}
-        <p class="more-link"><a href="/lich-cong-tac">"Xem lịch công tác ›"</a></p>
+        {loaded(week, Fit::block("Lịch công tác trống"), |week: WeekSchedule| view! { <WeekSummary week /> })}
+        <p class="more-link"><a href=urls::SCHEDULE>"Xem lịch công tác ›"</a></p>
     }
 }
 

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use portal_contract::{group_digits, VisitStats};
 
 use crate::api::ApiFailure;
-use crate::components::widgets::{block_content, Block};
+use crate::components::status::{loaded, Fit};
+use crate::components::widgets::Block;
 
 /// The statistics after counting this session's visit, loaded once by the app.
 pub type SessionVisits = LocalResource<Result<VisitStats, ApiFailure>>;
@@ -14,7 +15,7 @@ pub fn VisitStatsBlock() -> impl IntoView {
     let stats = expect_context::<SessionVisits>();
     view! {
         <Block id="stats" heading="Thống kê truy cập">
-            {block_content(stats, "Chưa có số liệu.", |stats| view! { <VisitStatsList stats /> })}
+            {loaded(stats, Fit::block("Chưa có số liệu."), |stats| view! { <VisitStatsList stats /> })}
         </Block>
     }
 }

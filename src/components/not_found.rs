@@ -1,5 +1,10 @@
+//! The page for an address the portal does not have, and for content that is gone: the
+//! router's fallback, and what `status::loaded` shows when a page's own content answers 404.
+
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+
+use crate::urls;
 
 /// The page for an address the portal does not have.
 #[component]
@@ -10,7 +15,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found">
             <h1>"Không tìm thấy trang"</h1>
             <p>"Trang bạn tìm không tồn tại hoặc đã được chuyển đi."</p>
-            <p><a class="button" href="/">"Về trang chủ"</a></p>
+            <p><a class="button" href=urls::HOME>"Về trang chủ"</a></p>
         </section>
     }
 }

@@ -1,0 +1,62 @@
+//! Every address the app writes into a link, in one place, so a route's shape is changed once.
+
+use crate::api::{encode, SearchCriteria};
+
+pub const HOME: &str = "/";
+pub const SEARCH: &str = "/tim-kiem";
+pub const SCHEDULE: &str = "/lich-cong-tac";
+pub const LINKS: &str = "/lien-ket";
+pub const FEEDBACK: &str = "/gui-y-kien";
+/// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
+pub const MAP: &str = "/ban-do";
+/// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
+pub const EMBED_GALLERY: &str = "/nhung";
+
+pub fn article_href(slug: &str) -> String {
+    format!("/tin-tuc/{slug}")
+}
+
+pub fn category_href(slug: &str) -> String {
+    format!("/chuyen-muc/{slug}")
+}
+
+/// Page `page` of a category's listing.
+pub fn category_page_href(slug: &str, page: u32) -> String {
+    format!("{}?trang={page}", category_href(slug))
+}
+
+/// The work schedule of ISO week `week` (`2026-W48`).
+pub fn week_href(week: &str) -> String {
+    format!("{SCHEDULE}?tuan={week}")
+}
+
+/// The address of page `page` of the results for `criteria`.
+pub fn search_href(criteria: &SearchCriteria, page: u32) -> String {
+    let mut parts = Vec::new();
+    for (name, value) in [
+        ("q", criteria.text.trim()),
+        ("chuyen-muc", criteria.category.as_str()),
+        ("tu-ngay", criteria.from.as_str()),
+        ("den-ngay", criteria.to.as_str()),
+    ] {
+        if !value.is_empty() {
+            parts.push(format!("{name}={}", encode(value)));
+        }
+    }
+    if page > 1 {
+        parts.push(format!("trang={page}"));
+    }
+    if parts.is_empty() {
+        SEARCH.to_string()
+    } else {
+        format!("{SEARCH}?{}", parts.join("&"))
+    }
+}
+
+/// `rel` for a link to a page that only the full app has (the map, the widget gallery): in the
+/// reader app the link loads the page anew instead of routing inside the app.
+pub const FULL_APP_LINK_REL: Option<&str> = if cfg!(all(feature = "map", feature = "embeds")) {
+    None
+} else {
+    Some("external")
+};
