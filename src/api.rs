@@ -241,7 +241,7 @@ async fn get_json<T: DeserializeOwned>(path_and_query: &str) -> Result<T, ApiFai
             return Ok(value);
         }
     }
-    let answer = fetch_text(Verb::Get, &url, Purpose::Page).await?;
+    let answer = fetch_text(Verb::Get, &url, None, Purpose::Page).await?;
     let value = serde_json::from_str(&answer.text).map_err(|_| ApiFailure::BadData)?;
     keep(&url, answer, now);
     Ok(value)
@@ -276,7 +276,7 @@ fn fetch_in_background(url: String, purpose: Purpose, parses: fn(&str) -> bool) 
         let requested = cache::now_ms();
         // A failure is harmless: a stale answer stays until it is too old to use, and a page
         // asks again when it opens.
-        if let Ok(answer) = fetch_text(Verb::Get, &url, purpose).await {
+        if let Ok(answer) = fetch_text(Verb::Get, &url, None, purpose).await {
             if parses(&answer.text) {
                 keep(&url, answer, requested);
             }
@@ -287,7 +287,16 @@ fn fetch_in_background(url: String, purpose: Purpose, parses: fn(&str) -> bool) 
 
 /// A request whose answer changes from one moment to the next: never cached.
 async fn fresh_json<T: DeserializeOwned>(verb: Verb, path: &str) -> Result<T, ApiFailure> {
-    let answer = fetch_text(verb, &format!("{}{}", api_base(), path), Purpose::Page).await?;
+    // A POST carries an (empty) JSON object: the server takes writes only as JSON, which a
+    // form on another site cannot send without the API's consent.
+    let body = matches!(verb, Verb::Post).then(|| "{}".to_string());
+    let answer = fetch_text(
+        verb,
+        &format!("{}{}", api_base(), path),
+        body,
+        Purpose::Page,
+    )
+    .await?;
     serde_json::from_str(&answer.text).map_err(|_| ApiFailure::BadData)
 }
 
@@ -319,8 +328,13 @@ struct Answer {
     retry_after: Option<String>,
 }
 
-async fn fetch_text(verb: Verb, url: &str, purpose: Purpose) -> Result<Answer, ApiFailure> {
-    let answer = exchange(verb, url, None, purpose).await?;
+async fn fetch_text(
+    verb: Verb,
+    url: &str,
+    json_body: Option<String>,
+    purpose: Purpose,
+) -> Result<Answer, ApiFailure> {
+    let answer = exchange(verb, url, json_body, purpose).await?;
     match answer.status {
         200..=299 => Ok(answer),
         400 => Err(ApiFailure::BadRequest),

@@ -26,7 +26,10 @@ fn in_use(portal: &TestPortal) -> u32 {
 }
 
 fn visit() -> Request<Body> {
-    Request::post("/api/v1/visits").body(Body::empty()).unwrap()
+    Request::post("/api/v1/visits")
+        .header("content-type", "application/json")
+        .body(Body::from("{}"))
+        .unwrap()
 }
 
 #[tokio::test]

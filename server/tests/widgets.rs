@@ -177,7 +177,10 @@ async fn post_visit_from(
     portal: &TestPortal,
     ip: [u8; 4],
 ) -> ((StatusCode, Value), Option<String>) {
-    let mut request = Request::post("/api/v1/visits").body(Body::empty()).unwrap();
+    let mut request = Request::post("/api/v1/visits")
+        .header("content-type", "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
     request
         .extensions_mut()
         .insert(ConnectInfo(SocketAddr::from((ip, 40_000))));
@@ -351,4 +354,34 @@ async fn one_address_cannot_inflate_the_count() {
     );
     let (_, stats) = portal.get_json("/api/v1/stats").await;
     assert_eq!(stats["total"], 4);
+}
+
+/// A page on another site can post a plain form anywhere without asking; the count takes
+/// only JSON, which a cross-site page cannot send without the API's consent.
+#[tokio::test]
+async fn visits_are_counted_only_from_json_posts() {
+    let portal = TestPortal::with_articles(0);
+    for (content_type, body) in [
+        (None, ""),
+        (Some("application/x-www-form-urlencoded"), "a=1"),
+        (Some("text/plain"), "{}"),
+        (Some("multipart/form-data; boundary=x"), "--x--"),
+    ] {
+        let mut request = Request::post("/api/v1/visits");
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        let (status, headers, _) = portal
+            .request(request.body(Body::from(body)).unwrap())
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "{content_type:?}"
+        );
+        assert_eq!(headers["content-type"], "application/json");
+    }
+    let (_, stats) = portal.get_json("/api/v1/stats").await;
+    assert_eq!(stats["total"], 0);
+    assert_eq!(post_visit(&portal).await.0, StatusCode::OK);
 }

@@ -8,6 +8,8 @@ use crate::limits::Bucket;
 use crate::state::{AppState, ClientAddress};
 use crate::store;
 
+use super::json::ApiJson;
+
 #[utoipa::path(get, path = "/api/v1/stats", tag = "widgets",
     responses((status = 200, description = "Visits today (in +07:00) and in all", body = VisitStats), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn get_stats(State(state): State<AppState>) -> Result<Json<VisitStats>, AppError> {
@@ -19,13 +21,20 @@ pub async fn get_stats(State(state): State<AppState>) -> Result<Json<VisitStats>
 /// Counts one visit. The app calls this once per browser session; no cookie is set and
 /// nothing about the visitor is stored.
 #[utoipa::path(post, path = "/api/v1/visits", tag = "widgets",
+    request_body(content = Object, description = "Any JSON value, usually `{}`", content_type = "application/json"),
     responses((status = 200, description = "Counted; the statistics after this visit", body = VisitStats),
-              (status = 413, description = "A body was sent, and it is too large", body = ApiError),
+              (status = 400, description = "The body is not JSON", body = ApiError),
+              (status = 413, description = "The body is too large", body = ApiError),
+              (status = 415, description = "The body is not declared as JSON", body = ApiError),
               (status = 429, description = "Too many visits from this address", body = ApiError,
                headers(("Retry-After" = u64, description = "Seconds to wait"))), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn post_visit(
     State(state): State<AppState>,
     client: ClientAddress,
+    // Only as JSON: a plain form on another site posts text or form data without asking, and
+    // could inflate the count; a JSON post needs the API's consent (CORS), which it does not
+    // give. The body itself says nothing.
+    ApiJson(_): ApiJson<serde::de::IgnoredAny>,
 ) -> Result<Json<VisitStats>, AppError> {
     state.rate_limit(Bucket::Visits, client)?;
     state
