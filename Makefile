@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 DB ?= data/portal.db
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run build test tools browser-tools web server unit-test durability-test api-conformance browser-test lint bench clean
+.PHONY: run build test tools browser-tools web server html-validation unit-test durability-test api-conformance browser-test lint bench clean
 
 ## Build everything and start the portal on http://$(ADDR)
 run: build
@@ -33,7 +33,7 @@ server:
 	cargo build --release -p portal-server
 
 ## Every test: lint, unit and API tests, then the browser tests on a release build
-test: browser-tools web server lint unit-test durability-test api-conformance browser-test
+test: browser-tools web server html-validation lint unit-test durability-test api-conformance browser-test
 
 lint:
 	cargo fmt --all --check
@@ -48,6 +48,11 @@ unit-test:
 ## Feedback survives SIGKILLs: every acknowledged submission is in the database afterwards
 durability-test: server
 	python3 scripts/feedback-durability.py --submissions 300 --kills 8
+
+## The W3C Nu validator (vnu-jar, Java) over the HTML the server sends for every route, on
+## the fixture content; any error fails
+html-validation: server
+	node scripts/html-validation.mjs
 
 ## schemathesis, every check, against the running server and its OpenAPI document
 api-conformance: server

@@ -8,6 +8,9 @@ const PORT = Number(process.env.E2E_PORT ?? 18080);
 export const ISOLATED_PORT = PORT + 1;
 // A third server whose database also holds one article per XSS vector (tests/fixtures/xss-vectors.json).
 export const XSS_PORT = PORT + 2;
+// The built app the servers send (`make web`); E2E_DIST points them at a copy, so a rebuild
+// during a run cannot pull the files from under the pages.
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 // The isolated server draws its base map from this (made-up) tile server, which the map test
 // answers itself: no request leaves the machine.
@@ -17,7 +20,7 @@ function server(dir: string, port: number, { fixtureFlags = '', feedbackLimit = 
   return {
     command:
       `node tests/support/make-fixture.mjs ${dir}${fixtureFlags ? ` ${fixtureFlags}` : ''} && ` +
-      `target/release/portal-server --db ${dir}/portal.db --content ${dir}/content --addr 127.0.0.1:${port} ` +
+      `target/release/portal-server --db ${dir}/portal.db --content ${dir}/content --dist ${DIST} --addr 127.0.0.1:${port} ` +
       // Every test is a new browser session from the same address: more visits than a person
       // makes, and more feedback than one person sends.
       `--visits-per-minute 100000 --feedback-per-10-minutes ${feedbackLimit}` +

@@ -39,6 +39,15 @@ if [ "${1:-}" = "--browser" ] && [ "$(schemathesis --version 2>/dev/null | grep 
     python3 -m pip install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
+# Java runs the W3C Nu validator (npm's vnu-jar) for `make html-validation`.
+if [ "${1:-}" = "--browser" ] && ! command -v java >/dev/null 2>&1; then
+    say "installing Debian's Java runtime for the HTML validator"
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y default-jre-headless
+fi
+
 if [ "${1:-}" = "--browser" ] && ! [ -x /usr/bin/chromium ]; then
     say "installing Debian's Chromium for the browser tests"
     SUDO=""

@@ -123,6 +123,28 @@ test('links in a widget open the portal in the top window', async ({ page }) => 
 });
 
 test('a message from anything but the widget changes nothing', async ({ page }) => {
+  // Every height message the host page gets, recorded once all its listeners (the loader's
+  // among them) have had it: a zero-delay timer set during the dispatch runs after it. So the
+  // test waits for the loader to have handled a message, not for a while.
+  await page.addInitScript(() => {
+    if (window.top !== window) return;
+    const handled: Array<{ from: string; height: unknown }> = [];
+    (window as unknown as { __heightMessages: typeof handled }).__heightMessages = handled;
+    window.addEventListener('message', (event) => {
+      if (event.data?.type !== 'portal-widget-height') return;
+      const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === event.source);
+      const from = frame ? frame.id || `widget ${frame.dataset.portalFrame}` : event.source === window ? 'host' : 'unknown';
+      setTimeout(() => handled.push({ from, height: event.data.height }), 0);
+    });
+  });
+  const handled = (from: string, height?: number) =>
+    page.evaluate(
+      ({ from, height }) =>
+        (window as unknown as { __heightMessages: Array<{ from: string; height: unknown }> }).__heightMessages.some(
+          (message) => message.from === from && (height === undefined || message.height === height),
+        ),
+      { from, height },
+    );
   await page.goto(hostUrl('/foreign.html'));
   const { element, inner } = await heights(page, 'thong-ke-truy-cap');
   await expect.poll(async () => (await heights(page, 'thong-ke-truy-cap')).outer).toBe(inner);
@@ -131,12 +153,16 @@ test('a message from anything but the widget changes nothing', async ({ page }) 
   await expect(liar.locator('p')).toHaveText('Không phải tiện ích');
   await page.locator('#other').scrollIntoViewIfNeeded();
   await expect(page.frameLocator('#other').locator('svg circle')).not.toHaveCount(0);
+  // The portal widget the loader did not make has reported its height, and the loader left
+  // its frame alone.
+  await expect.poll(() => handled('other')).toBe(true);
   expect(await page.locator('#other').evaluate((frame: HTMLIFrameElement) => frame.style.height)).toBe('120px');
-  await page.locator('#foreign').evaluate((frame: HTMLIFrameElement) =>
-    frame.contentWindow!.parent.postMessage({ type: 'portal-widget-height', height: 1234 }, '*'),
-  );
+  // From inside the host's frame (its own window is the message's source).
+  const liarFrame = (await (await page.locator('#foreign').elementHandle())!.contentFrame())!;
+  await liarFrame.evaluate(() => window.parent.postMessage({ type: 'portal-widget-height', height: 1234 }, '*'));
   await page.evaluate(() => window.postMessage({ type: 'portal-widget-height', height: 4321 }, '*'));
-  await page.waitForTimeout(500);
+  await expect.poll(() => handled('foreign', 1234)).toBe(true);
+  await expect.poll(() => handled('host', 4321)).toBe(true);
   expect(await element.evaluate((iframe: HTMLIFrameElement) => iframe.getBoundingClientRect().height)).toBe(inner);
 });
 

@@ -75,10 +75,25 @@ for (let first = 0; first < vectors.length; first += GROUP) {
       // The whole body rendered: nothing the vector left swallowed the paragraph after it.
       await expect(body, about).toContainText(new RegExp(`Trước ${n}(?!\\d)`));
       await expect(body, about).toContainText(new RegExp(`Sau ${n}(?!\\d)`));
-      // Let error and load events, autofocus and animations fire.
-      await page.evaluate(
-        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))),
-      );
+      // Wait for the events a vector would run on: each image in the body has loaded or failed
+      // (`complete` turns true in the same task that fires its load or error event, so an
+      // inline handler would have run), and two frames are drawn (autofocus and animation
+      // events fire while a frame is drawn). A lazy image out of view never loads, so it cannot
+      // fire either; a call later than this still reaches `reported` until the test ends.
+      await body.evaluate(async (element) => {
+        const images = [...element.querySelectorAll('img')].filter((img) => !img.complete && img.loading !== 'lazy');
+        await Promise.all(
+          images.map(
+            (img) =>
+              new Promise((done) => {
+                img.addEventListener('load', done, { once: true });
+                img.addEventListener('error', done, { once: true });
+                if (img.complete) done(null);
+              }),
+          ),
+        );
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      });
 
       const found = await body.evaluate(
         (element, { forbiddenTags, urlAttributes }) => {

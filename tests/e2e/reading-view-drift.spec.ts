@@ -1,0 +1,180 @@
+import { expect, test, type Page } from '../support/loopback';
+import { categories, mainArticle } from '../support/fixture.mjs';
+
+// The reading view (server/src/reading_view.rs) copies the app's markup by hand: the header
+// with the portal's name and category menu, and on an article's page the breadcrumb and the
+// article, so the page looks the same before and after the app takes over (README "Pages
+// arrive readable"). Two renderers of one markup drift apart silently; this test fails when
+// they do. For the same page it reads the reading view (JavaScript off: the server's HTML
+// alone) and the app (after it has taken over) and compares them element by element: tag
+// name, classes, role and aria-* attributes, href and datetime, and text (headings', links' and
+// times' whole text, every other element's own text), and for each compared part the chain
+// of elements around it up to the page (so a renamed layout wrapper shows too).
+//
+// Compared: the header (`header`: the name `a.site-name` and the menu `nav.main-menu`), and
+// on an article's page the breadcrumb (`main nav`) and the article (`main article`: title,
+// time, author, summary, body).
+//
+// Left out on purpose, because the reading view cannot have them (they need the script or
+// data the server does not put into the page):
+// - in the header: the text size buttons (`.utility-bar`: they work by script and keep the
+//   size in local storage), the phone menu button (`.menu-button`: it opens the menu by
+//   script) and the search box (`form[role="search"]`: its results page is the app's);
+// - in the article: the print button (`.article-tools`: it calls `window.print()`) and the
+//   address shown only on paper (`.article-address`: print-only, written by the app from
+//   `window.location`);
+// - everything outside the compared parts, which the reading view does not carry at all: the
+//   skip link, the route announcer and the network status (all script-driven), the feedback
+//   button and form under the article, the related articles and the sidebar (API data the
+//   server does not render), the footer.
+// Attributes not compared: `id` and `tabindex` (the app's `main#main[tabindex=-1]` is the
+// skip link's target, and `nav#main-menu` the menu button's, both of which the view lacks).
+const APP_ONLY = ['.utility-bar', '.menu-button', 'form[role="search"]', '.article-tools', '.article-address'];
+
+/** Where to find each compared part, inside the app's body or the reading view's root. */
+const PARTS = {
+  header: 'header',
+  breadcrumb: 'main nav',
+  article: 'main article',
+} as const;
+
+type Part = keyof typeof PARTS;
+
+interface MarkupNode {
+  tag: string;
+  class?: string;
+  attributes?: Record<string, string>;
+  text?: string;
+  children?: MarkupNode[];
+}
+
+interface Described {
+  /** The elements from the root down to the part, the part excluded: tag and classes. */
+  around: string[];
+  tree: MarkupNode;
+}
+
+/** The parts of the page below `root`, described for comparison (run in the page). */
+async function describe(page: Page, root: string, parts: Part[]): Promise<Record<string, Described | null>> {
+  return page.evaluate(
+    ({ root, parts, excluded, selectors }) => {
+      const rootElement = document.querySelector(root);
+      if (!rootElement) throw new Error(`no ${root} on the page`);
+      const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+      const classes = (element: Element) => [...element.classList].sort().join(' ');
+      const wholeText = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'time']);
+      const compared = (name: string) =>
+        name === 'role' || name.startsWith('aria-') || name === 'href' || name === 'datetime';
+      const skip = (element: Element) => excluded.some((selector) => element.matches(selector));
+
+      const node = (element: Element): MarkupNode => {
+        const described: MarkupNode = { tag: element.localName };
+        if (classes(element)) described.class = classes(element);
+        const attributes = Object.fromEntries(
+          [...element.attributes]
+            .filter((attribute) => compared(attribute.name))
+            .map((attribute) => [attribute.name, attribute.value])
+            .sort(([a], [b]) => a.localeCompare(b)),
+        );
+        if (Object.keys(attributes).length > 0) described.attributes = attributes;
+        const text = wholeText.has(element.localName)
+          ? squash(element.textContent)
+          : squash(
+              [...element.childNodes]
+                .filter((child) => child.nodeType === Node.TEXT_NODE)
+                .map((child) => child.textContent)
+                .join(' '),
+            );
+        if (text) described.text = text;
+        const children = [...element.children].filter((child) => !skip(child)).map(node);
+        if (children.length > 0) described.children = children;
+        return described;
+      };
+
+      return Object.fromEntries(
+        parts.map((part) => {
+          const element = rootElement.querySelector(selectors[part]);
+          if (!element) return [part, null];
+          const around: string[] = [];
+          for (let up = element.parentElement; up && up !== rootElement; up = up.parentElement) {
+            around.unshift([up.localName, ...[...up.classList].sort()].join('.'));
+          }
+          return [part, { around, tree: node(element) }];
+        }),
+      );
+    },
+    { root, parts, excluded: APP_ONLY, selectors: PARTS as Record<string, string> },
+  );
+}
+
+/** Every link's text in a described tree, in order. */
+function links(node: MarkupNode | undefined): string[] {
+  if (!node) return [];
+  return [...(node.tag === 'a' ? [node.text ?? ''] : []), ...(node.children ?? []).flatMap(links)];
+}
+
+function find(node: MarkupNode | undefined, tag: string): MarkupNode[] {
+  if (!node) return [];
+  return [...(node.tag === tag ? [node] : []), ...(node.children ?? []).flatMap((child) => find(child, tag))];
+}
+
+const PAGES: Array<[string, string, Part[]]> = [
+  ['an article', `/tin-tuc/${mainArticle.slug}`, ['header', 'breadcrumb', 'article']],
+  ['the home page', '/', ['header']],
+  ['a category', '/chuyen-muc/thong-bao', ['header']],
+];
+
+for (const [name, path, parts] of PAGES) {
+  test(`the reading view of ${name} has the app's markup`, async ({ page, browser }, testInfo) => {
+    // The reading view alone: the page as the server sends it, without JavaScript.
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      baseURL: String(testInfo.project.use.baseURL),
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
+      (route) => route.abort('internetdisconnected'),
+    );
+    const withoutScript = await context.newPage();
+    await withoutScript.goto(path);
+    await expect(withoutScript.locator('#server-page')).toHaveCount(1);
+    const view = await describe(withoutScript, '#server-page', parts);
+    await context.close();
+
+    // The app, once it has taken over (the loopback `goto` waits for that) and drawn the menu.
+    await page.goto(path);
+    await expect(page.locator('#server-page')).toHaveCount(0);
+    await expect(page.locator('header nav li')).toHaveCount(categories.length + 1);
+    if (parts.includes('article')) await expect(page.locator('main article h1')).toHaveText(mainArticle.title);
+    const app = await describe(page, 'body', parts);
+
+    for (const part of parts) {
+      expect(view[part], `the reading view has no ${PARTS[part]}`).not.toBeNull();
+      expect(app[part], `the app has no ${PARTS[part]}`).not.toBeNull();
+      expect(view[part], `${name}: the ${part} differs between the reading view (received) and the app (expected)`).toEqual(
+        app[part],
+      );
+    }
+
+    // Not a comparison of two empty trees: the parts hold what a reader sees.
+    expect(links(view.header!.tree)).toEqual([
+      expect.stringContaining('Cổng thông tin điện tử'),
+      'Trang chủ',
+      ...categories.map((category) => category.name),
+    ]);
+    if (parts.includes('article')) {
+      expect(links(view.breadcrumb!.tree)).toEqual([
+        'Trang chủ',
+        categories.find((category) => category.slug === mainArticle.category)!.name,
+      ]);
+      const article = view.article!.tree;
+      expect(find(article, 'h1').map((h1) => h1.text)).toEqual([mainArticle.title]);
+      expect(find(article, 'time').map((time) => time.text)).toEqual([mainArticle.shownTime]);
+      expect(find(article, 'p').map((p) => p.text)).toEqual(
+        expect.arrayContaining([mainArticle.summary, ...mainArticle.paragraphs]),
+      );
+    }
+  });
+}
