@@ -146,8 +146,12 @@ pub struct WeekSchedule {
     pub week: String,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
-    pub previous_week: String,
-    pub next_week: String,
+    /// The weeks before and after, to link to; absent at the edges of the calendar the API
+    /// serves (1900 to 2100), so no link leads to a week it would refuse.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_week: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_week: Option<String>,
     /// Monday to Sunday, always seven; a day without entries has an empty list.
     pub days: Vec<ScheduleDay>,
 }

@@ -2,7 +2,10 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-/// The Monday that starts ISO week `label` (`YYYY-Www`), if there is such a week.
+use crate::limits::{FIRST_YEAR, LAST_YEAR};
+
+/// The Monday that starts ISO week `label` (`YYYY-Www`), if there is such a week in the
+/// years a date may name (`limits::FIRST_YEAR` to `LAST_YEAR`).
 pub fn parse_iso_week(label: &str) -> Option<NaiveDate> {
     let (year, week) = label.split_once("-W")?;
     if year.len() != 4
@@ -11,7 +14,19 @@ pub fn parse_iso_week(label: &str) -> Option<NaiveDate> {
     {
         return None;
     }
-    NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, Weekday::Mon)
+    let year: i32 = year.parse().ok()?;
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_isoywd_opt(year, week.parse().ok()?, Weekday::Mon)
+}
+
+/// The label of the week `days` days from the week that starts on `monday`, when that week
+/// can be asked for: the calendar's first and last weeks have nothing past them.
+pub fn week_after(monday: NaiveDate, days: i64) -> Option<String> {
+    let other = monday.checked_add_signed(chrono::TimeDelta::try_days(days)?)?;
+    let label = iso_week_label(other);
+    parse_iso_week(&label).map(|_| label)
 }
 
 /// The ISO week that `date` belongs to, as `YYYY-Www`. Near New Year the week's year can
@@ -42,6 +57,19 @@ pub fn weekday_name(day: Weekday) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_calendars_edges_have_no_week_past_them() {
+        let last = parse_iso_week("2100-W52").unwrap();
+        assert_eq!(week_after(last, 7), None);
+        assert_eq!(week_after(last, -7).as_deref(), Some("2100-W51"));
+        let first = parse_iso_week("1900-W01").unwrap();
+        assert_eq!(week_after(first, -7), None);
+        assert_eq!(week_after(first, 7).as_deref(), Some("1900-W02"));
+        assert_eq!(parse_iso_week("9999-W52"), None);
+        assert_eq!(parse_iso_week("0000-W01"), None);
+        assert_eq!(parse_iso_week("1899-W52"), None);
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

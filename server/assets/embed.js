@@ -11,8 +11,13 @@
   var script = document.currentScript;
   if (!script || !script.src) return;
   var origin = new URL(script.src).origin;
-  var registry = (window.__portalWidgets = window.__portalWidgets || {});
-  if (registry[origin]) {
+  var own = function (object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  };
+  // A second copy of the loader (the host pasted the snippet twice) mounts through the first.
+  var registry = window.__portalWidgets;
+  if (!registry || typeof registry !== 'object') registry = window.__portalWidgets = {};
+  if (own(registry, origin) && typeof registry[origin].mount === 'function') {
     registry[origin].mount(document);
     return;
   }
@@ -23,7 +28,8 @@
     for (var i = 0; i < elements.length; i++) {
       var element = elements[i];
       var name = element.getAttribute('data-portal-widget');
-      var widget = WIDGETS[name];
+      // Own names only: "constructor" or "__proto__" must not find Object's members.
+      var widget = own(WIDGETS, name) ? WIDGETS[name] : null;
       if (element.querySelector('iframe[data-portal-frame]') || !widget) {
         if (!widget && window.console) console.warn('portal widget: unknown widget', name);
         continue;
@@ -37,6 +43,14 @@
       frame.src = url.href;
       frame.title = widget.title;
       frame.loading = 'lazy';
+      // The portal learns which site shows it, not which page of it a reader is on.
+      frame.referrerPolicy = 'strict-origin';
+      // What a widget needs and no more: its own scripts on its own origin, links that open
+      // the portal at the top when the reader clicks, and new tabs that are ordinary pages.
+      frame.setAttribute(
+        'sandbox',
+        'allow-scripts allow-same-origin allow-top-navigation-by-user-activation allow-popups allow-popups-to-escape-sandbox'
+      );
       frame.setAttribute('data-portal-frame', name);
       frame.style.display = 'block';
       frame.style.width = '100%';

@@ -81,6 +81,9 @@ fn contract_limits(document: &mut Value) {
                 Some("per_page") => json!({"minimum": 1, "maximum": MAX_PER_PAGE}),
                 Some("q") => json!({"maxLength": QUERY_MAX_CHARS}),
                 Some("from" | "to") => json!({"pattern": DATE_YEARS_PATTERN}),
+                Some("week") => json!({
+                    "pattern": format!("{DATE_YEARS_PATTERN}W(0[1-9]|[1-4][0-9]|5[0-3])$")
+                }),
                 _ => continue,
             };
             merge(&mut parameter["schema"], bounds);

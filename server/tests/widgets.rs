@@ -129,6 +129,26 @@ async fn weeks_across_new_year_and_week_53() {
     assert_eq!(after_53["previous_week"], "2026-W53");
 }
 
+/// The first and last weeks the API serves link to nothing past them, and every link it
+/// gives leads to a week it answers.
+#[tokio::test]
+async fn the_calendars_edges_link_nowhere_past_them() {
+    let portal = TestPortal::with_articles(0);
+    let (status, last) = portal.get_json("/api/v1/schedule?week=2100-W52").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(last.get("next_week").is_none(), "{last}");
+    assert_eq!(last["previous_week"], "2100-W51");
+    let (status, first) = portal.get_json("/api/v1/schedule?week=1900-W01").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(first.get("previous_week").is_none(), "{first}");
+    for week in ["9999-W52", "0000-W01", "1899-W52", "2101-W01"] {
+        let (status, _) = portal
+            .get_json(&format!("/api/v1/schedule?week={week}"))
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{week}");
+    }
+}
+
 #[tokio::test]
 async fn an_empty_week_has_seven_empty_days_and_bad_weeks_are_refused() {
     let portal = TestPortal::with_articles(0);

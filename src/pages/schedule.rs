@@ -66,9 +66,13 @@ fn Week(week: WeekSchedule) -> impl IntoView {
     let empty = week.is_empty();
     view! {
         <nav class="week-nav" aria-label="Chọn tuần">
-            <a href=week_href(&week.previous_week) rel="prev">"‹ Tuần trước"</a>
+            {week.previous_week.as_deref().map(|previous| view! {
+                <a href=week_href(previous) rel="prev">"‹ Tuần trước"</a>
+            })}
             <a href=urls::SCHEDULE>"Tuần này"</a>
-            <a href=week_href(&week.next_week) rel="next">"Tuần sau ›"</a>
+            {week.next_week.as_deref().map(|next| view! {
+                <a href=week_href(next) rel="next">"Tuần sau ›"</a>
+            })}
         </nav>
         <p class="week-range" aria-live="polite">{range}</p>
         {if empty {

@@ -36,6 +36,13 @@ test.beforeAll(async ({}, testInfo) => {
         `<script async src="${portal}/embed.js"></script>`,
     ),
     '/liar.html': hostPage(`<p>Không phải tiện ích</p>`),
+    // A host page that names widgets after Object's own members, next to a real one.
+    '/hostile.html': hostPage(
+      ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']
+        .map((name) => `<div data-portal-widget="${name}"></div>`)
+        .join('') +
+        `<div data-portal-widget="tin-moi" data-so="2"></div><script async src="${portal}/embed.js"></script>`,
+    ),
     // The portal's home page in the host's frame: refused.
     '/framed-home.html': hostPage(`<iframe id="home" src="${portal}/" title="Cổng"></iframe>`),
   };
@@ -202,4 +209,32 @@ test('the gallery shows each widget live, with options and code to copy', async 
   await latest.getByRole('button', { name: 'Chép mã' }).first().click();
   await expect(latest.getByRole('status').first()).toHaveText('Đã chép mã.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.textContent());
+});
+
+test('widget names that are Object members do not stop the others, and frames are sandboxed', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.goto(hostUrl('/hostile.html'));
+  const frame = page.locator('iframe[data-portal-frame]');
+  await expect(frame).toHaveCount(1);
+  await expect(frame).toHaveAttribute('data-portal-frame', 'tin-moi');
+  await expect(page.frameLocator('iframe[data-portal-frame="tin-moi"]').getByRole('link').first()).toBeVisible();
+  expect(errors).toEqual([]);
+  // Each hostile name was looked up and refused as unknown, not found on Object.
+  await expect.poll(() => warnings.filter((text) => text.includes('unknown widget')).length).toBe(5);
+  await expect(frame).toHaveAttribute('referrerpolicy', 'strict-origin');
+  const sandbox = ((await frame.getAttribute('sandbox')) ?? '').split(' ').sort();
+  expect(sandbox).toEqual(
+    [
+      'allow-popups',
+      'allow-popups-to-escape-sandbox',
+      'allow-same-origin',
+      'allow-scripts',
+      'allow-top-navigation-by-user-activation',
+    ].sort(),
+  );
 });

@@ -21,11 +21,12 @@ pub async fn get_stats(State(state): State<AppState>) -> Result<Json<VisitStats>
 /// Counts one visit. The app calls this once per browser session; no cookie is set and
 /// nothing about the visitor is stored.
 #[utoipa::path(post, path = "/api/v1/visits", tag = "widgets",
-    request_body(content = Object, description = "Any JSON value, usually `{}`", content_type = "application/json"),
+    request_body(content = Object, description = "A JSON object, usually `{}`; its members say nothing", content_type = "application/json"),
     responses((status = 200, description = "Counted; the statistics after this visit", body = VisitStats),
               (status = 400, description = "The body is not JSON", body = ApiError),
               (status = 413, description = "The body is too large", body = ApiError),
               (status = 415, description = "The body is not declared as JSON", body = ApiError),
+              (status = 422, description = "The body is JSON but not an object", body = ApiError),
               (status = 429, description = "Too many visits from this address", body = ApiError,
                headers(("Retry-After" = u64, description = "Seconds to wait"))), (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn post_visit(
@@ -34,7 +35,7 @@ pub async fn post_visit(
     // Only as JSON: a plain form on another site posts text or form data without asking, and
     // could inflate the count; a JSON post needs the API's consent (CORS), which it does not
     // give. The body itself says nothing.
-    ApiJson(_): ApiJson<serde::de::IgnoredAny>,
+    ApiJson(_): ApiJson<serde_json::Map<String, serde_json::Value>>,
 ) -> Result<Json<VisitStats>, AppError> {
     state.rate_limit(Bucket::Visits, client)?;
     state

@@ -62,14 +62,14 @@ pub fn week_schedule(conn: &Connection, monday: NaiveDate) -> rusqlite::Result<V
 
 /// Builds the full answer for the week starting `monday`.
 pub fn week(conn: &Connection, monday: NaiveDate) -> rusqlite::Result<WeekSchedule> {
-    use portal_contract::iso_week_label;
+    use portal_contract::{iso_week_label, week::week_after};
     let days = week_schedule(conn, monday)?;
     Ok(WeekSchedule {
         week: iso_week_label(monday),
         starts_on: monday,
         ends_on: monday + chrono::Days::new(6),
-        previous_week: iso_week_label(monday - chrono::Days::new(7)),
-        next_week: iso_week_label(monday + chrono::Days::new(7)),
+        previous_week: week_after(monday, -7),
+        next_week: week_after(monday, 7),
         days,
     })
 }
