@@ -119,3 +119,52 @@ async fn slow_bodies_hold_nothing_readers_need() {
         assert!(answer.contains(r#""code":"timeout""#), "{answer}");
     }
 }
+
+/// A client already over its feedback limit is refused before its body is read: a slow
+/// sender learns it at once and holds nothing while it sends.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_sender_is_told_before_its_body_is_read() {
+    let limits = Limits {
+        feedback: portal_server::limits::RateLimit {
+            count: 1,
+            per: Duration::from_secs(600),
+        },
+        ..Limits::default()
+    };
+    let portal = TestPortal::with_limits(1, limits);
+    let addr = start(&portal, ConnectionLimits::default()).await;
+    let body = serde_json::json!({
+        "name": "Nguyễn Thị Lan", "email": "lan@example.com", "title": "Đèn đường",
+        "message": "Đèn đường ở đầu thôn đã hỏng hai tuần.", "elapsed_ms": 45000
+    })
+    .to_string();
+    let mut first = TcpStream::connect(addr).await.unwrap();
+    first
+        .write_all(
+            format!(
+                "POST /api/v1/feedback HTTP/1.1\r\nHost: portal\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        )
+        .await
+        .unwrap();
+    let answer = read_to_close(&mut first, Duration::from_secs(10))
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
+
+    // The second declares a body and sends one byte of it: the answer comes all the same,
+    // long before the body deadline (10 s).
+    let mut second = TcpStream::connect(addr).await.unwrap();
+    second
+        .write_all(b"POST /api/v1/feedback HTTP/1.1\r\nHost: portal\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+        .await
+        .unwrap();
+    let mut head = [0u8; 12];
+    tokio::time::timeout(Duration::from_secs(5), second.read_exact(&mut head))
+        .await
+        .expect("answered before the body arrived")
+        .unwrap();
+    assert_eq!(&head, b"HTTP/1.1 429");
+}
