@@ -18,6 +18,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 
 use crate::error::json_error;
+use crate::feeds;
 use crate::pages::{self, AppShell};
 use crate::routes;
 use crate::security::{self, SecurityPolicy};
@@ -48,6 +49,15 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     Router::new()
         .nest("/api/v1", api)
         .route("/embed.js", get(crate::embed::loader_script))
+        .route("/rss.xml", get(feeds::rss::site_feed))
+        .route("/rss/{file}", get(feeds::rss::category_feed))
+        .route(
+            "/lich-cong-tac.ics",
+            get(feeds::calendar::schedule_calendar),
+        )
+        .route("/sitemap.xml", get(feeds::sitemap::sitemap))
+        .route("/sitemap/{file}", get(feeds::sitemap::sitemap_file))
+        .route("/robots.txt", get(feeds::robots::robots))
         .route("/api", any(routes::api_not_found))
         .route("/api/", any(routes::api_not_found))
         .route("/api/{*rest}", any(routes::api_not_found))

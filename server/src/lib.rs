@@ -5,6 +5,7 @@ pub mod clock;
 pub mod db;
 pub mod embed;
 pub mod error;
+pub mod feeds;
 pub mod html;
 pub mod http_cache;
 pub mod import;

@@ -245,6 +245,7 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         {
             state = state.with_admin_token(token);
         }
+        state = state.with_listen_origin(format!("http://{addr}"));
         if let Some(url) = &public_url {
             state = state.with_public_url(url);
         }

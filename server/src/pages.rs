@@ -108,6 +108,8 @@ const STATIC_ROUTES: &[&str] = &[
 struct PageMeta {
     status: StatusCode,
     preview: Option<Preview>,
+    /// A feed of this page's own (a category's), besides the site's that every page names.
+    feed: Option<String>,
 }
 
 struct Preview {
@@ -119,6 +121,15 @@ struct Preview {
     data: Option<String>,
     /// The page's content as plain HTML (`reading_view`), shown until the app starts.
     reading_view: Option<String>,
+    /// An article's facts for search engines (schema.org `NewsArticle`).
+    news_article: Option<NewsArticleFacts>,
+}
+
+struct NewsArticleFacts {
+    published_at: String,
+    updated_at: String,
+    author: String,
+    publisher: String,
 }
 
 pub async fn app_page(
@@ -136,6 +147,7 @@ pub async fn app_page(
             PageMeta {
                 status: StatusCode::OK,
                 preview: None,
+                feed: None,
             }
         }
     };
@@ -157,6 +169,16 @@ pub async fn app_page(
             None => page.html.to_string(),
         },
         None => page.html.to_string(),
+    };
+    let html = match &meta.feed {
+        Some(feed) => insert_in_head(
+            &html,
+            &format!(
+                "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Tin của chuyên mục\" href=\"{}\">",
+                escape(feed)
+            ),
+        ),
+        None => html,
     };
     let mut response = (meta.status, html).into_response();
     response.headers_mut().insert(
@@ -185,10 +207,12 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
     let found = |preview| PageMeta {
         status: StatusCode::OK,
         preview,
+        feed: None,
     };
     let missing = PageMeta {
         status: StatusCode::NOT_FOUND,
         preview: None,
+        feed: None,
     };
     if STATIC_ROUTES.contains(&path) {
         return Ok(found(None));
@@ -218,6 +242,15 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
                     path: format!("/tin-tuc/{}", article.slug),
                     data: Some(format!("/articles/{}", article.slug)),
                     reading_view: Some(reading_view::render(site.as_ref(), &article)),
+                    news_article: Some(NewsArticleFacts {
+                        published_at: article.published_at.to_rfc3339(),
+                        updated_at: article.updated_at.to_rfc3339(),
+                        author: article.author.clone(),
+                        publisher: site.as_ref().map_or_else(
+                            || portal_contract::DEFAULT_SITE_NAME.to_string(),
+                            |site| site.name.clone(),
+                        ),
+                    }),
                     title: article.title,
                     description: article.summary,
                     image: article.image.map(|image| image.url),
@@ -227,10 +260,18 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         }
         ["chuyen-muc", slug] if !slug.is_empty() => {
             let slug = slug.to_string();
+            let feed = format!("/rss/{slug}.xml");
             let exists = state
                 .db(move |conn| Ok(store::categories::category_id(conn, &slug)?.is_some()))
                 .await?;
-            Ok(if exists { found(None) } else { missing })
+            Ok(if exists {
+                PageMeta {
+                    feed: Some(feed),
+                    ..found(None)
+                }
+            } else {
+                missing
+            })
         }
         _ => Ok(missing),
     }
@@ -248,22 +289,51 @@ fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {
          <meta property=\"og:url\" content=\"{url}\">\
          <link rel=\"canonical\" href=\"{url}\">"
     );
-    if let Some(image) = &preview.image {
-        let absolute = if image.starts_with("http://") || image.starts_with("https://") {
+    let image = preview.image.as_ref().map(|image| {
+        if image.starts_with("http://") || image.starts_with("https://") {
             image.clone()
         } else {
             format!("{origin}/{}", image.trim_start_matches('/'))
-        };
+        }
+    });
+    if let Some(image) = &image {
         tags.push_str(&format!(
             "<meta property=\"og:image\" content=\"{}\">",
-            escape(&absolute)
+            escape(image)
+        ));
+    }
+    if let Some(facts) = &preview.news_article {
+        // A data block, never run (the CSP's script hashes do not cover it and need not);
+        // its text cannot close the element (`<` is written \u003c).
+        let data = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": preview.title,
+            "description": preview.description,
+            "datePublished": facts.published_at,
+            "dateModified": facts.updated_at,
+            "author": {"@type": "Person", "name": facts.author},
+            "publisher": {"@type": "GovernmentOrganization", "name": facts.publisher},
+            "mainEntityOfPage": format!("{origin}{}", preview.path),
+            "image": image.as_ref().map(|image| vec![image]).unwrap_or_default(),
+            "inLanguage": "vi",
+        });
+        tags.push_str(&format!(
+            "<script type=\"application/ld+json\">{}</script>",
+            crate::routes::json::html_safe_string(&data)
         ));
     }
     let mut html = replace_between(shell, "<title>", "</title>", &title);
     html = replace_meta_description(&html, &description);
+    insert_in_head(&html, &tags)
+}
+
+/// `html` with `tags` at the end of its head.
+fn insert_in_head(html: &str, tags: &str) -> String {
+    let mut html = html.to_string();
     match html.find("</head>") {
-        Some(at) => html.insert_str(at, &tags),
-        None => html.push_str(&tags),
+        Some(at) => html.insert_str(at, tags),
+        None => html.push_str(tags),
     }
     html
 }
@@ -276,12 +346,7 @@ fn with_data_preload(html: &str, base: &str, data: &str) -> String {
         "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
         escape(&format!("{base}{data}"))
     );
-    let mut html = html.to_string();
-    match html.find("</head>") {
-        Some(at) => html.insert_str(at, &link),
-        None => html.push_str(&link),
-    }
-    html
+    insert_in_head(html, &link)
 }
 
 fn replace_between(html: &str, start: &str, end: &str, with: &str) -> String {
@@ -323,12 +388,30 @@ mod tests {
             image: Some("/anh/a.jpg".into()),
             data: None,
             reading_view: None,
+            news_article: Some(NewsArticleFacts {
+                published_at: "2021-12-03T14:57:00+07:00".into(),
+                updated_at: "2021-12-04T08:00:00+07:00".into(),
+                author: "Ban biên tập".into(),
+                publisher: "Cổng thông tin".into(),
+            }),
         };
         let html = with_preview(shell, &preview, "https://binhlieu.example");
         assert!(
             html.contains("<title>Tin &quot;nóng&quot; &lt;script&gt;</title>"),
             "{html}"
         );
+        // The structured data holds the title as JSON, its `<` unable to end the element.
+        let data = html
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</script>").next())
+            .expect("a NewsArticle block");
+        assert!(!data.contains('<'), "{data}");
+        let data: serde_json::Value = serde_json::from_str(data).unwrap();
+        assert_eq!(data["@type"], "NewsArticle");
+        assert_eq!(data["headline"], "Tin \"nóng\" <script>");
+        assert_eq!(data["datePublished"], "2021-12-03T14:57:00+07:00");
+        assert_eq!(data["image"][0], "https://binhlieu.example/anh/a.jpg");
         assert!(
             html.contains("<meta name=\"description\" content=\"Mô tả &amp; thêm\">"),
             "{html}"

@@ -27,6 +27,9 @@ pub struct AppState {
     /// The portal's public address (`https://binhlieu.quangninh.gov.vn`), for canonical links
     /// and previews; `None` writes them relative. Never taken from a request's headers.
     pub public_url: Option<Arc<str>>,
+    /// The address the server listens on, as `http://host:port`: feeds and the sitemap need
+    /// absolute links, and name this one when no public address is configured.
+    pub listen_origin: Arc<str>,
 }
 
 impl AppState {
@@ -43,7 +46,22 @@ impl AppState {
             map_tiles: Arc::new(MapTiles::openstreetmap()),
             embed_ancestors: "*".into(),
             public_url: None,
+            listen_origin: "http://127.0.0.1:8080".into(),
         }
+    }
+
+    /// The portal's absolute address for documents that need one (feeds, the sitemap).
+    pub fn site_origin(&self) -> String {
+        self.public_url
+            .as_deref()
+            .unwrap_or(&self.listen_origin)
+            .to_string()
+    }
+
+    /// The address the server listens on (`http://127.0.0.1:8080`).
+    pub fn with_listen_origin(mut self, origin: String) -> Self {
+        self.listen_origin = origin.into();
+        self
     }
 
     /// Names the portal's public address (an origin, checked by `security::source_of`).

@@ -73,6 +73,16 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
 /// sniffs it as HTML or a script embeds it.
 pub struct HtmlSafeJson<T>(pub T);
 
+/// `value` as JSON text with `<`, `>`, U+2028 and U+2029 escaped, to sit inside HTML.
+pub fn html_safe_string<T: Serialize>(value: &T) -> String {
+    let mut text = Vec::with_capacity(1024);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut text, HtmlSafe);
+    match value.serialize(&mut serializer) {
+        Ok(()) => String::from_utf8(text).expect("serde_json writes UTF-8"),
+        Err(_) => "null".to_string(),
+    }
+}
+
 impl<T: Serialize> IntoResponse for HtmlSafeJson<T> {
     fn into_response(self) -> Response {
         let mut text = Vec::with_capacity(1024);

@@ -326,3 +326,33 @@ pub fn article_exists(conn: &Connection, slug: &str) -> rusqlite::Result<bool> {
         |row| row.get(0),
     )
 }
+
+/// One article's address and when it last changed, for the sitemap.
+#[derive(Debug, Clone)]
+pub struct ArticleLocation {
+    pub slug: String,
+    /// RFC 3339 in +07:00.
+    pub updated_at: String,
+}
+
+pub fn article_count(conn: &Connection) -> rusqlite::Result<u64> {
+    conn.query_row("SELECT COUNT(*) FROM articles", [], |row| row.get(0))
+}
+
+/// Articles `offset..offset + limit` in the order they were stored: a sitemap's pages stay
+/// the same as articles are added.
+pub fn article_locations(
+    conn: &Connection,
+    offset: u64,
+    limit: u64,
+) -> rusqlite::Result<Vec<ArticleLocation>> {
+    let mut statement = conn
+        .prepare_cached("SELECT slug, updated_at FROM articles ORDER BY id LIMIT ?1 OFFSET ?2")?;
+    let rows = statement.query_map(params![limit as i64, offset as i64], |row| {
+        Ok(ArticleLocation {
+            slug: row.get(0)?,
+            updated_at: row.get(1)?,
+        })
+    })?;
+    rows.collect()
+}

@@ -41,6 +41,27 @@ pub fn categories(conn: &Connection) -> rusqlite::Result<Vec<Category>> {
     rows.collect()
 }
 
+/// The category with `slug` (its id and name), if there is one.
+pub fn category(
+    conn: &Connection,
+    slug: &str,
+) -> rusqlite::Result<Option<(i64, portal_contract::CategoryRef)>> {
+    conn.query_row(
+        "SELECT id, slug, name FROM categories WHERE slug = ?1",
+        [slug],
+        |row| {
+            Ok((
+                row.get(0)?,
+                portal_contract::CategoryRef {
+                    slug: row.get(1)?,
+                    name: row.get(2)?,
+                },
+            ))
+        },
+    )
+    .optional()
+}
+
 /// The id of the category with `slug`, if there is one.
 pub fn category_id(conn: &Connection, slug: &str) -> rusqlite::Result<Option<i64>> {
     conn.query_row("SELECT id FROM categories WHERE slug = ?1", [slug], |row| {
