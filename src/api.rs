@@ -254,7 +254,22 @@ fn parses<T: DeserializeOwned>(text: &str) -> bool {
 /// Keeps an answer that parsed, from the time it was asked for (as HTTP caches count: it
 /// was made no earlier), for as long as its headers allow.
 fn keep(url: &str, answer: Answer, requested: f64) {
-    let lifetime = cache::lifetime(answer.cache_control.as_deref(), answer.age.as_deref());
+    // The browser's own HTTP cache may hand over a copy it has kept for a while, without an
+    // `Age`: its `Date` tells how old it is. (A phone whose clock runs ahead makes answers
+    // look older, so they are asked for again sooner; never kept longer than allowed.)
+    let since_date = answer
+        .date
+        .as_deref()
+        .map(js_sys::Date::parse)
+        .filter(|made| made.is_finite())
+        .map(|made| ((js_sys::Date::now() - made) / 1000.0).max(0.0) as u64);
+    let age = answer
+        .age
+        .as_deref()
+        .and_then(|age| age.trim().parse::<u64>().ok())
+        .max(since_date)
+        .map(|age| age.to_string());
+    let lifetime = cache::lifetime(answer.cache_control.as_deref(), age.as_deref());
     cache::put(url, answer.text, lifetime, requested);
 }
 
@@ -325,6 +340,7 @@ struct Answer {
     text: String,
     cache_control: Option<String>,
     age: Option<String>,
+    date: Option<String>,
     retry_after: Option<String>,
 }
 
@@ -393,6 +409,7 @@ async fn exchange(
             text,
             cache_control: headers.get("cache-control"),
             age: headers.get("age"),
+            date: headers.get("date"),
             retry_after: headers.get("retry-after"),
         })
     }

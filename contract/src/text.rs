@@ -63,17 +63,48 @@ pub fn slugify(title: &str) -> String {
     slug
 }
 
-/// Characters that show nothing: spaces, control characters, and the zero-width ones that a
-/// paste can carry (a name of only these would look empty to staff).
+/// Characters that show nothing besides spaces and control characters: zero-width spaces and
+/// joiners, direction marks and embeddings, invisible operators, fillers (Hangul's, Braille's
+/// blank), the soft hyphen, variation selectors and the byte-order mark. A paste can carry
+/// them, and a name of only these would look empty to staff.
+const INVISIBLE_RANGES: &[(char, char)] = &[
+    ('\u{00AD}', '\u{00AD}'),
+    ('\u{034F}', '\u{034F}'),
+    ('\u{115F}', '\u{1160}'),
+    ('\u{17B4}', '\u{17B5}'),
+    ('\u{180B}', '\u{180F}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{206F}'),
+    ('\u{2800}', '\u{2800}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{FE00}', '\u{FE0F}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFA0}', '\u{FFA0}'),
+];
+
+/// Whether `c` shows nothing (see `INVISIBLE_RANGES`).
 pub fn is_invisible(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+        || INVISIBLE_RANGES
+            .iter()
+            .any(|(first, last)| (*first..=*last).contains(&c))
 }
 
-/// The same characters as `is_invisible`, as a class for JSON Schema patterns (the OpenAPI
-/// document's), which read `\s` and `\uXXXX` as ECMAScript does.
-pub const VISIBLE_CHAR_PATTERN: &str = r"[^\s\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]";
+/// A character that shows, as a class for JSON Schema patterns (the OpenAPI document's),
+/// which read `\s` and `\uXXXX` as ECMAScript does: the same table as `is_invisible`.
+pub fn visible_char_pattern() -> String {
+    let mut class = String::from(r"[^\s\x00-\x1f\x7f-\x9f");
+    for (first, last) in INVISIBLE_RANGES {
+        class.push_str(&format!("\\u{:04x}", u32::from(*first)));
+        if first != last {
+            class.push_str(&format!("-\\u{:04x}", u32::from(*last)));
+        }
+    }
+    class.push(']');
+    class
+}
 
 /// Whether `text` has a character that shows.
 pub fn has_visible(text: &str) -> bool {
@@ -88,6 +119,27 @@ pub fn trim_invisible(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pattern_names_every_invisible_range() {
+        let pattern = visible_char_pattern();
+        assert!(
+            pattern.starts_with(r"[^\s\x00-\x1f\x7f-\x9f\u00ad"),
+            "{pattern}"
+        );
+        assert!(pattern.contains(r"\u200b-\u200f"), "{pattern}");
+        assert!(pattern.ends_with(r"\ufeff\uffa0]"), "{pattern}");
+        for blank in [
+            "\u{3164}\u{3164}",
+            "\u{00AD}",
+            "\u{202E}\u{2066}",
+            "\u{2800}",
+        ] {
+            assert!(!has_visible(blank), "{blank:?}");
+        }
+        assert!(has_visible("\u{200B}An"));
+        assert_eq!(trim_invisible("\u{200B} Lan\u{FEFF}"), "Lan");
+    }
 
     #[test]
     fn folding_decomposed_text_agrees_with_fold_on_vietnamese() {

@@ -120,6 +120,11 @@ impl Window {
     }
 }
 
+/// Whole seconds, rounded up: a client that waits as long as it is told must get through.
+fn seconds_to_wait(wait: Duration) -> u64 {
+    wait.as_millis().div_ceil(1000).max(1) as u64
+}
+
 /// Entries beyond which stale clients are swept out, bounding the memory a scan can take.
 const SWEEP_ABOVE: usize = 10_000;
 const SWEEP_EVERY: Duration = Duration::from_secs(1);
@@ -163,7 +168,7 @@ impl RateLimiter {
                 .front()
                 .expect("the window is full, so not empty");
             let wait = limit.per.saturating_sub(now.duration_since(oldest));
-            return Err(wait.as_secs().max(1));
+            return Err(seconds_to_wait(wait));
         }
         window.times.push_back(now);
         Ok(())
@@ -195,7 +200,7 @@ impl RateLimiter {
             let wait = limit
                 .per
                 .saturating_sub(now.saturating_duration_since(*in_window[0]));
-            return Err(wait.as_secs().max(1));
+            return Err(seconds_to_wait(wait));
         }
         Ok(())
     }

@@ -254,7 +254,15 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         portal_server::serve::serve(
             listener,
             router,
-            portal_server::serve::ConnectionLimits::default(),
+            portal_server::serve::ConnectionLimits {
+                max_connections_per_address: (!behind_proxy)
+                    .then_some(
+                        portal_server::serve::ConnectionLimits::default()
+                            .max_connections_per_address,
+                    )
+                    .flatten(),
+                ..portal_server::serve::ConnectionLimits::default()
+            },
             shutdown_signal(),
         )
         .await;

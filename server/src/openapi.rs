@@ -10,7 +10,7 @@ use portal_contract::limits::{
     MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS, QUERY_MAX_CHARS,
     TITLE_MAX_CHARS,
 };
-use portal_contract::text::VISIBLE_CHAR_PATTERN;
+use portal_contract::text::visible_char_pattern;
 use serde_json::{json, Value};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -91,7 +91,8 @@ fn contract_limits(document: &mut Value) {
     }
     let feedback = &mut document["components"]["schemas"]["FeedbackInput"];
     // Text that shows nothing (spaces, zero-width characters) counts as empty.
-    let visible = VISIBLE_CHAR_PATTERN;
+    let visible = visible_char_pattern();
+    let visible = visible.as_str();
     for (field, bounds) in [
         (
             "name",

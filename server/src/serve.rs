@@ -1,17 +1,25 @@
 //! Accepting connections, with bounds on what a connection can hold: a client must send its
-//! request headers within `header_read_timeout` (which also closes a keep-alive connection
-//! left idle that long), and at most `max_connections` are open at once (more are closed as
-//! they arrive). `axum::serve` offers neither.
+//! request headers within `header_read_timeout`, counted from the moment it connects (a
+//! client that connects and says nothing is closed too) and again after each answer (a
+//! kept-alive connection left idle is closed); at most `max_connections` are open at once,
+//! and at most `max_connections_per_address` from one address (one client cannot take them
+//! all). `axum::serve` offers neither.
+//!
+//! HTTP/1.1 only: browsers reach the portal through HTTP/1.1 here, or through a reverse proxy
+//! or CDN that speaks HTTP/2 or 3 to them; serving cleartext HTTP/2 as well would mean reading
+//! each connection's first bytes before any timeout applies.
 
+use std::collections::HashMap;
 use std::future::Future;
-use std::sync::Arc;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::extract::ConnectInfo;
 use axum::Router;
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
-use hyper_util::server::conn::auto::Builder;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
@@ -24,6 +32,9 @@ pub struct ConnectionLimits {
     /// the previous answer on a kept-alive connection.
     pub header_read_timeout: Duration,
     pub max_connections: usize,
+    /// Open connections from one address (an IPv6 client by its /64); `None` behind a
+    /// reverse proxy, where every connection comes from the proxy.
+    pub max_connections_per_address: Option<usize>,
     /// How long open requests may finish after a shutdown signal.
     pub shutdown_grace: Duration,
 }
@@ -34,6 +45,8 @@ impl Default for ConnectionLimits {
             // A phone on a poor signal sends a few hundred bytes of headers in well under this.
             header_read_timeout: Duration::from_secs(10),
             max_connections: 4096,
+            // A carrier's NAT can put many phones behind one address: generous.
+            max_connections_per_address: Some(256),
             shutdown_grace: Duration::from_secs(10),
         }
     }
@@ -47,15 +60,12 @@ pub async fn serve(
     limits: ConnectionLimits,
     shutdown: impl Future<Output = ()>,
 ) {
-    let mut builder = Builder::new(TokioExecutor::new());
-    builder
-        .http1()
-        .timer(TokioTimer::new())
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
         .header_read_timeout(limits.header_read_timeout);
-    builder.http2().timer(TokioTimer::new());
-    let builder = Arc::new(builder);
     let graceful = GracefulShutdown::new();
     let open = Arc::new(Semaphore::new(limits.max_connections));
+    let per_address = Arc::new(OpenPerAddress::default());
     tokio::pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
@@ -74,6 +84,11 @@ pub async fn serve(
             tracing::warn!("too many open connections: one closed");
             continue;
         };
+        let Some(address_place) = per_address.take(peer.ip(), limits.max_connections_per_address)
+        else {
+            tracing::debug!("too many open connections from one address: one closed");
+            continue;
+        };
         // Files go out as headers, then body chunks: without this, Nagle's algorithm holds a
         // small last write until the client's delayed ACK, about 40 ms a response.
         if let Err(err) = stream.set_nodelay(true) {
@@ -86,15 +101,14 @@ pub async fn serve(
                     request.extensions_mut().insert(ConnectInfo(peer));
                     request
                 });
-        let connection = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
-            .into_owned();
+        let connection =
+            http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             if let Err(err) = connection.await {
-                tracing::debug!(%err, %peer, "connection closed with an error");
+                tracing::debug!(%err, "connection closed with an error");
             }
-            drop(place);
+            drop((place, address_place));
         });
     }
     drop(listener);
@@ -103,5 +117,56 @@ pub async fn serve(
         .is_err()
     {
         tracing::warn!("requests still open at shutdown were cut off");
+    }
+}
+
+/// Connections open per client address.
+#[derive(Default)]
+struct OpenPerAddress {
+    open: Mutex<HashMap<IpAddr, usize>>,
+}
+
+/// One open connection counted against its address; closing it (dropping this) gives the
+/// place back.
+struct AddressPlace {
+    counts: Arc<OpenPerAddress>,
+    address: IpAddr,
+}
+
+impl OpenPerAddress {
+    fn take(self: &Arc<Self>, address: IpAddr, max: Option<usize>) -> Option<Option<AddressPlace>> {
+        let Some(max) = max else {
+            return Some(None);
+        };
+        let address = crate::limits::limit_key(address);
+        let mut open = self
+            .open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let count = open.entry(address).or_default();
+        if *count >= max {
+            return None;
+        }
+        *count += 1;
+        Some(Some(AddressPlace {
+            counts: self.clone(),
+            address,
+        }))
+    }
+}
+
+impl Drop for AddressPlace {
+    fn drop(&mut self) {
+        let mut open = self
+            .counts
+            .open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(count) = open.get_mut(&self.address) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&self.address);
+            }
+        }
     }
 }

@@ -70,6 +70,15 @@ async fn half_a_header_is_cut_off_within_the_bound() {
     let elapsed = started.elapsed();
     assert!(elapsed >= Duration::from_millis(400), "{elapsed:?}");
 
+    // A client that connects and says nothing at all is closed the same way.
+    let mut silent = TcpStream::connect(addr).await.unwrap();
+    let closed = read_to_close(&mut silent, Duration::from_secs(5)).await;
+    assert_eq!(
+        closed.as_deref(),
+        Some(""),
+        "a silent connection stays open"
+    );
+
     // A kept-alive connection left idle is closed the same way.
     let mut stream = TcpStream::connect(addr).await.unwrap();
     stream
@@ -167,4 +176,61 @@ async fn a_refused_sender_is_told_before_its_body_is_read() {
         .expect("answered before the body arrived")
         .unwrap();
     assert_eq!(&head, b"HTTP/1.1 429");
+}
+
+/// One address cannot hold every connection: past its share, its new connections are closed
+/// at once, and other addresses are still served.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_address_cannot_take_every_connection() {
+    let portal = TestPortal::with_articles(1);
+    let limits = ConnectionLimits {
+        max_connections_per_address: Some(3),
+        ..ConnectionLimits::default()
+    };
+    let addr = start(&portal, limits).await;
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        held.push(TcpStream::connect(addr).await.unwrap());
+    }
+    // The fourth from the same address: closed without an answer.
+    let mut fourth = TcpStream::connect(addr).await.unwrap();
+    let _ = fourth
+        .write_all(b"GET /api/v1/site HTTP/1.1\r\nHost: portal\r\nConnection: close\r\n\r\n")
+        .await;
+    let answer = read_to_close(&mut fourth, Duration::from_secs(5))
+        .await
+        .expect("closed at once");
+    assert_eq!(answer, "");
+    // Another address is served.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.2:0".parse().unwrap()).unwrap();
+    let mut other = socket.connect(addr).await.unwrap();
+    other
+        .write_all(b"GET /api/v1/site HTTP/1.1\r\nHost: portal\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let answer = read_to_close(&mut other, Duration::from_secs(5))
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    // A held connection closed gives its place back.
+    drop(held.pop());
+    let mut again = None;
+    for _ in 0..50 {
+        let mut stream = TcpStream::connect(addr).await.unwrap();
+        stream
+            .write_all(b"GET /api/v1/site HTTP/1.1\r\nHost: portal\r\nConnection: close\r\n\r\n")
+            .await
+            .ok();
+        let answer = read_to_close(&mut stream, Duration::from_secs(5))
+            .await
+            .unwrap_or_default();
+        if answer.starts_with("HTTP/1.1 200") {
+            again = Some(answer);
+            break;
+        }
+        // The server notices the close when it next reads that connection.
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(again.is_some(), "the freed place was not given back");
 }

@@ -345,3 +345,23 @@ async fn the_staff_list_escapes_markup_in_its_json() {
     let parsed: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(parsed["items"][0]["title"], hostile["title"]);
 }
+
+#[tokio::test]
+async fn the_bearer_scheme_is_case_insensitive() {
+    let portal = with_token(TestPortal::with_articles(1), "bi-mat-cua-van-phong-2026");
+    for authorization in [
+        "Bearer bi-mat-cua-van-phong-2026",
+        "bearer bi-mat-cua-van-phong-2026",
+        "BEARER bi-mat-cua-van-phong-2026",
+    ] {
+        let (status, _, _) = admin(&portal, "/api/v1/admin/feedback", Some(authorization)).await;
+        assert_eq!(status, StatusCode::OK, "{authorization}");
+    }
+    let (status, _, _) = admin(
+        &portal,
+        "/api/v1/admin/feedback",
+        Some("Basic bi-mat-cua-van-phong-2026"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}

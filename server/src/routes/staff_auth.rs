@@ -28,8 +28,10 @@ impl FromRequestParts<AppState> for StaffToken {
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .unwrap_or("");
+            // The scheme's name is case-insensitive (RFC 9110, 11.1).
+            .and_then(|value| value.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map_or("", |(_, token)| token.trim());
         // Without a configured token no token is right: the same 401 as a wrong one.
         let matches = state.admin_token.as_deref().is_some_and(|expected| {
             // Comparing digests keeps the comparison constant-time even for different lengths.

@@ -24,6 +24,7 @@ pub async fn get_stats(State(state): State<AppState>) -> Result<Json<VisitStats>
     request_body(content = Object, description = "A JSON object, usually `{}`; its members say nothing", content_type = "application/json"),
     responses((status = 200, description = "Counted; the statistics after this visit", body = VisitStats),
               (status = 400, description = "The body is not JSON", body = ApiError),
+              (status = 408, description = "The body did not arrive in time", body = ApiError),
               (status = 413, description = "The body is too large", body = ApiError),
               (status = 415, description = "The body is not declared as JSON", body = ApiError),
               (status = 422, description = "The body is JSON but not an object", body = ApiError),

@@ -4,6 +4,7 @@ use portal_contract::{FeedbackInput, FeedbackReceipt, FeedbackRecord, PageReques
 use rusqlite::{params, Connection};
 
 use super::time_column;
+use portal_contract::text::trim_invisible;
 
 /// Stores a submission durably (the commit reaches the disk before this returns) and gives
 /// it its reference.
@@ -22,11 +23,11 @@ pub fn save_feedback(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 received_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-                input.name.trim(),
-                input.email.trim(),
-                input.phone.trim(),
-                input.title.trim(),
-                input.message.trim(),
+                trim_invisible(&input.name),
+                trim_invisible(&input.email),
+                trim_invisible(&input.phone),
+                trim_invisible(&input.title),
+                trim_invisible(&input.message),
                 input.article,
                 held_reason
             ],
