@@ -30,7 +30,35 @@ pub struct FeedbackInput {
     /// Hidden from people; a bot that fills every field fills this one too.
     pub website: String,
     /// How long the form was open before it was sent, in milliseconds.
+    #[serde(deserialize_with = "whole_number")]
     pub elapsed_ms: u64,
+}
+
+/// A count that JSON may write as `1500` or `1500.0` (the same number to JSON Schema, and
+/// to some clients' serializers).
+fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    struct WholeNumber;
+    impl serde::de::Visitor<'_> for WholeNumber {
+        type Value = u64;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a whole number of milliseconds")
+        }
+        fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<u64, E> {
+            Ok(value)
+        }
+        fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<u64, E> {
+            u64::try_from(value).map_err(|_| E::custom("a count is not negative"))
+        }
+        fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<u64, E> {
+            // Past u64's range a float saturates; such a form was open long enough anyway.
+            if value.fract() == 0.0 && value >= 0.0 {
+                Ok(value as u64)
+            } else {
+                Err(E::custom("a count is a whole number"))
+            }
+        }
+    }
+    deserializer.deserialize_any(WholeNumber)
 }
 
 /// The answer to an accepted submission.
@@ -260,6 +288,17 @@ mod tests {
             ..valid()
         };
         assert!(validate_feedback(&too_long)["message"].contains("5001"));
+    }
+
+    #[test]
+    fn elapsed_time_may_be_written_as_a_whole_float() {
+        let parse = |json: &str| serde_json::from_str::<FeedbackInput>(json).map(|f| f.elapsed_ms);
+        assert_eq!(parse(r#"{"elapsed_ms": 1500}"#).unwrap(), 1500);
+        assert_eq!(parse(r#"{"elapsed_ms": 1500.0}"#).unwrap(), 1500);
+        assert_eq!(parse(r#"{}"#).unwrap(), 0);
+        assert!(parse(r#"{"elapsed_ms": 1.5}"#).is_err());
+        assert!(parse(r#"{"elapsed_ms": -1}"#).is_err());
+        assert!(parse(r#"{"elapsed_ms": "1500"}"#).is_err());
     }
 
     #[test]

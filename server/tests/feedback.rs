@@ -94,12 +94,26 @@ async fn invalid_fields_get_a_422_naming_each_field_and_nothing_is_stored() {
     assert_eq!(names, ["email", "message", "name", "title"]);
     assert_eq!(fields["message"], "Nội dung cần ít nhất 10 ký tự.");
 
-    let mut unknown_article = valid();
-    unknown_article["article"] = json!("khong-co-bai-nay");
-    let (status, body, _) = post(&portal, &unknown_article, [192, 0, 2, 1]).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body["error"]["fields"]["article"].is_string());
     assert!(stored(&portal).is_empty());
+}
+
+/// An article removed while the citizen was writing: what they wrote is kept all the same,
+/// with the slug it named, for staff to read.
+#[tokio::test]
+async fn feedback_about_an_article_that_is_gone_is_kept() {
+    let portal = with_token(TestPortal::with_articles(1), "bi-mat-cua-van-phong-2026");
+    let mut gone = valid();
+    gone["article"] = json!("bai-da-go-xuong");
+    let (status, _, _) = post(&portal, &gone, [192, 0, 2, 1]).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(stored(&portal).len(), 1);
+    let (_, list, _) = admin(
+        &portal,
+        "/api/v1/admin/feedback",
+        Some("Bearer bi-mat-cua-van-phong-2026"),
+    )
+    .await;
+    assert_eq!(list["items"][0]["article"], "bai-da-go-xuong");
 }
 
 #[tokio::test]

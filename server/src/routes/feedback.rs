@@ -44,20 +44,9 @@ async fn accept_feedback(
     client: ClientAddress,
     input: FeedbackInput,
 ) -> Result<(StatusCode, Json<FeedbackReceipt>), AppError> {
-    let mut errors = validate_feedback(&input);
-    let article = input.article.clone();
-    let (state_for_db, errors_found) = (state.clone(), !errors.is_empty());
-    if let Some(slug) = article.filter(|_| !errors_found) {
-        let exists = state
-            .db(move |conn| Ok(store::articles::article_exists(conn, &slug)?))
-            .await?;
-        if !exists {
-            errors.insert(
-                "article".into(),
-                "Bài viết này không còn trên cổng thông tin.".into(),
-            );
-        }
-    }
+    // An article removed while the citizen was writing does not make what they wrote any
+    // less worth reading: the feedback is kept with the slug it named.
+    let errors = validate_feedback(&input);
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
@@ -70,7 +59,7 @@ async fn accept_feedback(
         None
     };
     let now = to_portal_offset(&chrono::Utc::now());
-    let receipt = state_for_db
+    let receipt = state
         .db(move |conn| {
             Ok(store::feedback::save_feedback(
                 conn,
