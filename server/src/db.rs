@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_widgets.sql"),
     include_str!("../migrations/0003_feedback.sql"),
     include_str!("../migrations/0004_map.sql"),
+    include_str!("../migrations/0005_settings.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

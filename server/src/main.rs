@@ -113,6 +113,14 @@ fn run(cli: Cli) -> Result<(), String> {
     );
     let pool = db::open(&cli.db).map_err(|e| format!("database {}: {e}", cli.db.display()))?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let recleaned = portal_server::sanitize::reclean_stored(&mut conn)
+        .map_err(|e| format!("cleaning stored articles: {e}"))?;
+    if recleaned > 0 {
+        tracing::info!(
+            recleaned,
+            "stored articles cleaned again under the current sanitizer"
+        );
+    }
     match seed::seed_if_empty(&mut conn, &cli.content).map_err(|e| format!("seeding: {e}"))? {
         seed::Seeded::Articles(count) => {
             tracing::info!(count, content = %cli.content.display(), "seeded demo content")

@@ -143,6 +143,45 @@ fn builder(image_hosts: Arc<[String]>) -> ammonia::Builder<'static> {
     builder
 }
 
+/// The rules stored bodies were cleaned by: a stricter sanitizer (a new version) or a shorter
+/// list of image hosts cleans them again on start (`reclean_stored`).
+const RULES_VERSION: &str = "2";
+
+fn rules() -> String {
+    format!("{RULES_VERSION} {}", allowed_image_hosts().join(" "))
+}
+
+/// Cleans every stored article again if the rules changed since it was stored: articles
+/// imported under an older, laxer sanitizer lose what is no longer allowed. Returns how many
+/// changed.
+pub fn reclean_stored(conn: &mut rusqlite::Connection) -> rusqlite::Result<usize> {
+    const SETTING: &str = "sanitizer_rules";
+    let rules = rules();
+    if crate::store::settings::get(conn, SETTING)?.as_deref() == Some(rules.as_str()) {
+        return Ok(0);
+    }
+    let hosts = allowed_image_hosts();
+    let tx = conn.transaction()?;
+    let changed = crate::store::articles::reclean(&tx, |stored| {
+        let body_html = article_html(&stored.body_html);
+        let image = stored
+            .image
+            .clone()
+            .filter(|image| image_url_allowed(&image.url, &hosts));
+        if body_html == stored.body_html && image == stored.image {
+            return None;
+        }
+        let body_text = plain_text(&body_html);
+        Some((body_html, body_text, image))
+    })?;
+    if changed > 0 {
+        crate::store::articles::optimize_search_index(&tx)?;
+    }
+    crate::store::settings::set(&tx, SETTING, &rules)?;
+    tx.commit()?;
+    Ok(changed)
+}
+
 /// Keeps only the allowed tags and attributes of `html`.
 pub fn article_html(html: &str) -> String {
     cleaner().clean(html).to_string()

@@ -217,3 +217,40 @@ async fn a_lead_image_must_be_the_portals_own() {
     import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
     assert_eq!(article_count(&portal), 1);
 }
+
+/// Articles stored under an older, laxer sanitizer are cleaned again once, on start.
+#[tokio::test]
+async fn stored_articles_are_cleaned_again_when_the_rules_change() {
+    let portal = TestPortal::with_articles(2);
+    let mut conn = portal.pool.get().unwrap();
+    // As a laxer sanitizer would have left them.
+    conn.execute(
+        "UPDATE articles SET body_html = ?1, image_json = ?2 WHERE id = 1",
+        [
+            r#"<p>Xem <a href="//evil.example/x">đây</a> <img src="https://tracker.example/p.gif" alt="ảnh"></p>"#,
+            r#"{"url":"https://tracker.example/lead.jpg","alt":"Ảnh","width":null,"height":null}"#,
+        ],
+    )
+    .unwrap();
+    conn.execute("DELETE FROM server_settings", []).unwrap();
+    let changed = portal_server::sanitize::reclean_stored(&mut conn).unwrap();
+    assert_eq!(changed, 1);
+    let (body, image): (String, Option<String>) = conn
+        .query_row(
+            "SELECT body_html, image_json FROM articles WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(
+        !body.contains("evil") && !body.contains("tracker"),
+        "{body}"
+    );
+    assert!(body.contains("Xem"), "{body}");
+    assert_eq!(image, None);
+    // Once per change of rules: the next start finds nothing to do.
+    assert_eq!(
+        portal_server::sanitize::reclean_stored(&mut conn).unwrap(),
+        0
+    );
+}

@@ -356,3 +356,48 @@ pub fn article_locations(
     })?;
     rows.collect()
 }
+
+/// One stored article's body and lead image, as `reclean` reads and writes them.
+pub struct StoredBody {
+    pub id: i64,
+    pub title: String,
+    pub body_html: String,
+    pub image: Option<Image>,
+}
+
+/// Passes every stored body and lead image through `clean` (which answers the new body and
+/// image, or `None` when nothing changes), writing back and re-indexing what changed; returns
+/// how many articles changed. `updated_at` stays: the article's content is the same to its
+/// readers, only what was never allowed is gone.
+pub fn reclean(
+    conn: &Connection,
+    clean: impl Fn(&StoredBody) -> Option<(String, String, Option<Image>)>,
+) -> rusqlite::Result<usize> {
+    let bodies: Vec<StoredBody> = conn
+        .prepare("SELECT id, title, body_html, image_json FROM articles ORDER BY id")?
+        .query_map([], |row| {
+            Ok(StoredBody {
+                id: row.get(0)?,
+                title: row.get(1)?,
+                body_html: row.get(2)?,
+                image: image_column(row, 3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut changed = 0;
+    for stored in &bodies {
+        let Some((body_html, body_text, image)) = clean(stored) else {
+            continue;
+        };
+        let image_json = image
+            .as_ref()
+            .map(|image| serde_json::to_string(image).expect("image serializes"));
+        conn.execute(
+            "UPDATE articles SET body_html = ?1, body_text = ?2, image_json = ?3 WHERE id = ?4",
+            params![body_html, body_text, image_json, stored.id],
+        )?;
+        index_article(conn, stored.id, &stored.title, &body_text)?;
+        changed += 1;
+    }
+    Ok(changed)
+}

@@ -7,6 +7,7 @@ pub mod feedback;
 pub mod links;
 pub mod map;
 pub mod schedule;
+pub mod settings;
 pub mod site;
 pub mod stats;
 
