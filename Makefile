@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 DB ?= data/portal.db
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run build test tools browser-tools web server html-validation unit-test durability-test api-conformance probe browser-test lint bench clean
+.PHONY: run build test tools browser-tools web server html-validation unit-test durability-test api-conformance probe feeds-check browser-test lint bench clean
 
 ## Build everything and start the portal on http://$(ADDR)
 run: build
@@ -33,7 +33,7 @@ server:
 	cargo build --release -p portal-server
 
 ## Every test: lint, unit and API tests, then the browser tests on a release build
-test: browser-tools web server html-validation lint unit-test durability-test api-conformance probe browser-test
+test: browser-tools web server html-validation lint unit-test durability-test api-conformance probe feeds-check browser-test
 
 lint:
 	cargo fmt --all --check
@@ -62,6 +62,11 @@ api-conformance: server
 ## odd paths, hostile parameters, lying headers, slow clients); any finding fails
 probe: server
 	python3 scripts/probe.py
+
+## The feeds, sitemap, robots.txt and calendar as other programs read them (XML, the RSS 2.0
+## and sitemap rules, every link resolving, iCalendar through the icalendar package)
+feeds-check: server
+	python3 scripts/check-feeds.py
 
 browser-test:
 	playwright test

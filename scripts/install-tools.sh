@@ -39,6 +39,12 @@ if [ "${1:-}" = "--browser" ] && [ "$(schemathesis --version 2>/dev/null | grep 
     python3 -m pip install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
+ICALENDAR_VERSION=7.3.2
+if [ "${1:-}" = "--browser" ] && [ "$(python3 -c 'import icalendar; print(icalendar.__version__)' 2>/dev/null || true)" != "$ICALENDAR_VERSION" ]; then
+    say "installing icalendar $ICALENDAR_VERSION to check the schedule's calendar"
+    python3 -m pip install --quiet "icalendar==$ICALENDAR_VERSION"
+fi
+
 # Java runs the W3C Nu validator (npm's vnu-jar) for `make html-validation`.
 if [ "${1:-}" = "--browser" ] && ! command -v java >/dev/null 2>&1; then
     say "installing Debian's Java runtime for the HTML validator"

@@ -13,16 +13,13 @@ Exits non-zero and lists every finding if anything is wrong.
 
 import argparse
 import json
-import os
 import socket
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-SERVER = os.path.join(ROOT, "target", "release", "portal-server")
+import test_server
 
 findings = []
 
@@ -212,24 +209,6 @@ def probe(host, port):
         thread.join(30)
 
 
-def start_server(port):
-    workdir = os.path.join(ROOT, "target", "probe")
-    subprocess.run(["node", os.path.join(ROOT, "tests", "support", "make-fixture.mjs"), workdir], check=True)
-    process = subprocess.Popen(
-        [SERVER, "--db", os.path.join(workdir, "portal.db"), "--content", os.path.join(workdir, "content"),
-         "--dist", os.path.join(ROOT, "dist"), "--addr", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return process
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    sys.exit("the server did not start")
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", help="probe this running server instead of starting one")
@@ -243,14 +222,13 @@ def main():
             sys.exit("the probe runs against loopback only")
     else:
         host, port = "127.0.0.1", args.port
-        process = start_server(port)
+        process = test_server.start("probe", port)
     started = time.time()
     try:
         probe(host, port)
     finally:
         if process:
-            process.terminate()
-            process.wait(10)
+            test_server.stop(process)
     print(f"probe: {time.time() - started:.1f} s, {len(findings)} finding(s)")
     for line in findings:
         print("  " + line)
