@@ -110,6 +110,8 @@ struct PageMeta {
     preview: Option<Preview>,
     /// A feed of this page's own (a category's), besides the site's that every page names.
     feed: Option<String>,
+    /// The page's own title in previews, where it has one (a category's name).
+    title: Option<String>,
 }
 
 struct Preview {
@@ -148,6 +150,7 @@ pub async fn app_page(
                 status: StatusCode::OK,
                 preview: None,
                 feed: None,
+                title: None,
             }
         }
     };
@@ -163,10 +166,21 @@ pub async fn app_page(
             }
             html
         }
-        // Every other reading page shows the portal's name and menu until the app starts.
-        None if !in_full_app_only(&path) => match frame_view(&state).await {
-            Some(view) => reading_view::insert(&page.html, &view),
-            None => page.html.to_string(),
+        // Every other reading page shows the portal's name and menu until the app starts,
+        // and carries a preview card of the portal (or of its category).
+        None if !in_full_app_only(&path) => match site_settings(&state).await {
+            Ok(site) => {
+                let mut html = page.html.to_string();
+                if meta.status == StatusCode::OK {
+                    let card = ShareCard::for_page(site.as_ref(), meta.title.as_deref(), &path);
+                    html = with_share_card(&html, &card, &origin);
+                }
+                reading_view::insert(&html, &reading_view::render_frame(site.as_ref()))
+            }
+            Err(err) => {
+                tracing::error!(?err, "reading the site's settings for a page");
+                page.html.to_string()
+            }
         },
         None => page.html.to_string(),
     };
@@ -188,18 +202,86 @@ pub async fn app_page(
     response
 }
 
-/// The reading view of a page without an article: the portal's name and menu.
-async fn frame_view(state: &AppState) -> Option<String> {
+async fn site_settings(
+    state: &AppState,
+) -> Result<Option<portal_contract::Site>, crate::error::AppError> {
     let tiles = state.map_tiles.as_ref().clone();
-    match state
+    state
         .db(move |conn| Ok(store::site::site(conn, tiles)?))
         .await
-    {
-        Ok(site) => Some(reading_view::render_frame(site.as_ref())),
-        Err(err) => {
-            tracing::error!(?err, "reading the site's settings for a page");
-            None
+}
+
+/// The portal's own image for link previews (`make-share-image.mjs` draws it; trunk copies
+/// it beside the app): pages without an image of their own show it.
+pub const SHARE_IMAGE: &str = "/share-image.png";
+
+/// What a link preview (Open Graph) shows of a page that is not an article.
+struct ShareCard {
+    title: String,
+    description: String,
+    path: String,
+}
+
+impl ShareCard {
+    fn for_page(site: Option<&portal_contract::Site>, title: Option<&str>, path: &str) -> Self {
+        let site_name = site.map_or(portal_contract::DEFAULT_SITE_NAME, |site| &site.name);
+        let description = site.map_or_else(String::new, |site| site.description.clone());
+        match title {
+            Some(title) => Self {
+                title: format!("{title} | {site_name}"),
+                description: format!("Tin {title} – {site_name}"),
+                path: path.to_string(),
+            },
+            None => Self {
+                title: site_name.to_string(),
+                description,
+                path: path.to_string(),
+            },
         }
+    }
+}
+
+fn with_share_card(shell: &str, card: &ShareCard, origin: &str) -> String {
+    let title = escape(&card.title);
+    let url = escape(&format!("{origin}{}", card.path));
+    let mut tags = format!(
+        "<meta property=\"og:type\" content=\"website\">\
+         <meta property=\"og:locale\" content=\"vi_VN\">\
+         <meta property=\"og:title\" content=\"{title}\">\
+         <meta property=\"og:url\" content=\"{url}\">{}",
+        share_image_tags(None, origin)
+    );
+    if !card.description.is_empty() {
+        tags.push_str(&format!(
+            "<meta property=\"og:description\" content=\"{}\">",
+            escape(&card.description)
+        ));
+    }
+    let html = replace_between(shell, "<title>", "</title>", &title);
+    insert_in_head(&html, &tags)
+}
+
+/// `og:image` for `image` (a page's own, on this site or an allowed host), or the portal's.
+fn share_image_tags(image: Option<&str>, origin: &str) -> String {
+    match image {
+        Some(image) => format!(
+            "<meta property=\"og:image\" content=\"{}\">",
+            escape(&absolute(image, origin))
+        ),
+        None => format!(
+            "<meta property=\"og:image\" content=\"{}\">\
+             <meta property=\"og:image:width\" content=\"1200\">\
+             <meta property=\"og:image:height\" content=\"630\">",
+            escape(&absolute(SHARE_IMAGE, origin))
+        ),
+    }
+}
+
+fn absolute(url: &str, origin: &str) -> String {
+    if url.starts_with("http://") || url.starts_with("https://") {
+        url.to_string()
+    } else {
+        format!("{origin}/{}", url.trim_start_matches('/'))
     }
 }
 
@@ -208,11 +290,13 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         status: StatusCode::OK,
         preview,
         feed: None,
+        title: None,
     };
     let missing = PageMeta {
         status: StatusCode::NOT_FOUND,
         preview: None,
         feed: None,
+        title: None,
     };
     if STATIC_ROUTES.contains(&path) {
         return Ok(found(None));
@@ -261,16 +345,16 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         ["chuyen-muc", slug] if !slug.is_empty() => {
             let slug = slug.to_string();
             let feed = format!("/rss/{slug}.xml");
-            let exists = state
-                .db(move |conn| Ok(store::categories::category_id(conn, &slug)?.is_some()))
+            let category = state
+                .db(move |conn| Ok(store::categories::category(conn, &slug)?))
                 .await?;
-            Ok(if exists {
-                PageMeta {
+            Ok(match category {
+                Some((_, category)) => PageMeta {
                     feed: Some(feed),
+                    title: Some(category.name),
                     ..found(None)
-                }
-            } else {
-                missing
+                },
+                None => missing,
             })
         }
         _ => Ok(missing),
@@ -289,19 +373,11 @@ fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {
          <meta property=\"og:url\" content=\"{url}\">\
          <link rel=\"canonical\" href=\"{url}\">"
     );
-    let image = preview.image.as_ref().map(|image| {
-        if image.starts_with("http://") || image.starts_with("https://") {
-            image.clone()
-        } else {
-            format!("{origin}/{}", image.trim_start_matches('/'))
-        }
-    });
-    if let Some(image) = &image {
-        tags.push_str(&format!(
-            "<meta property=\"og:image\" content=\"{}\">",
-            escape(image)
-        ));
-    }
+    tags.push_str(&share_image_tags(preview.image.as_deref(), origin));
+    let image = preview
+        .image
+        .as_deref()
+        .map(|image| absolute(image, origin));
     if let Some(facts) = &preview.news_article {
         // A data block, never run (the CSP's script hashes do not cover it and need not);
         // its text cannot close the element (`<` is written \u003c).

@@ -366,7 +366,11 @@ async fn an_article_page_carries_its_preview_without_scripts() {
     assert!(html.contains(
         "<meta property=\"og:url\" content=\"https://binhlieu.example/tin-tuc/bai-viet-thu-so-1-ve-duong-giao-thong-xa-dong-van\">"
     ), "{html}");
-    assert!(!html.contains("og:image"), "no image, no og:image: {html}");
+    // No lead image: the portal's own share image, at its size.
+    assert!(
+        html.contains("<meta property=\"og:image\" content=\"https://binhlieu.example/share-image.png\"><meta property=\"og:image:width\" content=\"1200\">"),
+        "{html}"
+    );
     // The article itself, readable before the app starts (and without JavaScript).
     assert!(
         html.contains(
@@ -609,4 +613,55 @@ async fn every_answer_varies_on_accept_encoding() {
             );
         }
     }
+}
+
+/// A link to the home page or a category shared on Zalo or Facebook shows a card, not a bare
+/// address: every reading page carries Open Graph tags and the portal's share image.
+#[tokio::test]
+async fn every_reading_page_carries_a_preview_card() {
+    let portal =
+        TestPortal::with_state(3, |state| state.with_public_url("https://binhlieu.example"));
+    let tag = |property: &str, content: &str| {
+        format!("<meta property=\"og:{property}\" content=\"{content}\">")
+    };
+    for (path, title, url) in [
+        (
+            "/",
+            "Cổng thông tin điện tử huyện Thử Nghiệm",
+            "https://binhlieu.example/",
+        ),
+        (
+            "/chuyen-muc/thong-bao",
+            "Thông báo | Cổng thông tin điện tử huyện Thử Nghiệm",
+            "https://binhlieu.example/chuyen-muc/thong-bao",
+        ),
+        (
+            "/lich-cong-tac",
+            "Cổng thông tin điện tử huyện Thử Nghiệm",
+            "https://binhlieu.example/lich-cong-tac",
+        ),
+    ] {
+        let (status, _, body) = portal.get(path).await;
+        assert_eq!(status, StatusCode::OK);
+        let html = String::from_utf8(body).unwrap();
+        for expected in [
+            tag("type", "website"),
+            tag("title", title),
+            tag("url", url),
+            tag("image", "https://binhlieu.example/share-image.png"),
+            format!("<title>{title}</title>"),
+        ] {
+            assert!(html.contains(&expected), "{path}: {expected} in {html}");
+        }
+        assert!(html.contains("<meta property=\"og:description\""), "{path}");
+    }
+    // A page that does not exist gets no card.
+    let (status, _, body) = portal.get("/chuyen-muc/khong-co").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!String::from_utf8(body).unwrap().contains("og:title"));
+    // A category's page names its feed.
+    let html = String::from_utf8(portal.get("/chuyen-muc/thong-bao").await.2).unwrap();
+    assert!(html.contains(
+        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Tin của chuyên mục\" href=\"/rss/thong-bao.xml\">"
+    ));
 }
