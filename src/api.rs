@@ -578,6 +578,28 @@ pub async fn send_feedback(input: &FeedbackInput) -> Result<FeedbackReceipt, Sen
     }
 }
 
+/// "Thông tin này có hữu ích không?": one reader's rating of a page.
+pub async fn send_rating(input: &portal_contract::RatingInput) -> Result<(), SendFailure> {
+    let body =
+        serde_json::to_string(input).map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
+    let url = format!("{}/ratings", api_base());
+    let answer = exchange(Verb::Post, &url, Some(body), Purpose::Page)
+        .await
+        .map_err(SendFailure::Failed)?;
+    match answer.status {
+        204 => Ok(()),
+        422 => {
+            let error: ApiError = serde_json::from_str(&answer.text)
+                .map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
+            Err(SendFailure::Invalid(error.error.fields))
+        }
+        429 => Err(SendFailure::RateLimited(retry_after(&answer))),
+        404 => Err(SendFailure::Failed(ApiFailure::NotFound)),
+        400 => Err(SendFailure::Failed(ApiFailure::BadRequest)),
+        status => Err(SendFailure::Failed(ApiFailure::Server(status))),
+    }
+}
+
 /// The wait the server asked for: the error's `retry_after`, which a cross-origin deployment
 /// passes on even where it does not expose the `Retry-After` header to scripts; that header
 /// next; ten minutes (the feedback limit's window) when neither says.

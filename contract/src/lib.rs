@@ -11,6 +11,7 @@ pub mod limits;
 pub mod map;
 pub mod numbers;
 pub mod paging;
+pub mod rating;
 pub mod text;
 pub mod time;
 pub mod week;
@@ -25,6 +26,7 @@ pub use map::{
 };
 pub use numbers::group_digits;
 pub use paging::{PageRequest, PagingError};
+pub use rating::{validate_rating, PageRatings, RatingInput};
 pub use text::{fold, fold_char, fold_decomposed, slugify};
 pub use time::{
     format_date, format_display, portal_offset, to_portal_offset, PORTAL_OFFSET_SECONDS,

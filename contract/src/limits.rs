@@ -15,6 +15,11 @@ pub const MESSAGE_MAX_CHARS: usize = 5000;
 /// Feedback: the slug of the article it is about.
 pub const ARTICLE_SLUG_MAX_CHARS: usize = 200;
 
+/// A rating's comment ("Thông tin này có hữu ích không?"), in characters.
+pub const RATING_COMMENT_MAX_CHARS: usize = 500;
+/// The path of a rated page, in characters.
+pub const RATING_PAGE_MAX_CHARS: usize = 300;
+
 /// A search query, in characters. A longer one is refused rather than cut, so the reader
 /// knows what was searched.
 pub const QUERY_MAX_CHARS: usize = 200;

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_feedback.sql"),
     include_str!("../migrations/0004_map.sql"),
     include_str!("../migrations/0005_settings.sql"),
+    include_str!("../migrations/0006_ratings.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

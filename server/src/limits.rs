@@ -24,6 +24,8 @@ pub struct Limits {
     pub feedback: RateLimit,
     /// Wrong staff tokens; past this, every staff request from the address gets a 429.
     pub staff_auth_failures: RateLimit,
+    /// "Was this useful?" answers; a reader gives one a page, so a flood is not a reader.
+    pub ratings: RateLimit,
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a reverse
     /// proxy, every request comes from the proxy's own address).
     pub behind_proxy: bool,
@@ -51,6 +53,10 @@ impl Default for Limits {
                 count: 10,
                 per: Duration::from_secs(600),
             },
+            ratings: RateLimit {
+                count: 30,
+                per: Duration::from_secs(600),
+            },
             behind_proxy: false,
         }
     }
@@ -70,6 +76,7 @@ pub enum Bucket {
     Feedback,
     /// Wrong staff credentials: counted per address, so a token cannot be guessed.
     StaffAuthFailures,
+    Ratings,
 }
 
 /// The address a limit counts against: an IPv6 client by its /64, which one household or one

@@ -8,21 +8,21 @@ use axum::response::{IntoResponse, Response};
 use portal_contract::limits::{
     ARTICLE_SLUG_MAX_CHARS, DATE_YEARS_PATTERN, EMAIL_MAX_CHARS, MAX_PAGE, MAX_PER_PAGE,
     MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS, QUERY_MAX_CHARS,
-    TITLE_MAX_CHARS,
+    RATING_COMMENT_MAX_CHARS, RATING_PAGE_MAX_CHARS, TITLE_MAX_CHARS,
 };
 use portal_contract::text::visible_char_pattern;
 use serde_json::{json, Value};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{articles, categories, feedback, links, map, schedule, site, stats};
+use crate::routes::{articles, categories, feedback, links, map, ratings, schedule, site, stats};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Cổng thông tin điện tử huyện Bình Liêu: API v1",
         version = "1",
-        description = "News, schedule, statistics, links, the district map and feedback of the district portal. \
+        description = "News, schedule, statistics, links, the district map, feedback and \"was this useful?\" ratings of the district portal. \
                        Times are RFC 3339 in +07:00. Errors are `{\"error\": {\"code\", \"message\"}}`."
     ),
     paths(
@@ -37,6 +37,8 @@ use crate::routes::{articles, categories, feedback, links, map, schedule, site, 
         map::get_map,
         feedback::post_feedback,
         feedback::list_feedback,
+        ratings::post_rating,
+        ratings::list_ratings,
     ),
     modifiers(&BearerAuth)
 )]
@@ -89,6 +91,15 @@ fn contract_limits(document: &mut Value) {
             merge(&mut parameter["schema"], bounds);
         }
     }
+    let rating = &mut document["components"]["schemas"]["RatingInput"];
+    merge(
+        &mut rating["properties"]["comment"],
+        json!({"maxLength": RATING_COMMENT_MAX_CHARS}),
+    );
+    merge(
+        &mut rating["properties"]["page"],
+        json!({"minLength": 1, "maxLength": RATING_PAGE_MAX_CHARS, "pattern": "^/"}),
+    );
     let feedback = &mut document["components"]["schemas"]["FeedbackInput"];
     // Text that shows nothing (spaces, zero-width characters) counts as empty.
     let visible = visible_char_pattern();

@@ -16,4 +16,5 @@ pub mod search_box;
 pub mod sidebar;
 pub mod status;
 pub mod text_size;
+pub mod useful_question;
 pub mod widgets;

@@ -8,6 +8,7 @@ use crate::components::article_list::ArticleList;
 use crate::components::feedback_form::{load_draft, FeedbackForm};
 use crate::components::sidebar::Sidebar;
 use crate::components::status::{loaded, Fit};
+use crate::components::useful_question::UsefulQuestion;
 use crate::reading_view;
 use crate::urls::{self, article_href, category_href};
 
@@ -73,6 +74,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <button type="button" class="button button-small" on:click=|_| print_page()>"In bài viết"</button>
             </p>
         </article>
+        <UsefulQuestion page=article_href(&slug) />
         <ArticleFeedback slug=slug.clone() />
         <section class="related" aria-labelledby="related-heading">
             <h2 id="related-heading" class="section-heading">"Tin cùng chuyên mục"</h2>

@@ -60,6 +60,7 @@ fn limited_by(method: &Method, path: &str) -> Option<Bucket> {
     match (method, path) {
         (&Method::POST, "/feedback") => Some(Bucket::Feedback),
         (&Method::POST, "/visits") => Some(Bucket::Visits),
+        (&Method::POST, "/ratings") => Some(Bucket::Ratings),
         _ => None,
     }
 }

@@ -8,6 +8,7 @@ pub(crate) mod json;
 pub(crate) mod links;
 pub(crate) mod map;
 pub(crate) mod query;
+pub(crate) mod ratings;
 pub(crate) mod schedule;
 pub(crate) mod site;
 pub(crate) mod staff_auth;
@@ -40,6 +41,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/map", get(map::get_map))
         .route("/feedback", post(feedback::post_feedback))
         .route("/admin/feedback", get(feedback::list_feedback))
+        .route("/ratings", post(ratings::post_rating))
+        .route("/admin/ratings", get(ratings::list_ratings))
         .route("/openapi.json", get(crate::openapi::document))
         .fallback(api_not_found)
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))

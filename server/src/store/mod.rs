@@ -6,6 +6,7 @@ pub mod categories;
 pub mod feedback;
 pub mod links;
 pub mod map;
+pub mod ratings;
 pub mod schedule;
 pub mod settings;
 pub mod site;
