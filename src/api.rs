@@ -557,37 +557,25 @@ pub enum SendFailure {
 }
 
 pub async fn send_feedback(input: &FeedbackInput) -> Result<FeedbackReceipt, SendFailure> {
-    let body =
-        serde_json::to_string(input).map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
-    let url = format!("{}/feedback", api_base());
-    let answer = exchange(Verb::Post, &url, Some(body), Purpose::Page)
-        .await
-        .map_err(SendFailure::Failed)?;
-    match answer.status {
-        201 => {
-            serde_json::from_str(&answer.text).map_err(|_| SendFailure::Failed(ApiFailure::BadData))
-        }
-        422 => {
-            let error: ApiError = serde_json::from_str(&answer.text)
-                .map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
-            Err(SendFailure::Invalid(error.error.fields))
-        }
-        429 => Err(SendFailure::RateLimited(retry_after(&answer))),
-        400 => Err(SendFailure::Failed(ApiFailure::BadRequest)),
-        status => Err(SendFailure::Failed(ApiFailure::Server(status))),
-    }
+    let answer = send("/feedback", input).await?;
+    serde_json::from_str(&answer.text).map_err(|_| SendFailure::Failed(ApiFailure::BadData))
 }
 
 /// "Thông tin này có hữu ích không?": one reader's rating of a page.
 pub async fn send_rating(input: &portal_contract::RatingInput) -> Result<(), SendFailure> {
+    send("/ratings", input).await.map(|_| ())
+}
+
+/// POSTs what a reader filled in; the answer when it was accepted (2xx), else why not.
+async fn send(path: &str, input: &impl serde::Serialize) -> Result<Answer, SendFailure> {
     let body =
         serde_json::to_string(input).map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;
-    let url = format!("{}/ratings", api_base());
+    let url = format!("{}{path}", api_base());
     let answer = exchange(Verb::Post, &url, Some(body), Purpose::Page)
         .await
         .map_err(SendFailure::Failed)?;
     match answer.status {
-        204 => Ok(()),
+        200..=299 => Ok(answer),
         422 => {
             let error: ApiError = serde_json::from_str(&answer.text)
                 .map_err(|_| SendFailure::Failed(ApiFailure::BadData))?;

@@ -93,8 +93,9 @@ fn in_full_app_only(path: &str) -> bool {
 /// The pages the reader app does not have (besides the widgets, `/embed/*`).
 const FULL_APP_ROUTES: &[&str] = &["/ban-do", "/nhung"];
 
-/// Paths the app draws without asking the server about them first.
-const STATIC_ROUTES: &[&str] = &[
+/// Paths the app draws without asking the server about them first (and the sitemap lists
+/// whatever the content).
+pub const STATIC_ROUTES: &[&str] = &[
     "/",
     "/tim-kiem",
     "/lich-cong-tac",
@@ -242,23 +243,36 @@ impl ShareCard {
 }
 
 fn with_share_card(shell: &str, card: &ShareCard, origin: &str) -> String {
-    let title = escape(&card.title);
-    let url = escape(&format!("{origin}{}", card.path));
-    let mut tags = format!(
-        "<meta property=\"og:type\" content=\"website\">\
-         <meta property=\"og:locale\" content=\"vi_VN\">\
-         <meta property=\"og:title\" content=\"{title}\">\
-         <meta property=\"og:url\" content=\"{url}\">{}",
-        share_image_tags(None, origin)
+    let mut tags = open_graph(
+        "website",
+        &card.title,
+        &card.description,
+        &card.path,
+        origin,
     );
-    if !card.description.is_empty() {
+    tags.push_str(&share_image_tags(None, origin));
+    let html = replace_between(shell, "<title>", "</title>", &escape(&card.title));
+    insert_in_head(&html, &tags)
+}
+
+/// The Open Graph tags every preview has, and the canonical address.
+fn open_graph(kind: &str, title: &str, description: &str, path: &str, origin: &str) -> String {
+    let url = escape(&format!("{origin}{path}"));
+    let mut tags = format!(
+        "<meta property=\"og:type\" content=\"{kind}\">\
+         <meta property=\"og:locale\" content=\"vi_VN\">\
+         <meta property=\"og:title\" content=\"{}\">\
+         <meta property=\"og:url\" content=\"{url}\">\
+         <link rel=\"canonical\" href=\"{url}\">",
+        escape(title)
+    );
+    if !description.is_empty() {
         tags.push_str(&format!(
             "<meta property=\"og:description\" content=\"{}\">",
-            escape(&card.description)
+            escape(description)
         ));
     }
-    let html = replace_between(shell, "<title>", "</title>", &title);
-    insert_in_head(&html, &tags)
+    tags
 }
 
 /// `og:image` for `image` (a page's own, on this site or an allowed host), or the portal's.
@@ -364,14 +378,12 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
 fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {
     let title = escape(&preview.title);
     let description = escape(&preview.description);
-    let url = escape(&format!("{origin}{}", preview.path));
-    let mut tags = format!(
-        "<meta property=\"og:type\" content=\"article\">\
-         <meta property=\"og:locale\" content=\"vi_VN\">\
-         <meta property=\"og:title\" content=\"{title}\">\
-         <meta property=\"og:description\" content=\"{description}\">\
-         <meta property=\"og:url\" content=\"{url}\">\
-         <link rel=\"canonical\" href=\"{url}\">"
+    let mut tags = open_graph(
+        "article",
+        &preview.title,
+        &preview.description,
+        &preview.path,
+        origin,
     );
     tags.push_str(&share_image_tags(preview.image.as_deref(), origin));
     let image = preview

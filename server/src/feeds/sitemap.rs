@@ -11,16 +11,8 @@ use crate::store;
 /// The sitemap protocol's limit of addresses in one file.
 pub const PER_FILE: u64 = 50_000;
 
-/// Pages that exist whatever the content (the map, the gallery and the feedback form too).
-const FIXED_PAGES: &[&str] = &[
-    "/",
-    "/tim-kiem",
-    "/lich-cong-tac",
-    "/lien-ket",
-    "/ban-do",
-    "/nhung",
-    "/gui-y-kien",
-];
+/// Pages that exist whatever the content.
+const FIXED_PAGES: &[&str] = crate::pages::STATIC_ROUTES;
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
