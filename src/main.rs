@@ -2,6 +2,7 @@
 
 mod api;
 mod app;
+mod clipboard;
 mod components;
 #[cfg(feature = "embeds")]
 mod embed;

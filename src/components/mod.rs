@@ -13,6 +13,7 @@ pub mod not_found;
 pub mod pagination;
 pub mod route_focus;
 pub mod search_box;
+pub mod share;
 pub mod sidebar;
 pub mod status;
 pub mod text_size;

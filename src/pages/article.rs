@@ -6,6 +6,7 @@ use portal_contract::{format_display, Article};
 use crate::api;
 use crate::components::article_list::ArticleList;
 use crate::components::feedback_form::{load_draft, FeedbackForm};
+use crate::components::share::ShareActions;
 use crate::components::sidebar::Sidebar;
 use crate::components::status::{loaded, Fit};
 use crate::components::useful_question::UsefulQuestion;
@@ -50,6 +51,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         .and_then(|w| w.location().origin().ok())
         .map(|origin| format!("{origin}{}", article_href(&slug)))
         .unwrap_or_default();
+    let (share_title, share_url) = (title.clone(), address.clone());
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=summary.clone() />
@@ -73,6 +75,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             <p class="article-tools">
                 <button type="button" class="button button-small" on:click=|_| print_page()>"In bài viết"</button>
             </p>
+            <ShareActions title=share_title url=share_url />
         </article>
         <UsefulQuestion page=article_href(&slug) />
         <ArticleFeedback slug=slug.clone() />

@@ -148,17 +148,8 @@ fn CodeToCopy(label: &'static str, code: Signal<String>, id: String) -> impl Int
     let code_ref = NodeRef::<leptos::html::Pre>::new();
     let copy = move |_| {
         let text = code.get_untracked();
-        let clipboard = web_sys::window().map(|window| window.navigator().clipboard());
         leptos::task::spawn_local(async move {
-            let copied = match clipboard {
-                Some(clipboard) => {
-                    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
-                        .await
-                        .is_ok()
-                }
-                None => false,
-            };
-            if copied {
+            if crate::clipboard::copy_text(&text).await {
                 set_status.set("Đã chép mã.".into());
             } else {
                 // Leave the reader one keystroke away: the code is selected for Ctrl+C.

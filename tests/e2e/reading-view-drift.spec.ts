@@ -20,8 +20,9 @@ import { categories, mainArticle } from '../support/fixture.mjs';
 // - in the header: the text size buttons (`.utility-bar`: they work by script and keep the
 //   size in local storage), the phone menu button (`.menu-button`: it opens the menu by
 //   script) and the search box (`form[role="search"]`: its results page is the app's);
-// - in the article: the print button (`.article-tools`: it calls `window.print()`) and the
-//   address shown only on paper (`.article-address`: print-only, written by the app from
+// - in the article: the print button (`.article-tools`: it calls `window.print()`), the
+//   share actions (`.share-actions`: the share sheet and the clipboard need the script) and
+//   the address shown only on paper (`.article-address`: print-only, written by the app from
 //   `window.location`);
 // - everything outside the compared parts, which the reading view does not carry at all: the
 //   skip link, the route announcer and the network status (all script-driven), the feedback
@@ -29,7 +30,14 @@ import { categories, mainArticle } from '../support/fixture.mjs';
 //   server does not render), the footer.
 // Attributes not compared: `id` and `tabindex` (the app's `main#main[tabindex=-1]` is the
 // skip link's target, and `nav#main-menu` the menu button's, both of which the view lacks).
-const APP_ONLY = ['.utility-bar', '.menu-button', 'form[role="search"]', '.article-tools', '.article-address'];
+const APP_ONLY = [
+  '.utility-bar',
+  '.menu-button',
+  'form[role="search"]',
+  '.article-tools',
+  '.share-actions',
+  '.article-address',
+];
 
 /** Where to find each compared part, inside the app's body or the reading view's root. */
 const PARTS = {
