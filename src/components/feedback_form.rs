@@ -21,6 +21,13 @@ enum Status {
     Sent(FeedbackReceipt),
     /// Not sent; the text is intact and can be sent again.
     Failed(String),
+    /// The device is offline: kept (the draft is in local storage) and sent by itself when
+    /// the connection returns.
+    WaitingForNetwork,
+}
+
+fn offline() -> bool {
+    web_sys::window().is_some_and(|window| !window.navigator().on_line())
 }
 
 /// The draft's key: one draft per article, and one for the site in general.
@@ -130,6 +137,9 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                         "Bạn đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng gửi lại sau khoảng {minutes} phút; nội dung vẫn được giữ nguyên."
                     )));
                 }
+                Err(SendFailure::Failed(api::ApiFailure::Network)) if offline() => {
+                    status.set(Status::WaitingForNetwork)
+                }
                 Err(SendFailure::Failed(failure)) => status.set(Status::Failed(format!(
                     "Chưa gửi được ý kiến: {} Nội dung vẫn được giữ nguyên.",
                     failure.message()
@@ -137,6 +147,12 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
             }
         });
     };
+    // In the mountains the signal comes and goes: what waited is sent when it comes back.
+    crate::components::status::retry_when_back_online(Callback::new(move |_| {
+        if status.get_untracked() == Status::WaitingForNetwork {
+            send();
+        }
+    }));
 
     let field = move |name: &'static str,
                       label: String,
@@ -241,6 +257,12 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                         on:input=move |event| edit("website", event_target_value(&event)) />
                 </div>
                 {move || match status.get() {
+                    Status::WaitingForNetwork => view! {
+                        <div class="feedback-waiting" role="status">
+                            <p>"Bạn đang ngoại tuyến. Ý kiến đã được lưu trên máy này và sẽ tự động gửi khi có mạng trở lại; bạn sẽ nhận mã số ý kiến ngay sau đó."</p>
+                        </div>
+                    }
+                    .into_any(),
                     Status::Failed(message) => view! {
                         <div class="error-notice" role="alert">
                             <p>{message}</p>
@@ -251,7 +273,8 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                     _ => ().into_any(),
                 }}
                 <p>
-                    <button type="submit" class="button" disabled=move || status.get() == Status::Sending>
+                    <button type="submit" class="button"
+                        disabled=move || matches!(status.get(), Status::Sending | Status::WaitingForNetwork)>
                         {move || if status.get() == Status::Sending { "Đang gửi…" } else { "Gửi ý kiến" }}
                     </button>
                 </p>

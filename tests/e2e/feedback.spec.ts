@@ -113,3 +113,25 @@ test.describe('on a server with the default limit', () => {
     await expect(page.getByLabel(/^Nội dung \*/)).toHaveValue('Ý kiến số 6 về đường giao thông nông thôn.');
   });
 });
+
+test('feedback written offline is kept, sent when the connection returns, and acknowledged', async ({ page, context }) => {
+  await page.goto('/gui-y-kien');
+  await fill(page, 'Đường lên thôn Khe Mạ bị sạt lở sau mưa lớn, đề nghị kiểm tra.');
+  await context.setOffline(true);
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/v1/feedback') && request.method() === 'POST') sent.push(request.url());
+  });
+  await page.getByRole('button', { name: 'Gửi ý kiến', exact: true }).click();
+  const waiting = page.getByRole('status').filter({ hasText: 'sẽ tự động gửi khi có mạng trở lại' });
+  await expect(waiting).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Gửi ý kiến', exact: true })).toBeDisabled();
+  // Kept on the device meanwhile: the draft survives in local storage.
+  expect(await page.evaluate(() => localStorage.getItem('portal-feedback-draft:chung'))).toContain('Khe Mạ');
+
+  await context.setOffline(false);
+  const confirmation = page.getByRole('status').filter({ hasText: 'Cảm ơn bạn đã gửi ý kiến.' });
+  await expect(confirmation.locator('.feedback-reference')).toHaveText(/^PH-\d{4}-\d{6}$/);
+  await expect(waiting).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('portal-feedback-draft:chung'))).toBeNull();
+});
