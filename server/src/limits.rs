@@ -120,6 +120,26 @@ struct Window {
 }
 
 impl Window {
+    /// Seconds until one more request fits, when `limit` is spent within the window that
+    /// ends `now`; times older than the window do not count.
+    fn full_for(&self, limit: RateLimit, now: Instant) -> Option<u64> {
+        let mut in_window = self
+            .times
+            .iter()
+            .skip_while(|time| now.saturating_duration_since(**time) >= limit.per);
+        let Some(oldest) = in_window.next().copied() else {
+            // A limit of none (a server configured to refuse) is always spent.
+            return (limit.count == 0).then(|| seconds_to_wait(limit.per));
+        };
+        (1 + in_window.count() >= limit.count).then(|| {
+            seconds_to_wait(
+                limit
+                    .per
+                    .saturating_sub(now.saturating_duration_since(oldest)),
+            )
+        })
+    }
+
     fn is_over(&self, now: Instant) -> bool {
         self.times
             .back()
@@ -162,6 +182,7 @@ impl RateLimiter {
             times: VecDeque::new(),
         });
         window.per = limit.per;
+        // Times past the window are dropped here, where the window is written anyway.
         while window
             .times
             .front()
@@ -169,13 +190,8 @@ impl RateLimiter {
         {
             window.times.pop_front();
         }
-        if window.times.len() >= limit.count {
-            let oldest = *window
-                .times
-                .front()
-                .expect("the window is full, so not empty");
-            let wait = limit.per.saturating_sub(now.duration_since(oldest));
-            return Err(seconds_to_wait(wait));
+        if let Some(wait) = window.full_for(limit, now) {
+            return Err(wait);
         }
         window.times.push_back(now);
         Ok(())
@@ -195,21 +211,14 @@ impl RateLimiter {
             .state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let Some(window) = state.recent.get(&(bucket, client)) else {
-            return Ok(());
-        };
-        let in_window: Vec<&Instant> = window
-            .times
-            .iter()
-            .filter(|time| now.saturating_duration_since(**time) < limit.per)
-            .collect();
-        if in_window.len() >= limit.count {
-            let wait = limit
-                .per
-                .saturating_sub(now.saturating_duration_since(*in_window[0]));
-            return Err(seconds_to_wait(wait));
+        match state
+            .recent
+            .get(&(bucket, client))
+            .and_then(|window| window.full_for(limit, now))
+        {
+            Some(wait) => Err(wait),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// How many client windows are kept.
