@@ -14,6 +14,39 @@ use portal_server::{app, db, import, state::AppState};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
+/// A JSON POST of `body` to `uri`.
+pub fn post_json(uri: &str, body: &Value) -> Request<Body> {
+    Request::post(uri)
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+/// `request` as coming from a client at `ip`, as the real server sees its peer address.
+pub fn from_peer(mut request: Request<Body>, ip: [u8; 4]) -> Request<Body> {
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+            ip, 50_000,
+        ))));
+    request
+}
+
+/// One entry of the work schedule on `day`, chaired by the district's chairman.
+pub fn add_schedule_entry(pool: &db::Pool, day: chrono::NaiveDate, time: &str, content: &str) {
+    let entry = store::schedule::NewScheduleEntry {
+        day,
+        entry: portal_contract::ScheduleEntry {
+            time: time.into(),
+            content: content.into(),
+            chair: "Chủ tịch UBND huyện".into(),
+            participants: "Các phòng chuyên môn".into(),
+            place: "Phòng họp tầng 2".into(),
+        },
+    };
+    store::schedule::add_schedule_entry(&pool.get().unwrap(), &entry).unwrap();
+}
+
 /// A stand-in for trunk's `index.html`, shaped like it.
 pub const APP_SHELL: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
     <meta name=\"description\" content=\"Tin tức huyện\"><title>app</title>\

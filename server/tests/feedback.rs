@@ -3,12 +3,9 @@
 
 mod common;
 
-use std::net::SocketAddr;
-
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
-use common::TestPortal;
+use common::{from_peer, post_json, TestPortal};
 use portal_server::state::AppState;
 use serde_json::{json, Value};
 
@@ -32,13 +29,7 @@ async fn post(
     body: &Value,
     ip: [u8; 4],
 ) -> (StatusCode, Value, Option<String>) {
-    let mut request = Request::post("/api/v1/feedback")
-        .header("content-type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    request
-        .extensions_mut()
-        .insert(ConnectInfo(SocketAddr::from((ip, 50_000))));
+    let request = from_peer(post_json("/api/v1/feedback", body), ip);
     let (status, headers, body) = portal.request(request).await;
     let retry = headers
         .get("retry-after")
@@ -308,14 +299,11 @@ async fn a_field_of_the_wrong_json_type_is_a_422_naming_it() {
 async fn wrong_staff_tokens_are_limited_per_address() {
     let portal = with_token(TestPortal::with_articles(1), "bi-mat-cua-van-phong-2026");
     let request = |authorization: &str, ip: [u8; 4]| {
-        let mut request = Request::get("/api/v1/admin/feedback")
+        let request = Request::get("/api/v1/admin/feedback")
             .header("authorization", authorization)
             .body(Body::empty())
             .unwrap();
-        request
-            .extensions_mut()
-            .insert(ConnectInfo(SocketAddr::from((ip, 50_000))));
-        request
+        from_peer(request, ip)
     };
     let guesser = [198, 51, 100, 7];
     for guess in 0..10 {

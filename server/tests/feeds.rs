@@ -5,8 +5,6 @@ mod common;
 use axum::http::StatusCode;
 use chrono::NaiveDate;
 use common::TestPortal;
-use portal_contract::ScheduleEntry;
-use portal_server::store::{self, schedule::NewScheduleEntry};
 
 fn portal() -> TestPortal {
     TestPortal::with_state(40, |state| {
@@ -104,17 +102,7 @@ async fn the_calendar_is_a_week_of_folded_escaped_events_with_stable_uids() {
         ),
         (monday + chrono::Days::new(7), "08:00", "Tuần sau"),
     ] {
-        let entry = NewScheduleEntry {
-            day,
-            entry: ScheduleEntry {
-                time: time.into(),
-                content: content.into(),
-                chair: "Chủ tịch UBND huyện".into(),
-                participants: "Các phòng, ban".into(),
-                place: "Phòng họp tầng 2".into(),
-            },
-        };
-        store::schedule::add_schedule_entry(&portal.pool.get().unwrap(), &entry).unwrap();
+        common::add_schedule_entry(&portal.pool, day, time, content);
     }
     let (status, content_type, ics) = text(&portal, "/lich-cong-tac.ics?tuan=2026-W49").await;
     assert_eq!(status, StatusCode::OK);

@@ -2,12 +2,9 @@
 
 mod common;
 
-use std::net::SocketAddr;
-
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
-use common::TestPortal;
+use common::{from_peer, post_json, TestPortal};
 use portal_server::state::AppState;
 use serde_json::{json, Value};
 
@@ -20,13 +17,7 @@ fn portal() -> TestPortal {
 }
 
 async fn rate(portal: &TestPortal, body: &Value, ip: [u8; 4]) -> (StatusCode, Value) {
-    let mut request = Request::post("/api/v1/ratings")
-        .header("content-type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    request
-        .extensions_mut()
-        .insert(ConnectInfo(SocketAddr::from((ip, 50_000))));
+    let request = from_peer(post_json("/api/v1/ratings", body), ip);
     let (status, _, body) = portal.request(request).await;
     (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
 }

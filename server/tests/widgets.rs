@@ -2,16 +2,13 @@
 
 mod common;
 
-use std::net::SocketAddr;
-
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use chrono::NaiveDate;
-use common::{write_json, TestPortal};
-use portal_contract::{iso_week_label, LinkGroup, ScheduleEntry};
+use common::{from_peer, post_json, write_json, TestPortal};
+use portal_contract::{iso_week_label, LinkGroup};
 use portal_server::limits::{Limits, RateLimit};
-use portal_server::store::{self, schedule::NewScheduleEntry};
+use portal_server::store;
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -20,17 +17,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn add_entry(portal: &TestPortal, day: NaiveDate, time: &str, content: &str) {
-    let entry = NewScheduleEntry {
-        day,
-        entry: ScheduleEntry {
-            time: time.into(),
-            content: content.into(),
-            chair: "Chủ tịch UBND huyện".into(),
-            participants: "Các phòng chuyên môn".into(),
-            place: "Phòng họp tầng 2".into(),
-        },
-    };
-    store::schedule::add_schedule_entry(&portal.pool.get().unwrap(), &entry).unwrap();
+    common::add_schedule_entry(&portal.pool, day, time, content);
 }
 
 fn entries_by_day(week: &Value) -> Vec<(String, String, Vec<String>)> {
@@ -197,13 +184,7 @@ async fn post_visit_from(
     portal: &TestPortal,
     ip: [u8; 4],
 ) -> ((StatusCode, Value), Option<String>) {
-    let mut request = Request::post("/api/v1/visits")
-        .header("content-type", "application/json")
-        .body(Body::from("{}"))
-        .unwrap();
-    request
-        .extensions_mut()
-        .insert(ConnectInfo(SocketAddr::from((ip, 40_000))));
+    let request = from_peer(post_json("/api/v1/visits", &json!({})), ip);
     let (status, headers, body) = portal.request(request).await;
     let retry_after = headers
         .get("retry-after")
