@@ -1,13 +1,12 @@
 //! `/lich-cong-tac.ics?tuan=YYYY-Www`: a week of the work schedule as iCalendar (RFC 5545),
 //! for a phone's calendar to add or subscribe to; without `tuan`, this week and the next.
 
-use std::collections::HashMap;
-
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{Days, NaiveDate, Utc};
 use portal_contract::{parse_iso_week, week_start, WeekSchedule};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::document;
@@ -20,11 +19,17 @@ const TIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh\r\nBEGIN:STANDA
     DTSTART:19750613T000000\r\nTZOFFSETFROM:+0700\r\nTZOFFSETTO:+0700\r\nTZNAME:ICT\r\n\
     END:STANDARD\r\nEND:VTIMEZONE\r\n";
 
+/// `?tuan=YYYY-Www`, the page's own parameter name (as `/lich-cong-tac?tuan=`).
+#[derive(Debug, Deserialize)]
+pub struct CalendarQuery {
+    tuan: Option<String>,
+}
+
 pub async fn schedule_calendar(
     State(state): State<AppState>,
-    Query(query): Query<HashMap<String, String>>,
+    Query(query): Query<CalendarQuery>,
 ) -> Response {
-    let mondays: Vec<NaiveDate> = match query.get("tuan") {
+    let mondays: Vec<NaiveDate> = match &query.tuan {
         Some(label) => match parse_iso_week(label) {
             Some(monday) => vec![monday],
             None => {
@@ -70,7 +75,8 @@ pub async fn schedule_calendar(
 /// The calendar of `weeks`; `stamp` is DTSTAMP (when it was made, in UTC), `host` makes the
 /// UIDs the portal's own.
 pub fn render(weeks: &[WeekSchedule], host: &str, stamp: &str) -> String {
-    let mut lines = vec![
+    let mut calendar = String::new();
+    for line in [
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
         "PRODID:-//Cong thong tin dien tu huyen Binh Lieu//Lich cong tac//VI".to_string(),
@@ -78,9 +84,7 @@ pub fn render(weeks: &[WeekSchedule], host: &str, stamp: &str) -> String {
         "METHOD:PUBLISH".to_string(),
         format!("X-WR-CALNAME:{}", text("Lịch công tác")),
         "X-WR-TIMEZONE:Asia/Ho_Chi_Minh".to_string(),
-    ];
-    let mut calendar = String::new();
-    for line in lines.drain(..) {
+    ] {
         calendar.push_str(&fold(&line));
     }
     calendar.push_str(TIMEZONE);

@@ -36,14 +36,6 @@ pub async fn post_feedback(
     client: ClientAddress,
     ApiJson(input): ApiJson<FeedbackInput>,
 ) -> Result<(StatusCode, Json<FeedbackReceipt>), AppError> {
-    accept_feedback(state, client, input).await
-}
-
-async fn accept_feedback(
-    state: AppState,
-    client: ClientAddress,
-    input: FeedbackInput,
-) -> Result<(StatusCode, Json<FeedbackReceipt>), AppError> {
     // An article removed while the citizen was writing does not make what they wrote any
     // less worth reading: the feedback is kept with the slug it named.
     let errors = validate_feedback(&input);
