@@ -15,6 +15,9 @@ pub enum AppError {
     Invalid(FieldErrors),
     /// No or wrong credentials for a staff endpoint (401).
     Unauthorized,
+    /// The database cannot be reached now; the client may try again soon (503). Details go
+    /// to the log.
+    Unavailable(String),
     /// Details go to the log, never to the client.
     Internal(String),
 }
@@ -27,6 +30,7 @@ impl AppError {
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -64,6 +68,18 @@ impl IntoResponse for AppError {
                     .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
                 return response;
             }
+            AppError::Unavailable(detail) => {
+                tracing::warn!(%detail, "database unavailable");
+                let mut response = json_error(
+                    status,
+                    "the portal cannot reach its database; try again in a few seconds",
+                );
+                response.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    HeaderValue::from(UNAVAILABLE_RETRY_SECONDS),
+                );
+                return response;
+            }
             AppError::Internal(detail) => {
                 tracing::error!(%detail, "internal error");
                 "the server could not answer this request".to_string()
@@ -72,6 +88,9 @@ impl IntoResponse for AppError {
         json_error(status, message)
     }
 }
+
+/// What a 503 asks the client to wait: about how long a database restart or fail-over takes.
+const UNAVAILABLE_RETRY_SECONDS: u64 = 5;
 
 /// The machine-readable code for an error status.
 pub fn code_for(status: StatusCode) -> &'static str {
@@ -109,4 +128,13 @@ macro_rules! internal_from {
         }
     )*};
 }
-internal_from!(rusqlite::Error, r2d2::Error, tokio::task::JoinError);
+internal_from!(tokio::task::JoinError);
+
+impl From<crate::db::Error> for AppError {
+    fn from(err: crate::db::Error) -> Self {
+        match err {
+            crate::db::Error::Unavailable(detail) => AppError::Unavailable(detail),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}

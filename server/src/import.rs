@@ -5,7 +5,6 @@ use std::path::Path;
 
 use chrono::{DateTime, SecondsFormat};
 use portal_contract::{slugify, to_portal_offset, ArticleInput};
-use rusqlite::Connection;
 
 use crate::sanitize;
 use crate::store::{self, articles::NewArticle};
@@ -43,7 +42,7 @@ pub enum ImportError {
     #[error("{} invalid record(s), nothing imported:\n{}", .0.len(), list(.0))]
     Invalid(Vec<RecordError>),
     #[error(transparent)]
-    Database(#[from] rusqlite::Error),
+    Database(#[from] crate::db::Error),
 }
 
 fn list(errors: &[RecordError]) -> String {
@@ -60,7 +59,7 @@ const MAX_SUMMARY_CHARS: usize = 1000;
 const DERIVED_SUMMARY_CHARS: usize = 240;
 
 /// Reads a JSON array of article inputs from `path` and imports it in one transaction.
-pub fn import_file(conn: &mut Connection, path: &Path) -> Result<usize, ImportError> {
+pub fn import_file(conn: &mut crate::db::Conn, path: &Path) -> Result<usize, ImportError> {
     let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read {
         path: path.display().to_string(),
         source,
@@ -70,17 +69,17 @@ pub fn import_file(conn: &mut Connection, path: &Path) -> Result<usize, ImportEr
             path: path.display().to_string(),
             source,
         })?;
-    let tx = conn.transaction()?;
-    let count = import_records(&tx, &records)?;
-    store::articles::optimize_search_index(&tx)?;
-    tx.commit()?;
-    Ok(count)
+    conn.transaction(|tx| {
+        let count = import_records(tx, &records)?;
+        store::articles::optimize_search_index(tx)?;
+        Ok(count)
+    })
 }
 
 /// Validates every record, then stores them all; stores nothing if any record is invalid.
 /// The caller owns the transaction.
 pub fn import_records(
-    conn: &Connection,
+    conn: &mut crate::db::Conn,
     records: &[serde_json::Value],
 ) -> Result<usize, ImportError> {
     let mut articles = Vec::with_capacity(records.len());
@@ -138,7 +137,7 @@ fn parse_record(record: &serde_json::Value) -> Result<ArticleInput, FieldErrors>
 }
 
 /// Checks one article input and turns it into an article ready to store.
-pub fn validate(conn: &Connection, input: &ArticleInput) -> Result<NewArticle, FieldErrors> {
+pub fn validate(conn: &mut crate::db::Conn, input: &ArticleInput) -> Result<NewArticle, FieldErrors> {
     let mut errors: FieldErrors = Vec::new();
     let mut fail = |field: &str, message: String| errors.push((field.to_string(), message));
 

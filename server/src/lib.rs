@@ -6,6 +6,7 @@ pub mod db;
 pub mod embed;
 pub mod error;
 pub mod feeds;
+pub mod health;
 pub mod html;
 pub mod http_cache;
 pub mod import;

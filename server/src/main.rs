@@ -11,9 +11,15 @@ use portal_server::{app, db, import, seed, state::AppState, store, synthetic};
 #[derive(Parser)]
 #[command(version)]
 struct Cli {
-    /// SQLite database file (created and seeded on first start).
+    /// SQLite database file (created and seeded on first start), unless --database-url names
+    /// a PostgreSQL server.
     #[arg(long, global = true, default_value = "data/portal.db")]
     db: PathBuf,
+    /// A PostgreSQL database instead of the SQLite file, for several replicas sharing one:
+    /// postgres://user:password@host:5432/portal (or host=/run/postgresql dbname=portal).
+    /// The database must exist; its tables are created and seeded on first start.
+    #[arg(long, global = true, env = "DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
@@ -85,6 +91,13 @@ enum Command {
     },
     /// Rebuild the search index from the articles.
     Reindex,
+    /// Copy a SQLite portal whole into the empty PostgreSQL database --database-url names,
+    /// then check that every table holds as many rows as the source.
+    Migrate {
+        /// The SQLite file to copy.
+        #[arg(long)]
+        from: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -111,32 +124,19 @@ fn run(cli: Cli) -> Result<(), String> {
         portal_server::sanitize::parse_image_hosts(&cli.allowed_image_hosts)
             .map_err(|e| format!("--allowed-image-hosts: {e}"))?,
     );
-    let pool = db::open(&cli.db).map_err(|e| format!("database {}: {e}", cli.db.display()))?;
+    if let Some(Command::Migrate { from }) = &cli.command {
+        return migrate(from, cli.database_url.as_deref());
+    }
+    let location = match &cli.database_url {
+        Some(url) => db::Location::Postgres(url.clone()),
+        None => db::Location::Sqlite(cli.db.clone()),
+    };
+    let pool = open_waiting(&location)?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
-    let recleaned = portal_server::sanitize::reclean_stored(&mut conn)
-        .map_err(|e| format!("cleaning stored articles: {e}"))?;
-    if recleaned > 0 {
-        tracing::info!(
-            recleaned,
-            "stored articles cleaned again under the current sanitizer"
-        );
-    }
-    match seed::seed_if_empty(&mut conn, &cli.content).map_err(|e| format!("seeding: {e}"))? {
-        seed::Seeded::Articles(count) => {
-            tracing::info!(count, content = %cli.content.display(), "seeded demo content")
-        }
-        seed::Seeded::NoContentFolder => tracing::warn!(
-            content = %cli.content.display(),
-            "empty database and no content folder: starting without content"
-        ),
-        seed::Seeded::AlreadyHadContent => {
-            let places = seed::seed_map_if_empty(&mut conn, &cli.content)
-                .map_err(|e| format!("seeding the map: {e}"))?;
-            if places > 0 {
-                tracing::info!(places, "added the map's places");
-            }
-        }
-    }
+    conn.with_startup_lock(|conn| {
+        prepare(conn, &cli.content).map_err(StartError::Message)
+    })
+    .map_err(|err| err.to_string())?;
     match cli.command {
         Some(Command::Import { file }) => {
             let count = import::import_file(&mut conn, &file).map_err(|e| e.to_string())?;
@@ -154,13 +154,15 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Some(Command::Reindex) => {
             let started = std::time::Instant::now();
-            let count = store::articles::rebuild_search_index(&conn).map_err(|e| e.to_string())?;
+            let count =
+                store::articles::rebuild_search_index(&mut conn).map_err(|e| e.to_string())?;
             println!(
                 "indexed {count} article(s) in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
             Ok(())
         }
+        Some(Command::Migrate { .. }) => unreachable!("handled before the database is opened"),
         None => {
             drop(conn);
             let options = ServeOptions {
@@ -182,6 +184,91 @@ fn run(cli: Cli) -> Result<(), String> {
             serve(pool, options)
         }
     }
+}
+
+/// Opens the database, waiting while it cannot be reached: a replica started before
+/// PostgreSQL (or during its restart) becomes ready when PostgreSQL does, instead of exiting
+/// and being restarted in a loop. Any other failure (a wrong password, no such database)
+/// ends the start at once.
+fn open_waiting(location: &db::Location) -> Result<db::Pool, String> {
+    let mut wait = std::time::Duration::from_millis(250);
+    loop {
+        match db::open(location) {
+            Ok(pool) => return Ok(pool),
+            Err(db::Error::Unavailable(detail)) => {
+                tracing::warn!(%detail, retry_in_ms = wait.as_millis() as u64, "the database cannot be reached yet");
+                std::thread::sleep(wait);
+                wait = (wait * 2).min(std::time::Duration::from_secs(5));
+            }
+            Err(err) => {
+                return Err(match location {
+                    db::Location::Sqlite(path) => format!("database {}: {err}", path.display()),
+                    db::Location::Postgres(_) => format!("database: {err}"),
+                })
+            }
+        }
+    }
+}
+
+/// A failure while the startup lock is held: the lock itself, or what was done under it.
+#[derive(Debug, thiserror::Error)]
+enum StartError {
+    #[error("{0}")]
+    Message(String),
+    #[error(transparent)]
+    Database(#[from] db::Error),
+}
+
+/// What every start does before it serves: cleans stored articles under a changed
+/// sanitizer, and seeds an empty database from `content`.
+fn prepare(conn: &mut db::Conn, content: &std::path::Path) -> Result<(), String> {
+    let recleaned = portal_server::sanitize::reclean_stored(conn)
+        .map_err(|e| format!("cleaning stored articles: {e}"))?;
+    if recleaned > 0 {
+        tracing::info!(
+            recleaned,
+            "stored articles cleaned again under the current sanitizer"
+        );
+    }
+    match seed::seed_if_empty(conn, content).map_err(|e| format!("seeding: {e}"))? {
+        seed::Seeded::Articles(count) => {
+            tracing::info!(count, content = %content.display(), "seeded demo content")
+        }
+        seed::Seeded::NoContentFolder => tracing::warn!(
+            content = %content.display(),
+            "empty database and no content folder: starting without content"
+        ),
+        seed::Seeded::AlreadyHadContent => {
+            let places = seed::seed_map_if_empty(conn, content)
+                .map_err(|e| format!("seeding the map: {e}"))?;
+            if places > 0 {
+                tracing::info!(places, "added the map's places");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `portal-server migrate --from FILE --database-url URL`.
+fn migrate(from: &std::path::Path, database_url: Option<&str>) -> Result<(), String> {
+    let url = database_url.ok_or("migrate copies into PostgreSQL: give --database-url (or DATABASE_URL)")?;
+    if !from.is_file() {
+        return Err(format!("{}: no such SQLite file", from.display()));
+    }
+    let source = db::open(&db::Location::Sqlite(from.to_path_buf()))
+        .map_err(|e| format!("{}: {e}", from.display()))?;
+    let target = open_waiting(&db::Location::Postgres(url.to_string()))?;
+    let started = std::time::Instant::now();
+    let counts = db::copy::copy_all(
+        &mut source.get().map_err(|e| e.to_string())?,
+        &mut target.get().map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    for (table, rows) in counts {
+        println!("{table:>16}: {rows} row(s), the same as the source");
+    }
+    println!("copied in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
 }
 
 /// What `serve` takes from the command line.

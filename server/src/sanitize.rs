@@ -154,15 +154,15 @@ fn rules() -> String {
 /// Cleans every stored article again if the rules changed since it was stored: articles
 /// imported under an older, laxer sanitizer lose what is no longer allowed. Returns how many
 /// changed.
-pub fn reclean_stored(conn: &mut rusqlite::Connection) -> rusqlite::Result<usize> {
+pub fn reclean_stored(conn: &mut crate::db::Conn) -> crate::db::Result<usize> {
     const SETTING: &str = "sanitizer_rules";
     let rules = rules();
     if crate::store::settings::get(conn, SETTING)?.as_deref() == Some(rules.as_str()) {
         return Ok(0);
     }
     let hosts = allowed_image_hosts();
-    let tx = conn.transaction()?;
-    let changed = crate::store::articles::reclean(&tx, |stored| {
+    conn.transaction(|tx| {
+    let changed = crate::store::articles::reclean(tx, |stored| {
         let body_html = article_html(&stored.body_html);
         let image = stored
             .image
@@ -175,11 +175,11 @@ pub fn reclean_stored(conn: &mut rusqlite::Connection) -> rusqlite::Result<usize
         Some((body_html, body_text, image))
     })?;
     if changed > 0 {
-        crate::store::articles::optimize_search_index(&tx)?;
+        crate::store::articles::optimize_search_index(tx)?;
     }
-    crate::store::settings::set(&tx, SETTING, &rules)?;
-    tx.commit()?;
+    crate::store::settings::set(tx, SETTING, &rules)?;
     Ok(changed)
+    })
 }
 
 /// Keeps only the allowed tags and attributes of `html`.

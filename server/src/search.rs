@@ -1,9 +1,18 @@
-//! Search terms: turning what a citizen typed into an FTS5 query over folded text, and
-//! marking where the terms occur in a title or body.
+//! Search terms: what a citizen typed turned into queries over folded words, for SQLite's
+//! FTS5 and PostgreSQL's text search alike, and marking where the terms occur in a title or
+//! body.
 //!
-//! Only letters and digits of the folded query survive as terms, so FTS5 syntax typed into
-//! the box (quotes, `*`, `-`, `OR`, `NEAR(`, parentheses) is never interpreted: it is only
-//! punctuation between words.
+//! Both engines index the same words, cut here (`index_words`) rather than by either
+//! engine's tokenizer, so that they find the same articles. Only letters and digits of the
+//! folded query survive as terms, so query syntax typed into the box (quotes, `*`, `-`, `OR`,
+//! `NEAR(`, `&`, `!`, `<->`, parentheses) is never interpreted: it is only punctuation
+//! between words.
+//!
+//! Hits are ranked in tiers, the same on both engines: the words as typed (a phrase) in the
+//! title, then every word in the title, then the phrase in the body, then the rest; newest
+//! first within a tier (see `store::articles`).
+
+use std::collections::BTreeMap;
 
 use portal_contract::{fold, fold_char, Segment};
 
@@ -17,29 +26,76 @@ const SNIPPET_LEAD_CHARS: usize = 60;
 /// that is not enough.
 const SNIPPET_FIRST_SCAN_BYTES: usize = 2048;
 
+/// PostgreSQL refuses longer lexemes; such a "word" (a pasted hash, say) is left out of its
+/// index.
+const MAX_LEXEME_BYTES: usize = 2046;
+
+/// The words of `text` as the search index holds them: folded (lowercase, no tone marks,
+/// `đ` as `d`), cut at every character that is not a letter or digit.
+pub fn index_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The words of `text` one space apart: what FTS5 indexes, so that its tokenizer finds
+/// exactly the words `index_words` cut.
+pub fn index_text(text: &str) -> String {
+    index_words(text).join(" ")
+}
+
+/// The words of `text` as a PostgreSQL `tsvector` literal, each with its positions (from 1),
+/// so that PostgreSQL's own parser never cuts them differently.
+pub fn tsvector_literal(text: &str) -> String {
+    let mut positions: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, word) in index_words(text).into_iter().enumerate() {
+        if word.len() <= MAX_LEXEME_BYTES {
+            // PostgreSQL keeps positions up to 16383 and reads larger ones as 16383.
+            positions.entry(word).or_default().push((index + 1).min(16_383));
+        }
+    }
+    positions
+        .iter()
+        .map(|(word, at)| {
+            let mut at = at.clone();
+            at.dedup();
+            let at: Vec<String> = at.iter().map(usize::to_string).collect();
+            // Words hold only letters and digits: nothing to escape inside the quotes.
+            format!("'{word}':{}", at.join(","))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchTerms {
     /// Folded words; the last one also matches as a prefix (the word still being typed).
     words: Vec<String>,
 }
 
+/// Which part of an article a query looks in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Title,
+    Body,
+}
+
 impl SearchTerms {
     /// The terms of `query`, or `None` when it has no letter or digit at all.
     pub fn parse(query: &str) -> Option<Self> {
-        let words: Vec<String> = fold(query)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .take(MAX_TERMS)
-            .map(str::to_owned)
-            .collect();
+        let mut words = index_words(query);
+        words.truncate(MAX_TERMS);
         (!words.is_empty()).then_some(Self { words })
     }
 
-    /// The FTS5 MATCH expression: every word required, the last as a prefix. Words are
-    /// quoted; they hold only letters and digits, so the quotes cannot be broken out of.
-    pub fn fts_match(&self) -> String {
+    /// FTS5: every word anywhere (in `column` only, when given), the last as a prefix. Words
+    /// are quoted; they hold only letters and digits, so the quotes cannot be broken out of.
+    pub fn fts_all(&self, column: Option<Column>) -> String {
         let last = self.words.len() - 1;
-        self.words
+        let words = self
+            .words
             .iter()
             .enumerate()
             .map(|(i, word)| {
@@ -50,7 +106,42 @@ impl SearchTerms {
                 }
             })
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" ");
+        match column {
+            Some(column) => format!("{} : ({words})", fts_column(column)),
+            None => words,
+        }
+    }
+
+    /// FTS5: the words next to each other in the order typed, in `column`.
+    pub fn fts_phrase(&self, column: Column) -> String {
+        format!("{} : \"{}\"*", fts_column(column), self.words.join(" "))
+    }
+
+    /// PostgreSQL: every word, the last as a prefix (a `tsquery` literal).
+    pub fn tsquery_all(&self) -> String {
+        self.tsquery_joined(" & ")
+    }
+
+    /// PostgreSQL: the words next to each other in the order typed.
+    pub fn tsquery_phrase(&self) -> String {
+        self.tsquery_joined(" <-> ")
+    }
+
+    fn tsquery_joined(&self, operator: &str) -> String {
+        let last = self.words.len() - 1;
+        self.words
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                if i == last {
+                    format!("'{word}':*")
+                } else {
+                    format!("'{word}'")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(operator)
     }
 
     /// `text` cut into parts, the words that match marked.
@@ -122,6 +213,13 @@ impl SearchTerms {
             }
         }
         ranges
+    }
+}
+
+fn fts_column(column: Column) -> &'static str {
+    match column {
+        Column::Title => "title",
+        Column::Body => "body",
     }
 }
 
@@ -285,11 +383,29 @@ mod tests {
         let terms = SearchTerms::parse(r#"  "Quốc" phòng* -OR NEAR(an, ninh) "#).unwrap();
         assert_eq!(terms.words, ["quoc", "phong", "or", "near", "an", "ninh"]);
         assert_eq!(
-            terms.fts_match(),
+            terms.fts_all(None),
             r#""quoc" "phong" "or" "near" "an" "ninh"*"#
+        );
+        assert_eq!(
+            terms.fts_phrase(Column::Title),
+            r#"title : "quoc phong or near an ninh"*"#
+        );
+        assert_eq!(
+            terms.tsquery_phrase(),
+            "'quoc' <-> 'phong' <-> 'or' <-> 'near' <-> 'an' <-> 'ninh':*"
         );
         assert_eq!(SearchTerms::parse(r#"*"()-"#), None);
         assert_eq!(SearchTerms::parse(""), None);
+    }
+
+    #[test]
+    fn the_index_holds_folded_words_with_their_positions() {
+        assert_eq!(index_text("Văn phòng HĐND-UBND, Đồn 2024"), "van phong hdnd ubnd don 2024");
+        assert_eq!(
+            tsvector_literal("Văn phòng văn thư"),
+            "'phong':2 'thu':4 'van':1,3"
+        );
+        assert_eq!(tsvector_literal(" -- "), "");
     }
 
     #[test]

@@ -7,11 +7,11 @@ use std::time::Instant;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use portal_contract::MapTiles;
-use rusqlite::Connection;
 
-use crate::db::Pool;
+use crate::db::{Conn, Engine, Pool};
 use crate::error::AppError;
-use crate::limits::{Bucket, Limits, RateLimiter};
+use crate::limits::{limit_key, Bucket, Limits, RateLimiter};
+use crate::store;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -88,18 +88,45 @@ impl AppState {
         self
     }
 
-    /// Counts a request from `client` against `bucket`'s limit; a 429 when it is spent.
-    pub fn rate_limit(&self, bucket: Bucket, client: ClientAddress) -> Result<(), AppError> {
-        self.rate_limiter
-            .check(bucket, client.0, self.limit(bucket), Instant::now())
-            .map_err(AppError::TooManyRequests)
+    /// Counts a request from `client` against `bucket`'s limit; a 429 when it is spent. On
+    /// PostgreSQL the count is kept in the database, shared by every replica.
+    pub async fn rate_limit(&self, bucket: Bucket, client: ClientAddress) -> Result<(), AppError> {
+        let limit = self.limit(bucket);
+        let refusal = match self.pool.engine() {
+            Engine::Sqlite => self
+                .rate_limiter
+                .check(bucket, client.0, limit, Instant::now()),
+            Engine::Postgres => {
+                let key = shared_key(bucket, client);
+                self.db(move |conn| {
+                    Ok(store::rate_limits::check(conn, &key.0, &key.1, limit, now_ms())?)
+                })
+                .await?
+            }
+        };
+        refusal.map_err(AppError::TooManyRequests)
     }
 
     /// A 429 when `client` has spent `bucket`'s limit, without counting this request.
-    pub fn rate_limit_spent(&self, bucket: Bucket, client: ClientAddress) -> Result<(), AppError> {
-        self.rate_limiter
-            .spent(bucket, client.0, self.limit(bucket), Instant::now())
-            .map_err(AppError::TooManyRequests)
+    pub async fn rate_limit_spent(
+        &self,
+        bucket: Bucket,
+        client: ClientAddress,
+    ) -> Result<(), AppError> {
+        let limit = self.limit(bucket);
+        let refusal = match self.pool.engine() {
+            Engine::Sqlite => self
+                .rate_limiter
+                .spent(bucket, client.0, limit, Instant::now()),
+            Engine::Postgres => {
+                let key = shared_key(bucket, client);
+                self.db(move |conn| {
+                    Ok(store::rate_limits::spent(conn, &key.0, &key.1, limit, now_ms())?)
+                })
+                .await?
+            }
+        };
+        refusal.map_err(AppError::TooManyRequests)
     }
 
     fn limit(&self, bucket: Bucket) -> crate::limits::RateLimit {
@@ -111,11 +138,11 @@ impl AppState {
         }
     }
 
-    /// Runs `work` on a pooled connection off the async threads: SQLite calls block.
+    /// Runs `work` on a pooled connection off the async threads: both engines' calls block.
     pub async fn db<T, F>(&self, work: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Connection) -> Result<T, AppError> + Send + 'static,
+        F: FnOnce(&mut Conn) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
@@ -124,6 +151,19 @@ impl AppState {
         })
         .await?
     }
+}
+
+/// The bucket's and the client's names as the shared limits store them.
+fn shared_key(bucket: Bucket, client: ClientAddress) -> (String, String) {
+    let client = client
+        .0
+        .map_or_else(|| "unknown".to_string(), |ip| limit_key(ip).to_string());
+    (format!("{bucket:?}"), client)
+}
+
+/// Wall-clock milliseconds: replicas on different machines share the windows.
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
 }
 
 /// The client's address: the connection's peer, or behind a reverse proxy the address the

@@ -3,7 +3,6 @@
 
 use chrono::{Duration, TimeZone};
 use portal_contract::{portal_offset, slugify};
-use rusqlite::Connection;
 
 use crate::sanitize;
 use crate::store::{self, articles::NewArticle};
@@ -82,7 +81,7 @@ impl Numbers {
 
 /// Adds `count` synthetic articles, spread over the existing categories and the ten years
 /// before 2026, in one transaction. Returns how many were added.
-pub fn add_articles(conn: &mut Connection, count: usize) -> rusqlite::Result<usize> {
+pub fn add_articles(conn: &mut crate::db::Conn, count: usize) -> crate::db::Result<usize> {
     let categories: Vec<String> = store::categories::categories(conn)?
         .into_iter()
         .map(|c| c.slug)
@@ -94,7 +93,7 @@ pub fn add_articles(conn: &mut Connection, count: usize) -> rusqlite::Result<usi
         .with_ymd_and_hms(2016, 1, 1, 7, 0, 0)
         .unwrap();
     let mut numbers = Numbers(count as u64);
-    let tx = conn.transaction()?;
+    conn.transaction(|tx| {
     let now = chrono::Utc::now().to_rfc3339();
     for i in 0..count {
         let title = format!(
@@ -130,9 +129,9 @@ pub fn add_articles(conn: &mut Connection, count: usize) -> rusqlite::Result<usi
             image: None,
             featured: false,
         };
-        store::articles::upsert_article(&tx, &article, &now)?;
+        store::articles::upsert_article(tx, &article, &now)?;
     }
-    store::articles::optimize_search_index(&tx)?;
-    tx.commit()?;
+    store::articles::optimize_search_index(tx)?;
     Ok(count)
+    })
 }

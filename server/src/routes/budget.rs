@@ -80,7 +80,7 @@ pub async fn read_body_first(
         let client = ClientAddress::from_request_parts(&mut parts, &state)
             .await
             .unwrap_or(ClientAddress(None));
-        if let Err(refusal) = state.rate_limit_spent(bucket, client) {
+        if let Err(refusal) = state.rate_limit_spent(bucket, client).await {
             return refusal.into_response();
         }
     }

@@ -42,7 +42,7 @@ pub async fn post_feedback(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    state.rate_limit(Bucket::Feedback, client)?;
+    state.rate_limit(Bucket::Feedback, client).await?;
     let held_reason = if !input.website.trim().is_empty() {
         Some("honeypot")
     } else if input.elapsed_ms < MIN_FILL_MS {

@@ -39,7 +39,7 @@ pub async fn post_rating(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    state.rate_limit(Bucket::Ratings, client)?;
+    state.rate_limit(Bucket::Ratings, client).await?;
     let now = to_portal_offset(&chrono::Utc::now()).to_rfc3339();
     state
         .db(move |conn| {
@@ -57,7 +57,7 @@ pub async fn post_rating(
 }
 
 /// The pages readers can rate: articles (documents and procedures will follow them).
-fn rated_page_exists(conn: &rusqlite::Connection, page: &str) -> Result<bool, AppError> {
+fn rated_page_exists(conn: &mut crate::db::Conn, page: &str) -> Result<bool, AppError> {
     match page.strip_prefix("/tin-tuc/") {
         Some(slug) if !slug.is_empty() && !slug.contains('/') => {
             Ok(store::articles::article_exists(conn, slug)?)

@@ -23,7 +23,9 @@ impl FromRequestParts<AppState> for StaffToken {
             .unwrap_or(ClientAddress(None));
         // Past the limit even the right token waits: otherwise guessing could go on, with
         // only the hits answered differently.
-        state.rate_limit_spent(Bucket::StaffAuthFailures, client)?;
+        state
+            .rate_limit_spent(Bucket::StaffAuthFailures, client)
+            .await?;
         let given = parts
             .headers
             .get(header::AUTHORIZATION)
@@ -43,7 +45,7 @@ impl FromRequestParts<AppState> for StaffToken {
             return Ok(StaffToken);
         }
         // Counting can itself spend the limit; this answer is still the plain 401.
-        let _ = state.rate_limit(Bucket::StaffAuthFailures, client);
+        let _ = state.rate_limit(Bucket::StaffAuthFailures, client).await;
         Err(AppError::Unauthorized)
     }
 }

@@ -38,7 +38,7 @@ pub async fn post_visit(
     // give. The body itself says nothing.
     ApiJson(_): ApiJson<serde_json::Map<String, serde_json::Value>>,
 ) -> Result<Json<VisitStats>, AppError> {
-    state.rate_limit(Bucket::Visits, client)?;
+    state.rate_limit(Bucket::Visits, client).await?;
     state
         .db(|conn| Ok(Json(store::stats::record_visit(conn, clock::today())?)))
         .await

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use crate::db::Conn;
 
 use crate::import::{self, ImportError};
 use chrono::{Days, NaiveDate};
@@ -40,7 +40,7 @@ pub enum SeedError {
         message: String,
     },
     #[error(transparent)]
-    Database(#[from] rusqlite::Error),
+    Database(#[from] crate::db::Error),
 }
 
 /// What seeding did.
@@ -53,12 +53,12 @@ pub enum Seeded {
 
 /// Seeds the database from `content_dir` unless it already has content; the schedule is
 /// dated around `today`.
-pub fn seed_if_empty(conn: &mut Connection, content_dir: &Path) -> Result<Seeded, SeedError> {
+pub fn seed_if_empty(conn: &mut Conn, content_dir: &Path) -> Result<Seeded, SeedError> {
     seed_if_empty_on(conn, content_dir, crate::clock::today())
 }
 
 pub fn seed_if_empty_on(
-    conn: &mut Connection,
+    conn: &mut Conn,
     content_dir: &Path,
     today: NaiveDate,
 ) -> Result<Seeded, SeedError> {
@@ -89,20 +89,20 @@ pub fn seed_if_empty_on(
     }
     article_files.sort();
 
-    let tx = conn.transaction()?;
-    store::site::save_site(&tx, &site)?;
+    conn.transaction(|tx| {
+    store::site::save_site(tx, &site)?;
     for (position, category) in categories.iter().enumerate() {
-        store::categories::save_category(&tx, category, position)?;
+        store::categories::save_category(tx, category, position)?;
     }
     let mut count = 0;
     for path in &article_files {
         let records: Vec<serde_json::Value> = read_json(path)?;
-        count += import::import_records(&tx, &records).map_err(|source| SeedError::Import {
+        count += import::import_records(tx, &records).map_err(|source| SeedError::Import {
             path: path.display().to_string(),
             source,
         })?;
     }
-    store::articles::optimize_search_index(&tx)?;
+    store::articles::optimize_search_index(tx)?;
     let schedule_path = content_dir.join("schedule.json");
     if schedule_path.exists() {
         let templates: Vec<ScheduleTemplate> = read_json(&schedule_path)?;
@@ -112,34 +112,31 @@ pub fn seed_if_empty_on(
                 index,
                 message,
             })?;
-            store::schedule::add_schedule_entry(&tx, &entry)?;
+            store::schedule::add_schedule_entry(tx, &entry)?;
         }
     }
     let links_path = content_dir.join("links.json");
     if links_path.exists() {
         let groups: Vec<LinkGroup> = read_json(&links_path)?;
         for (position, group) in groups.iter().enumerate() {
-            store::links::save_link_group(&tx, group, position)?;
+            store::links::save_link_group(tx, group, position)?;
         }
     }
-    seed_places(&tx, content_dir)?;
-    tx.commit()?;
+    seed_places(tx, content_dir)?;
     Ok(Seeded::Articles(count))
+    })
 }
 
 /// Adds the map's places from `content/map.geojson` to a database that has none (one seeded
 /// before the map existed gets them on its next start). Returns how many were added.
-pub fn seed_map_if_empty(conn: &mut Connection, content_dir: &Path) -> Result<usize, SeedError> {
+pub fn seed_map_if_empty(conn: &mut Conn, content_dir: &Path) -> Result<usize, SeedError> {
     if store::map::has_places(conn)? {
         return Ok(0);
     }
-    let tx = conn.transaction()?;
-    let count = seed_places(&tx, content_dir)?;
-    tx.commit()?;
-    Ok(count)
+    conn.transaction(|tx| seed_places(tx, content_dir))
 }
 
-fn seed_places(conn: &Connection, content_dir: &Path) -> Result<usize, SeedError> {
+fn seed_places(conn: &mut Conn, content_dir: &Path) -> Result<usize, SeedError> {
     let path = content_dir.join("map.geojson");
     if !path.exists() {
         return Ok(0);
@@ -162,11 +159,11 @@ fn seed_places(conn: &Connection, content_dir: &Path) -> Result<usize, SeedError
 
 enum PlaceProblem {
     Invalid(String),
-    Database(rusqlite::Error),
+    Database(crate::db::Error),
 }
 
-impl From<rusqlite::Error> for PlaceProblem {
-    fn from(err: rusqlite::Error) -> Self {
+impl From<crate::db::Error> for PlaceProblem {
+    fn from(err: crate::db::Error) -> Self {
         PlaceProblem::Database(err)
     }
 }
@@ -174,7 +171,7 @@ impl From<rusqlite::Error> for PlaceProblem {
 /// A place is stored only whole: a URL-safe unique id, a valid shape, a link that leads
 /// somewhere.
 fn check_place(
-    conn: &Connection,
+    conn: &mut Conn,
     feature: PlaceFeature,
     seen: &mut std::collections::HashSet<String>,
 ) -> Result<NewPlace, PlaceProblem> {

@@ -1,75 +1,79 @@
 //! Citizens' feedback: stored durably, listed for staff.
 
+use portal_contract::text::trim_invisible;
 use portal_contract::{FeedbackInput, FeedbackReceipt, FeedbackRecord, PageRequest, Paged};
-use rusqlite::{params, Connection};
 
 use super::time_column;
-use portal_contract::text::trim_invisible;
+use crate::db::{Conn, Result};
 
 /// Stores a submission durably (the commit reaches the disk before this returns) and gives
 /// it its reference.
 pub fn save_feedback(
-    conn: &mut Connection,
+    conn: &mut Conn,
     input: &FeedbackInput,
     held_reason: Option<&str>,
     received_at: chrono::DateTime<chrono::FixedOffset>,
-) -> rusqlite::Result<FeedbackReceipt> {
-    // Visits may lose their last moments in a power cut; a citizen's words may not.
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    let result = (|| {
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute(
+) -> Result<FeedbackReceipt> {
+    // Visits may lose their last moments in a power cut; a citizen's words may not. On
+    // PostgreSQL every commit is flushed already (synchronous_commit's default).
+    if let Some(sqlite) = conn.as_sqlite() {
+        sqlite.pragma_update(None, "synchronous", "FULL")?;
+    }
+    let result = conn.transaction(|conn| {
+        let id: i64 = conn.query_one(
             "INSERT INTO feedback (received_at, name, email, phone, title, message, article, held_reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                received_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-                trim_invisible(&input.name),
-                trim_invisible(&input.email),
-                trim_invisible(&input.phone),
-                trim_invisible(&input.title),
-                trim_invisible(&input.message),
-                input.article,
-                held_reason
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+            &[
+                &received_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+                &trim_invisible(&input.name),
+                &trim_invisible(&input.email),
+                &trim_invisible(&input.phone),
+                &trim_invisible(&input.title),
+                &trim_invisible(&input.message),
+                &input.article,
+                &held_reason,
             ],
+            |row| row.get(0),
         )?;
-        let id = tx.last_insert_rowid();
         let reference = format!("PH-{}-{id:06}", received_at.format("%Y"));
-        tx.execute(
+        conn.execute(
             "UPDATE feedback SET reference = ?1 WHERE id = ?2",
-            params![reference, id],
+            &[&reference, &id],
         )?;
-        tx.commit()?;
         Ok(FeedbackReceipt {
             reference,
             received_at,
         })
-    })();
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    });
+    if let Some(sqlite) = conn.as_sqlite() {
+        sqlite.pragma_update(None, "synchronous", "NORMAL")?;
+    }
     result
 }
 
 /// Submissions, newest first; held-back ones only when `held` asks for them.
 pub fn list_feedback(
-    conn: &Connection,
+    conn: &mut Conn,
     held: bool,
     page: PageRequest,
-) -> rusqlite::Result<Paged<FeedbackRecord>> {
+) -> Result<Paged<FeedbackRecord>> {
     let condition = if held {
         "held_reason IS NOT NULL"
     } else {
         "held_reason IS NULL"
     };
-    let total: u64 = conn.query_row(
+    let total: u64 = conn.query_one(
         &format!("SELECT COUNT(*) FROM feedback WHERE {condition}"),
-        [],
+        &[],
         |row| row.get(0),
     )?;
-    let mut statement = conn.prepare_cached(&format!(
-        "SELECT reference, received_at, name, email, phone, title, message, article, held_reason
-         FROM feedback WHERE {condition} ORDER BY received_at DESC, id DESC LIMIT ?1 OFFSET ?2"
-    ))?;
-    let items = statement
-        .query_map(params![page.per_page, page.offset()], |row| {
+    let items = conn.query(
+        &format!(
+            "SELECT reference, received_at, name, email, phone, title, message, article, held_reason
+             FROM feedback WHERE {condition} ORDER BY received_at DESC, id DESC LIMIT ?1 OFFSET ?2"
+        ),
+        &[&page.per_page, &page.offset()],
+        |row| {
             Ok(FeedbackRecord {
                 reference: row.get(0)?,
                 received_at: time_column(row, 1)?,
@@ -81,7 +85,7 @@ pub fn list_feedback(
                 article: row.get(7)?,
                 held_reason: row.get(8)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     Ok(page.answer(items, total))
 }

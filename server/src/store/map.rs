@@ -3,10 +3,9 @@
 use portal_contract::{
     FeatureType, Geometry, LinkTarget, Place, PlaceKind, PlaceLink, PlaceProperties,
 };
-use rusqlite::{params, Connection};
 use serde::Deserialize;
 
-use super::bad_text;
+use crate::db::{bad_column, Conn, Result};
 
 /// A checked place, ready to store; its link's title is looked up when it is read.
 #[derive(Debug, Clone)]
@@ -27,13 +26,13 @@ pub struct NewPlaceLink {
     pub slug: String,
 }
 
-pub fn has_places(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT EXISTS (SELECT 1 FROM map_places)", [], |row| {
+pub fn has_places(conn: &mut Conn) -> Result<bool> {
+    conn.query_one("SELECT EXISTS (SELECT 1 FROM map_places)", &[], |row| {
         row.get(0)
     })
 }
 
-pub fn save_place(conn: &Connection, place: &NewPlace, position: usize) -> rusqlite::Result<()> {
+pub fn save_place(conn: &mut Conn, place: &NewPlace, position: usize) -> Result<()> {
     let kind = serde_json::to_value(place.kind).expect("a kind serializes");
     let geometry = serde_json::to_string(&place.geometry).expect("a geometry serializes");
     let (link_target, link_slug) = match &place.link {
@@ -51,16 +50,16 @@ pub fn save_place(conn: &Connection, place: &NewPlace, position: usize) -> rusql
              name = excluded.name, address = excluded.address,
              link_target = excluded.link_target, link_slug = excluded.link_slug,
              geometry = excluded.geometry, approximate = excluded.approximate",
-        params![
-            place.id,
-            position as i64,
-            kind.as_str(),
-            place.name,
-            place.address,
-            link_target,
-            link_slug,
-            geometry,
-            place.approximate
+        &[
+            &place.id,
+            &position,
+            &kind.as_str(),
+            &place.name,
+            &place.address,
+            &link_target,
+            &link_slug,
+            &geometry,
+            &place.approximate,
         ],
     )?;
     Ok(())
@@ -75,8 +74,8 @@ fn link_target_code(target: LinkTarget) -> &'static str {
 
 /// Every place in list order. A link whose article or category is gone is left out rather
 /// than sent broken.
-pub fn places(conn: &Connection) -> rusqlite::Result<Vec<Place>> {
-    let mut statement = conn.prepare_cached(
+pub fn places(conn: &mut Conn) -> Result<Vec<Place>> {
+    conn.query(
         "SELECT p.id, p.kind, p.name, p.address, p.link_target, p.link_slug, p.geometry,
                 p.approximate,
                 CASE p.link_target
@@ -84,13 +83,13 @@ pub fn places(conn: &Connection) -> rusqlite::Result<Vec<Place>> {
                     WHEN 'article' THEN (SELECT title FROM articles WHERE slug = p.link_slug)
                 END
          FROM map_places p ORDER BY p.position, p.id",
-    )?;
-    let rows = statement.query_map([], |row| {
+        &[],
+        |row| {
         let kind: String = row.get(1)?;
         let kind: PlaceKind = serde_json::from_value(serde_json::Value::String(kind))
-            .map_err(|err| bad_text(1, err))?;
+            .map_err(|err| bad_column(1, err))?;
         let geometry: String = row.get(6)?;
-        let geometry: Geometry = serde_json::from_str(&geometry).map_err(|err| bad_text(6, err))?;
+        let geometry: Geometry = serde_json::from_str(&geometry).map_err(|err| bad_column(6, err))?;
         let target: Option<String> = row.get(4)?;
         let slug: Option<String> = row.get(5)?;
         let title: Option<String> = row.get(8)?;
@@ -119,6 +118,6 @@ pub fn places(conn: &Connection) -> rusqlite::Result<Vec<Place>> {
                 approximate: row.get(7)?,
             },
         })
-    })?;
-    rows.collect()
+        },
+    )
 }

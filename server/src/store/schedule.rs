@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 use portal_contract::{weekday_name, ScheduleDay, ScheduleEntry, WeekSchedule};
-use rusqlite::{params, Connection};
+
+use crate::db::{Conn, Result};
 
 /// One schedule entry as content files and the store keep it.
 #[derive(Debug, Clone)]
@@ -11,31 +12,43 @@ pub struct NewScheduleEntry {
     pub entry: ScheduleEntry,
 }
 
-pub fn add_schedule_entry(conn: &Connection, new: &NewScheduleEntry) -> rusqlite::Result<()> {
+pub fn add_schedule_entry(conn: &mut Conn, new: &NewScheduleEntry) -> Result<()> {
     let entry = &new.entry;
-    conn.prepare_cached(
+    conn.execute(
         "INSERT INTO schedule_entries (day, time, content, chair, participants, place)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        new.day.to_string(),
-        entry.time,
-        entry.content,
-        entry.chair,
-        entry.participants,
-        entry.place
-    ])?;
+        &[
+            &new.day.to_string(),
+            &entry.time,
+            &entry.content,
+            &entry.chair,
+            &entry.participants,
+            &entry.place,
+        ],
+    )?;
     Ok(())
 }
 
 /// The seven days from `monday`, each with its entries in time order.
-pub fn week_schedule(conn: &Connection, monday: NaiveDate) -> rusqlite::Result<Vec<ScheduleDay>> {
+pub fn week_schedule(conn: &mut Conn, monday: NaiveDate) -> Result<Vec<ScheduleDay>> {
     let days: Vec<NaiveDate> = monday.iter_days().take(7).collect();
-    let mut statement = conn.prepare_cached(
+    let rows: Vec<(String, ScheduleEntry)> = conn.query(
         "SELECT day, time, content, chair, participants, place FROM schedule_entries
          WHERE day BETWEEN ?1 AND ?2 ORDER BY day, time, id",
+        &[&days[0].to_string(), &days[6].to_string()],
+        |row| {
+            Ok((
+                row.get(0)?,
+                ScheduleEntry {
+                    time: row.get(1)?,
+                    content: row.get(2)?,
+                    chair: row.get(3)?,
+                    participants: row.get(4)?,
+                    place: row.get(5)?,
+                },
+            ))
+        },
     )?;
-    let mut rows = statement.query(params![days[0].to_string(), days[6].to_string()])?;
     let mut schedule: Vec<ScheduleDay> = days
         .iter()
         .map(|date| ScheduleDay {
@@ -44,15 +57,7 @@ pub fn week_schedule(conn: &Connection, monday: NaiveDate) -> rusqlite::Result<V
             entries: Vec::new(),
         })
         .collect();
-    while let Some(row) = rows.next()? {
-        let day: String = row.get(0)?;
-        let entry = ScheduleEntry {
-            time: row.get(1)?,
-            content: row.get(2)?,
-            chair: row.get(3)?,
-            participants: row.get(4)?,
-            place: row.get(5)?,
-        };
+    for (day, entry) in rows {
         if let Some(slot) = schedule.iter_mut().find(|d| d.date.to_string() == day) {
             slot.entries.push(entry);
         }
@@ -61,7 +66,7 @@ pub fn week_schedule(conn: &Connection, monday: NaiveDate) -> rusqlite::Result<V
 }
 
 /// Builds the full answer for the week starting `monday`.
-pub fn week(conn: &Connection, monday: NaiveDate) -> rusqlite::Result<WeekSchedule> {
+pub fn week(conn: &mut Conn, monday: NaiveDate) -> Result<WeekSchedule> {
     use portal_contract::{iso_week_label, week::week_after};
     let days = week_schedule(conn, monday)?;
     Ok(WeekSchedule {

@@ -1,42 +1,40 @@
 //! The site's own settings and the frame's menu.
 
 use portal_contract::{CategoryRef, MapTiles, Site};
-use rusqlite::{Connection, OptionalExtension};
 
-use super::bad_text;
+use crate::db::{bad_column, Conn, Result};
 use crate::seed::files::SiteSettings;
 
-pub fn has_content(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT EXISTS (SELECT 1 FROM categories)", [], |row| {
+pub fn has_content(conn: &mut Conn) -> Result<bool> {
+    conn.query_one("SELECT EXISTS (SELECT 1 FROM categories)", &[], |row| {
         row.get(0)
     })
 }
 
-pub fn save_site(conn: &Connection, settings: &SiteSettings) -> rusqlite::Result<()> {
+pub fn save_site(conn: &mut Conn, settings: &SiteSettings) -> Result<()> {
     let json = serde_json::to_string(settings).expect("site settings serialize");
     conn.execute(
         "INSERT INTO site (id, json) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET json = excluded.json",
-        [json],
+        &[&json],
     )?;
     Ok(())
 }
 
 /// The site as the frame shows it; `map_tiles` is the server's own setting, not stored.
-pub fn site(conn: &Connection, map_tiles: MapTiles) -> rusqlite::Result<Option<Site>> {
+pub fn site(conn: &mut Conn, map_tiles: MapTiles) -> Result<Option<Site>> {
     let Some(settings) = site_settings(conn)? else {
         return Ok(None);
     };
-    let mut statement = conn.prepare_cached(
+    let menu = conn.query(
         "SELECT slug, name FROM categories WHERE parent IS NULL ORDER BY position, id",
-    )?;
-    let menu = statement
-        .query_map([], |row| {
+        &[],
+        |row| {
             Ok(CategoryRef {
                 slug: row.get(0)?,
                 name: row.get(1)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     Ok(Some(Site {
         name: settings.name,
         short_name: settings.short_name,
@@ -48,10 +46,9 @@ pub fn site(conn: &Connection, map_tiles: MapTiles) -> rusqlite::Result<Option<S
     }))
 }
 
-pub(crate) fn site_settings(conn: &Connection) -> rusqlite::Result<Option<SiteSettings>> {
-    let json: Option<String> = conn
-        .query_row("SELECT json FROM site WHERE id = 1", [], |row| row.get(0))
-        .optional()?;
-    json.map(|json| serde_json::from_str(&json).map_err(|err| bad_text(0, err)))
+pub(crate) fn site_settings(conn: &mut Conn) -> Result<Option<SiteSettings>> {
+    let json: Option<String> =
+        conn.query_opt("SELECT json FROM site WHERE id = 1", &[], |row| row.get(0))?;
+    json.map(|json| serde_json::from_str(&json).map_err(|err| bad_column(0, err)))
         .transpose()
 }

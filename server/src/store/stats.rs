@@ -2,30 +2,30 @@
 
 use chrono::NaiveDate;
 use portal_contract::VisitStats;
-use rusqlite::Connection;
 
 use super::site::site_settings;
+use crate::db::{Conn, Result};
 
 /// Counts one visit on `today` and returns the statistics after it, atomically: concurrent
-/// visits each add exactly one.
-pub fn record_visit(conn: &mut Connection, today: NaiveDate) -> rusqlite::Result<VisitStats> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    tx.prepare_cached(
-        "INSERT INTO visit_days (day, count) VALUES (?1, 1)
-         ON CONFLICT (day) DO UPDATE SET count = count + 1",
-    )?
-    .execute([today.to_string()])?;
-    let stats = visit_stats(&tx, today)?;
-    tx.commit()?;
-    Ok(stats)
+/// visits each add exactly one, whichever replica they reach.
+pub fn record_visit(conn: &mut Conn, today: NaiveDate) -> Result<VisitStats> {
+    conn.transaction(|conn| {
+        conn.execute(
+            "INSERT INTO visit_days (day, count) VALUES (?1, 1)
+             ON CONFLICT (day) DO UPDATE SET count = visit_days.count + 1",
+            &[&today.to_string()],
+        )?;
+        visit_stats(conn, today)
+    })
 }
 
-pub fn visit_stats(conn: &Connection, today: NaiveDate) -> rusqlite::Result<VisitStats> {
+pub fn visit_stats(conn: &mut Conn, today: NaiveDate) -> Result<VisitStats> {
     let before: u64 = site_settings(conn)?.map(|s| s.visits_before).unwrap_or(0);
-    let (today_count, counted): (u64, u64) = conn.query_row(
-        "SELECT COALESCE(SUM(CASE WHEN day = ?1 THEN count END), 0), COALESCE(SUM(count), 0)
+    let (today_count, counted): (u64, u64) = conn.query_one(
+        "SELECT CAST(COALESCE(SUM(CASE WHEN day = ?1 THEN count END), 0) AS BIGINT),
+                CAST(COALESCE(SUM(count), 0) AS BIGINT)
          FROM visit_days",
-        [today.to_string()],
+        &[&today.to_string()],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
     Ok(VisitStats {

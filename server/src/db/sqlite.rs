@@ -1,45 +1,37 @@
-//! Opening the SQLite database: connection pool, pragmas and migrations.
+//! SQLite: one file, the embedded default.
 
 use std::path::Path;
 
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::Connection;
 
+use super::{Error, Result};
+
 pub type Pool = r2d2::Pool<SqliteConnectionManager>;
 
 /// Schema changes in order; the database's `user_version` counts how many have run.
 const MIGRATIONS: &[&str] = &[
-    include_str!("../migrations/0001_init.sql"),
-    include_str!("../migrations/0002_widgets.sql"),
-    include_str!("../migrations/0003_feedback.sql"),
-    include_str!("../migrations/0004_map.sql"),
-    include_str!("../migrations/0005_settings.sql"),
-    include_str!("../migrations/0006_ratings.sql"),
+    include_str!("../../migrations/sqlite/0001_init.sql"),
+    include_str!("../../migrations/sqlite/0002_widgets.sql"),
+    include_str!("../../migrations/sqlite/0003_feedback.sql"),
+    include_str!("../../migrations/sqlite/0004_map.sql"),
+    include_str!("../../migrations/sqlite/0005_settings.sql"),
+    include_str!("../../migrations/sqlite/0006_ratings.sql"),
 ];
 
-#[derive(Debug, thiserror::Error)]
-pub enum DbError {
-    #[error("cannot create the database folder {path}: {source}")]
-    Folder {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error(transparent)]
-    Sqlite(#[from] rusqlite::Error),
-    #[error(transparent)]
-    Pool(#[from] r2d2::Error),
-}
-
 /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-pub fn open(path: &Path) -> Result<Pool, DbError> {
+pub fn open(path: &Path) -> Result<Pool> {
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(|source| DbError::Folder {
+        std::fs::create_dir_all(folder).map_err(|source| Error::Folder {
             path: folder.display().to_string(),
             source,
         })?;
     }
     let manager = SqliteConnectionManager::file(path).with_init(configure);
-    let pool = r2d2::Pool::builder().max_size(8).build(manager)?;
+    let pool = r2d2::Pool::builder()
+        .max_size(8)
+        .connection_timeout(super::CONNECTION_WAIT)
+        .build(manager)?;
     migrate(&mut *pool.get()?)?;
     Ok(pool)
 }

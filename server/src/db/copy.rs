@@ -1,0 +1,231 @@
+//! `portal-server migrate`: a SQLite portal copied whole into an empty PostgreSQL database.
+
+use super::{Conn, Error, Param, Result, ToParam};
+
+/// A column's kind, which says how it is read from SQLite and bound for PostgreSQL.
+#[derive(Clone, Copy)]
+enum Kind {
+    Int,
+    Text,
+}
+use Kind::{Int, Text};
+
+/// Every table a portal keeps, in an order that has each row's references copied before it,
+/// with every column. The search index is not copied: it is rebuilt in PostgreSQL's form.
+const TABLES: &[(&str, &[(&str, Kind)])] = &[
+    ("site", &[("id", Int), ("json", Text)]),
+    (
+        "categories",
+        &[("id", Int), ("slug", Text), ("name", Text), ("parent", Text), ("position", Int)],
+    ),
+    (
+        "articles",
+        &[
+            ("id", Int),
+            ("slug", Text),
+            ("title", Text),
+            ("summary", Text),
+            ("body_html", Text),
+            ("body_text", Text),
+            ("published_at", Text),
+            ("updated_at", Text),
+            ("author", Text),
+            ("category_id", Int),
+            ("image_json", Text),
+            ("featured", Int),
+        ],
+    ),
+    (
+        "schedule_entries",
+        &[
+            ("id", Int),
+            ("day", Text),
+            ("time", Text),
+            ("content", Text),
+            ("chair", Text),
+            ("participants", Text),
+            ("place", Text),
+        ],
+    ),
+    ("visit_days", &[("day", Text), ("count", Int)]),
+    ("link_groups", &[("id", Int), ("name", Text), ("position", Int)]),
+    (
+        "links",
+        &[("id", Int), ("group_id", Int), ("name", Text), ("url", Text), ("position", Int)],
+    ),
+    (
+        "feedback",
+        &[
+            ("id", Int),
+            ("reference", Text),
+            ("received_at", Text),
+            ("name", Text),
+            ("email", Text),
+            ("phone", Text),
+            ("title", Text),
+            ("message", Text),
+            ("article", Text),
+            ("held_reason", Text),
+        ],
+    ),
+    (
+        "map_places",
+        &[
+            ("id", Text),
+            ("position", Int),
+            ("kind", Text),
+            ("name", Text),
+            ("address", Text),
+            ("link_target", Text),
+            ("link_slug", Text),
+            ("geometry", Text),
+            ("approximate", Int),
+        ],
+    ),
+    ("server_settings", &[("name", Text), ("value", Text)]),
+    (
+        "ratings",
+        &[("id", Int), ("page", Text), ("useful", Int), ("comment", Text), ("received_at", Text)],
+    ),
+];
+
+/// Tables whose `id` PostgreSQL numbers itself: its counter must start after the copied ids.
+const NUMBERED: &[&str] = &[
+    "categories",
+    "articles",
+    "schedule_entries",
+    "link_groups",
+    "links",
+    "feedback",
+    "ratings",
+];
+
+/// Rows copied in one statement's batch; bounded so a large portal streams through.
+const BATCH: usize = 500;
+
+/// One value as read from the source.
+enum Value {
+    Int(Option<i64>),
+    Text(Option<String>),
+}
+
+impl ToParam for Value {
+    fn to_param(&self) -> Param<'_> {
+        match self {
+            Value::Int(value) => Param::Int(*value),
+            Value::Text(value) => Param::Text(value.as_deref()),
+        }
+    }
+}
+
+/// How many rows of each table the copy holds, checked against the source.
+pub type Counts = Vec<(&'static str, u64)>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CopyError {
+    #[error(transparent)]
+    Database(#[from] Error),
+    #[error("the target database already has content ({0} articles); copy only into an empty one")]
+    TargetNotEmpty(u64),
+    #[error("{table}: {source_rows} rows in the source, {target_rows} in the target")]
+    CountMismatch {
+        table: &'static str,
+        source_rows: u64,
+        target_rows: u64,
+    },
+}
+
+/// Copies every table of `source` into `target` in one transaction, rebuilds the target's
+/// search index, and checks that each table holds as many rows on both sides.
+pub fn copy_all(source: &mut Conn, target: &mut Conn) -> Result<Counts, CopyError> {
+    let existing = count(target, "categories")? + count(target, "articles")?;
+    if existing > 0 {
+        return Err(CopyError::TargetNotEmpty(count(target, "articles")?));
+    }
+    target.transaction(|target| -> Result<(), CopyError> {
+        for &(table, columns) in TABLES {
+            copy_table(source, target, table, columns)?;
+        }
+        if target.engine() == super::Engine::Postgres {
+            for table in NUMBERED {
+                target.query_one(
+                    &format!(
+                        "SELECT setval(pg_get_serial_sequence('{table}', 'id'),
+                                       COALESCE(MAX(id), 0) + 1, false) FROM {table}"
+                    ),
+                    &[],
+                    |_| Ok(()),
+                )?;
+            }
+        }
+        crate::store::articles::rebuild_search_index(target)?;
+        Ok(())
+    })?;
+    let mut counts = Vec::new();
+    for &(table, _) in TABLES {
+        let (source_rows, target_rows) = (count(source, table)?, count(target, table)?);
+        if source_rows != target_rows {
+            return Err(CopyError::CountMismatch {
+                table,
+                source_rows,
+                target_rows,
+            });
+        }
+        counts.push((table, target_rows));
+    }
+    Ok(counts)
+}
+
+fn count(conn: &mut Conn, table: &str) -> Result<u64> {
+    conn.query_one(&format!("SELECT COUNT(*) FROM {table}"), &[], |row| {
+        row.get(0)
+    })
+}
+
+fn copy_table(
+    source: &mut Conn,
+    target: &mut Conn,
+    table: &str,
+    columns: &[(&str, Kind)],
+) -> Result<()> {
+    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+    let list = names.join(", ");
+    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let insert = format!(
+        "INSERT INTO {table} ({list}) VALUES ({})",
+        placeholders.join(", ")
+    );
+    // Parents before children: a category's parent is named by slug.
+    let order = if table == "categories" {
+        "parent IS NOT NULL, id"
+    } else {
+        names[0]
+    };
+    let mut offset = 0usize;
+    loop {
+        let rows: Vec<Vec<Value>> = source.query(
+            &format!("SELECT {list} FROM {table} ORDER BY {order} LIMIT ?1 OFFSET ?2"),
+            &[&BATCH, &offset],
+            |row| {
+                columns
+                    .iter()
+                    .enumerate()
+                    .map(|(index, (_, kind))| {
+                        Ok(match kind {
+                            Int => Value::Int(row.get(index)?),
+                            Text => Value::Text(row.get(index)?),
+                        })
+                    })
+                    .collect()
+            },
+        )?;
+        for row in &rows {
+            let params: Vec<&dyn ToParam> = row.iter().map(|value| value as &dyn ToParam).collect();
+            target.execute(&insert, &params)?;
+        }
+        if rows.len() < BATCH {
+            return Ok(());
+        }
+        offset += BATCH;
+    }
+}

@@ -1,0 +1,135 @@
+//! PostgreSQL: one database shared by any number of server replicas.
+
+use std::time::Duration;
+
+use ::postgres::{Client, Config, NoTls};
+use r2d2_postgres::PostgresConnectionManager;
+
+use super::{params, Result, ToParam};
+
+pub type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
+
+/// Schema changes in order; `schema_migrations` records which have run.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_init.sql")];
+
+/// Any one statement's limit: a request's whole budget is 10 s, and a stuck statement must
+/// end as an error inside it rather than hold its connection.
+const STATEMENT_TIMEOUT: Duration = Duration::from_secs(8);
+
+/// Replicas that start together take this lock to migrate and seed one after another.
+pub(super) const STARTUP_LOCK: i64 = 0x706f_7274_616c; // "portal"
+
+/// Opens a pool on the database at `url` and brings its schema up to date.
+pub fn open(url: &str) -> Result<Pool> {
+    let mut config: Config = url.parse()?;
+    config
+        .connect_timeout(super::CONNECTION_WAIT)
+        .application_name("portal-server")
+        .options(&format!(
+            "-c statement_timeout={} -c lock_timeout={}",
+            STATEMENT_TIMEOUT.as_millis(),
+            STATEMENT_TIMEOUT.as_millis()
+        ));
+    let manager = PostgresConnectionManager::new(config, NoTls);
+    let pool = r2d2::Pool::builder()
+        .max_size(16)
+        .min_idle(Some(1))
+        .connection_timeout(super::CONNECTION_WAIT)
+        .build(manager)?;
+    migrate(&mut *pool.get()?)?;
+    Ok(pool)
+}
+
+fn migrate(client: &mut Client) -> Result<()> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&STARTUP_LOCK])?;
+    tx.batch_execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+             version    BIGINT PRIMARY KEY,
+             applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+         )",
+    )?;
+    let applied: i64 = tx
+        .query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &[])?
+        .get(0);
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
+        tx.batch_execute(sql)?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version) VALUES ($1)",
+            &[&(index as i64 + 1)],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// `sql` with SQLite's `?N` parameters written as PostgreSQL's `$N`. The store's statements
+/// hold no `?` inside quotes, which is all this needs to know.
+fn placeholders(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut in_quotes = false;
+    for c in sql.chars() {
+        match c {
+            '\'' => {
+                in_quotes = !in_quotes;
+                out.push(c);
+            }
+            '?' if !in_quotes => out.push('$'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub(super) fn query(
+    client: &mut Client,
+    sql: &str,
+    params: &[&dyn ToParam],
+) -> Result<Vec<::postgres::Row>> {
+    let bound = params::postgres(params);
+    let typed: Vec<_> = bound
+        .iter()
+        .map(|(value, kind)| (value.as_ref() as &(dyn ::postgres::types::ToSql + Sync), kind.clone()))
+        .collect();
+    Ok(client.query_typed(&placeholders(sql), &typed)?)
+}
+
+pub(super) fn execute(client: &mut Client, sql: &str, params: &[&dyn ToParam]) -> Result<u64> {
+    let bound = params::postgres(params);
+    let typed: Vec<_> = bound
+        .iter()
+        .map(|(value, kind)| (value.as_ref() as &(dyn ::postgres::types::ToSql + Sync), kind.clone()))
+        .collect();
+    let mut rows = client.query_typed_raw(&placeholders(sql), typed)?;
+    while ::postgres::fallible_iterator::FallibleIterator::next(&mut rows)?.is_some() {}
+    Ok(rows.rows_affected().unwrap_or(0))
+}
+
+/// Whether `err` means the server cannot be reached now, rather than that the statement
+/// is wrong: the connection is gone, or the server is starting, stopping or overloaded.
+pub(super) fn is_unavailable(err: &::postgres::Error) -> bool {
+    use std::error::Error as _;
+    if err.is_closed() {
+        return true;
+    }
+    if let Some(db) = err.as_db_error() {
+        let code = db.code().code();
+        // 08: connection exceptions; 53: insufficient resources; 57: operator intervention
+        // (shutdown, cannot connect now, statement timeout).
+        return code.starts_with("08") || code.starts_with("53") || code.starts_with("57");
+    }
+    err.source().is_some_and(|source| source.is::<std::io::Error>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn numbered_parameters_become_dollars_outside_quotes() {
+        assert_eq!(
+            placeholders("SELECT '?' , x FROM t WHERE a = ?1 AND (?2 IS NULL OR b = ?2)"),
+            "SELECT '?' , x FROM t WHERE a = $1 AND ($2 IS NULL OR b = $2)"
+        );
+    }
+}
