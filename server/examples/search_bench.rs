@@ -3,6 +3,9 @@
 //! (default 100,000) in a temporary folder and prints the time to build it, the time to
 //! rebuild the search index, the database size, and search latency over a fixed set of
 //! queries. Figures only: nothing here passes or fails.
+//!
+//! With `BENCH_DATABASE_URL` naming an empty PostgreSQL database, the same is measured there
+//! (`make bench` runs both, side by side).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -39,7 +42,11 @@ fn main() {
         .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("bench.db");
-    let pool = db::open(&path).expect("database");
+    let location = match std::env::var("BENCH_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => db::Location::Postgres(url),
+        _ => db::Location::Sqlite(path.clone()),
+    };
+    let pool = db::open(&location).expect("database");
     let mut conn = pool.get().expect("connection");
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
     seed::seed_if_empty(&mut conn, &content).expect("demo content");
@@ -49,13 +56,26 @@ fn main() {
     let insert_time = started.elapsed();
 
     let started = Instant::now();
-    let tx = conn.transaction().expect("transaction");
-    let indexed = store::articles::rebuild_search_index(&tx).expect("reindex");
-    tx.commit().expect("commit");
+    let indexed = conn
+        .transaction(store::articles::rebuild_search_index)
+        .expect("reindex");
     let index_time = started.elapsed();
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;")
-        .expect("vacuum");
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let size = match conn.engine() {
+        db::Engine::Sqlite => {
+            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;")
+                .expect("vacuum");
+            std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)
+        }
+        db::Engine::Postgres => {
+            conn.execute_batch("VACUUM ANALYZE").expect("vacuum");
+            conn.query_one(
+                "SELECT pg_database_size(current_database())",
+                &[],
+                |row| row.get(0),
+            )
+            .expect("size")
+        }
+    };
 
     let page = PageRequest::parse(None, None).unwrap();
     let mut latencies: Vec<Duration> = Vec::new();
@@ -69,7 +89,7 @@ fn main() {
         let mut total = 0;
         for _ in 0..ROUNDS {
             let started = Instant::now();
-            let result = store::articles::list_articles(&conn, &filter, page).expect("search");
+            let result = store::articles::list_articles(&mut conn, &filter, page).expect("search");
             let took = started.elapsed();
             total = result.total;
             slowest = slowest.max(took);
@@ -80,7 +100,10 @@ fn main() {
     latencies.sort();
     let at = |q: f64| latencies[((latencies.len() as f64 * q).ceil() as usize).saturating_sub(1)];
 
-    println!("Search benchmark: {indexed} articles ({count} synthetic + demo content)");
+    println!(
+        "Search benchmark on {:?}: {indexed} articles ({count} synthetic + demo content)",
+        conn.engine()
+    );
     println!(
         "  insert + index while inserting: {:>8.1} s",
         insert_time.as_secs_f64()

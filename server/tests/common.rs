@@ -44,7 +44,7 @@ pub fn add_schedule_entry(pool: &db::Pool, day: chrono::NaiveDate, time: &str, c
             place: "Phòng họp tầng 2".into(),
         },
     };
-    store::schedule::add_schedule_entry(&pool.get().unwrap(), &entry).unwrap();
+    store::schedule::add_schedule_entry(&mut pool.get().unwrap(), &entry).unwrap();
 }
 
 /// A stand-in for trunk's `index.html`, shaped like it.
@@ -58,6 +58,35 @@ pub const READER_SHELL: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta cha
     <meta name=\"description\" content=\"Tin tức huyện\"><title>app</title>\
     <script type=\"module\">import init from '/reader/portal-web-fedcba9876543210.js'; await init();</script>\
     </head><body></body></html>";
+
+/// A new, empty database for one test: a SQLite file in `dir`, or, when
+/// `PORTAL_TEST_DATABASE_URL` names a PostgreSQL server (`make test` starts a throw-away one),
+/// a database of its own there, so that every test runs the same on both engines.
+pub fn open_database(dir: &Path) -> db::Pool {
+    match std::env::var("PORTAL_TEST_DATABASE_URL") {
+        Ok(server) if !server.is_empty() => {
+            static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+            let name = format!(
+                "portal_test_{}_{}",
+                std::process::id(),
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            );
+            let mut admin = postgres::Client::connect(&server, postgres::NoTls)
+                .expect("PORTAL_TEST_DATABASE_URL reaches a PostgreSQL server");
+            admin
+                .batch_execute(&format!("DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name}"))
+                .unwrap();
+            let url = format!("{server} dbname={name}");
+            db::open(&db::Location::Postgres(url)).unwrap()
+        }
+        _ => db::open(&db::Location::Sqlite(dir.join("portal.db"))).unwrap(),
+    }
+}
+
+/// Whether the tests run on PostgreSQL (see `open_database`).
+pub fn on_postgres() -> bool {
+    std::env::var("PORTAL_TEST_DATABASE_URL").is_ok_and(|url| !url.is_empty())
+}
 
 pub struct TestPortal {
     pub dir: tempfile::TempDir,
@@ -117,22 +146,23 @@ impl TestPortal {
 
     fn build(records: Vec<Value>, configure: impl FnOnce(AppState) -> AppState) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let pool = db::open(&dir.path().join("portal.db")).unwrap();
-        {
-            let mut conn = pool.get().unwrap();
-            let tx = conn.transaction().unwrap();
-            store::site::save_site(&tx, &site_settings()).unwrap();
+        let pool = open_database(dir.path());
+        pool.get()
+            .unwrap()
+            .transaction(|tx| -> Result<(), import::ImportError> {
+            store::site::save_site(tx, &site_settings())?;
             for (position, (slug, name)) in CATEGORIES.iter().enumerate() {
                 let category = CategorySettings {
                     slug: slug.to_string(),
                     name: name.to_string(),
                     parent: None,
                 };
-                store::categories::save_category(&tx, &category, position).unwrap();
+                store::categories::save_category(tx, &category, position)?;
             }
-            import::import_records(&tx, &records).unwrap();
-            tx.commit().unwrap();
-        }
+            import::import_records(tx, &records)?;
+            Ok(())
+        })
+        .unwrap();
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), APP_SHELL).unwrap();

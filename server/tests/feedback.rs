@@ -46,11 +46,11 @@ fn stored(portal: &TestPortal) -> Vec<(String, String, Option<String>)> {
         .pool
         .get()
         .unwrap()
-        .prepare("SELECT reference, message, held_reason FROM feedback ORDER BY id")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
+        .query(
+            "SELECT reference, message, held_reason FROM feedback ORDER BY id",
+            &[],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap()
 }
 

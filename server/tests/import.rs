@@ -21,7 +21,7 @@ fn article_count(portal: &TestPortal) -> i64 {
         .pool
         .get()
         .unwrap()
-        .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))
+        .query_one("SELECT COUNT(*) FROM articles", &[], |r| r.get(0))
         .unwrap()
 }
 
@@ -158,28 +158,28 @@ async fn article_html_is_sanitized_on_the_way_in() {
 #[tokio::test]
 async fn the_shipped_demo_content_seeds_a_full_portal() {
     let dir = tempfile::tempdir().unwrap();
-    let pool = portal_server::db::open(&dir.path().join("portal.db")).unwrap();
+    let pool = common::open_database(dir.path());
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
     let seeded = portal_server::seed::seed_if_empty(&mut pool.get().unwrap(), &content).unwrap();
     let portal_server::seed::Seeded::Articles(count) = seeded else {
         panic!("{seeded:?}")
     };
     assert!(count >= 60, "{count} demo articles");
-    let conn = pool.get().unwrap();
+    let mut conn = pool.get().unwrap();
     let categories: i64 = conn
-        .query_row("SELECT COUNT(*) FROM categories", [], |r| r.get(0))
+        .query_one("SELECT COUNT(*) FROM categories", &[], |r| r.get(0))
         .unwrap();
     assert!(categories >= 8);
     let featured: i64 = conn
-        .query_row("SELECT COUNT(*) FROM articles WHERE featured", [], |r| {
+        .query_one("SELECT COUNT(*) FROM articles WHERE featured = 1", &[], |r| {
             r.get(0)
         })
         .unwrap();
     assert!(featured >= 3);
     let years: i64 = conn
-        .query_row(
+        .query_one(
             "SELECT COUNT(DISTINCT substr(published_at, 1, 4)) FROM articles",
-            [],
+            &[],
             |r| r.get(0),
         )
         .unwrap();
@@ -226,19 +226,19 @@ async fn stored_articles_are_cleaned_again_when_the_rules_change() {
     // As a laxer sanitizer would have left them.
     conn.execute(
         "UPDATE articles SET body_html = ?1, image_json = ?2 WHERE id = 1",
-        [
-            r#"<p>Xem <a href="//evil.example/x">đây</a> <img src="https://tracker.example/p.gif" alt="ảnh"></p>"#,
-            r#"{"url":"https://tracker.example/lead.jpg","alt":"Ảnh","width":null,"height":null}"#,
+        &[
+            &r#"<p>Xem <a href="//evil.example/x">đây</a> <img src="https://tracker.example/p.gif" alt="ảnh"></p>"#,
+            &r#"{"url":"https://tracker.example/lead.jpg","alt":"Ảnh","width":null,"height":null}"#,
         ],
     )
     .unwrap();
-    conn.execute("DELETE FROM server_settings", []).unwrap();
+    conn.execute("DELETE FROM server_settings", &[]).unwrap();
     let changed = portal_server::sanitize::reclean_stored(&mut conn).unwrap();
     assert_eq!(changed, 1);
     let (body, image): (String, Option<String>) = conn
-        .query_row(
+        .query_one(
             "SELECT body_html, image_json FROM articles WHERE id = 1",
-            [],
+            &[],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();

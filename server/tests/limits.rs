@@ -10,12 +10,16 @@ use common::TestPortal;
 use portal_contract::limits::MAX_BODY_BYTES;
 use portal_server::limits::{Limits, RateLimit};
 
-/// Holds SQLite's write lock from another connection, as a long write would.
-fn hold_write_lock(
-    portal: &TestPortal,
-) -> r2d2::PooledConnection<r2d2_sqlite::SqliteConnectionManager> {
-    let conn = portal.pool.get().unwrap();
-    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+/// Holds the write lock on the visit counter from another connection, as a long write
+/// would: SQLite's database lock, or PostgreSQL's lock on the table.
+fn hold_write_lock(portal: &TestPortal) -> portal_server::db::Conn {
+    let mut conn = portal.pool.get().unwrap();
+    if common::on_postgres() {
+        conn.execute_batch("BEGIN; LOCK TABLE visit_days IN ACCESS EXCLUSIVE MODE")
+            .unwrap();
+    } else {
+        conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    }
     conn
 }
 
@@ -53,7 +57,7 @@ async fn a_slow_request_gets_a_503_in_time() {
         ..Limits::default()
     };
     let portal = TestPortal::with_limits(0, limits);
-    let lock = hold_write_lock(&portal);
+    let mut lock = hold_write_lock(&portal);
     let started = Instant::now();
     let (status, _, body) = portal.request(visit()).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
@@ -74,7 +78,7 @@ async fn writes_have_a_budget_of_their_own_and_reads_never_wait_for_it() {
         ..Limits::default()
     };
     let portal = std::sync::Arc::new(TestPortal::with_limits(3, limits));
-    let lock = hold_write_lock(&portal);
+    let mut lock = hold_write_lock(&portal);
     let writers: Vec<_> = (0..2)
         .map(|_| {
             let portal = portal.clone();

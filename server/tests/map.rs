@@ -101,7 +101,7 @@ async fn serves_the_seeded_places_as_geojson() {
         .pool
         .get()
         .unwrap()
-        .execute("DELETE FROM articles WHERE slug = ?1", [&article])
+        .execute("DELETE FROM articles WHERE slug = ?1", &[&article])
         .unwrap();
     let (_, body) = portal.get_json("/api/v1/map").await;
     assert_eq!(body["features"][1]["properties"]["link"], Value::Null);

@@ -240,13 +240,13 @@ async fn today_restarts_at_midnight_and_the_total_keeps_the_old_portals_count() 
     let mut conn = portal.pool.get().unwrap();
     let mut settings = common::site_settings();
     settings.visits_before = 2_325_646;
-    store::site::save_site(&conn, &settings).unwrap();
+    store::site::save_site(&mut conn, &settings).unwrap();
     for _ in 0..3 {
         store::stats::record_visit(&mut conn, date(2026, 11, 27)).unwrap();
     }
     let stats = store::stats::record_visit(&mut conn, date(2026, 11, 28)).unwrap();
     assert_eq!((stats.today, stats.total), (1, 2_325_650));
-    let next_day = store::stats::visit_stats(&conn, date(2026, 11, 29)).unwrap();
+    let next_day = store::stats::visit_stats(&mut conn, date(2026, 11, 29)).unwrap();
     assert_eq!((next_day.today, next_day.total), (0, 2_325_650));
 }
 
@@ -261,9 +261,9 @@ async fn links_come_in_groups_in_order() {
     ]))
     .unwrap();
     {
-        let conn = portal.pool.get().unwrap();
+        let mut conn = portal.pool.get().unwrap();
         for (position, group) in groups.iter().enumerate() {
-            store::links::save_link_group(&conn, group, position).unwrap();
+            store::links::save_link_group(&mut conn, group, position).unwrap();
         }
     }
     let (status, body) = portal.get_json("/api/v1/links").await;
@@ -296,18 +296,18 @@ async fn demo_schedule_is_dated_around_the_week_of_seeding() {
             entry(1, 3, "10:00")
         ]),
     );
-    let pool = portal_server::db::open(&dir.path().join("portal.db")).unwrap();
+    let pool = common::open_database(dir.path());
     // 1 January 2025 is a Wednesday in the week that starts on 30 December 2024.
     portal_server::seed::seed_if_empty_on(&mut pool.get().unwrap(), &content, date(2025, 1, 1))
         .unwrap();
     let days: Vec<String> = pool
         .get()
         .unwrap()
-        .prepare("SELECT day || ' ' || time FROM schedule_entries ORDER BY day")
-        .unwrap()
-        .query_map([], |row| row.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
+        .query(
+            "SELECT day || ' ' || time FROM schedule_entries ORDER BY day",
+            &[],
+            |row| row.get(0),
+        )
         .unwrap();
     assert_eq!(
         days,
@@ -315,7 +315,7 @@ async fn demo_schedule_is_dated_around_the_week_of_seeding() {
     );
 
     let bad_dir = tempfile::tempdir().unwrap();
-    let pool = portal_server::db::open(&bad_dir.path().join("portal.db")).unwrap();
+    let pool = common::open_database(bad_dir.path());
     write_json(
         &content.join("schedule.json"),
         &json!([entry(0, 1, "09:00"), entry(0, 8, "09:00")]),
@@ -324,7 +324,7 @@ async fn demo_schedule_is_dated_around_the_week_of_seeding() {
         portal_server::seed::seed_if_empty_on(&mut pool.get().unwrap(), &content, date(2025, 1, 1))
             .unwrap_err();
     assert!(err.to_string().contains("entry 1: weekday"), "{err}");
-    let has_content = store::site::has_content(&pool.get().unwrap()).unwrap();
+    let has_content = store::site::has_content(&mut pool.get().unwrap()).unwrap();
     assert!(!has_content, "a bad schedule leaves the database unseeded");
 }
 

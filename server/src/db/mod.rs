@@ -109,6 +109,14 @@ impl Pool {
             Pool::Postgres(_) => Engine::Postgres,
         }
     }
+
+    /// How many connections are open and how many of them idle.
+    pub fn state(&self) -> r2d2::State {
+        match self {
+            Pool::Sqlite(pool) => pool.state(),
+            Pool::Postgres(pool) => pool.state(),
+        }
+    }
 }
 
 /// Opens the database at `location` and brings its schema up to date. PostgreSQL that
