@@ -61,3 +61,13 @@ if [ "${1:-}" = "--browser" ] && ! [ -x /usr/bin/chromium ]; then
     $SUDO apt-get update
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
 fi
+
+# PostgreSQL's server (the tests start a throw-away cluster of their own: scripts/with-postgres.sh)
+# and nginx (the load balancer of `make cluster`), both from Debian.
+if [ "${1:-}" = "--browser" ] && { ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! [ -x /usr/sbin/nginx ]; }; then
+    say "installing Debian's PostgreSQL and nginx for the PostgreSQL tests and the cluster"
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y postgresql nginx-light
+fi

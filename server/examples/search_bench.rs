@@ -68,11 +68,9 @@ fn main() {
         }
         db::Engine::Postgres => {
             conn.execute_batch("VACUUM ANALYZE").expect("vacuum");
-            conn.query_one(
-                "SELECT pg_database_size(current_database())",
-                &[],
-                |row| row.get(0),
-            )
+            conn.query_one("SELECT pg_database_size(current_database())", &[], |row| {
+                row.get(0)
+            })
             .expect("size")
         }
     };

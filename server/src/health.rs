@@ -16,9 +16,7 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
         crate::db::Engine::Sqlite => "sqlite",
         crate::db::Engine::Postgres => "postgres",
     };
-    let checked = state
-        .db(|conn| conn.ping().map_err(AppError::from))
-        .await;
+    let checked = state.db(|conn| conn.ping().map_err(AppError::from)).await;
     let mut response = match checked {
         Ok(()) => (
             StatusCode::OK,

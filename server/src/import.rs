@@ -137,7 +137,10 @@ fn parse_record(record: &serde_json::Value) -> Result<ArticleInput, FieldErrors>
 }
 
 /// Checks one article input and turns it into an article ready to store.
-pub fn validate(conn: &mut crate::db::Conn, input: &ArticleInput) -> Result<NewArticle, FieldErrors> {
+pub fn validate(
+    conn: &mut crate::db::Conn,
+    input: &ArticleInput,
+) -> Result<NewArticle, FieldErrors> {
     let mut errors: FieldErrors = Vec::new();
     let mut fail = |field: &str, message: String| errors.push((field.to_string(), message));
 

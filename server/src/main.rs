@@ -133,10 +133,8 @@ fn run(cli: Cli) -> Result<(), String> {
     };
     let pool = open_waiting(&location)?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
-    conn.with_startup_lock(|conn| {
-        prepare(conn, &cli.content).map_err(StartError::Message)
-    })
-    .map_err(|err| err.to_string())?;
+    conn.with_startup_lock(|conn| prepare(conn, &cli.content).map_err(StartError::Message))
+        .map_err(|err| err.to_string())?;
     match cli.command {
         Some(Command::Import { file }) => {
             let count = import::import_file(&mut conn, &file).map_err(|e| e.to_string())?;
@@ -251,7 +249,8 @@ fn prepare(conn: &mut db::Conn, content: &std::path::Path) -> Result<(), String>
 
 /// `portal-server migrate --from FILE --database-url URL`.
 fn migrate(from: &std::path::Path, database_url: Option<&str>) -> Result<(), String> {
-    let url = database_url.ok_or("migrate copies into PostgreSQL: give --database-url (or DATABASE_URL)")?;
+    let url = database_url
+        .ok_or("migrate copies into PostgreSQL: give --database-url (or DATABASE_URL)")?;
     if !from.is_file() {
         return Err(format!("{}: no such SQLite file", from.display()));
     }

@@ -162,23 +162,23 @@ pub fn reclean_stored(conn: &mut crate::db::Conn) -> crate::db::Result<usize> {
     }
     let hosts = allowed_image_hosts();
     conn.transaction(|tx| {
-    let changed = crate::store::articles::reclean(tx, |stored| {
-        let body_html = article_html(&stored.body_html);
-        let image = stored
-            .image
-            .clone()
-            .filter(|image| image_url_allowed(&image.url, &hosts));
-        if body_html == stored.body_html && image == stored.image {
-            return None;
+        let changed = crate::store::articles::reclean(tx, |stored| {
+            let body_html = article_html(&stored.body_html);
+            let image = stored
+                .image
+                .clone()
+                .filter(|image| image_url_allowed(&image.url, &hosts));
+            if body_html == stored.body_html && image == stored.image {
+                return None;
+            }
+            let body_text = plain_text(&body_html);
+            Some((body_html, body_text, image))
+        })?;
+        if changed > 0 {
+            crate::store::articles::optimize_search_index(tx)?;
         }
-        let body_text = plain_text(&body_html);
-        Some((body_html, body_text, image))
-    })?;
-    if changed > 0 {
-        crate::store::articles::optimize_search_index(tx)?;
-    }
-    crate::store::settings::set(tx, SETTING, &rules)?;
-    Ok(changed)
+        crate::store::settings::set(tx, SETTING, &rules)?;
+        Ok(changed)
     })
 }
 

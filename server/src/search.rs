@@ -53,7 +53,10 @@ pub fn tsvector_literal(text: &str) -> String {
     for (index, word) in index_words(text).into_iter().enumerate() {
         if word.len() <= MAX_LEXEME_BYTES {
             // PostgreSQL keeps positions up to 16383 and reads larger ones as 16383.
-            positions.entry(word).or_default().push((index + 1).min(16_383));
+            positions
+                .entry(word)
+                .or_default()
+                .push((index + 1).min(16_383));
         }
     }
     positions
@@ -400,7 +403,10 @@ mod tests {
 
     #[test]
     fn the_index_holds_folded_words_with_their_positions() {
-        assert_eq!(index_text("Văn phòng HĐND-UBND, Đồn 2024"), "van phong hdnd ubnd don 2024");
+        assert_eq!(
+            index_text("Văn phòng HĐND-UBND, Đồn 2024"),
+            "van phong hdnd ubnd don 2024"
+        );
         assert_eq!(
             tsvector_literal("Văn phòng văn thư"),
             "'phong':2 'thu':4 'van':1,3"

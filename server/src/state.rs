@@ -99,7 +99,13 @@ impl AppState {
             Engine::Postgres => {
                 let key = shared_key(bucket, client);
                 self.db(move |conn| {
-                    Ok(store::rate_limits::check(conn, &key.0, &key.1, limit, now_ms())?)
+                    Ok(store::rate_limits::check(
+                        conn,
+                        &key.0,
+                        &key.1,
+                        limit,
+                        now_ms(),
+                    )?)
                 })
                 .await?
             }
@@ -121,7 +127,13 @@ impl AppState {
             Engine::Postgres => {
                 let key = shared_key(bucket, client);
                 self.db(move |conn| {
-                    Ok(store::rate_limits::spent(conn, &key.0, &key.1, limit, now_ms())?)
+                    Ok(store::rate_limits::spent(
+                        conn,
+                        &key.0,
+                        &key.1,
+                        limit,
+                        now_ms(),
+                    )?)
                 })
                 .await?
             }

@@ -94,44 +94,45 @@ pub fn add_articles(conn: &mut crate::db::Conn, count: usize) -> crate::db::Resu
         .unwrap();
     let mut numbers = Numbers(count as u64);
     conn.transaction(|tx| {
-    let now = chrono::Utc::now().to_rfc3339();
-    for i in 0..count {
-        let title = format!(
-            "{} {} tại {} (bài tổng hợp {i})",
-            numbers.pick(ACTIONS),
-            numbers.pick(TOPICS),
-            numbers.pick(PLACES)
-        );
-        let paragraphs: Vec<String> = (0..4)
-            .map(|_| {
-                (0..3)
-                    .map(|_| numbers.pick(SENTENCES))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
-        let body_html = sanitize::article_html(
-            &paragraphs
-                .iter()
-                .map(|p| format!("<p>{p}</p>"))
-                .collect::<String>(),
-        );
-        let published = start + Duration::minutes((numbers.next() % (10 * 365 * 24 * 60)) as i64);
-        let article = NewArticle {
-            slug: slugify(&title),
-            summary: paragraphs[0].clone(),
-            body_text: sanitize::plain_text(&body_html),
-            body_html,
-            title,
-            published_at: published.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-            author: "Trung tâm Truyền thông (dữ liệu thử)".into(),
-            category_slug: categories[i % categories.len()].clone(),
-            image: None,
-            featured: false,
-        };
-        store::articles::upsert_article(tx, &article, &now)?;
-    }
-    store::articles::optimize_search_index(tx)?;
-    Ok(count)
+        let now = chrono::Utc::now().to_rfc3339();
+        for i in 0..count {
+            let title = format!(
+                "{} {} tại {} (bài tổng hợp {i})",
+                numbers.pick(ACTIONS),
+                numbers.pick(TOPICS),
+                numbers.pick(PLACES)
+            );
+            let paragraphs: Vec<String> = (0..4)
+                .map(|_| {
+                    (0..3)
+                        .map(|_| numbers.pick(SENTENCES))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let body_html = sanitize::article_html(
+                &paragraphs
+                    .iter()
+                    .map(|p| format!("<p>{p}</p>"))
+                    .collect::<String>(),
+            );
+            let published =
+                start + Duration::minutes((numbers.next() % (10 * 365 * 24 * 60)) as i64);
+            let article = NewArticle {
+                slug: slugify(&title),
+                summary: paragraphs[0].clone(),
+                body_text: sanitize::plain_text(&body_html),
+                body_html,
+                title,
+                published_at: published.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+                author: "Trung tâm Truyền thông (dữ liệu thử)".into(),
+                category_slug: categories[i % categories.len()].clone(),
+                image: None,
+                featured: false,
+            };
+            store::articles::upsert_article(tx, &article, &now)?;
+        }
+        store::articles::optimize_search_index(tx)?;
+        Ok(count)
     })
 }

@@ -44,7 +44,7 @@ pub fn add_schedule_entry(pool: &db::Pool, day: chrono::NaiveDate, time: &str, c
             place: "Phòng họp tầng 2".into(),
         },
     };
-    store::schedule::add_schedule_entry(&mut pool.get().unwrap(), &entry).unwrap();
+    blocking(|| store::schedule::add_schedule_entry(&mut pool.get().unwrap(), &entry).unwrap());
 }
 
 /// A stand-in for trunk's `index.html`, shaped like it.
@@ -63,7 +63,7 @@ pub const READER_SHELL: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta cha
 /// `PORTAL_TEST_DATABASE_URL` names a PostgreSQL server (`make test` starts a throw-away one),
 /// a database of its own there, so that every test runs the same on both engines.
 pub fn open_database(dir: &Path) -> db::Pool {
-    match std::env::var("PORTAL_TEST_DATABASE_URL") {
+    blocking(|| match std::env::var("PORTAL_TEST_DATABASE_URL") {
         Ok(server) if !server.is_empty() => {
             static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
             let name = format!(
@@ -71,16 +71,24 @@ pub fn open_database(dir: &Path) -> db::Pool {
                 std::process::id(),
                 NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
             );
-            let mut admin = postgres::Client::connect(&server, postgres::NoTls)
-                .expect("PORTAL_TEST_DATABASE_URL reaches a PostgreSQL server");
+            let mut admin =
+                postgres::Client::connect(&format!("{server} dbname=postgres"), postgres::NoTls)
+                    .expect("PORTAL_TEST_DATABASE_URL reaches a PostgreSQL server");
             admin
-                .batch_execute(&format!("DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name}"))
+                .batch_execute(&format!("CREATE DATABASE {name}"))
                 .unwrap();
             let url = format!("{server} dbname={name}");
             db::open(&db::Location::Postgres(url)).unwrap()
         }
         _ => db::open(&db::Location::Sqlite(dir.join("portal.db"))).unwrap(),
-    }
+    })
+}
+
+/// Runs `work` on a thread of its own. The PostgreSQL client blocks on a runtime of its own,
+/// which cannot start inside a test's async runtime (the server itself calls the store
+/// through `spawn_blocking`); SQLite does not care either way.
+pub fn blocking<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| scope.spawn(work).join().unwrap())
 }
 
 /// Whether the tests run on PostgreSQL (see `open_database`).
@@ -147,22 +155,24 @@ impl TestPortal {
     fn build(records: Vec<Value>, configure: impl FnOnce(AppState) -> AppState) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let pool = open_database(dir.path());
-        pool.get()
-            .unwrap()
-            .transaction(|tx| -> Result<(), import::ImportError> {
-            store::site::save_site(tx, &site_settings())?;
-            for (position, (slug, name)) in CATEGORIES.iter().enumerate() {
-                let category = CategorySettings {
-                    slug: slug.to_string(),
-                    name: name.to_string(),
-                    parent: None,
-                };
-                store::categories::save_category(tx, &category, position)?;
-            }
-            import::import_records(tx, &records)?;
-            Ok(())
-        })
-        .unwrap();
+        blocking(|| {
+            pool.get()
+                .unwrap()
+                .transaction(|tx| -> Result<(), import::ImportError> {
+                    store::site::save_site(tx, &site_settings())?;
+                    for (position, (slug, name)) in CATEGORIES.iter().enumerate() {
+                        let category = CategorySettings {
+                            slug: slug.to_string(),
+                            name: name.to_string(),
+                            parent: None,
+                        };
+                        store::categories::save_category(tx, &category, position)?;
+                    }
+                    import::import_records(tx, &records)?;
+                    Ok(())
+                })
+                .unwrap()
+        });
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), APP_SHELL).unwrap();
@@ -175,6 +185,12 @@ impl TestPortal {
         .unwrap();
         let router = app::router(configure(AppState::new(pool.clone())), &dist);
         Self { dir, pool, router }
+    }
+
+    /// Runs `work` on a connection of the portal's database, off the test's async runtime
+    /// (see `blocking`).
+    pub fn with_conn<T: Send>(&self, work: impl FnOnce(&mut db::Conn) -> T + Send) -> T {
+        blocking(|| work(&mut self.pool.get().unwrap()))
     }
 
     pub fn path(&self, name: &str) -> PathBuf {

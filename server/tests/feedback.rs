@@ -42,16 +42,14 @@ async fn post(
 }
 
 fn stored(portal: &TestPortal) -> Vec<(String, String, Option<String>)> {
-    portal
-        .pool
-        .get()
-        .unwrap()
-        .query(
+    portal.with_conn(|conn| {
+        conn.query(
             "SELECT reference, message, held_reason FROM feedback ORDER BY id",
             &[],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .unwrap()
+    })
 }
 
 #[tokio::test]

@@ -17,12 +17,10 @@ fn record(title: &str) -> serde_json::Value {
 }
 
 fn article_count(portal: &TestPortal) -> i64 {
-    portal
-        .pool
-        .get()
-        .unwrap()
-        .query_one("SELECT COUNT(*) FROM articles", &[], |r| r.get(0))
-        .unwrap()
+    portal.with_conn(|conn| {
+        conn.query_one("SELECT COUNT(*) FROM articles", &[], |r| r.get(0))
+            .unwrap()
+    })
 }
 
 #[tokio::test]
@@ -39,7 +37,9 @@ async fn imports_a_file_and_derives_slug_and_summary() {
         ]),
     );
 
-    let count = import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    let count = portal
+        .with_conn(|conn| import::import_file(conn, &file))
+        .unwrap();
     assert_eq!(count, 2);
 
     let (_, article) = portal
@@ -56,9 +56,13 @@ async fn importing_twice_changes_nothing_and_changes_update() {
     let portal = TestPortal::with_articles(0);
     let file = portal.path("import.json");
     write_json(&file, &json!([record("Thông báo nghỉ lễ")]));
-    import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    portal
+        .with_conn(|conn| import::import_file(conn, &file))
+        .unwrap();
     let (_, first) = portal.get_json("/api/v1/articles/thong-bao-nghi-le").await;
-    import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    portal
+        .with_conn(|conn| import::import_file(conn, &file))
+        .unwrap();
     let (_, second) = portal.get_json("/api/v1/articles/thong-bao-nghi-le").await;
     assert_eq!(first, second);
     assert_eq!(article_count(&portal), 1);
@@ -66,15 +70,17 @@ async fn importing_twice_changes_nothing_and_changes_update() {
     let mut changed = record("Thông báo nghỉ lễ");
     changed["body_html"] = json!("<p>Nội dung đã sửa.</p>");
     write_json(&file, &json!([changed]));
-    import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    portal
+        .with_conn(|conn| import::import_file(conn, &file))
+        .unwrap();
     let (_, third) = portal.get_json("/api/v1/articles/thong-bao-nghi-le").await;
     assert_eq!(third["body_html"], "<p>Nội dung đã sửa.</p>");
     assert_ne!(third["updated_at"], first["updated_at"]);
     assert_eq!(article_count(&portal), 1);
 }
 
-#[tokio::test]
-async fn a_bad_record_is_named_and_nothing_is_imported() {
+#[test]
+fn a_bad_record_is_named_and_nothing_is_imported() {
     let portal = TestPortal::with_articles(0);
     let file = portal.path("import.json");
     let mut bad_date = record("Bài có ngày sai");
@@ -100,7 +106,9 @@ async fn a_bad_record_is_named_and_nothing_is_imported() {
         ]),
     );
 
-    let err = import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap_err();
+    let err = portal
+        .with_conn(|conn| import::import_file(conn, &file))
+        .unwrap_err();
     let ImportError::Invalid(errors) = &err else {
         panic!("{err}")
     };
@@ -126,14 +134,17 @@ async fn a_bad_record_is_named_and_nothing_is_imported() {
     );
 }
 
-#[tokio::test]
-async fn a_file_that_is_not_an_array_is_refused() {
+#[test]
+fn a_file_that_is_not_an_array_is_refused() {
     let portal = TestPortal::with_articles(0);
     let file = portal.path("import.json");
     std::fs::write(&file, "{\"title\": \"một bài\"}").unwrap();
-    let err = import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap_err();
+    let err = portal
+        .with_conn(|conn| import::import_file(conn, &file))
+        .unwrap_err();
     assert!(matches!(err, ImportError::NotJson { .. }), "{err}");
-    let missing = import::import_file(&mut portal.pool.get().unwrap(), &portal.path("none.json"))
+    let missing = portal
+        .with_conn(|conn| import::import_file(conn, &portal.path("none.json")))
         .unwrap_err();
     assert!(matches!(missing, ImportError::Read { .. }), "{missing}");
 }
@@ -147,7 +158,9 @@ async fn article_html_is_sanitized_on_the_way_in() {
         "<p onmouseover=\"alert(1)\">Chữ<script>alert(2)</script></p><a href=\"javascript:alert(3)\">x</a><a href=\"https://quangninh.gov.vn\">Tỉnh</a>"
     );
     write_json(&file, &json!([dirty]));
-    import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    portal
+        .with_conn(|conn| import::import_file(conn, &file))
+        .unwrap();
     let (_, article) = portal.get_json("/api/v1/articles/bai-co-ma-doc").await;
     assert_eq!(
         article["body_html"],
@@ -155,8 +168,8 @@ async fn article_html_is_sanitized_on_the_way_in() {
     );
 }
 
-#[tokio::test]
-async fn the_shipped_demo_content_seeds_a_full_portal() {
+#[test]
+fn the_shipped_demo_content_seeds_a_full_portal() {
     let dir = tempfile::tempdir().unwrap();
     let pool = common::open_database(dir.path());
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
@@ -171,9 +184,11 @@ async fn the_shipped_demo_content_seeds_a_full_portal() {
         .unwrap();
     assert!(categories >= 8);
     let featured: i64 = conn
-        .query_one("SELECT COUNT(*) FROM articles WHERE featured = 1", &[], |r| {
-            r.get(0)
-        })
+        .query_one(
+            "SELECT COUNT(*) FROM articles WHERE featured = 1",
+            &[],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(featured >= 3);
     let years: i64 = conn
@@ -190,8 +205,8 @@ async fn the_shipped_demo_content_seeds_a_full_portal() {
 }
 
 /// A lead image from another host would be a tracking pixel on every list that shows it.
-#[tokio::test]
-async fn a_lead_image_must_be_the_portals_own() {
+#[test]
+fn a_lead_image_must_be_the_portals_own() {
     let portal = TestPortal::with_articles(0);
     let file = portal.path("import.json");
     let with_image = |url: &str| {
@@ -207,20 +222,24 @@ async fn a_lead_image_must_be_the_portals_own() {
         "data:image/gif;base64,R0lGOD",
     ] {
         write_json(&file, &json!([with_image(url)]));
-        let err = import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap_err();
+        let err = portal
+            .with_conn(|conn| import::import_file(conn, &file))
+            .unwrap_err();
         let ImportError::Invalid(errors) = &err else {
             panic!("{url}: {err}")
         };
         assert_eq!(errors[0].field, "image.url", "{url}");
     }
     write_json(&file, &json!([with_image("/media/hoi-nghi.jpg")]));
-    import::import_file(&mut portal.pool.get().unwrap(), &file).unwrap();
+    portal
+        .with_conn(|conn| import::import_file(conn, &file))
+        .unwrap();
     assert_eq!(article_count(&portal), 1);
 }
 
 /// Articles stored under an older, laxer sanitizer are cleaned again once, on start.
-#[tokio::test]
-async fn stored_articles_are_cleaned_again_when_the_rules_change() {
+#[test]
+fn stored_articles_are_cleaned_again_when_the_rules_change() {
     let portal = TestPortal::with_articles(2);
     let mut conn = portal.pool.get().unwrap();
     // As a laxer sanitizer would have left them.

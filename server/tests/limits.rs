@@ -13,14 +13,20 @@ use portal_server::limits::{Limits, RateLimit};
 /// Holds the write lock on the visit counter from another connection, as a long write
 /// would: SQLite's database lock, or PostgreSQL's lock on the table.
 fn hold_write_lock(portal: &TestPortal) -> portal_server::db::Conn {
-    let mut conn = portal.pool.get().unwrap();
-    if common::on_postgres() {
-        conn.execute_batch("BEGIN; LOCK TABLE visit_days IN ACCESS EXCLUSIVE MODE")
-            .unwrap();
-    } else {
-        conn.execute_batch("BEGIN IMMEDIATE").unwrap();
-    }
-    conn
+    common::blocking(|| {
+        let mut conn = portal.pool.get().unwrap();
+        if common::on_postgres() {
+            conn.execute_batch("BEGIN; LOCK TABLE visit_days IN ACCESS EXCLUSIVE MODE")
+                .unwrap();
+        } else {
+            conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        }
+        conn
+    })
+}
+
+fn release(mut lock: portal_server::db::Conn) {
+    common::blocking(move || lock.execute_batch("ROLLBACK").unwrap());
 }
 
 /// Pooled connections checked out right now.
@@ -57,7 +63,7 @@ async fn a_slow_request_gets_a_503_in_time() {
         ..Limits::default()
     };
     let portal = TestPortal::with_limits(0, limits);
-    let mut lock = hold_write_lock(&portal);
+    let lock = hold_write_lock(&portal);
     let started = Instant::now();
     let (status, _, body) = portal.request(visit()).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
@@ -68,7 +74,7 @@ async fn a_slow_request_gets_a_503_in_time() {
     );
     let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(body["error"]["code"], "unavailable");
-    lock.execute_batch("ROLLBACK").unwrap();
+    release(lock);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -78,7 +84,7 @@ async fn writes_have_a_budget_of_their_own_and_reads_never_wait_for_it() {
         ..Limits::default()
     };
     let portal = std::sync::Arc::new(TestPortal::with_limits(3, limits));
-    let mut lock = hold_write_lock(&portal);
+    let lock = hold_write_lock(&portal);
     let writers: Vec<_> = (0..2)
         .map(|_| {
             let portal = portal.clone();
@@ -109,7 +115,7 @@ async fn writes_have_a_budget_of_their_own_and_reads_never_wait_for_it() {
     assert_eq!(in_use(&portal), 3, "the third write took no connection");
     assert!(writers.iter().all(|w| !w.is_finished()));
 
-    lock.execute_batch("ROLLBACK").unwrap();
+    release(lock);
     for writer in writers {
         assert_eq!(writer.await.unwrap(), StatusCode::OK);
     }

@@ -31,7 +31,7 @@ fn seed(portal: &TestPortal, features: Vec<Value>) -> Result<usize, String> {
         &content.join("map.geojson"),
         &json!({"type": "FeatureCollection", "features": features}),
     );
-    seed_map_if_empty(&mut portal.pool.get().unwrap(), &content).map_err(|e| e.to_string())
+    portal.with_conn(|conn| seed_map_if_empty(conn, &content).map_err(|e| e.to_string()))
 }
 
 #[tokio::test]
@@ -97,12 +97,10 @@ async fn serves_the_seeded_places_as_geojson() {
     assert_eq!(map.features[3].properties.link, None);
 
     // An article taken down leaves its place without a link instead of a broken one.
-    portal
-        .pool
-        .get()
-        .unwrap()
-        .execute("DELETE FROM articles WHERE slug = ?1", &[&article])
-        .unwrap();
+    portal.with_conn(|conn| {
+        conn.execute("DELETE FROM articles WHERE slug = ?1", &[&article])
+            .unwrap()
+    });
     let (_, body) = portal.get_json("/api/v1/map").await;
     assert_eq!(body["features"][1]["properties"]["link"], Value::Null);
 }

@@ -234,8 +234,8 @@ async fn concurrent_visits_are_counted_exactly() {
     assert_eq!(totals, (1..=VISITS).collect::<Vec<_>>());
 }
 
-#[tokio::test]
-async fn today_restarts_at_midnight_and_the_total_keeps_the_old_portals_count() {
+#[test]
+fn today_restarts_at_midnight_and_the_total_keeps_the_old_portals_count() {
     let portal = TestPortal::with_articles(0);
     let mut conn = portal.pool.get().unwrap();
     let mut settings = common::site_settings();
@@ -261,18 +261,19 @@ async fn links_come_in_groups_in_order() {
     ]))
     .unwrap();
     {
-        let mut conn = portal.pool.get().unwrap();
-        for (position, group) in groups.iter().enumerate() {
-            store::links::save_link_group(&mut conn, group, position).unwrap();
-        }
+        portal.with_conn(|conn| {
+            for (position, group) in groups.iter().enumerate() {
+                store::links::save_link_group(conn, group, position).unwrap();
+            }
+        });
     }
     let (status, body) = portal.get_json("/api/v1/links").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, serde_json::to_value(&groups).unwrap());
 }
 
-#[tokio::test]
-async fn demo_schedule_is_dated_around_the_week_of_seeding() {
+#[test]
+fn demo_schedule_is_dated_around_the_week_of_seeding() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     std::fs::create_dir_all(content.join("articles")).unwrap();

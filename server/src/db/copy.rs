@@ -16,7 +16,13 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("site", &[("id", Int), ("json", Text)]),
     (
         "categories",
-        &[("id", Int), ("slug", Text), ("name", Text), ("parent", Text), ("position", Int)],
+        &[
+            ("id", Int),
+            ("slug", Text),
+            ("name", Text),
+            ("parent", Text),
+            ("position", Int),
+        ],
     ),
     (
         "articles",
@@ -48,10 +54,19 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         ],
     ),
     ("visit_days", &[("day", Text), ("count", Int)]),
-    ("link_groups", &[("id", Int), ("name", Text), ("position", Int)]),
+    (
+        "link_groups",
+        &[("id", Int), ("name", Text), ("position", Int)],
+    ),
     (
         "links",
-        &[("id", Int), ("group_id", Int), ("name", Text), ("url", Text), ("position", Int)],
+        &[
+            ("id", Int),
+            ("group_id", Int),
+            ("name", Text),
+            ("url", Text),
+            ("position", Int),
+        ],
     ),
     (
         "feedback",
@@ -85,7 +100,13 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("server_settings", &[("name", Text), ("value", Text)]),
     (
         "ratings",
-        &[("id", Int), ("page", Text), ("useful", Int), ("comment", Text), ("received_at", Text)],
+        &[
+            ("id", Int),
+            ("page", Text),
+            ("useful", Int),
+            ("comment", Text),
+            ("received_at", Text),
+        ],
     ),
 ];
 

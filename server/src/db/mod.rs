@@ -73,10 +73,7 @@ impl From<r2d2::Error> for Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A stored text that does not parse as what it should hold.
-pub(crate) fn bad_column(
-    index: usize,
-    err: impl std::fmt::Display,
-) -> Error {
+pub(crate) fn bad_column(index: usize, err: impl std::fmt::Display) -> Error {
     Error::Column {
         index,
         message: err.to_string(),
@@ -131,7 +128,7 @@ pub fn open(location: &Location) -> Result<Pool> {
 /// One connection, of either engine.
 pub enum Conn {
     Sqlite(r2d2::PooledConnection<r2d2_sqlite::SqliteConnectionManager>),
-    Postgres(r2d2::PooledConnection<r2d2_postgres::PostgresConnectionManager<::postgres::NoTls>>),
+    Postgres(r2d2::PooledConnection<postgres::Manager>),
 }
 
 impl Conn {
@@ -163,7 +160,8 @@ impl Conn {
         match self {
             Conn::Sqlite(conn) => {
                 let mut statement = conn.prepare_cached(sql)?;
-                let mut rows = statement.query(rusqlite::params_from_iter(params::sqlite(params)))?;
+                let mut rows =
+                    statement.query(rusqlite::params_from_iter(params::sqlite(params)))?;
                 let mut out = Vec::new();
                 while let Some(row) = rows.next()? {
                     out.push(read(&Row::Sqlite(row))?);
@@ -249,7 +247,11 @@ impl Conn {
             return work(self);
         }
         let key = postgres::STARTUP_LOCK;
-        self.query_one("SELECT 1 FROM (SELECT pg_advisory_lock(?1)) AS locked", &[&key], |_| Ok(()))?;
+        self.query_one(
+            "SELECT 1 FROM (SELECT pg_advisory_lock(?1)) AS locked",
+            &[&key],
+            |_| Ok(()),
+        )?;
         let result = work(self);
         self.query_one("SELECT pg_advisory_unlock(?1)", &[&key], |_| Ok(()))?;
         result

@@ -3,11 +3,10 @@
 use std::time::Duration;
 
 use ::postgres::{Client, Config, NoTls};
-use r2d2_postgres::PostgresConnectionManager;
 
 use super::{params, Result, ToParam};
 
-pub type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
+pub type Pool = r2d2::Pool<Manager>;
 
 /// Schema changes in order; `schema_migrations` records which have run.
 const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_init.sql")];
@@ -30,7 +29,7 @@ pub fn open(url: &str) -> Result<Pool> {
             STATEMENT_TIMEOUT.as_millis(),
             STATEMENT_TIMEOUT.as_millis()
         ));
-    let manager = PostgresConnectionManager::new(config, NoTls);
+    let manager = Manager { config };
     let pool = r2d2::Pool::builder()
         .max_size(16)
         .min_idle(Some(1))
@@ -38,6 +37,57 @@ pub fn open(url: &str) -> Result<Pool> {
         .build(manager)?;
     migrate(&mut *pool.get()?)?;
     Ok(pool)
+}
+
+/// Opens and checks the pool's connections.
+#[derive(Debug)]
+pub struct Manager {
+    config: Config,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = PgClient;
+    type Error = ::postgres::Error;
+
+    fn connect(&self) -> Result<PgClient, Self::Error> {
+        Ok(PgClient(Some(self.config.connect(NoTls)?)))
+    }
+
+    fn is_valid(&self, client: &mut PgClient) -> Result<(), Self::Error> {
+        client.simple_query("").map(drop)
+    }
+
+    fn has_broken(&self, client: &mut PgClient) -> bool {
+        client.is_closed()
+    }
+}
+
+/// A client that may be dropped anywhere. The synchronous client closes its connection on a
+/// runtime of its own, which cannot run inside an async task (a pool dropped there would
+/// abort the process); there, it is closed on a thread of its own.
+pub struct PgClient(Option<Client>);
+
+impl std::ops::Deref for PgClient {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        self.0.as_ref().expect("a client until dropped")
+    }
+}
+
+impl std::ops::DerefMut for PgClient {
+    fn deref_mut(&mut self) -> &mut Client {
+        self.0.as_mut().expect("a client until dropped")
+    }
+}
+
+impl Drop for PgClient {
+    fn drop(&mut self) {
+        if let Some(client) = self.0.take() {
+            if tokio::runtime::Handle::try_current().is_ok() {
+                std::thread::spawn(move || drop(client));
+            }
+        }
+    }
 }
 
 fn migrate(client: &mut Client) -> Result<()> {
@@ -50,7 +100,10 @@ fn migrate(client: &mut Client) -> Result<()> {
          )",
     )?;
     let applied: i64 = tx
-        .query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &[])?
+        .query_one(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            &[],
+        )?
         .get(0);
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
         tx.batch_execute(sql)?;
@@ -89,7 +142,12 @@ pub(super) fn query(
     let bound = params::postgres(params);
     let typed: Vec<_> = bound
         .iter()
-        .map(|(value, kind)| (value.as_ref() as &(dyn ::postgres::types::ToSql + Sync), kind.clone()))
+        .map(|(value, kind)| {
+            (
+                value.as_ref() as &(dyn ::postgres::types::ToSql + Sync),
+                kind.clone(),
+            )
+        })
         .collect();
     Ok(client.query_typed(&placeholders(sql), &typed)?)
 }
@@ -98,7 +156,12 @@ pub(super) fn execute(client: &mut Client, sql: &str, params: &[&dyn ToParam]) -
     let bound = params::postgres(params);
     let typed: Vec<_> = bound
         .iter()
-        .map(|(value, kind)| (value.as_ref() as &(dyn ::postgres::types::ToSql + Sync), kind.clone()))
+        .map(|(value, kind)| {
+            (
+                value.as_ref() as &(dyn ::postgres::types::ToSql + Sync),
+                kind.clone(),
+            )
+        })
         .collect();
     let mut rows = client.query_typed_raw(&placeholders(sql), typed)?;
     while ::postgres::fallible_iterator::FallibleIterator::next(&mut rows)?.is_some() {}
@@ -118,7 +181,8 @@ pub(super) fn is_unavailable(err: &::postgres::Error) -> bool {
         // (shutdown, cannot connect now, statement timeout).
         return code.starts_with("08") || code.starts_with("53") || code.starts_with("57");
     }
-    err.source().is_some_and(|source| source.is::<std::io::Error>())
+    err.source()
+        .is_some_and(|source| source.is::<std::io::Error>())
 }
 
 #[cfg(test)]

@@ -90,40 +90,40 @@ pub fn seed_if_empty_on(
     article_files.sort();
 
     conn.transaction(|tx| {
-    store::site::save_site(tx, &site)?;
-    for (position, category) in categories.iter().enumerate() {
-        store::categories::save_category(tx, category, position)?;
-    }
-    let mut count = 0;
-    for path in &article_files {
-        let records: Vec<serde_json::Value> = read_json(path)?;
-        count += import::import_records(tx, &records).map_err(|source| SeedError::Import {
-            path: path.display().to_string(),
-            source,
-        })?;
-    }
-    store::articles::optimize_search_index(tx)?;
-    let schedule_path = content_dir.join("schedule.json");
-    if schedule_path.exists() {
-        let templates: Vec<ScheduleTemplate> = read_json(&schedule_path)?;
-        for (index, template) in templates.into_iter().enumerate() {
-            let entry = resolve(template, today).map_err(|message| SeedError::Schedule {
-                path: schedule_path.display().to_string(),
-                index,
-                message,
+        store::site::save_site(tx, &site)?;
+        for (position, category) in categories.iter().enumerate() {
+            store::categories::save_category(tx, category, position)?;
+        }
+        let mut count = 0;
+        for path in &article_files {
+            let records: Vec<serde_json::Value> = read_json(path)?;
+            count += import::import_records(tx, &records).map_err(|source| SeedError::Import {
+                path: path.display().to_string(),
+                source,
             })?;
-            store::schedule::add_schedule_entry(tx, &entry)?;
         }
-    }
-    let links_path = content_dir.join("links.json");
-    if links_path.exists() {
-        let groups: Vec<LinkGroup> = read_json(&links_path)?;
-        for (position, group) in groups.iter().enumerate() {
-            store::links::save_link_group(tx, group, position)?;
+        store::articles::optimize_search_index(tx)?;
+        let schedule_path = content_dir.join("schedule.json");
+        if schedule_path.exists() {
+            let templates: Vec<ScheduleTemplate> = read_json(&schedule_path)?;
+            for (index, template) in templates.into_iter().enumerate() {
+                let entry = resolve(template, today).map_err(|message| SeedError::Schedule {
+                    path: schedule_path.display().to_string(),
+                    index,
+                    message,
+                })?;
+                store::schedule::add_schedule_entry(tx, &entry)?;
+            }
         }
-    }
-    seed_places(tx, content_dir)?;
-    Ok(Seeded::Articles(count))
+        let links_path = content_dir.join("links.json");
+        if links_path.exists() {
+            let groups: Vec<LinkGroup> = read_json(&links_path)?;
+            for (position, group) in groups.iter().enumerate() {
+                store::links::save_link_group(tx, group, position)?;
+            }
+        }
+        seed_places(tx, content_dir)?;
+        Ok(Seeded::Articles(count))
     })
 }
 

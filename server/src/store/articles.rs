@@ -1,8 +1,6 @@
 //! Articles: lists, search, one article, and writing them with their search index.
 
-use portal_contract::{
-    Article, ArticleSummary, CategoryRef, Highlight, Image, PageRequest, Paged,
-};
+use portal_contract::{Article, ArticleSummary, CategoryRef, Highlight, Image, PageRequest, Paged};
 
 use super::time_column;
 use crate::db::{bad_column, Conn, Engine, Result, Row};
@@ -73,7 +71,12 @@ pub fn list_articles(
     }
     let total: u64 = conn.query_one(
         &format!("SELECT COUNT(*) FROM articles a WHERE {FILTER_CONDITION}"),
-        &[&filter.category_id, &filter.featured, &filter.from, &filter.until],
+        &[
+            &filter.category_id,
+            &filter.featured,
+            &filter.from,
+            &filter.until,
+        ],
         |row| row.get(0),
     )?;
     let items = conn.query(
@@ -154,7 +157,11 @@ fn search_articles(
             terms.tsquery_phrase(),
         ),
     };
-    let SearchSql { from, matched, tier } = sql;
+    let SearchSql {
+        from,
+        matched,
+        tier,
+    } = sql;
     let total: u64 = conn.query_one(
         &format!(
             "SELECT COUNT(*) FROM {from} WHERE {matched} AND {FILTER_CONDITION}
@@ -385,11 +392,7 @@ pub fn article_count(conn: &mut Conn) -> Result<u64> {
 
 /// Articles `offset..offset + limit` in the order they were stored: a sitemap's pages stay
 /// the same as articles are added.
-pub fn article_locations(
-    conn: &mut Conn,
-    offset: u64,
-    limit: u64,
-) -> Result<Vec<ArticleLocation>> {
+pub fn article_locations(conn: &mut Conn, offset: u64, limit: u64) -> Result<Vec<ArticleLocation>> {
     conn.query(
         "SELECT slug, updated_at FROM articles ORDER BY id LIMIT ?1 OFFSET ?2",
         &[&limit, &offset],

@@ -1,14 +1,10 @@
 //! Categories: the menu's tree and each one's size.
 
-use portal_contract::Category;
 use crate::db::{Conn, Result};
 use crate::seed::files::CategorySettings;
+use portal_contract::Category;
 
-pub fn save_category(
-    conn: &mut Conn,
-    category: &CategorySettings,
-    position: usize,
-) -> Result<()> {
+pub fn save_category(conn: &mut Conn, category: &CategorySettings, position: usize) -> Result<()> {
     conn.execute(
         "INSERT INTO categories (slug, name, parent, position) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (slug) DO UPDATE SET name = excluded.name, parent = excluded.parent,
@@ -25,12 +21,12 @@ pub fn categories(conn: &mut Conn) -> Result<Vec<Category>> {
          FROM categories c ORDER BY c.position, c.id",
         &[],
         |row| {
-        Ok(Category {
-            slug: row.get(0)?,
-            name: row.get(1)?,
-            parent: row.get(2)?,
-            article_count: row.get(3)?,
-        })
+            Ok(Category {
+                slug: row.get(0)?,
+                name: row.get(1)?,
+                parent: row.get(2)?,
+                article_count: row.get(3)?,
+            })
         },
     )
 }
@@ -57,9 +53,11 @@ pub fn category(
 
 /// The id of the category with `slug`, if there is one.
 pub fn category_id(conn: &mut Conn, slug: &str) -> Result<Option<i64>> {
-    conn.query_opt("SELECT id FROM categories WHERE slug = ?1", &[&slug], |row| {
-        row.get(0)
-    })
+    conn.query_opt(
+        "SELECT id FROM categories WHERE slug = ?1",
+        &[&slug],
+        |row| row.get(0),
+    )
 }
 
 pub fn category_exists(conn: &mut Conn, slug: &str) -> Result<bool> {

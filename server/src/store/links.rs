@@ -4,11 +4,7 @@ use portal_contract::{Link, LinkGroup};
 
 use crate::db::{Conn, Result};
 
-pub fn save_link_group(
-    conn: &mut Conn,
-    group: &LinkGroup,
-    position: usize,
-) -> Result<()> {
+pub fn save_link_group(conn: &mut Conn, group: &LinkGroup, position: usize) -> Result<()> {
     conn.execute(
         "INSERT INTO link_groups (name, position) VALUES (?1, ?2)
          ON CONFLICT (name) DO UPDATE SET position = excluded.position",

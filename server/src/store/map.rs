@@ -85,39 +85,40 @@ pub fn places(conn: &mut Conn) -> Result<Vec<Place>> {
          FROM map_places p ORDER BY p.position, p.id",
         &[],
         |row| {
-        let kind: String = row.get(1)?;
-        let kind: PlaceKind = serde_json::from_value(serde_json::Value::String(kind))
-            .map_err(|err| bad_column(1, err))?;
-        let geometry: String = row.get(6)?;
-        let geometry: Geometry = serde_json::from_str(&geometry).map_err(|err| bad_column(6, err))?;
-        let target: Option<String> = row.get(4)?;
-        let slug: Option<String> = row.get(5)?;
-        let title: Option<String> = row.get(8)?;
-        let link = match (target.as_deref(), slug, title) {
-            (Some("category"), Some(slug), Some(title)) => Some(PlaceLink {
-                target: LinkTarget::Category,
-                slug,
-                title,
-            }),
-            (Some("article"), Some(slug), Some(title)) => Some(PlaceLink {
-                target: LinkTarget::Article,
-                slug,
-                title,
-            }),
-            _ => None,
-        };
-        Ok(Place {
-            kind: FeatureType::Feature,
-            id: row.get(0)?,
-            geometry,
-            properties: PlaceProperties {
-                name: row.get(2)?,
-                kind,
-                address: row.get(3)?,
-                link,
-                approximate: row.get(7)?,
-            },
-        })
+            let kind: String = row.get(1)?;
+            let kind: PlaceKind = serde_json::from_value(serde_json::Value::String(kind))
+                .map_err(|err| bad_column(1, err))?;
+            let geometry: String = row.get(6)?;
+            let geometry: Geometry =
+                serde_json::from_str(&geometry).map_err(|err| bad_column(6, err))?;
+            let target: Option<String> = row.get(4)?;
+            let slug: Option<String> = row.get(5)?;
+            let title: Option<String> = row.get(8)?;
+            let link = match (target.as_deref(), slug, title) {
+                (Some("category"), Some(slug), Some(title)) => Some(PlaceLink {
+                    target: LinkTarget::Category,
+                    slug,
+                    title,
+                }),
+                (Some("article"), Some(slug), Some(title)) => Some(PlaceLink {
+                    target: LinkTarget::Article,
+                    slug,
+                    title,
+                }),
+                _ => None,
+            };
+            Ok(Place {
+                kind: FeatureType::Feature,
+                id: row.get(0)?,
+                geometry,
+                properties: PlaceProperties {
+                    name: row.get(2)?,
+                    kind,
+                    address: row.get(3)?,
+                    link,
+                    approximate: row.get(7)?,
+                },
+            })
         },
     )
 }
