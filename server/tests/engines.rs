@@ -1,0 +1,127 @@
+//! SQLite and PostgreSQL answer searches alike: the same hits, in the same order, with the
+//! same totals, on the shipped demo content. Runs when `PORTAL_TEST_DATABASE_URL` names a
+//! PostgreSQL server (`make test` starts one); without it there is nothing to compare with.
+
+mod common;
+
+use portal_contract::PageRequest;
+use portal_server::db::{self, Conn};
+use portal_server::search::SearchTerms;
+use portal_server::store::articles::{list_articles, ArticleFilter};
+use portal_server::{seed, store};
+
+/// What citizens type: with and without tone marks, `đ` both ways, unfinished words, words
+/// that are common and rare, and query syntax of both engines that must stay plain words.
+const QUERIES: &[&str] = &[
+    "van phong",
+    "văn phòng",
+    "VĂN PHÒNG",
+    "phong van",
+    "dong",
+    "đồng",
+    "Đ",
+    "d",
+    "bien gioi",
+    "biên giới",
+    "quoc pho",
+    "quốc phòng an ninh",
+    "q",
+    "ph",
+    "huyen",
+    "xa",
+    "binh lieu",
+    "Bình Liêu",
+    "hoanh mo",
+    "cua khau",
+    "nong thon moi",
+    "le hoi",
+    "du lich",
+    "2024",
+    "ubnd huyen",
+    "thi tran",
+    "khong co tu nay",
+    "\"quoc\" OR phong*",
+    "NEAR(an ninh)",
+    "-tin +xa",
+    "a & b | !c <-> d:*",
+    "'; DROP TABLE articles; --",
+    "title : huyen",
+    "{body} : xa",
+];
+
+fn seeded(pool: &db::Pool) {
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let seeded = seed::seed_if_empty(&mut pool.get().unwrap(), &content).unwrap();
+    assert!(
+        matches!(seeded, seed::Seeded::Articles(count) if count > 50),
+        "{seeded:?}"
+    );
+}
+
+/// Every hit of `query` (in one category when given): slugs in order, the total, and the
+/// marked title and snippet of each.
+fn search(conn: &mut Conn, query: &str, category: Option<i64>) -> (u64, Vec<String>) {
+    let filter = ArticleFilter {
+        terms: SearchTerms::parse(query),
+        category_id: category,
+        ..Default::default()
+    };
+    let page = PageRequest::parse(None, Some("50")).unwrap();
+    let hits = list_articles(conn, &filter, page).unwrap();
+    let described = hits
+        .items
+        .iter()
+        .map(|hit| format!("{} {:?}", hit.slug, hit.highlight))
+        .collect();
+    (hits.total, described)
+}
+
+#[test]
+fn search_answers_the_same_on_both_engines() {
+    if !common::on_postgres() {
+        eprintln!("no PORTAL_TEST_DATABASE_URL: nothing to compare SQLite with");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = db::open(&db::Location::Sqlite(dir.path().join("portal.db"))).unwrap();
+    let postgres = common::open_database(dir.path());
+    assert_eq!(postgres.engine(), db::Engine::Postgres);
+    seeded(&sqlite);
+    seeded(&postgres);
+    let (mut lite, mut pg) = (sqlite.get().unwrap(), postgres.get().unwrap());
+    let category = store::categories::category_id(&mut lite, "tin-trong-huyen")
+        .unwrap()
+        .expect("the demo content has this category");
+    let mut compared_hits = 0;
+    for query in QUERIES {
+        for category in [None, Some(category)] {
+            let on_sqlite = search(&mut lite, query, category);
+            let on_postgres = search(&mut pg, query, category);
+            assert_eq!(
+                on_sqlite, on_postgres,
+                "{query:?} (category {category:?}): SQLite, then PostgreSQL"
+            );
+            compared_hits += on_sqlite.1.len();
+        }
+    }
+    // The comparison means something only if the queries find things.
+    assert!(compared_hits > 200, "{compared_hits} hits compared");
+    // "van phong" finds "văn phòng" first: the words as typed, next to each other.
+    let first = list_articles(
+        &mut lite,
+        &ArticleFilter {
+            terms: SearchTerms::parse("van phong"),
+            ..Default::default()
+        },
+        PageRequest::parse(None, None).unwrap(),
+    )
+    .unwrap()
+    .items
+    .remove(0);
+    let article = store::articles::article(&mut lite, &first.slug)
+        .unwrap()
+        .unwrap();
+    let words =
+        portal_server::search::index_text(&format!("{} {}", article.title, article.body_html));
+    assert!(words.contains("van phong"), "{}", article.title);
+}
