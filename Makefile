@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 DB ?= data/portal.db
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: run build test tools browser-tools web server html-validation unit-test durability-test api-conformance probe feeds-check browser-test lint bench clean
+.PHONY: run build test tools browser-tools web server html-validation unit-test durability-test api-conformance probe feeds-check postgres-test cluster browser-test lint bench clean
 
 ## Build everything and start the portal on http://$(ADDR)
 run: build
@@ -33,7 +33,7 @@ server:
 	cargo build --release -p portal-server
 
 ## Every test: lint, unit and API tests, then the browser tests on a release build
-test: browser-tools web server html-validation lint unit-test durability-test api-conformance probe feeds-check browser-test
+test: browser-tools web server html-validation lint unit-test durability-test api-conformance probe feeds-check postgres-test browser-test
 
 lint:
 	cargo fmt --all --check
@@ -57,6 +57,20 @@ html-validation: server
 ## schemathesis, every check, against the running server and its OpenAPI document
 api-conformance: server
 	scripts/api-conformance.sh
+
+## The same on PostgreSQL, beside a throw-away server (scripts/with-postgres.sh): the API
+## tests, the feedback durability test and schemathesis; then three replicas behind nginx,
+## one killed and restarted under load, and PostgreSQL itself stopped and started
+postgres-test: server
+	scripts/with-postgres.sh bash -c '\
+	    cargo test -p portal-server && \
+	    python3 scripts/feedback-durability.py --postgres --submissions 300 --kills 8 && \
+	    scripts/api-conformance.sh && \
+	    python3 scripts/cluster-fault-test.py'
+
+## PostgreSQL, three replicas and nginx on http://127.0.0.1:8080 (a throw-away database)
+cluster: build
+	python3 scripts/cluster.py
 
 ## A bounded loopback probe of the running server, as an attacker would try it (traversal,
 ## odd paths, hostile parameters, lying headers, slow clients); any finding fails

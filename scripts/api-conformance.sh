@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs schemathesis, every check, against a real portal-server on a throwaway database with
-# the browser tests' fixture content and staff access on. Loopback only.
+# the browser tests' fixture content and staff access on. Loopback only. Beside a PostgreSQL
+# server (PORTAL_TEST_DATABASE_URL, as scripts/with-postgres.sh sets) the portal keeps its data
+# in a new database there instead of a SQLite file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${CONFORMANCE_PORT:-18400}"
@@ -9,7 +11,12 @@ TOKEN="conformance-$(date +%s)-$RANDOM"
 MAX_EXAMPLES="${MAX_EXAMPLES:-50}"
 
 node tests/support/make-fixture.mjs "$DIR"
-PORTAL_ADMIN_TOKEN="$TOKEN" target/release/portal-server --db "$DIR/portal.db" \
+DATABASE=(--db "$DIR/portal.db")
+if [ -n "${PORTAL_TEST_DATABASE_URL:-}" ]; then
+    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$PORTAL_TEST_DATABASE_URL dbname=postgres" -c "CREATE DATABASE conformance"
+    DATABASE=(--database-url "$PORTAL_TEST_DATABASE_URL dbname=conformance")
+fi
+PORTAL_ADMIN_TOKEN="$TOKEN" target/release/portal-server "${DATABASE[@]}" \
     --content "$DIR/content" --addr "127.0.0.1:$PORT" \
     --visits-per-minute 1000000 --feedback-per-10-minutes 1000000 >"$DIR/server.log" 2>&1 &
 SERVER=$!

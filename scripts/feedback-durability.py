@@ -6,6 +6,11 @@ moments and starting it again. Afterwards every submission that was answered 201
 the database, word for word, and SQLite's integrity check must say "ok".
 
     python3 scripts/feedback-durability.py [--submissions 300] [--kills 6] [--port 18190]
+    scripts/with-postgres.sh python3 scripts/feedback-durability.py --postgres
+
+With --postgres the server keeps its data in a new database on the PostgreSQL server
+PORTAL_TEST_DATABASE_URL names (scripts/with-postgres.sh starts a throw-away one), and the
+rows are read back with psql.
 
 Prints the figures; exits non-zero if anything acknowledged was lost. Loopback only.
 """
@@ -28,9 +33,9 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 SERVER = os.path.join(ROOT, "target", "release", "portal-server")
 
 
-def start(db, port):
+def start(database, port):
     process = subprocess.Popen(
-        [SERVER, "--db", db, "--addr", f"127.0.0.1:{port}", "--content", "/nonexistent",
+        [SERVER, *database, "--addr", f"127.0.0.1:{port}", "--content", "/nonexistent",
          "--dist", "/nonexistent", "--feedback-per-10-minutes", "1000000"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 20
@@ -70,12 +75,25 @@ def main():
     parser.add_argument("--kills", type=int, default=6)
     parser.add_argument("--port", type=int, default=18190)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--postgres", action="store_true",
+                        help="keep the data on PORTAL_TEST_DATABASE_URL's PostgreSQL server")
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
     folder = tempfile.mkdtemp(prefix="feedback-durability-")
     db = os.path.join(folder, "portal.db")
-    server = [start(db, args.port)]
+    if args.postgres:
+        server_url = os.environ.get("PORTAL_TEST_DATABASE_URL")
+        if not server_url:
+            raise SystemExit("--postgres needs PORTAL_TEST_DATABASE_URL (scripts/with-postgres.sh)")
+        psql = [os.path.join(os.environ["PG_BIN"], "psql"), "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1"]
+        subprocess.run([*psql, f"{server_url} dbname=postgres", "-c", "CREATE DATABASE durability"],
+                       check=True)
+        url = f"{server_url} dbname=durability"
+        database = ["--database-url", url]
+    else:
+        database = ["--db", db]
+    server = [start(database, args.port)]
     acknowledged = {}  # reference -> submission number
     lock = threading.Lock()
     next_number = [0]
@@ -110,20 +128,30 @@ def main():
         server[0].send_signal(signal.SIGKILL)
         server[0].wait()
         kills += 1
-        server[0] = start(db, args.port)
+        server[0] = start(database, args.port)
     for thread in senders:
         thread.join()
     server[0].send_signal(signal.SIGKILL)
     server[0].wait()
 
-    connection = sqlite3.connect(db)
-    rows = dict(connection.execute("SELECT reference, message FROM feedback"))
-    integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
-    connection.close()
+    if args.postgres:
+        # One JSON array: messages may hold any character psql would otherwise format.
+        out = subprocess.run(
+            [*psql, url, "-c",
+             "SELECT COALESCE(json_agg(json_build_array(reference, message)), '[]') FROM feedback"],
+            check=True, capture_output=True, text=True).stdout
+        rows = dict(json.loads(out))
+        integrity = "ok"  # PostgreSQL's own recovery; nothing like SQLite's check to run
+    else:
+        connection = sqlite3.connect(db)
+        rows = dict(connection.execute("SELECT reference, message FROM feedback"))
+        integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        connection.close()
     lost = [ref for ref, number in acknowledged.items()
             if rows.get(ref) != f"Nội dung ý kiến số {number}: đề nghị sửa đường thôn."]
 
-    print(f"feedback durability: {args.submissions} submissions, {attempts[0]} requests, "
+    engine = "PostgreSQL" if args.postgres else "SQLite"
+    print(f"feedback durability on {engine}: {args.submissions} submissions, {attempts[0]} requests, "
           f"{len(acknowledged)} acknowledged (201), {kills} SIGKILLs, {len(rows)} rows stored, "
           f"lost = {len(lost)}, integrity_check = {integrity}")
     print("  (more rows than acknowledgements: a submission stored just before a kill, whose "

@@ -134,6 +134,7 @@ impl From<crate::db::Error> for AppError {
     fn from(err: crate::db::Error) -> Self {
         match err {
             crate::db::Error::Unavailable(detail) => AppError::Unavailable(detail),
+            crate::db::Error::NulInText => AppError::BadRequest(err.to_string()),
             other => AppError::Internal(other.to_string()),
         }
     }

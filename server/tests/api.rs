@@ -100,6 +100,28 @@ async fn articles_are_newest_first_in_pages() {
     assert_eq!(big["items"].as_array().unwrap().len(), 23);
 }
 
+/// PostgreSQL can neither store nor compare text with a NUL character; both engines refuse
+/// it alike, as a 400, wherever a request carries it to the database.
+#[tokio::test]
+async fn a_nul_character_is_a_json_400_on_both_engines() {
+    let portal = TestPortal::with_articles(3);
+    for uri in [
+        "/api/v1/articles?category=tin%00",
+        "/api/v1/articles/bai%00viet",
+        "/api/v1/categories/tin%00",
+    ] {
+        let (status, body) = portal.get_json(uri).await;
+        assert!(
+            status == StatusCode::BAD_REQUEST || status == StatusCode::NOT_FOUND,
+            "{uri}: {status} {body}"
+        );
+        assert!(body["error"]["code"].is_string(), "{uri}: {body}");
+    }
+    let (status, body) = portal.get_json("/api/v1/articles?category=tin%00").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(body["error"]["code"], "bad_request");
+}
+
 #[tokio::test]
 async fn bad_paging_gets_a_json_400() {
     let portal = TestPortal::with_articles(3);

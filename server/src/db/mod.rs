@@ -52,6 +52,10 @@ pub enum Error {
     /// A query for one row found none.
     #[error("no row")]
     NoRow,
+    /// A text parameter holds a NUL character, which PostgreSQL cannot store or compare;
+    /// refused on both engines alike, so that both answer the same (a 400).
+    #[error("text may not contain the NUL character")]
+    NulInText,
 }
 
 impl From<::postgres::Error> for Error {
@@ -141,6 +145,7 @@ impl Conn {
 
     /// Runs `sql` for its effect; returns how many rows it changed.
     pub fn execute(&mut self, sql: &str, params: &[&dyn ToParam]) -> Result<u64> {
+        params::refuse_nul(params)?;
         match self {
             Conn::Sqlite(conn) => {
                 let mut statement = conn.prepare_cached(sql)?;
@@ -157,6 +162,7 @@ impl Conn {
         params: &[&dyn ToParam],
         mut read: impl FnMut(&Row<'_>) -> Result<T>,
     ) -> Result<Vec<T>> {
+        params::refuse_nul(params)?;
         match self {
             Conn::Sqlite(conn) => {
                 let mut statement = conn.prepare_cached(sql)?;

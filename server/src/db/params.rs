@@ -116,6 +116,17 @@ impl<T: ToParam + ParamKind> ToParam for Option<T> {
     }
 }
 
+/// `Error::NulInText` when a text parameter holds a NUL character.
+pub(super) fn refuse_nul(params: &[&dyn ToParam]) -> super::Result<()> {
+    let has_nul = params
+        .iter()
+        .any(|param| matches!(param.to_param(), Param::Text(Some(text)) if text.contains('\0')));
+    if has_nul {
+        return Err(super::Error::NulInText);
+    }
+    Ok(())
+}
+
 /// The parameters as rusqlite binds them.
 pub(super) fn sqlite<'a>(params: &'a [&'a dyn ToParam]) -> Vec<Box<dyn rusqlite::ToSql + 'a>> {
     params
