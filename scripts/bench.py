@@ -8,7 +8,9 @@ Starts the release server on the demo content and prints, side by side with its 
     article, next to a plain static HTML page of the same article served by the same server,
     with Lighthouse's simulated throttling (its default) and with the throttling applied;
   * wrk requests/second and p99 latency for an article, the first page of the latest
-    articles and a search, next to the same JSON bytes served as static files;
+    articles and a search, next to the same JSON bytes served as static files, and, beside a
+    PostgreSQL server (PORTAL_TEST_DATABASE_URL, as scripts/with-postgres.sh sets; `make bench`
+    starts one), the same answers from a second server on PostgreSQL, as a ratio to SQLite's;
   * the time a route change takes to render data already seen (Playwright, Chromium).
 Figures only: nothing passes or fails. Loopback only.
 """
@@ -103,8 +105,8 @@ def lighthouse(url, throttling):
     }
 
 
-def wrk(path):
-    result = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "--latency", BASE + path],
+def wrk(url):
+    result = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "--latency", url],
                             capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", result).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", result)
@@ -118,23 +120,41 @@ def navigation_ms(slug):
     return json.loads(out.stdout)
 
 
+def start_server(database, dist, port):
+    """A release server on the demo content, answering once it has seeded."""
+    server = subprocess.Popen(
+        [os.path.join(ROOT, "target", "release", "portal-server"), *database,
+         "--dist", dist, "--content", os.path.join(ROOT, "content"), "--addr", f"127.0.0.1:{port}",
+         "--visits-per-minute", "100000000"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/site", timeout=2).read()
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit(f"the server on {database[0]} did not start")
+
+
+def postgres_database():
+    """`--database-url` of a new database on the PostgreSQL server beside us, if there is one."""
+    server_url = os.environ.get("PORTAL_TEST_DATABASE_URL")
+    if not server_url:
+        return None
+    psql = os.path.join(os.environ["PG_BIN"], "psql")
+    subprocess.run([psql, "-X", "-q", f"{server_url} dbname=postgres", "-c", "CREATE DATABASE bench"],
+                   check=True)
+    return ["--database-url", f"{server_url} dbname=bench"]
+
+
 def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     dist = os.path.join(WORK, "dist")
     shutil.copytree(os.path.join(ROOT, "dist"), dist)
-    server = subprocess.Popen(
-        [os.path.join(ROOT, "target", "release", "portal-server"), "--db", os.path.join(WORK, "portal.db"),
-         "--dist", dist, "--content", os.path.join(ROOT, "content"), "--addr", f"127.0.0.1:{PORT}",
-         "--visits-per-minute", "100000000"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = start_server(["--db", os.path.join(WORK, "portal.db")], dist, PORT)
     try:
-        for _ in range(100):
-            try:
-                get("/api/v1/site")
-                break
-            except OSError:
-                time.sleep(0.1)
         latest = json.loads(get("/api/v1/articles?per_page=1")[0])
         slug = latest["items"][0]["slug"]
         article = json.loads(get(f"/api/v1/articles/{slug}")[0])
@@ -176,16 +196,37 @@ def main():
         else:
             print("Lighthouse: not installed (make bench installs it into target/bench-tools)\n")
 
-        print("API throughput, wrk -t2 -c32 -d5s on loopback (2 cores shared with wrk):")
-        print(f"  {'answer':<26}{'req/s':>10}{'p99 ms':>9}   {'static req/s':>12}{'p99 ms':>9}{'ratio':>7}")
-        for name, api, static in [
+        answers = [
             ("article", f"/api/v1/articles/{slug}", "/floor/article.json"),
             ("latest, page 1", "/api/v1/articles?page=1", "/floor/latest.json"),
             ("search 'quoc phong'", "/api/v1/articles?q=quoc%20phong", "/floor/search.json"),
-        ]:
-            rps, p99 = wrk(api)
-            static_rps, static_p99 = wrk(static)
+        ]
+        print("API throughput, wrk -t2 -c32 -d5s on loopback (2 cores shared with wrk), SQLite:")
+        print(f"  {'answer':<26}{'req/s':>10}{'p99 ms':>9}   {'static req/s':>12}{'p99 ms':>9}{'ratio':>7}")
+        sqlite_rps = {}
+        for name, api, static in answers:
+            rps, p99 = wrk(BASE + api)
+            static_rps, static_p99 = wrk(BASE + static)
+            sqlite_rps[name] = rps
             print(f"  {name:<26}{rps:>10.0f}{p99:>9.2f}   {static_rps:>12.0f}{static_p99:>9.2f}{rps / static_rps:>7.2f}")
+        print()
+        database = postgres_database()
+        if database:
+            pg_port = PORT + 1
+            pg_server = start_server(database, dist, pg_port)
+            try:
+                print("The same on PostgreSQL (one server process, the database on the same machine, "
+                      "over a Unix socket):")
+                print(f"  {'answer':<26}{'req/s':>10}{'p99 ms':>9}   {'SQLite req/s':>12}{'PG/SQLite':>10}")
+                for name, api, _ in answers:
+                    rps, p99 = wrk(f"http://127.0.0.1:{pg_port}{api}")
+                    print(f"  {name:<26}{rps:>10.0f}{p99:>9.2f}   {sqlite_rps[name]:>12.0f}"
+                          f"{rps / sqlite_rps[name]:>10.2f}")
+            finally:
+                pg_server.terminate()
+                pg_server.wait()
+        else:
+            print("PostgreSQL: no server beside this run (make bench starts one)")
         print()
         nav = navigation_ms(slug)
         print("Route change to data already seen (click to heading shown, Chromium, median of 5):")
