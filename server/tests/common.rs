@@ -47,6 +47,20 @@ pub fn add_schedule_entry(pool: &db::Pool, day: chrono::NaiveDate, time: &str, c
     blocking(|| store::schedule::add_schedule_entry(&mut pool.get().unwrap(), &entry).unwrap());
 }
 
+/// The stand-in app's files in `dir/dist`.
+fn write_dist(dir: &Path) -> PathBuf {
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(dist.join("reader")).unwrap();
+    std::fs::write(dist.join("index.html"), APP_SHELL).unwrap();
+    std::fs::write(dist.join("reader").join("index.html"), READER_SHELL).unwrap();
+    std::fs::write(
+        dist.join("portal-web-0123456789abcdef.js"),
+        "console.log('app')",
+    )
+    .unwrap();
+    dist
+}
+
 /// A stand-in for trunk's `index.html`, shaped like it.
 pub const APP_SHELL: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
     <meta name=\"description\" content=\"Tin tức huyện\"><title>app</title>\
@@ -152,6 +166,13 @@ impl TestPortal {
         Self::build(fixture_articles(articles), configure)
     }
 
+    /// A portal serving what `pool` already holds.
+    pub fn on_pool(pool: db::Pool) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let router = app::router(AppState::new(pool.clone()), &write_dist(dir.path()));
+        Self { dir, pool, router }
+    }
+
     fn build(records: Vec<Value>, configure: impl FnOnce(AppState) -> AppState) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let pool = open_database(dir.path());
@@ -173,16 +194,7 @@ impl TestPortal {
                 })
                 .unwrap()
         });
-        let dist = dir.path().join("dist");
-        std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(dist.join("index.html"), APP_SHELL).unwrap();
-        std::fs::create_dir_all(dist.join("reader")).unwrap();
-        std::fs::write(dist.join("reader").join("index.html"), READER_SHELL).unwrap();
-        std::fs::write(
-            dist.join("portal-web-0123456789abcdef.js"),
-            "console.log('app')",
-        )
-        .unwrap();
+        let dist = write_dist(dir.path());
         let router = app::router(configure(AppState::new(pool.clone())), &dist);
         Self { dir, pool, router }
     }

@@ -110,6 +110,11 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ),
 ];
 
+/// The tables `copy_all` copies, in order.
+pub fn copied_tables() -> Vec<&'static str> {
+    TABLES.iter().map(|(table, _)| *table).collect()
+}
+
 /// Tables whose `id` PostgreSQL numbers itself: its counter must start after the copied ids.
 const NUMBERED: &[&str] = &[
     "categories",
