@@ -296,8 +296,10 @@ def load_with_kills(cluster, args, failures, figures):
     print(f"  feedback: stored {feedback_stored}, acknowledged {feedback_ok}, "
           f"failed {feedback_failed}")
 
+    clients = int(cluster.psql("SELECT COUNT(DISTINCT client) FROM rate_limit_hits"))
     figures.update({
-        "requests": len(results), "visits sent": count("visit"),
+        "requests": len(results),
+        "client addresses the replicas counted": clients, "visits sent": count("visit"),
         "feedback sent": count("feedback"), "accepted": count(outcome="accepted"),
         "refused 5xx": refused, "connection errors": errors,
         "kills (during load)": f"{len(kills)} ({sum(k['during_load'] for k in kills)})",

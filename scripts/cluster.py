@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -325,6 +326,7 @@ class Cluster:
 
     def spawn_replica(self, port):
         """A replica beyond the upstream's (not behind nginx); started, not waited for."""
+        self._check_ports_free([port])
         replica = self._new_replica(port).spawn()
         self.extra_replicas.append(replica)
         return replica
@@ -365,7 +367,18 @@ class Cluster:
 
     # -- whole -----------------------------------------------------------------------------
 
+    def _check_ports_free(self, ports=None):
+        for port in ports or [self.lb_port, *self.replica_ports]:
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                try:
+                    probe.bind(("127.0.0.1", port))
+                except OSError as err:
+                    raise RuntimeError(f"port {port} on 127.0.0.1 is taken ({err.strerror}): "
+                                       "a cluster left running? choose others with --port")
+
     def start(self, timeout=60.0):
+        self._check_ports_free()
         ensure_server_built()
         self.create_database()
         self.replicas = [self._new_replica(port) for port in self.replica_ports]

@@ -107,6 +107,8 @@ fn main() -> ExitCode {
                 "portal_server=info,tower_http=warn,tower_http::trace=info".into()
             }),
         )
+        // Colour codes only for a person at a terminal, not in log files or journald.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
     let cli = Cli::parse();
     match run(cli) {
