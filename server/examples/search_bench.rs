@@ -56,9 +56,7 @@ fn main() {
     let insert_time = started.elapsed();
 
     let started = Instant::now();
-    let indexed = conn
-        .transaction(store::articles::rebuild_search_index)
-        .expect("reindex");
+    let indexed = conn.transaction(store::search::rebuild).expect("reindex");
     let index_time = started.elapsed();
     let size = match conn.engine() {
         db::Engine::Sqlite => {

@@ -71,7 +71,7 @@ pub fn import_file(conn: &mut crate::db::Conn, path: &Path) -> Result<usize, Imp
         })?;
     conn.transaction(|tx| {
         let count = import_records(tx, &records)?;
-        store::articles::optimize_search_index(tx)?;
+        store::search::optimize(tx)?;
         Ok(count)
     })
 }

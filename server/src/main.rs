@@ -154,8 +154,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Some(Command::Reindex) => {
             let started = std::time::Instant::now();
-            let count =
-                store::articles::rebuild_search_index(&mut conn).map_err(|e| e.to_string())?;
+            let count = store::search::rebuild(&mut conn).map_err(|e| e.to_string())?;
             println!(
                 "indexed {count} article(s) in {:.1} s",
                 started.elapsed().as_secs_f64()
@@ -245,6 +244,11 @@ fn prepare(conn: &mut db::Conn, content: &std::path::Path) -> Result<(), String>
                 tracing::info!(places, "added the map's places");
             }
         }
+    }
+    let reindexed = store::search::rebuild_if_outdated(conn)
+        .map_err(|e| format!("rebuilding the search index: {e}"))?;
+    if reindexed > 0 {
+        tracing::info!(reindexed, "search index built under its current layout");
     }
     Ok(())
 }

@@ -175,7 +175,7 @@ pub fn reclean_stored(conn: &mut crate::db::Conn) -> crate::db::Result<usize> {
             Some((body_html, body_text, image))
         })?;
         if changed > 0 {
-            crate::store::articles::optimize_search_index(tx)?;
+            crate::store::search::optimize(tx)?;
         }
         crate::store::settings::set(tx, SETTING, &rules)?;
         Ok(changed)

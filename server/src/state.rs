@@ -88,29 +88,9 @@ impl AppState {
         self
     }
 
-    /// Counts a request from `client` against `bucket`'s limit; a 429 when it is spent. On
-    /// PostgreSQL the count is kept in the database, shared by every replica.
+    /// Counts a request from `client` against `bucket`'s limit; a 429 when it is spent.
     pub async fn rate_limit(&self, bucket: Bucket, client: ClientAddress) -> Result<(), AppError> {
-        let limit = self.limit(bucket);
-        let refusal = match self.pool.engine() {
-            Engine::Sqlite => self
-                .rate_limiter
-                .check(bucket, client.0, limit, Instant::now()),
-            Engine::Postgres => {
-                let key = shared_key(bucket, client);
-                self.db(move |conn| {
-                    Ok(store::rate_limits::check(
-                        conn,
-                        &key.0,
-                        &key.1,
-                        limit,
-                        now_ms(),
-                    )?)
-                })
-                .await?
-            }
-        };
-        refusal.map_err(AppError::TooManyRequests)
+        self.check_limit(bucket, client, true).await
     }
 
     /// A 429 when `client` has spent `bucket`'s limit, without counting this request.
@@ -119,21 +99,35 @@ impl AppState {
         bucket: Bucket,
         client: ClientAddress,
     ) -> Result<(), AppError> {
+        self.check_limit(bucket, client, false).await
+    }
+
+    /// On PostgreSQL the counts are kept in the database, shared by every replica; on SQLite,
+    /// with one process, in its memory.
+    async fn check_limit(
+        &self,
+        bucket: Bucket,
+        client: ClientAddress,
+        count: bool,
+    ) -> Result<(), AppError> {
         let limit = self.limit(bucket);
         let refusal = match self.pool.engine() {
+            Engine::Sqlite if count => {
+                self.rate_limiter
+                    .check(bucket, client.0, limit, Instant::now())
+            }
             Engine::Sqlite => self
                 .rate_limiter
                 .spent(bucket, client.0, limit, Instant::now()),
             Engine::Postgres => {
-                let key = shared_key(bucket, client);
+                let (bucket, client) = shared_key(bucket, client);
                 self.db(move |conn| {
-                    Ok(store::rate_limits::spent(
-                        conn,
-                        &key.0,
-                        &key.1,
-                        limit,
-                        now_ms(),
-                    )?)
+                    let now = now_ms();
+                    Ok(if count {
+                        store::rate_limits::check(conn, &bucket, &client, limit, now)?
+                    } else {
+                        store::rate_limits::spent(conn, &bucket, &client, limit, now)?
+                    })
                 })
                 .await?
             }

@@ -132,7 +132,7 @@ pub fn add_articles(conn: &mut crate::db::Conn, count: usize) -> crate::db::Resu
             };
             store::articles::upsert_article(tx, &article, &now)?;
         }
-        store::articles::optimize_search_index(tx)?;
+        store::search::optimize(tx)?;
         Ok(count)
     })
 }

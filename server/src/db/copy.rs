@@ -184,7 +184,7 @@ pub fn copy_all(source: &mut Conn, target: &mut Conn) -> Result<Counts, CopyErro
                 )?;
             }
         }
-        crate::store::articles::rebuild_search_index(target)?;
+        crate::store::search::rebuild(target)?;
         Ok(())
     })?;
     let mut counts = Vec::new();

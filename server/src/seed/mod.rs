@@ -102,7 +102,7 @@ pub fn seed_if_empty_on(
                 source,
             })?;
         }
-        store::articles::optimize_search_index(tx)?;
+        store::search::optimize(tx)?;
         let schedule_path = content_dir.join("schedule.json");
         if schedule_path.exists() {
             let templates: Vec<ScheduleTemplate> = read_json(&schedule_path)?;

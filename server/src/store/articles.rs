@@ -1,10 +1,11 @@
 //! Articles: lists, search, one article, and writing them with their search index.
 
-use portal_contract::{Article, ArticleSummary, CategoryRef, Highlight, Image, PageRequest, Paged};
+use portal_contract::{Article, ArticleSummary, CategoryRef, Image, PageRequest, Paged};
 
+use super::search::{self, search_key};
 use super::time_column;
-use crate::db::{bad_column, Conn, Engine, Result, Row};
-use crate::search::{index_text, tsvector_literal, Column, SearchTerms};
+use crate::db::{bad_column, Conn, Result, Row};
+use crate::search::SearchTerms;
 
 /// An article that passed validation and sanitizing, ready to store.
 #[derive(Debug, Clone)]
@@ -36,7 +37,7 @@ pub struct ArticleFilter {
     pub terms: Option<SearchTerms>,
 }
 
-const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.summary, a.published_at, a.author, c.slug, c.name, a.image_json, a.featured";
+pub(super) const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.summary, a.published_at, a.author, c.slug, c.name, a.image_json, a.featured";
 
 pub(crate) fn summary_from_row(row: &Row<'_>) -> Result<ArticleSummary> {
     Ok(ArticleSummary {
@@ -67,7 +68,7 @@ pub fn list_articles(
     page: PageRequest,
 ) -> Result<Paged<ArticleSummary>> {
     if let Some(terms) = &filter.terms {
-        return search_articles(conn, filter, terms, page);
+        return super::search::search_articles(conn, filter, terms, page);
     }
     let total: u64 = conn.query_one(
         &format!("SELECT COUNT(*) FROM articles a WHERE {FILTER_CONDITION}"),
@@ -100,114 +101,10 @@ pub fn list_articles(
 
 /// NULL parameters switch a condition off, so one statement serves every filter: ?1 the
 /// category's id, ?2 featured, ?3 from, ?4 until.
-const FILTER_CONDITION: &str = "(?1 IS NULL OR a.category_id = ?1)
+pub(super) const FILTER_CONDITION: &str = "(?1 IS NULL OR a.category_id = ?1)
     AND (?2 IS NULL OR a.featured = ?2)
     AND (?3 IS NULL OR a.published_at >= ?3)
     AND (?4 IS NULL OR a.published_at < ?4)";
-
-/// How each engine finds and ranks hits: the same tiers (see `search`), in its own index.
-/// ?7 is every word anywhere, ?8 the phrase in the title, ?9 every word in the title, ?10
-/// the phrase in the body (PostgreSQL's index has the title and body apart, so it is given
-/// plain queries and picks the part itself).
-struct SearchSql {
-    from: &'static str,
-    matched: &'static str,
-    tier: &'static str,
-}
-
-const FTS5_SEARCH: SearchSql = SearchSql {
-    from: "articles_fts JOIN articles a ON a.id = articles_fts.rowid",
-    matched: "articles_fts MATCH ?7",
-    tier: "CASE WHEN a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?8) THEN 0
-                WHEN a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?9) THEN 1
-                WHEN a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?10) THEN 2
-                ELSE 3 END",
-};
-
-const POSTGRES_SEARCH: SearchSql = SearchSql {
-    from: "articles_search s JOIN articles a ON a.id = s.article_id",
-    matched: "s.words @@ CAST(?7 AS tsquery)",
-    tier: "CASE WHEN s.title @@ CAST(?8 AS tsquery) THEN 0
-                WHEN s.title @@ CAST(?9 AS tsquery) THEN 1
-                WHEN s.body @@ CAST(?10 AS tsquery) THEN 2
-                ELSE 3 END",
-};
-
-/// Hits in tiers (the phrase in the title, every word in the title, the phrase in the
-/// body, the rest), newest first within each.
-fn search_articles(
-    conn: &mut Conn,
-    filter: &ArticleFilter,
-    terms: &SearchTerms,
-    page: PageRequest,
-) -> Result<Paged<ArticleSummary>> {
-    let (sql, all, first, second, third) = match conn.engine() {
-        Engine::Sqlite => (
-            FTS5_SEARCH,
-            terms.fts_all(None),
-            terms.fts_phrase(Column::Title),
-            terms.fts_all(Some(Column::Title)),
-            terms.fts_phrase(Column::Body),
-        ),
-        Engine::Postgres => (
-            POSTGRES_SEARCH,
-            terms.tsquery_all(),
-            terms.tsquery_phrase(),
-            terms.tsquery_all(),
-            terms.tsquery_phrase(),
-        ),
-    };
-    let SearchSql {
-        from,
-        matched,
-        tier,
-    } = sql;
-    let total: u64 = conn.query_one(
-        &format!(
-            "SELECT COUNT(*) FROM {from} WHERE {matched} AND {FILTER_CONDITION}
-"
-        ),
-        &[
-            &filter.category_id,
-            &filter.featured,
-            &filter.from,
-            &filter.until,
-            &page.per_page,
-            &page.offset(),
-            &all,
-        ],
-        |row| row.get(0),
-    )?;
-    let sql = format!(
-        "SELECT {SUMMARY_COLUMNS}, a.body_text, {tier} AS tier
-         FROM {from} JOIN categories c ON c.id = a.category_id
-         WHERE {matched} AND {FILTER_CONDITION}
-         ORDER BY tier, a.published_at DESC, a.id DESC
-         LIMIT ?5 OFFSET ?6"
-    );
-    let params: [&dyn crate::db::ToParam; 10] = [
-        &filter.category_id,
-        &filter.featured,
-        &filter.from,
-        &filter.until,
-        &page.per_page,
-        &page.offset(),
-        &all,
-        &first,
-        &second,
-        &third,
-    ];
-    let items = conn.query(&sql, &params, |row| {
-        let mut summary = summary_from_row(row)?;
-        let body_text: String = row.get(9)?;
-        summary.highlight = Some(Highlight {
-            title: terms.highlight(&summary.title),
-            snippet: terms.snippet(&body_text),
-        });
-        Ok(summary)
-    })?;
-    Ok(page.answer(items, total))
-}
 
 /// How many related articles an article page shows.
 const RELATED_COUNT: u32 = 5;
@@ -262,6 +159,11 @@ pub fn upsert_article(conn: &mut Conn, article: &NewArticle, now: &str) -> Resul
         .image
         .as_ref()
         .map(|image| serde_json::to_string(image).expect("image serializes"));
+    let before: Option<(i64, String)> = conn.query_opt(
+        "SELECT id, published_at FROM articles WHERE slug = ?1",
+        &[&article.slug],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
     // RETURNING answers a row only when one was inserted or changed.
     let changed: Option<i64> = conn.query_opt(
         "INSERT INTO articles (slug, title, summary, body_html, body_text, published_at, updated_at,
@@ -293,80 +195,12 @@ pub fn upsert_article(conn: &mut Conn, article: &NewArticle, now: &str) -> Resul
         |row| row.get(0),
     )?;
     if let Some(id) = changed {
-        index_article(conn, id, &article.title, &article.body_text)?;
+        let key = search_key(&article.published_at, id);
+        let old_key = before
+            .map(|(id, published_at)| search_key(&published_at, id))
+            .filter(|old| *old != key);
+        search::index_article(conn, id, key, old_key, &article.title, &article.body_text)?;
     }
-    Ok(())
-}
-
-/// Puts an article's title and body words into the search index, replacing what was there.
-fn index_article(conn: &mut Conn, id: i64, title: &str, body_text: &str) -> Result<()> {
-    match conn.engine() {
-        Engine::Sqlite => {
-            conn.execute("DELETE FROM articles_fts WHERE rowid = ?1", &[&id])?;
-            conn.execute(
-                "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-                &[&id, &index_text(title), &index_text(body_text)],
-            )?;
-        }
-        Engine::Postgres => {
-            conn.execute(
-                "INSERT INTO articles_search (article_id, title, body, words)
-                 VALUES (?1, CAST(?2 AS tsvector), CAST(?3 AS tsvector),
-                         CAST(?2 AS tsvector) || CAST(?3 AS tsvector))
-                 ON CONFLICT (article_id) DO UPDATE SET
-                     title = excluded.title, body = excluded.body, words = excluded.words",
-                &[&id, &tsvector_literal(title), &tsvector_literal(body_text)],
-            )?;
-        }
-    }
-    Ok(())
-}
-
-/// How many articles `rebuild_search_index` reads at a time: a province's million articles
-/// do not fit in memory at once.
-const REINDEX_BATCH: u32 = 1000;
-
-/// Rebuilds the whole search index from the articles; returns how many were indexed.
-pub fn rebuild_search_index(conn: &mut Conn) -> Result<usize> {
-    match conn.engine() {
-        Engine::Sqlite => conn.execute(
-            "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
-            &[],
-        )?,
-        Engine::Postgres => conn.execute("DELETE FROM articles_search", &[])?,
-    };
-    let mut count = 0;
-    let mut after: i64 = 0;
-    loop {
-        let batch: Vec<(i64, String, String)> = conn.query(
-            "SELECT id, title, body_text FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
-            &[&after, &REINDEX_BATCH],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-        )?;
-        let Some(last) = batch.last() else { break };
-        after = last.0;
-        for (id, title, body_text) in &batch {
-            index_article(conn, *id, title, body_text)?;
-        }
-        count += batch.len();
-    }
-    optimize_search_index(conn)?;
-    Ok(count)
-}
-
-/// Merges the search index into one segment. Articles indexed one at a time leave many
-/// small segments that every search reads; merged, a search on the demo content answers
-/// about 1.8 times as many requests a second. Run once after each batch of writes (an import
-/// file, the seeding, a synthetic batch, a reindex), not per article. PostgreSQL's GIN index
-/// merges its pending list itself; it is told to refresh its statistics instead.
-pub fn optimize_search_index(conn: &mut Conn) -> Result<()> {
-    match conn.engine() {
-        Engine::Sqlite => conn.execute(
-            "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
-            &[],
-        )?,
-        Engine::Postgres => conn.execute("ANALYZE articles_search", &[])?,
-    };
     Ok(())
 }
 
@@ -408,6 +242,7 @@ pub fn article_locations(conn: &mut Conn, offset: u64, limit: u64) -> Result<Vec
 /// One stored article's body and lead image, as `reclean` reads and writes them.
 pub struct StoredBody {
     pub id: i64,
+    pub published_at: String,
     pub title: String,
     pub body_html: String,
     pub image: Option<Image>,
@@ -422,14 +257,15 @@ pub fn reclean(
     clean: impl Fn(&StoredBody) -> Option<(String, String, Option<Image>)>,
 ) -> Result<usize> {
     let bodies: Vec<StoredBody> = conn.query(
-        "SELECT id, title, body_html, image_json FROM articles ORDER BY id",
+        "SELECT id, published_at, title, body_html, image_json FROM articles ORDER BY id",
         &[],
         |row| {
             Ok(StoredBody {
                 id: row.get(0)?,
-                title: row.get(1)?,
-                body_html: row.get(2)?,
-                image: image_column(row, 3)?,
+                published_at: row.get(1)?,
+                title: row.get(2)?,
+                body_html: row.get(3)?,
+                image: image_column(row, 4)?,
             })
         },
     )?;
@@ -445,7 +281,8 @@ pub fn reclean(
             "UPDATE articles SET body_html = ?1, body_text = ?2, image_json = ?3 WHERE id = ?4",
             &[&body_html, &body_text, &image_json, &stored.id],
         )?;
-        index_article(conn, stored.id, &stored.title, &body_text)?;
+        let key = search_key(&stored.published_at, stored.id);
+        search::index_article(conn, stored.id, key, None, &stored.title, &body_text)?;
         changed += 1;
     }
     Ok(changed)

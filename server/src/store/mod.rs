@@ -9,6 +9,7 @@ pub mod map;
 pub mod rate_limits;
 pub mod ratings;
 pub mod schedule;
+pub mod search;
 pub mod settings;
 pub mod site;
 pub mod stats;
