@@ -12,6 +12,7 @@ pub mod map;
 pub mod numbers;
 pub mod paging;
 pub mod rating;
+pub mod staff;
 pub mod text;
 pub mod time;
 pub mod week;

@@ -54,6 +54,13 @@ const _: () = assert!(
         <= MAX_BODY_BYTES
 );
 
+/// A staff account's username, in characters: lowercase letters, digits, `.`, `_` and `-`.
+pub const STAFF_USERNAME_MAX_CHARS: usize = 64;
+/// A staff password, in characters: long enough to resist guessing offline should the hashes
+/// leak, short enough that hashing one is bounded work.
+pub const STAFF_PASSWORD_MIN_CHARS: usize = 12;
+pub const STAFF_PASSWORD_MAX_CHARS: usize = 256;
+
 #[cfg(test)]
 mod tests {
     #[test]

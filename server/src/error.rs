@@ -15,6 +15,10 @@ pub enum AppError {
     Invalid(FieldErrors),
     /// No or wrong credentials for a staff endpoint (401).
     Unauthorized,
+    /// A sign-in with a wrong username or password; which of the two is never said (401).
+    WrongCredentials,
+    /// Signed in, but not allowed this (a role too low, a missing CSRF token): 403.
+    Forbidden(String),
     /// The database cannot be reached now; the client may try again soon (503). Details go
     /// to the log.
     Unavailable(String),
@@ -29,7 +33,8 @@ impl AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -40,14 +45,18 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
         let message = match self {
-            AppError::BadRequest(message) | AppError::NotFound(message) => message,
+            AppError::BadRequest(message)
+            | AppError::NotFound(message)
+            | AppError::Forbidden(message) => message,
+            AppError::WrongCredentials => "wrong username or password".to_string(),
             AppError::Invalid(fields) => {
                 let mut body = ApiError::new(code_for(status), "some fields are not valid");
                 body.error.fields = fields;
                 return (status, Json(body)).into_response();
             }
             AppError::Unauthorized => {
-                let mut response = json_error(status, "a valid bearer token is required");
+                let mut response =
+                    json_error(status, "sign in first (scripts: a valid bearer token)");
                 response
                     .headers_mut()
                     .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
@@ -102,6 +111,7 @@ pub fn code_for(status: StatusCode) -> &'static str {
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
         StatusCode::UNPROCESSABLE_ENTITY => "invalid",
         StatusCode::UNAUTHORIZED => "unauthorized",
+        StatusCode::FORBIDDEN => "forbidden",
         StatusCode::TOO_MANY_REQUESTS => "too_many_requests",
         StatusCode::SERVICE_UNAVAILABLE => "unavailable",
         StatusCode::REQUEST_TIMEOUT => "timeout",

@@ -21,6 +21,7 @@ pub mod search;
 pub mod security;
 pub mod seed;
 pub mod serve;
+pub mod staff;
 pub mod state;
 pub mod store;
 pub mod synthetic;

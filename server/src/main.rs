@@ -91,12 +91,30 @@ enum Command {
     },
     /// Rebuild the search index from the articles.
     Reindex,
+    /// Staff accounts.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
     /// Copy a SQLite portal whole into the empty PostgreSQL database --database-url names,
     /// then check that every table holds as many rows as the source.
     Migrate {
         /// The SQLite file to copy.
         #[arg(long)]
         from: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add an account; its password is read from standard input (one line), never from the
+    /// command line, which other users of the machine can see.
+    Add {
+        /// Lowercase letters, digits, '.', '_' and '-'.
+        username: String,
+        /// editor (writes drafts), approver (also publishes) or admin (also manages accounts).
+        #[arg(long)]
+        role: String,
     },
 }
 
@@ -159,6 +177,21 @@ fn run(cli: Cli) -> Result<(), String> {
                 "indexed {count} article(s) in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
+            Ok(())
+        }
+        Some(Command::User {
+            action: UserCommand::Add { username, role },
+        }) => {
+            let role = portal_contract::staff::StaffRole::from_code(&role)
+                .ok_or_else(|| format!("--role {role:?}: editor, approver or admin"))?;
+            let mut password = String::new();
+            std::io::stdin()
+                .read_line(&mut password)
+                .map_err(|e| format!("reading the password: {e}"))?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            portal_server::staff::add_user(&mut conn, &username, role, password, None, "cli")
+                .map_err(|e| e.to_string())?;
+            println!("added {username} ({})", role.code());
             Ok(())
         }
         Some(Command::Migrate { .. }) => unreachable!("handled before the database is opened"),

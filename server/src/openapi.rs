@@ -15,7 +15,9 @@ use serde_json::{json, Value};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{articles, categories, feedback, links, map, ratings, schedule, site, stats};
+use crate::routes::{
+    articles, audit, categories, feedback, links, map, ratings, schedule, session, site, stats,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -39,6 +41,10 @@ use crate::routes::{articles, categories, feedback, links, map, ratings, schedul
         feedback::list_feedback,
         ratings::post_rating,
         ratings::list_ratings,
+        session::sign_in,
+        session::current,
+        session::sign_out,
+        audit::list_audit,
     ),
     modifiers(&BearerAuth)
 )]

@@ -11,7 +11,7 @@ enum Kind {
 use Kind::{Int, Text};
 
 /// Every table a portal keeps, in an order that has each row's references copied before it,
-/// with every column. The search index is not copied: it is rebuilt in PostgreSQL's form.
+/// with every column (`tests/migrate.rs` fails when a table is missing here). The search index is not copied: it is rebuilt in PostgreSQL's form.
 const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("site", &[("id", Int), ("json", Text)]),
     (
@@ -108,6 +108,39 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("received_at", Text),
         ],
     ),
+    (
+        "staff_users",
+        &[
+            ("id", Int),
+            ("username", Text),
+            ("role", Text),
+            ("password_hash", Text),
+            ("disabled", Int),
+            ("created_at", Text),
+        ],
+    ),
+    (
+        "staff_sessions",
+        &[
+            ("token_hash", Text),
+            ("user_id", Int),
+            ("csrf_token", Text),
+            ("created_at", Int),
+            ("expires_at", Int),
+            ("idle_until", Int),
+        ],
+    ),
+    (
+        "audit_log",
+        &[
+            ("id", Int),
+            ("at", Text),
+            ("actor", Text),
+            ("address", Text),
+            ("action", Text),
+            ("subject", Text),
+        ],
+    ),
 ];
 
 /// The tables `copy_all` copies, in order.
@@ -124,6 +157,8 @@ const NUMBERED: &[&str] = &[
     "links",
     "feedback",
     "ratings",
+    "staff_users",
+    "audit_log",
 ];
 
 /// Rows copied in one statement's batch; bounded so a large portal streams through.

@@ -9,7 +9,10 @@ use super::{params, Result, ToParam};
 pub type Pool = r2d2::Pool<Manager>;
 
 /// Schema changes in order; `schema_migrations` records which have run.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/postgres/0001_init.sql"),
+    include_str!("../../migrations/postgres/0002_staff.sql"),
+];
 
 /// Any one statement's limit: a request's whole budget is 10 s, and a stuck statement must
 /// end as an error inside it rather than hold its connection.

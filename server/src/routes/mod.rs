@@ -1,6 +1,7 @@
 //! The JSON API v1, one module per resource.
 
 pub(crate) mod articles;
+pub(crate) mod audit;
 pub(crate) mod budget;
 pub(crate) mod categories;
 pub(crate) mod feedback;
@@ -10,6 +11,7 @@ pub(crate) mod map;
 pub(crate) mod query;
 pub(crate) mod ratings;
 pub(crate) mod schedule;
+pub(crate) mod session;
 pub(crate) mod site;
 pub(crate) mod staff_auth;
 pub(crate) mod stats;
@@ -43,6 +45,13 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/admin/feedback", get(feedback::list_feedback))
         .route("/ratings", post(ratings::post_rating))
         .route("/admin/ratings", get(ratings::list_ratings))
+        .route(
+            "/admin/session",
+            post(session::sign_in)
+                .get(session::current)
+                .delete(session::sign_out),
+        )
+        .route("/admin/audit", get(audit::list_audit))
         .route("/openapi.json", get(crate::openapi::document))
         .fallback(api_not_found)
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))

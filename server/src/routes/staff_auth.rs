@@ -1,5 +1,7 @@
-//! Staff endpoints' bearer token, compared in constant time, with wrong tokens counted per
-//! address so that one cannot be guessed.
+//! Who may use the staff endpoints: a signed-in staff member (`SignedIn`, by the session
+//! cookie, with the CSRF token on every state-changing request), or a script with the bearer
+//! token (`StaffToken`), compared in constant time, wrong tokens counted per address so that
+//! one cannot be guessed.
 
 use axum::extract::FromRequestParts;
 use axum::http::header;
@@ -7,9 +9,14 @@ use axum::http::request::Parts;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
+use axum::http::Method;
+use portal_contract::staff::{StaffRole, StaffUser};
+
 use crate::error::AppError;
 use crate::limits::Bucket;
+use crate::staff::session;
 use crate::state::{AppState, ClientAddress};
+use crate::store;
 
 /// Proof that the request carries the staff token: take it as a handler argument.
 pub struct StaffToken;
@@ -47,5 +54,70 @@ impl FromRequestParts<AppState> for StaffToken {
         // Counting can itself spend the limit; this answer is still the plain 401.
         let _ = state.rate_limit(Bucket::StaffAuthFailures, client).await;
         Err(AppError::Unauthorized)
+    }
+}
+
+/// A signed-in staff member: take it as a handler argument. No live session is a 401; a
+/// request that changes anything without the session's token in `X-CSRF-Token` is a 403.
+pub struct SignedIn {
+    pub user: StaffUser,
+    /// What the database knows the session by (signing out deletes it).
+    pub token_hash: String,
+    pub csrf_token: String,
+}
+
+impl SignedIn {
+    /// A 403 unless the member's role is at least `role`.
+    pub fn require(&self, role: StaffRole) -> Result<(), AppError> {
+        if self.user.role >= role {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!(
+                "this needs the {} role",
+                role.code()
+            )))
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let token = session::token_from(&parts.headers).ok_or(AppError::Unauthorized)?;
+        let token_hash = session::token_hash(&token);
+        let found = {
+            let token_hash = token_hash.clone();
+            state
+                .db(move |conn| {
+                    Ok(store::staff::session_user(
+                        conn,
+                        &token_hash,
+                        session::now(),
+                    )?)
+                })
+                .await?
+        };
+        let (user, csrf_token) = found.ok_or(AppError::Unauthorized)?;
+        if !matches!(parts.method, Method::GET | Method::HEAD) {
+            let given = parts
+                .headers
+                .get("x-csrf-token")
+                .and_then(|value| value.to_str().ok())
+                .unwrap_or("");
+            let matches: bool = Sha256::digest(given.as_bytes())
+                .ct_eq(&Sha256::digest(csrf_token.as_bytes()))
+                .into();
+            if !matches {
+                return Err(AppError::Forbidden(
+                    "a change needs the session's X-CSRF-Token header".into(),
+                ));
+            }
+        }
+        Ok(SignedIn {
+            user,
+            token_hash,
+            csrf_token,
+        })
     }
 }

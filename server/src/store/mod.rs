@@ -2,6 +2,7 @@
 //! `routes/`.
 
 pub mod articles;
+pub mod audit;
 pub mod categories;
 pub mod feedback;
 pub mod links;
@@ -12,6 +13,7 @@ pub mod schedule;
 pub mod search;
 pub mod settings;
 pub mod site;
+pub mod staff;
 pub mod stats;
 
 use crate::db::{bad_column, Result, Row};
