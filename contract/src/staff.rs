@@ -79,6 +79,40 @@ pub struct AuditEntry {
     pub subject: String,
 }
 
+/// `GET /admin/users`: an account as admins see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffAccount {
+    pub username: String,
+    pub role: StaffRole,
+    /// A disabled account cannot sign in, and its sessions are over.
+    pub disabled: bool,
+}
+
+/// `POST /admin/users`: a new account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewStaffAccount {
+    pub username: String,
+    pub role: StaffRole,
+    pub password: String,
+}
+
+/// `PATCH /admin/users/{username}`: what changes; what is left out stays.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StaffAccountChange {
+    #[serde(default)]
+    pub role: Option<StaffRole>,
+    #[serde(default)]
+    pub disabled: Option<bool>,
+    /// A new password (a reset): the account's sessions end.
+    #[serde(default)]
+    pub password: Option<String>,
+}
+
 /// Whether `username` is one a staff account may have.
 pub fn is_valid_username(username: &str) -> bool {
     !username.is_empty()

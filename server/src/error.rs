@@ -19,6 +19,9 @@ pub enum AppError {
     WrongCredentials,
     /// Signed in, but not allowed this (a role too low, a missing CSRF token): 403.
     Forbidden(String),
+    /// The request contradicts what is stored (a name taken, a change to what changed since
+    /// it was read): 409.
+    Conflict(String),
     /// The database cannot be reached now; the client may try again soon (503). Details go
     /// to the log.
     Unavailable(String),
@@ -35,6 +38,7 @@ impl AppError {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -47,7 +51,8 @@ impl IntoResponse for AppError {
         let message = match self {
             AppError::BadRequest(message)
             | AppError::NotFound(message)
-            | AppError::Forbidden(message) => message,
+            | AppError::Forbidden(message)
+            | AppError::Conflict(message) => message,
             AppError::WrongCredentials => "wrong username or password".to_string(),
             AppError::Invalid(fields) => {
                 let mut body = ApiError::new(code_for(status), "some fields are not valid");
@@ -112,6 +117,7 @@ pub fn code_for(status: StatusCode) -> &'static str {
         StatusCode::UNPROCESSABLE_ENTITY => "invalid",
         StatusCode::UNAUTHORIZED => "unauthorized",
         StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::CONFLICT => "conflict",
         StatusCode::TOO_MANY_REQUESTS => "too_many_requests",
         StatusCode::SERVICE_UNAVAILABLE => "unavailable",
         StatusCode::REQUEST_TIMEOUT => "timeout",

@@ -17,6 +17,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::routes::{
     articles, audit, categories, feedback, links, map, ratings, schedule, session, site, stats,
+    users,
 };
 
 #[derive(OpenApi)]
@@ -45,6 +46,9 @@ use crate::routes::{
         session::current,
         session::sign_out,
         audit::list_audit,
+        users::list_users,
+        users::add_user,
+        users::change_user,
     ),
     modifiers(&BearerAuth)
 )]

@@ -387,3 +387,184 @@ fn the_first_admin_is_added_from_the_command_line() {
     });
     assert_eq!(users, [("quantri".to_string(), "admin".to_string())]);
 }
+
+fn json_with_cookie(
+    method: &str,
+    uri: &str,
+    cookie: &str,
+    csrf: &str,
+    body: &Value,
+) -> Request<Body> {
+    from_peer(
+        Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("cookie", cookie)
+            .header("x-csrf-token", csrf)
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap(),
+        [192, 0, 2, 1],
+    )
+}
+
+#[tokio::test]
+async fn admins_add_disable_and_reset_accounts() {
+    let portal = TestPortal::with_articles(0);
+    add(&portal, "quantri", StaffRole::Admin);
+    add(&portal, "bientap", StaffRole::Editor);
+    let (admin, csrf) = sign_in(&portal, "quantri").await;
+    let (editor, editor_csrf) = sign_in(&portal, "bientap").await;
+
+    // An editor may not manage accounts, even with its own CSRF token.
+    let new = json!({"username": "phongvien", "role": "editor", "password": PASSWORD});
+    let (status, _, _) = portal
+        .request(json_with_cookie(
+            "POST",
+            "/api/v1/admin/users",
+            &editor,
+            &editor_csrf,
+            &new,
+        ))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let (status, _, body) = portal
+        .request(json_with_cookie(
+            "POST",
+            "/api/v1/admin/users",
+            &admin,
+            &csrf,
+            &new,
+        ))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    let (status, _, _) = portal
+        .request(json_with_cookie(
+            "POST",
+            "/api/v1/admin/users",
+            &admin,
+            &csrf,
+            &new,
+        ))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let short = json!({"username": "khac", "role": "editor", "password": "ngắn"});
+    let (status, _, body) = portal
+        .request(json_with_cookie(
+            "POST",
+            "/api/v1/admin/users",
+            &admin,
+            &csrf,
+            &short,
+        ))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert!(body["error"]["fields"]["password"].is_string(), "{body}");
+
+    // Disabling the editor ends their session at once.
+    let (status, _, body) = portal
+        .request(json_with_cookie(
+            "PATCH",
+            "/api/v1/admin/users/bientap",
+            &admin,
+            &csrf,
+            &json!({"disabled": true}),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        body,
+        json!({"username": "bientap", "role": "editor", "disabled": true})
+    );
+    let (status, _, _) = portal
+        .request(with_cookie("GET", "/api/v1/admin/session", &editor, None))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // A reset password is the one that signs in afterwards.
+    let (status, _, _) = portal
+        .request(json_with_cookie(
+            "PATCH",
+            "/api/v1/admin/users/phongvien",
+            &admin,
+            &csrf,
+            &json!({"password": "một mật khẩu mới hẳn", "role": "approver"}),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, _) = portal
+        .request(sign_in_request("phongvien", PASSWORD, [192, 0, 2, 9]))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _, body) = portal
+        .request(sign_in_request(
+            "phongvien",
+            "một mật khẩu mới hẳn",
+            [192, 0, 2, 9],
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["user"]["role"], "approver");
+
+    // An admin cannot lock themselves out; an unknown account is a 404.
+    let (status, _, _) = portal
+        .request(json_with_cookie(
+            "PATCH",
+            "/api/v1/admin/users/quantri",
+            &admin,
+            &csrf,
+            &json!({"role": "editor"}),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _, _) = portal
+        .request(json_with_cookie(
+            "PATCH",
+            "/api/v1/admin/users/khongco",
+            &admin,
+            &csrf,
+            &json!({"disabled": true}),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (status, _, body) = portal
+        .request(with_cookie("GET", "/api/v1/admin/users", &admin, None))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        body,
+        json!([
+            {"username": "bientap", "role": "editor", "disabled": true},
+            {"username": "phongvien", "role": "approver", "disabled": false},
+            {"username": "quantri", "role": "admin", "disabled": false},
+        ])
+    );
+    let actions: Vec<String> = portal.with_conn(|conn| {
+        conn.query(
+            "SELECT action FROM audit_log WHERE actor = 'quantri' AND action LIKE 'user_%' ORDER BY id",
+            &[],
+            |r| r.get(0),
+        )
+        .unwrap()
+    });
+    assert_eq!(
+        actions,
+        [
+            "user_added",
+            "user_disabled",
+            "user_role_changed",
+            "user_password_reset"
+        ]
+    );
+}

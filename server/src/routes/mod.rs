@@ -15,12 +15,13 @@ pub(crate) mod session;
 pub(crate) mod site;
 pub(crate) mod staff_auth;
 pub(crate) mod stats;
+pub(crate) mod users;
 
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use axum::Router;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -52,6 +53,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
                 .delete(session::sign_out),
         )
         .route("/admin/audit", get(audit::list_audit))
+        .route("/admin/users", get(users::list_users).post(users::add_user))
+        .route("/admin/users/{username}", patch(users::change_user))
         .route("/openapi.json", get(crate::openapi::document))
         .fallback(api_not_found)
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))

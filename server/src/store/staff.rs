@@ -1,6 +1,6 @@
 //! Staff accounts and their sessions.
 
-use portal_contract::staff::{StaffRole, StaffUser};
+use portal_contract::staff::{StaffAccount, StaffRole, StaffUser};
 
 use crate::db::{bad_column, Conn, Result, Row};
 use crate::staff::session::{NewSession, IDLE, LIFETIME};
@@ -113,5 +113,50 @@ pub fn end_session(conn: &mut Conn, token_hash: &str) -> Result<()> {
         "DELETE FROM staff_sessions WHERE token_hash = ?1",
         &[&token_hash],
     )?;
+    Ok(())
+}
+
+/// Every account, by name.
+pub fn users(conn: &mut Conn) -> Result<Vec<StaffAccount>> {
+    conn.query(
+        "SELECT username, role, disabled FROM staff_users ORDER BY username",
+        &[],
+        |row| {
+            Ok(StaffAccount {
+                username: row.get(0)?,
+                role: role_column(row, 1)?,
+                disabled: row.get(2)?,
+            })
+        },
+    )
+}
+
+pub fn set_role(conn: &mut Conn, user_id: i64, role: StaffRole) -> Result<()> {
+    conn.execute(
+        "UPDATE staff_users SET role = ?1 WHERE id = ?2",
+        &[&role.code(), &user_id],
+    )?;
+    Ok(())
+}
+
+pub fn set_disabled(conn: &mut Conn, user_id: i64, disabled: bool) -> Result<()> {
+    conn.execute(
+        "UPDATE staff_users SET disabled = ?1 WHERE id = ?2",
+        &[&disabled, &user_id],
+    )?;
+    Ok(())
+}
+
+pub fn set_password_hash(conn: &mut Conn, user_id: i64, password_hash: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE staff_users SET password_hash = ?1 WHERE id = ?2",
+        &[&password_hash, &user_id],
+    )?;
+    Ok(())
+}
+
+/// Ends every session of the account: it was disabled, or its password reset.
+pub fn end_sessions_of(conn: &mut Conn, user_id: i64) -> Result<()> {
+    conn.execute("DELETE FROM staff_sessions WHERE user_id = ?1", &[&user_id])?;
     Ok(())
 }
