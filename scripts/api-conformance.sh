@@ -16,6 +16,11 @@ if [ -n "${PORTAL_TEST_DATABASE_URL:-}" ]; then
     "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$PORTAL_TEST_DATABASE_URL dbname=postgres" -c "CREATE DATABASE conformance"
     DATABASE=(--database-url "$PORTAL_TEST_DATABASE_URL dbname=conformance")
 fi
+# A staff account for the session-guarded endpoints (made, and the content seeded, before the
+# server starts).
+STAFF_PASSWORD="conformance-$(date +%s)-$RANDOM-$RANDOM"
+echo "$STAFF_PASSWORD" | target/release/portal-server "${DATABASE[@]}" --content "$DIR/content" \
+    user add conformance --role admin >/dev/null
 PORTAL_ADMIN_TOKEN="$TOKEN" target/release/portal-server "${DATABASE[@]}" \
     --content "$DIR/content" --addr "127.0.0.1:$PORT" \
     --visits-per-minute 1000000 --feedback-per-10-minutes 1000000 >"$DIR/server.log" 2>&1 &
@@ -26,6 +31,15 @@ for _ in $(seq 100); do
     sleep 0.1
 done
 
+SIGNED_IN=$(curl -fsS -D "$DIR/sign-in.headers" -H 'content-type: application/json' \
+    -d "{\"username\": \"conformance\", \"password\": \"$STAFF_PASSWORD\"}" \
+    "http://127.0.0.1:$PORT/api/v1/admin/session")
+CSRF=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["csrf_token"])' <<<"$SIGNED_IN")
+SESSION=$(grep -io 'portal_session=[^;]*' "$DIR/sign-in.headers" | head -1)
+
+# DELETE /admin/session (signing out) is left out: it would end the session the run uses. The
+# staff tests cover it (server/tests/staff.rs).
 schemathesis run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
     --checks all --max-examples "$MAX_EXAMPLES" --seed 2026 \
-    -H "Authorization: Bearer $TOKEN"
+    --exclude-method DELETE \
+    -H "Authorization: Bearer $TOKEN" -H "Cookie: $SESSION" -H "X-CSRF-Token: $CSRF"

@@ -24,6 +24,9 @@ pub struct Limits {
     pub feedback: RateLimit,
     /// Wrong staff tokens; past this, every staff request from the address gets a 429.
     pub staff_auth_failures: RateLimit,
+    /// Failed staff sign-ins (a wrong username or password); past this, sign-ins from the
+    /// address get a 429. Counted apart from wrong tokens: each is guessed alone.
+    pub staff_sign_in_failures: RateLimit,
     /// "Was this useful?" answers; a reader gives one a page, so a flood is not a reader.
     pub ratings: RateLimit,
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a reverse
@@ -53,6 +56,10 @@ impl Default for Limits {
                 count: 10,
                 per: Duration::from_secs(600),
             },
+            staff_sign_in_failures: RateLimit {
+                count: 10,
+                per: Duration::from_secs(600),
+            },
             ratings: RateLimit {
                 count: 30,
                 per: Duration::from_secs(600),
@@ -74,8 +81,10 @@ pub struct RateLimit {
 pub enum Bucket {
     Visits,
     Feedback,
-    /// Wrong staff credentials: counted per address, so a token cannot be guessed.
+    /// Wrong staff tokens: counted per address, so a token cannot be guessed.
     StaffAuthFailures,
+    /// Failed sign-ins: counted per address, so a password cannot be guessed.
+    StaffSignInFailures,
     Ratings,
 }
 

@@ -8,7 +8,8 @@ use axum::response::{IntoResponse, Response};
 use portal_contract::limits::{
     ARTICLE_SLUG_MAX_CHARS, DATE_YEARS_PATTERN, EMAIL_MAX_CHARS, MAX_PAGE, MAX_PER_PAGE,
     MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS, QUERY_MAX_CHARS,
-    RATING_COMMENT_MAX_CHARS, RATING_PAGE_MAX_CHARS, TITLE_MAX_CHARS,
+    RATING_COMMENT_MAX_CHARS, RATING_PAGE_MAX_CHARS, STAFF_PASSWORD_MAX_CHARS,
+    STAFF_PASSWORD_MIN_CHARS, STAFF_USERNAME_MAX_CHARS, TITLE_MAX_CHARS,
 };
 use portal_contract::text::visible_char_pattern;
 use serde_json::{json, Value};
@@ -99,6 +100,36 @@ fn contract_limits(document: &mut Value) {
                 _ => continue,
             };
             merge(&mut parameter["schema"], bounds);
+        }
+    }
+    // Staff accounts: the names and passwords `staff::add_user` accepts.
+    let username = json!({"pattern": format!("^[a-z0-9._-]{{1,{STAFF_USERNAME_MAX_CHARS}}}$")});
+    let password =
+        json!({"minLength": STAFF_PASSWORD_MIN_CHARS, "maxLength": STAFF_PASSWORD_MAX_CHARS});
+    let schemas = &mut document["components"]["schemas"];
+    merge(
+        &mut schemas["NewStaffAccount"]["properties"]["username"],
+        username.clone(),
+    );
+    merge(
+        &mut schemas["NewStaffAccount"]["properties"]["password"],
+        password.clone(),
+    );
+    merge(
+        &mut schemas["StaffAccountChange"]["properties"]["password"],
+        password,
+    );
+    if let Some(paths) = document["paths"].as_object_mut() {
+        for parameter in paths
+            .values_mut()
+            .filter_map(Value::as_object_mut)
+            .flat_map(|item| item.values_mut())
+            .filter_map(|operation| operation.get_mut("parameters"))
+            .filter_map(Value::as_array_mut)
+            .flatten()
+            .filter(|parameter| parameter["name"] == "username")
+        {
+            merge(&mut parameter["schema"], username.clone());
         }
     }
     let rating = &mut document["components"]["schemas"]["RatingInput"];

@@ -140,6 +140,7 @@ impl AppState {
             Bucket::Visits => self.limits.visits,
             Bucket::Feedback => self.limits.feedback,
             Bucket::StaffAuthFailures => self.limits.staff_auth_failures,
+            Bucket::StaffSignInFailures => self.limits.staff_sign_in_failures,
             Bucket::Ratings => self.limits.ratings,
         }
     }

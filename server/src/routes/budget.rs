@@ -61,7 +61,7 @@ fn limited_by(method: &Method, path: &str) -> Option<Bucket> {
         (&Method::POST, "/feedback") => Some(Bucket::Feedback),
         (&Method::POST, "/visits") => Some(Bucket::Visits),
         (&Method::POST, "/ratings") => Some(Bucket::Ratings),
-        (&Method::POST, "/admin/session") => Some(Bucket::StaffAuthFailures),
+        (&Method::POST, "/admin/session") => Some(Bucket::StaffSignInFailures),
         _ => None,
     }
 }

@@ -46,8 +46,26 @@ where
     }
 }
 
-/// `T` from JSON text: a syntax error is a 400, a shape error a 422 naming the field.
+/// `T` from JSON text: a syntax error is a 400, a shape error a 422 naming the field. Every
+/// body of this API is a JSON object; an array is refused even where serde would read one
+/// as a struct's fields in order (`[null, null]` for a change of nothing).
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    let starts_as_object = bytes
+        .iter()
+        .find(|byte| !byte.is_ascii_whitespace())
+        .is_some_and(|byte| *byte == b'{');
+    if !starts_as_object {
+        return match serde_json::from_slice::<serde_json::Value>(bytes) {
+            Ok(_) => {
+                let mut fields = FieldErrors::new();
+                fields.insert("body".into(), "Nội dung phải là một đối tượng JSON.".into());
+                Err(AppError::Invalid(fields))
+            }
+            Err(err) => Err(AppError::BadRequest(format!(
+                "the body is not valid JSON: {err}"
+            ))),
+        };
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     match serde_path_to_error::deserialize(&mut deserializer) {
         Ok(value) => Ok(value),
@@ -160,6 +178,15 @@ mod tests {
         assert!(fields.contains_key("elapsed_ms"), "{fields:?}");
         assert!(matches!(
             parse::<Form>(b"{\"name\": "),
+            Err(AppError::BadRequest(_))
+        ));
+        // An array is not read as the fields in order.
+        let Err(AppError::Invalid(fields)) = parse::<Form>(br#" ["a", 1]"#) else {
+            panic!("an array is a 422");
+        };
+        assert!(fields.contains_key("body"), "{fields:?}");
+        assert!(matches!(
+            parse::<Form>(b"[1,"),
             Err(AppError::BadRequest(_))
         ));
     }

@@ -49,7 +49,7 @@ pub async fn sign_in(
     ApiJson(input): ApiJson<SignIn>,
 ) -> Result<Response, AppError> {
     state
-        .rate_limit_spent(Bucket::StaffAuthFailures, client)
+        .rate_limit_spent(Bucket::StaffSignInFailures, client)
         .await?;
     let address = client.0.map(|ip| ip.to_string());
     let outcome = {
@@ -119,7 +119,7 @@ pub async fn sign_in(
             Ok(response)
         }
         Outcome::Wrong => {
-            let _ = state.rate_limit(Bucket::StaffAuthFailures, client).await;
+            let _ = state.rate_limit(Bucket::StaffSignInFailures, client).await;
             Err(AppError::WrongCredentials)
         }
         Outcome::AccountResting => Err(AppError::TooManyRequests(ACCOUNT_WINDOW.as_secs())),

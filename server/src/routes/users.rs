@@ -107,6 +107,7 @@ pub async fn change_user(
             staff::change_user(
                 conn,
                 &signed_in.user.username,
+                &signed_in.token_hash,
                 address.as_deref(),
                 &username,
                 &change,

@@ -62,11 +62,13 @@ pub enum ChangeUserError {
     Database(#[from] crate::db::Error),
 }
 
-/// Changes an account as `actor` (an admin) asked, each change in the audit log. Disabling
-/// it or resetting its password ends its sessions.
+/// Changes an account as `actor` (an admin, signed in with the session `actor_session`)
+/// asked, each change in the audit log. Disabling it or resetting its password ends its
+/// sessions, all but the one asking when admins reset their own.
 pub fn change_user(
     conn: &mut Conn,
     actor: &str,
+    actor_session: &str,
     address: Option<&str>,
     username: &str,
     change: &StaffAccountChange,
@@ -93,7 +95,7 @@ pub fn change_user(
         if let Some(disabled) = change.disabled.filter(|d| *d != stored.disabled) {
             store::staff::set_disabled(conn, stored.id, disabled)?;
             if disabled {
-                store::staff::end_sessions_of(conn, stored.id)?;
+                store::staff::end_sessions_of(conn, stored.id, None)?;
             }
             audit(
                 conn,
@@ -106,7 +108,7 @@ pub fn change_user(
         }
         if let Some(hash) = &hash {
             store::staff::set_password_hash(conn, stored.id, hash)?;
-            store::staff::end_sessions_of(conn, stored.id)?;
+            store::staff::end_sessions_of(conn, stored.id, Some(actor_session))?;
             audit(conn, "user_password_reset")?;
         }
         Ok(StaffAccount {

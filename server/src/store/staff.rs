@@ -155,8 +155,12 @@ pub fn set_password_hash(conn: &mut Conn, user_id: i64, password_hash: &str) -> 
     Ok(())
 }
 
-/// Ends every session of the account: it was disabled, or its password reset.
-pub fn end_sessions_of(conn: &mut Conn, user_id: i64) -> Result<()> {
-    conn.execute("DELETE FROM staff_sessions WHERE user_id = ?1", &[&user_id])?;
+/// Ends every session of the account but `keep` (the token hash of the session asking, when
+/// an admin resets their own password): it was disabled, or its password reset.
+pub fn end_sessions_of(conn: &mut Conn, user_id: i64, keep: Option<&str>) -> Result<()> {
+    conn.execute(
+        "DELETE FROM staff_sessions WHERE user_id = ?1 AND (?2 IS NULL OR token_hash <> ?2)",
+        &[&user_id, &keep],
+    )?;
     Ok(())
 }
