@@ -77,6 +77,11 @@ pub fn json() -> &'static str {
     })
 }
 
+/// A staff account's name, as `portal_contract::staff::is_valid_username` checks it.
+fn username_bounds() -> Value {
+    json!({"pattern": format!("^[a-z0-9._-]{{1,{STAFF_USERNAME_MAX_CHARS}}}$")})
+}
+
 /// Writes the contract's bounds into the document, so they come from the one place the app
 /// and the server's validation read them too (utoipa's attributes take only literals).
 fn contract_limits(document: &mut Value) {
@@ -94,6 +99,7 @@ fn contract_limits(document: &mut Value) {
                 Some("per_page") => json!({"minimum": 1, "maximum": MAX_PER_PAGE}),
                 Some("q") => json!({"maxLength": QUERY_MAX_CHARS}),
                 Some("from" | "to") => json!({"pattern": DATE_YEARS_PATTERN}),
+                Some("username") => username_bounds(),
                 Some("week") => json!({
                     "pattern": format!("{DATE_YEARS_PATTERN}W(0[1-9]|[1-4][0-9]|5[0-3])$")
                 }),
@@ -103,13 +109,12 @@ fn contract_limits(document: &mut Value) {
         }
     }
     // Staff accounts: the names and passwords `staff::add_user` accepts.
-    let username = json!({"pattern": format!("^[a-z0-9._-]{{1,{STAFF_USERNAME_MAX_CHARS}}}$")});
     let password =
         json!({"minLength": STAFF_PASSWORD_MIN_CHARS, "maxLength": STAFF_PASSWORD_MAX_CHARS});
     let schemas = &mut document["components"]["schemas"];
     merge(
         &mut schemas["NewStaffAccount"]["properties"]["username"],
-        username.clone(),
+        username_bounds(),
     );
     merge(
         &mut schemas["NewStaffAccount"]["properties"]["password"],
@@ -119,19 +124,6 @@ fn contract_limits(document: &mut Value) {
         &mut schemas["StaffAccountChange"]["properties"]["password"],
         password,
     );
-    if let Some(paths) = document["paths"].as_object_mut() {
-        for parameter in paths
-            .values_mut()
-            .filter_map(Value::as_object_mut)
-            .flat_map(|item| item.values_mut())
-            .filter_map(|operation| operation.get_mut("parameters"))
-            .filter_map(Value::as_array_mut)
-            .flatten()
-            .filter(|parameter| parameter["name"] == "username")
-        {
-            merge(&mut parameter["schema"], username.clone());
-        }
-    }
     let rating = &mut document["components"]["schemas"]["RatingInput"];
     merge(
         &mut rating["properties"]["comment"],

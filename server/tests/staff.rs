@@ -568,3 +568,28 @@ async fn admins_add_disable_and_reset_accounts() {
         ]
     );
 }
+
+/// The OpenAPI document carries the account rules the server enforces, from the contract.
+#[tokio::test]
+async fn the_api_document_states_the_account_rules() {
+    let portal = TestPortal::with_articles(0);
+    let (status, document) = portal.get_json("/api/v1/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let schemas = &document["components"]["schemas"];
+    assert_eq!(
+        schemas["NewStaffAccount"]["properties"]["username"]["pattern"],
+        "^[a-z0-9._-]{1,64}$"
+    );
+    assert_eq!(
+        schemas["NewStaffAccount"]["properties"]["password"]["minLength"],
+        12
+    );
+    let patch = &document["paths"]["/api/v1/admin/users/{username}"]["patch"];
+    let username = patch["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|parameter| parameter["name"] == "username")
+        .unwrap();
+    assert_eq!(username["schema"]["pattern"], "^[a-z0-9._-]{1,64}$");
+}

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use ::postgres::types::{ToSql, Type};
 use ::postgres::{Client, Config, NoTls};
 
 use super::{params, Result, ToParam};
@@ -143,32 +144,24 @@ pub(super) fn query(
     params: &[&dyn ToParam],
 ) -> Result<Vec<::postgres::Row>> {
     let bound = params::postgres(params);
-    let typed: Vec<_> = bound
-        .iter()
-        .map(|(value, kind)| {
-            (
-                value.as_ref() as &(dyn ::postgres::types::ToSql + Sync),
-                kind.clone(),
-            )
-        })
-        .collect();
-    Ok(client.query_typed(&placeholders(sql), &typed)?)
+    Ok(client.query_typed(&placeholders(sql), &typed(&bound))?)
 }
 
 pub(super) fn execute(client: &mut Client, sql: &str, params: &[&dyn ToParam]) -> Result<u64> {
     let bound = params::postgres(params);
-    let typed: Vec<_> = bound
-        .iter()
-        .map(|(value, kind)| {
-            (
-                value.as_ref() as &(dyn ::postgres::types::ToSql + Sync),
-                kind.clone(),
-            )
-        })
-        .collect();
-    let mut rows = client.query_typed_raw(&placeholders(sql), typed)?;
+    let mut rows = client.query_typed_raw(&placeholders(sql), typed(&bound))?;
     while ::postgres::fallible_iterator::FallibleIterator::next(&mut rows)?.is_some() {}
     Ok(rows.rows_affected().unwrap_or(0))
+}
+
+/// The bound parameters as the client takes them: each value with its type.
+fn typed<'a>(
+    bound: &'a [(Box<dyn ToSql + Sync + 'a>, Type)],
+) -> Vec<(&'a (dyn ToSql + Sync), Type)> {
+    bound
+        .iter()
+        .map(|(value, kind)| (value.as_ref() as &(dyn ToSql + Sync), kind.clone()))
+        .collect()
 }
 
 /// Whether `err` means the server cannot be reached now, rather than that the statement
