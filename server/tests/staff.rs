@@ -593,3 +593,34 @@ async fn the_api_document_states_the_account_rules() {
         .unwrap();
     assert_eq!(username["schema"]["pattern"], "^[a-z0-9._-]{1,64}$");
 }
+
+/// Feedback and ratings carry what citizens wrote: approvers and admins read them signed in,
+/// editors do not; scripts keep the bearer token.
+#[tokio::test]
+async fn approvers_read_feedback_and_ratings_signed_in() {
+    let portal = TestPortal::with_state(0, |state| state.with_admin_token("script-token-123"));
+    add(&portal, "bientap", StaffRole::Editor);
+    add(&portal, "duyet", StaffRole::Approver);
+    let (editor, _) = sign_in(&portal, "bientap").await;
+    let (approver, _) = sign_in(&portal, "duyet").await;
+    for uri in ["/api/v1/admin/feedback", "/api/v1/admin/ratings"] {
+        let (status, _, _) = portal.request(with_cookie("GET", uri, &editor, None)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{uri}");
+        let (status, _, _) = portal
+            .request(with_cookie("GET", uri, &approver, None))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        let (status, _, _) = portal
+            .request(
+                Request::get(uri)
+                    .header("authorization", "Bearer script-token-123")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        portal
+            .assert_error(uri, StatusCode::UNAUTHORIZED, "unauthorized")
+            .await;
+    }
+}

@@ -13,7 +13,7 @@ use crate::store;
 
 use super::json::{ApiJson, HtmlSafeJson};
 use super::query::{self, ApiQuery};
-use super::staff_auth::StaffToken;
+use super::staff_auth::StaffReader;
 use serde::Deserialize;
 
 /// People take longer than this to write anything; a form sent faster was filled by a script.
@@ -64,19 +64,20 @@ pub async fn post_feedback(
     Ok((StatusCode::CREATED, Json(receipt)))
 }
 
-/// Staff only: `Authorization: Bearer <token>`. Without a configured token the endpoint
-/// does not exist.
+/// Approvers and admins signed in, or scripts with `Authorization: Bearer <token>` (without a
+/// configured token, scripts are refused).
 #[utoipa::path(get, path = "/api/v1/admin/feedback", tag = "staff", params(FeedbackListQuery),
     security(("bearer" = [])),
     responses((status = 200, description = "Submissions, newest first", body = Paged<FeedbackRecord>),
               (status = 400, description = "A parameter is malformed or out of range", body = ApiError),
-              (status = 401, description = "No or wrong bearer token (also when the server has no token configured)", body = ApiError),
+              (status = 401, description = "Not signed in, or no or wrong bearer token (also when the server has no token configured)", body = ApiError),
+              (status = 403, description = "Signed in as an editor: approvers and admins read this", body = ApiError),
               (status = 429, description = "Too many wrong tokens from this address", body = ApiError,
                headers(("Retry-After" = u64, description = "Seconds to wait"))),
               (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn list_feedback(
     State(state): State<AppState>,
-    _staff: StaffToken,
+    _staff: StaffReader,
     ApiQuery(query): ApiQuery<FeedbackListQuery>,
 ) -> Result<HtmlSafeJson<Paged<FeedbackRecord>>, AppError> {
     let page = query::page(query.page, query.per_page)?;

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::json::{ApiJson, HtmlSafeJson};
 use super::query::{self, ApiQuery};
-use super::staff_auth::StaffToken;
+use super::staff_auth::StaffReader;
 use crate::error::AppError;
 use crate::limits::Bucket;
 use crate::state::{AppState, ClientAddress};
@@ -76,19 +76,21 @@ pub struct RatingListQuery {
     per_page: Option<u32>,
 }
 
-/// Staff only: every rated page with its counts and latest comments, the worst first.
+/// Every rated page with its counts and latest comments, the worst first. Approvers and
+/// admins signed in, or scripts with the bearer token.
 #[utoipa::path(get, path = "/api/v1/admin/ratings", tag = "staff", params(RatingListQuery),
     security(("bearer" = [])),
     responses((status = 200, description = "Rated pages, the largest share of \"no\" first", body = Paged<PageRatings>),
               (status = 400, description = "A parameter is malformed or out of range", body = ApiError),
-              (status = 401, description = "No or wrong bearer token (also when the server has no token configured)", body = ApiError),
+              (status = 401, description = "Not signed in, or no or wrong bearer token (also when the server has no token configured)", body = ApiError),
+              (status = 403, description = "Signed in as an editor: approvers and admins read this", body = ApiError),
               (status = 429, description = "Too many wrong tokens from this address", body = ApiError,
                headers(("Retry-After" = u64, description = "Seconds to wait"))),
               (status = 405, description = "Wrong method", body = ApiError),
               (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn list_ratings(
     State(state): State<AppState>,
-    _staff: StaffToken,
+    _staff: StaffReader,
     ApiQuery(query): ApiQuery<RatingListQuery>,
 ) -> Result<HtmlSafeJson<Paged<PageRatings>>, AppError> {
     let page = query::page(query.page, query.per_page)?;

@@ -57,6 +57,28 @@ impl FromRequestParts<AppState> for StaffToken {
     }
 }
 
+/// What citizens sent (feedback, ratings), readable by approvers and admins signed in, and
+/// by scripts with the bearer token: a request with an `Authorization` header is a script's,
+/// one with only the session cookie a person's.
+pub struct StaffReader;
+
+impl FromRequestParts<AppState> for StaffReader {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let person = !parts.headers.contains_key(header::AUTHORIZATION)
+            && session::token_from(&parts.headers).is_some();
+        if person {
+            SignedIn::from_request_parts(parts, state)
+                .await?
+                .require(StaffRole::Approver)?;
+        } else {
+            StaffToken::from_request_parts(parts, state).await?;
+        }
+        Ok(StaffReader)
+    }
+}
+
 /// A signed-in staff member: take it as a handler argument. No live session is a 401; a
 /// request that changes anything without the session's token in `X-CSRF-Token` is a 403.
 pub struct SignedIn {
