@@ -152,7 +152,8 @@ impl SearchTerms {
         segments(text, &self.matches(text))
     }
 
-    /// A short passage of `text` around the first match, marked; the start of the text when
+    /// A short passage of `text` around the first place it has the words as typed (or, when
+    /// it has them nowhere, around the first match), marked; the start of the text when
     /// nothing in it matches.
     ///
     /// Folding and scanning a whole body for every hit was most of a search's time, and the
@@ -166,20 +167,49 @@ impl SearchTerms {
             let part = &text[..cut_at_space(text, length)];
             let whole = part.len() == text.len();
             let matches = self.matches(part);
-            let enough = match (matches.first(), matches.last()) {
-                // More characters after the first match than the window holds, and the part
-                // does not end in a match (which the text after it could still extend).
-                (Some(&(start, _)), Some(&(_, end))) => {
-                    part[start..].chars().nth(SNIPPET_CHARS + 1).is_some()
+            // The passage opens on the words as typed, which ranked the hit; on any match only
+            // when the whole body has them nowhere.
+            let anchor = self.first_phrase(part, &matches);
+            let enough = match (anchor, matches.last()) {
+                // More characters after the anchor than the window holds, and the part does
+                // not end in a match (which the text after it could still extend).
+                (Some(anchor), Some(&(_, end))) => {
+                    part[matches[anchor].0..]
+                        .chars()
+                        .nth(SNIPPET_CHARS + 1)
+                        .is_some()
                         && end < part.trim_end().len()
                 }
                 _ => false,
             };
             if whole || enough {
-                return snippet_of(part, &matches, !whole);
+                let anchor = anchor.and_then(|i| matches.get(i)).or(matches.first());
+                return snippet_of(part, &matches, anchor.copied(), !whole);
             }
             length = length.saturating_mul(4);
         }
+    }
+
+    /// The first of `matches` (ranges of `text`) that holds the words as typed, next to each
+    /// other (the last as a prefix).
+    fn first_phrase(&self, text: &str, matches: &[(usize, usize)]) -> Option<usize> {
+        let last = self.words.len() - 1;
+        matches.iter().position(|&(start, end)| {
+            let words = index_words(&text[start..end]);
+            words.windows(self.words.len()).any(|window| {
+                window
+                    .iter()
+                    .zip(&self.words)
+                    .enumerate()
+                    .all(|(i, (word, term))| {
+                        if i == last {
+                            word.starts_with(term.as_str())
+                        } else {
+                            word == term
+                        }
+                    })
+            })
+        })
     }
 
     /// Byte ranges of `text` where a word starts that folds to a term (or, for the last
@@ -295,15 +325,17 @@ fn cut_at_space(text: &str, bytes: usize) -> usize {
         .map_or(text.len(), |(offset, _)| at + offset)
 }
 
-/// The passage of `text` around the first of `matches` (its start when there is none);
+/// The passage of `text` around `anchor`, one of `matches` (its start when there is none);
 /// `more_follows` when `text` is only the beginning of the body.
-fn snippet_of(text: &str, matches: &[(usize, usize)], more_follows: bool) -> Vec<Segment> {
+fn snippet_of(
+    text: &str,
+    matches: &[(usize, usize)],
+    anchor: Option<(usize, usize)>,
+    more_follows: bool,
+) -> Vec<Segment> {
     let char_starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
     let char_at = |byte: usize| char_starts.partition_point(|&start| start < byte);
-    let first_char = matches
-        .first()
-        .map(|&(start, _)| char_at(start))
-        .unwrap_or(0);
+    let first_char = anchor.map(|(start, _)| char_at(start)).unwrap_or(0);
     let mut from = first_char.saturating_sub(SNIPPET_LEAD_CHARS);
     // Start at a word, not inside one.
     if from > 0 {
@@ -502,7 +534,7 @@ mod tests {
                         text.push_str(words[next(words.len())]);
                         text.push_str(if next(4) == 0 { "  " } else { " " });
                     }
-                    let whole = snippet_of(&text, &terms.matches(&text), false);
+                    let whole = whole_body_snippet(&terms, &text);
                     assert_eq!(
                         marked(&terms.snippet(&text)),
                         marked(&whole),
@@ -521,8 +553,42 @@ mod tests {
         );
         assert_eq!(
             marked(&terms.snippet(&text)),
-            marked(&snippet_of(&text, &terms.matches(&text), false))
+            marked(&whole_body_snippet(&terms, &text))
         );
+    }
+
+    /// The passage the whole body gives, read at once, anchored as `snippet` anchors it.
+    fn whole_body_snippet(terms: &SearchTerms, text: &str) -> Vec<Segment> {
+        let matches = terms.matches(text);
+        let anchor = terms
+            .first_phrase(text, &matches)
+            .and_then(|i| matches.get(i))
+            .or(matches.first());
+        snippet_of(text, &matches, anchor.copied(), false)
+    }
+
+    #[test]
+    fn a_snippet_opens_on_the_words_as_typed() {
+        let terms = SearchTerms::parse("van phong").unwrap();
+        let body = format!(
+            "Giải phóng mặt bằng ở xã Đồng Văn. {} Chánh Văn phòng HĐND chủ trì.",
+            "Nội dung dài. ".repeat(40)
+        );
+        let snippet = marked(&terms.snippet(&body));
+        assert!(snippet.contains("[Văn phòng]"), "{snippet}");
+        assert!(!snippet.contains("[phóng]"), "{snippet}");
+        // Past the first part scanned, too; the same passage as the whole body gives.
+        let long = format!(
+            "Giải phóng mặt bằng. {} Chánh Văn phòng HĐND chủ trì. {}",
+            "Nội dung dài. ".repeat(400),
+            "Phần sau. ".repeat(100)
+        );
+        let snippet = marked(&terms.snippet(&long));
+        assert!(snippet.contains("[Văn phòng]"), "{snippet}");
+        assert_eq!(snippet, marked(&whole_body_snippet(&terms, &long)));
+        // Without the words as typed anywhere, the passage opens on the first match.
+        let scattered = "Giải phóng mặt bằng ở xã Đồng Văn.";
+        assert!(marked(&terms.snippet(scattered)).starts_with("Giải [phóng]"));
     }
 
     #[test]
