@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, SecondsFormat};
-use portal_contract::{slugify, to_portal_offset, ArticleInput};
+use chrono::DateTime;
+use portal_contract::{slugify, ArticleInput};
 
 use crate::sanitize;
 use crate::store::{self, articles::NewArticle};
@@ -113,7 +113,7 @@ pub fn import_records(
     if !errors.is_empty() {
         return Err(ImportError::Invalid(errors));
     }
-    let now = now_text();
+    let now = crate::clock::now_text();
     for article in &articles {
         store::articles::upsert_article(conn, article, &now)?;
     }
@@ -182,7 +182,7 @@ pub fn validate(
     }
 
     let published_at = match DateTime::parse_from_rfc3339(&input.published_at) {
-        Ok(time) => to_portal_offset(&time).to_rfc3339_opts(SecondsFormat::Secs, false),
+        Ok(time) => crate::clock::stored_text(time),
         Err(err) => {
             fail("published_at", format!("must be an RFC 3339 time ({err})"));
             String::new()
@@ -259,10 +259,6 @@ fn shorten(text: &str, max: usize) -> String {
     }
     cut.push('…');
     cut
-}
-
-fn now_text() -> String {
-    to_portal_offset(&chrono::Utc::now()).to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
 #[cfg(test)]

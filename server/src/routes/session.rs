@@ -48,9 +48,8 @@ pub async fn sign_in(
     client: ClientAddress,
     ApiJson(input): ApiJson<SignIn>,
 ) -> Result<Response, AppError> {
-    state
-        .rate_limit_spent(Bucket::StaffSignInFailures, client)
-        .await?;
+    // An address past its limit of failures was refused before its body was read
+    // (`budget::read_body_first`).
     let address = client.0.map(|ip| ip.to_string());
     let outcome = {
         let address = address.clone();
@@ -58,7 +57,7 @@ pub async fn sign_in(
             .db(move |conn| -> Result<Outcome, AppError> {
                 // Only the first characters of a name as typed are kept: a name is short.
                 let subject: String = input.username.chars().take(64).collect();
-                let since = store::audit::text_of(
+                let since = crate::clock::stored_text(
                     chrono::Utc::now()
                         - chrono::Duration::from_std(ACCOUNT_WINDOW).unwrap_or_default(),
                 );

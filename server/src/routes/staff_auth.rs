@@ -42,12 +42,10 @@ impl FromRequestParts<AppState> for StaffToken {
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
             .map_or("", |(_, token)| token.trim());
         // Without a configured token no token is right: the same 401 as a wrong one.
-        let matches = state.admin_token.as_deref().is_some_and(|expected| {
-            // Comparing digests keeps the comparison constant-time even for different lengths.
-            Sha256::digest(given.as_bytes())
-                .ct_eq(&Sha256::digest(expected.as_bytes()))
-                .into()
-        });
+        let matches = state
+            .admin_token
+            .as_deref()
+            .is_some_and(|expected| same_secret(given, expected));
         if matches {
             return Ok(StaffToken);
         }
@@ -55,6 +53,14 @@ impl FromRequestParts<AppState> for StaffToken {
         let _ = state.rate_limit(Bucket::StaffAuthFailures, client).await;
         Err(AppError::Unauthorized)
     }
+}
+
+/// Whether `given` is `expected`, in time that does not depend on where they differ:
+/// comparing digests keeps it constant-time even for different lengths.
+fn same_secret(given: &str, expected: &str) -> bool {
+    Sha256::digest(given.as_bytes())
+        .ct_eq(&Sha256::digest(expected.as_bytes()))
+        .into()
 }
 
 /// What citizens sent (feedback, ratings), readable by approvers and admins signed in, and
@@ -127,10 +133,7 @@ impl FromRequestParts<AppState> for SignedIn {
                 .get("x-csrf-token")
                 .and_then(|value| value.to_str().ok())
                 .unwrap_or("");
-            let matches: bool = Sha256::digest(given.as_bytes())
-                .ct_eq(&Sha256::digest(csrf_token.as_bytes()))
-                .into();
-            if !matches {
+            if !same_secret(given, &csrf_token) {
                 return Err(AppError::Forbidden(
                     "a change needs the session's X-CSRF-Token header".into(),
                 ));

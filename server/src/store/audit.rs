@@ -3,16 +3,8 @@
 use portal_contract::staff::AuditEntry;
 use portal_contract::{PageRequest, Paged};
 
+use crate::clock;
 use crate::db::{Conn, Result};
-
-/// Now, as the audit log writes times: RFC 3339 in +07:00, so text order is time order.
-pub fn now_text() -> String {
-    text_of(chrono::Utc::now())
-}
-
-pub fn text_of(time: chrono::DateTime<chrono::Utc>) -> String {
-    portal_contract::to_portal_offset(&time).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
-}
 
 pub fn record(
     conn: &mut Conn,
@@ -23,7 +15,7 @@ pub fn record(
 ) -> Result<()> {
     conn.execute(
         "INSERT INTO audit_log (at, actor, address, action, subject) VALUES (?1, ?2, ?3, ?4, ?5)",
-        &[&now_text(), &actor, &address, &action, &subject],
+        &[&clock::now_text(), &actor, &address, &action, &subject],
     )?;
     Ok(())
 }

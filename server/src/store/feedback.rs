@@ -24,7 +24,7 @@ pub fn save_feedback(
             "INSERT INTO feedback (received_at, name, email, phone, title, message, article, held_reason)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
             &[
-                &received_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+                &crate::clock::stored_text(received_at),
                 &trim_invisible(&input.name),
                 &trim_invisible(&input.email),
                 &trim_invisible(&input.phone),

@@ -44,7 +44,7 @@ pub fn add_user(
 ) -> Result<()> {
     conn.execute(
         "INSERT INTO staff_users (username, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
-        &[&username, &role.code(), &password_hash, &super::audit::now_text()],
+        &[&username, &role.code(), &password_hash, &crate::clock::now_text()],
     )?;
     Ok(())
 }
