@@ -65,6 +65,34 @@ pub struct Image {
     pub alt: String,
     pub width: Option<u32>,
     pub height: Option<u32>,
+    /// The same picture at other widths, for `srcset` (a photo staff uploaded); empty for an
+    /// image given by address alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub srcset: Vec<ImageSize>,
+}
+
+/// One width of an uploaded photo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImageSize {
+    pub url: String,
+    pub width: u32,
+}
+
+impl Image {
+    /// The `srcset` attribute's value (`/media/a-320.jpg 320w, ...`), if it has sizes.
+    pub fn srcset_attribute(&self) -> Option<String> {
+        if self.srcset.is_empty() {
+            return None;
+        }
+        Some(
+            self.srcset
+                .iter()
+                .map(|size| format!("{} {}w", size.url, size.width))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    }
 }
 
 /// An article in a list: everything but the body.

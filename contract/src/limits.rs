@@ -61,6 +61,41 @@ pub const STAFF_USERNAME_MAX_CHARS: usize = 64;
 pub const STAFF_PASSWORD_MIN_CHARS: usize = 12;
 pub const STAFF_PASSWORD_MAX_CHARS: usize = 256;
 
+/// An article's fields, in characters (import files and the staff area alike).
+pub const ARTICLE_TITLE_MAX_CHARS: usize = 300;
+pub const ARTICLE_AUTHOR_MAX_CHARS: usize = 200;
+pub const ARTICLE_SUMMARY_MAX_CHARS: usize = 1000;
+/// An article's body as sent, in bytes: a long report with tables fits many times over.
+pub const ARTICLE_BODY_MAX_BYTES: usize = 512 * 1024;
+/// The largest body the staff's article endpoints read: a body at its limit, escaped in JSON
+/// (up to six bytes a character for `<`, `>` and `&` as `\u003c`), and the other fields.
+pub const STAFF_ARTICLE_REQUEST_MAX_BYTES: usize = 4 * 1024 * 1024;
+const _: () = assert!(
+    6 * ARTICLE_BODY_MAX_BYTES
+        + 4 * (ARTICLE_TITLE_MAX_CHARS + ARTICLE_AUTHOR_MAX_CHARS + ARTICLE_SUMMARY_MAX_CHARS)
+        + 64 * 1024
+        <= STAFF_ARTICLE_REQUEST_MAX_BYTES
+);
+
+/// A photo staff upload: JPEG, PNG or WebP of at most this many bytes.
+pub const PHOTO_MAX_BYTES: usize = 10 * 1024 * 1024;
+/// A photo's description for people who cannot see it, in characters.
+pub const PHOTO_ALT_MAX_CHARS: usize = 300;
+/// The widths a photo is stored at (never wider than the original).
+pub const PHOTO_WIDTHS: [u32; 3] = [320, 640, 1280];
+
+/// One entry of the work schedule, in characters.
+pub const SCHEDULE_CONTENT_MAX_CHARS: usize = 1000;
+pub const SCHEDULE_PERSON_MAX_CHARS: usize = 300;
+pub const SCHEDULE_PLACE_MAX_CHARS: usize = 300;
+/// Entries in one week.
+pub const SCHEDULE_WEEK_MAX_ENTRIES: usize = 200;
+
+/// The linked websites: a name in characters, an address in bytes, and how many.
+pub const LINK_NAME_MAX_CHARS: usize = 200;
+pub const LINK_URL_MAX_BYTES: usize = 2000;
+pub const LINKS_MAX_COUNT: usize = 200;
+
 #[cfg(test)]
 mod tests {
     #[test]

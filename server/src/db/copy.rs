@@ -7,8 +7,9 @@ use super::{Conn, Error, Param, Result, ToParam};
 enum Kind {
     Int,
     Text,
+    Blob,
 }
-use Kind::{Int, Text};
+use Kind::{Blob, Int, Text};
 
 /// Every table a portal keeps, in an order that has each row's references copied before it,
 /// with every column (`tests/migrate.rs` fails when a table is missing here). The search index is not copied: it is rebuilt in PostgreSQL's form.
@@ -141,6 +142,43 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("subject", Text),
         ],
     ),
+    (
+        "editorial_articles",
+        &[
+            ("id", Int),
+            ("slug", Text),
+            ("status", Text),
+            ("version", Int),
+            ("title", Text),
+            ("content_json", Text),
+            ("published_json", Text),
+            ("publish_at", Text),
+            ("created_at", Text),
+            ("created_by", Text),
+            ("updated_at", Text),
+            ("updated_by", Text),
+        ],
+    ),
+    (
+        "article_revisions",
+        &[
+            ("article_id", Int),
+            ("number", Int),
+            ("saved_at", Text),
+            ("saved_by", Text),
+            ("reason", Text),
+            ("content_json", Text),
+        ],
+    ),
+    (
+        "media_files",
+        &[
+            ("name", Text),
+            ("content_type", Text),
+            ("bytes", Blob),
+            ("created_at", Text),
+        ],
+    ),
 ];
 
 /// The tables `copy_all` copies, in order.
@@ -159,6 +197,7 @@ const NUMBERED: &[&str] = &[
     "ratings",
     "staff_users",
     "audit_log",
+    "editorial_articles",
 ];
 
 /// Rows copied in one statement's batch; bounded so a large portal streams through.
@@ -168,6 +207,7 @@ const BATCH: usize = 500;
 enum Value {
     Int(Option<i64>),
     Text(Option<String>),
+    Blob(Option<Vec<u8>>),
 }
 
 impl ToParam for Value {
@@ -175,6 +215,7 @@ impl ToParam for Value {
         match self {
             Value::Int(value) => Param::Int(*value),
             Value::Text(value) => Param::Text(value.as_deref()),
+            Value::Blob(value) => Param::Blob(value.as_deref()),
         }
     }
 }
@@ -257,10 +298,10 @@ fn copy_table(
         placeholders.join(", ")
     );
     // Parents before children: a category's parent is named by slug.
-    let order = if table == "categories" {
-        "parent IS NOT NULL, id"
-    } else {
-        names[0]
+    let order = match table {
+        "categories" => "parent IS NOT NULL, id",
+        "article_revisions" => "article_id, number",
+        _ => names[0],
     };
     let mut offset = 0usize;
     loop {
@@ -275,6 +316,7 @@ fn copy_table(
                         Ok(match kind {
                             Int => Value::Int(row.get(index)?),
                             Text => Value::Text(row.get(index)?),
+                            Blob => Value::Blob(row.get(index)?),
                         })
                     })
                     .collect()

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0005_settings.sql"),
     include_str!("../../migrations/sqlite/0006_ratings.sql"),
     include_str!("../../migrations/sqlite/0007_staff.sql"),
+    include_str!("../../migrations/sqlite/0008_editorial.sql"),
 ];
 
 /// Opens (creating if needed) the database at `path` and brings its schema up to date.
