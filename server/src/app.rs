@@ -59,6 +59,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .route("/sitemap/{file}", get(feeds::sitemap::sitemap_file))
         .route("/robots.txt", get(feeds::robots::robots))
         .route("/healthz", get(crate::health::healthz))
+        .route("/media/{name}", get(crate::media::serve_media))
         .route("/api", any(routes::api_not_found))
         .route("/api/", any(routes::api_not_found))
         .route("/api/{*rest}", any(routes::api_not_found))

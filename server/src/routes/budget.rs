@@ -6,10 +6,11 @@
 //! a client that declares a body and sends it byte by byte holds nothing but its connection.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::{Method, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tokio::sync::Semaphore;
@@ -66,6 +67,20 @@ fn limited_by(method: &Method, path: &str) -> Option<Bucket> {
     }
 }
 
+/// The largest body a path reads, and how long it may take to arrive: a photo or an article
+/// from the staff area is larger than anything a citizen sends, and a photo of 10 MB takes a
+/// while over an office's uplink.
+fn body_bounds(path: &str, limits: &Limits) -> (usize, Duration) {
+    use portal_contract::limits::{PHOTO_MAX_BYTES, STAFF_ARTICLE_REQUEST_MAX_BYTES};
+    if path == "/admin/photos" {
+        (PHOTO_MAX_BYTES, Duration::from_secs(120))
+    } else if path.starts_with("/admin/articles") {
+        (STAFF_ARTICLE_REQUEST_MAX_BYTES, Duration::from_secs(60))
+    } else {
+        (limits.max_body_bytes, limits.body_deadline)
+    }
+}
+
 /// Reads a write's body whole before it goes on: a client over its limit is refused first
 /// (429, nothing read), a body slower than `body_deadline` gets a 408, a larger one a 413.
 pub async fn read_body_first(
@@ -85,32 +100,36 @@ pub async fn read_body_first(
             return refusal.into_response();
         }
     }
-    let limits = &state.limits;
-    let bytes =
-        match tokio::time::timeout(limits.body_deadline, to_bytes(body, limits.max_body_bytes))
-            .await
-        {
-            Err(_) => {
-                return json_error(
-                    StatusCode::REQUEST_TIMEOUT,
-                    format!(
-                        "the body did not arrive within {} seconds",
-                        limits.body_deadline.as_secs()
-                    ),
-                )
-            }
-            // `to_bytes` fails on a body over the limit or on a connection that broke off.
-            Ok(Err(_)) => {
-                return json_error(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    format!(
-                        "the body is larger than {} bytes, or was cut off",
-                        limits.max_body_bytes
-                    ),
-                )
-            }
-            Ok(Ok(bytes)) => bytes,
-        };
+    let (max_bytes, deadline) = body_bounds(parts.uri.path(), &state.limits);
+    let too_large = || {
+        json_error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the body is larger than {max_bytes} bytes, or was cut off"),
+        )
+    };
+    // A declared length over the limit is refused before a byte of the body is read.
+    let declared = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > max_bytes as u64) {
+        return too_large();
+    }
+    let bytes = match tokio::time::timeout(deadline, to_bytes(body, max_bytes)).await {
+        Err(_) => {
+            return json_error(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "the body did not arrive within {} seconds",
+                    deadline.as_secs()
+                ),
+            )
+        }
+        // `to_bytes` fails on a body over the limit or on a connection that broke off.
+        Ok(Err(_)) => return too_large(),
+        Ok(Ok(bytes)) => bytes,
+    };
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
 }

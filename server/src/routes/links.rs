@@ -13,3 +13,7 @@ pub async fn list_links(State(state): State<AppState>) -> Result<Json<Vec<LinkGr
         .db(|conn| Ok(Json(store::links::link_groups(conn)?)))
         .await
 }
+
+pub async fn edit_links() -> Result<(), crate::error::AppError> {
+    Err(crate::error::AppError::NotFound("not yet".into()))
+}

@@ -4,10 +4,12 @@ pub(crate) mod articles;
 pub(crate) mod audit;
 pub(crate) mod budget;
 pub(crate) mod categories;
+pub(crate) mod editorial;
 pub(crate) mod feedback;
 pub(crate) mod json;
 pub(crate) mod links;
 pub(crate) mod map;
+pub(crate) mod photos;
 pub(crate) mod query;
 pub(crate) mod ratings;
 pub(crate) mod schedule;
@@ -21,9 +23,8 @@ use axum::extract::Request;
 use axum::http::{header, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::{get, patch, post};
+use axum::routing::{get, patch, post, put};
 use axum::Router;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::error::{json_error, AppError};
@@ -55,9 +56,37 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/admin/audit", get(audit::list_audit))
         .route("/admin/users", get(users::list_users).post(users::add_user))
         .route("/admin/users/{username}", patch(users::change_user))
+        .route(
+            "/admin/articles",
+            get(editorial::list_articles).post(editorial::create_article),
+        )
+        .route(
+            "/admin/articles/{id}",
+            get(editorial::get_article).put(editorial::save_article),
+        )
+        .route("/admin/articles/{id}/submit", post(editorial::submit))
+        .route("/admin/articles/{id}/publish", post(editorial::publish))
+        .route("/admin/articles/{id}/schedule", post(editorial::schedule))
+        .route("/admin/articles/{id}/unpublish", post(editorial::unpublish))
+        .route("/admin/articles/{id}/preview", get(editorial::preview))
+        .route(
+            "/admin/articles/{id}/revisions",
+            get(editorial::list_revisions),
+        )
+        .route(
+            "/admin/articles/{id}/revisions/{number}",
+            get(editorial::get_revision),
+        )
+        .route(
+            "/admin/articles/{id}/revisions/{number}/restore",
+            post(editorial::restore_revision),
+        )
+        .route("/admin/articles/{id}/diff", get(editorial::diff))
+        .route("/admin/photos", post(photos::upload_photo))
+        .route("/admin/schedule/{week}", put(schedule::edit_week))
+        .route("/admin/links", put(links::edit_links))
         .route("/openapi.json", get(crate::openapi::document))
         .fallback(api_not_found)
-        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         // Requests beyond a budget wait for a turn; the timeout outside it bounds the wait
         // as well as the work, so a flood is answered with 503s instead of piling up.
         .layer(middleware::from_fn_with_state(

@@ -37,3 +37,7 @@ pub struct ScheduleQuery {
     /// An ISO week such as `2026-W48`, 1900 to 2100; this week (in +07:00) when absent.
     week: Option<String>,
 }
+
+pub async fn edit_week() -> Result<(), crate::error::AppError> {
+    Err(crate::error::AppError::NotFound("not yet".into()))
+}

@@ -4,9 +4,11 @@
 pub mod articles;
 pub mod audit;
 pub mod categories;
+pub mod editorial;
 pub mod feedback;
 pub mod links;
 pub mod map;
+pub mod media;
 pub mod rate_limits;
 pub mod ratings;
 pub mod schedule;

@@ -1,0 +1,1 @@
+//! The staff's articles: working copies, revisions, and publishing into `articles`.
