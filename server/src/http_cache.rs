@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 const MAX_HASHED_BYTES: usize = 2 * 1024 * 1024;
 
 /// How long each kind of answer may be reused.
-fn cache_control(path: &str, query: Option<&str>) -> &'static str {
+fn cache_control(path: &str) -> &'static str {
     if path.ends_with("/stats") {
         // Counts change with every visit.
         return "no-store";
@@ -22,9 +22,10 @@ fn cache_control(path: &str, query: Option<&str>) -> &'static str {
     if path.contains("/admin/") {
         return "private, no-store";
     }
-    if path.ends_with("/schedule") && query.is_none_or(|q| !q.contains("week=")) {
-        // "This week" changes on Monday at midnight.
-        return "public, max-age=60";
+    if path.ends_with("/schedule") {
+        // Staff change a week and citizens must see it at once: always asked again, a 304
+        // when nothing changed.
+        return "public, no-cache";
     }
     "public, max-age=60, stale-while-revalidate=600"
 }
@@ -32,7 +33,6 @@ fn cache_control(path: &str, query: Option<&str>) -> &'static str {
 pub async fn etag_and_lifetime(request: Request, next: Next) -> Response {
     let is_get = request.method() == Method::GET || request.method() == Method::HEAD;
     let path = request.uri().path().to_owned();
-    let query = request.uri().query().map(str::to_owned);
     let if_none_match: Vec<HeaderValue> = request
         .headers()
         .get_all(header::IF_NONE_MATCH)
@@ -43,7 +43,7 @@ pub async fn etag_and_lifetime(request: Request, next: Next) -> Response {
     if !is_get || response.status() != StatusCode::OK {
         return response;
     }
-    let lifetime = cache_control(&path, query.as_deref());
+    let lifetime = cache_control(&path);
     let (mut parts, body) = response.into_parts();
     parts
         .headers

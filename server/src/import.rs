@@ -53,9 +53,10 @@ fn list(errors: &[RecordError]) -> String {
         .join("\n")
 }
 
-const MAX_TITLE_CHARS: usize = 300;
-const MAX_AUTHOR_CHARS: usize = 200;
-const MAX_SUMMARY_CHARS: usize = 1000;
+use portal_contract::limits::{
+    ARTICLE_AUTHOR_MAX_CHARS as MAX_AUTHOR_CHARS, ARTICLE_SUMMARY_MAX_CHARS as MAX_SUMMARY_CHARS,
+    ARTICLE_TITLE_MAX_CHARS as MAX_TITLE_CHARS,
+};
 const DERIVED_SUMMARY_CHARS: usize = 240;
 
 /// Reads a JSON array of article inputs from `path` and imports it in one transaction.
@@ -116,6 +117,7 @@ pub fn import_records(
     let now = crate::clock::now_text();
     for article in &articles {
         store::articles::upsert_article(conn, article, &now)?;
+        crate::editorial::record_import(conn, article, &now)?;
     }
     Ok(articles.len())
 }

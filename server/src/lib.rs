@@ -4,6 +4,7 @@ pub mod app;
 pub mod clock;
 pub mod db;
 pub mod embed;
+pub mod editorial;
 pub mod error;
 pub mod feeds;
 pub mod health;

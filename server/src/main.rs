@@ -278,6 +278,11 @@ fn prepare(conn: &mut db::Conn, content: &std::path::Path) -> Result<(), String>
             }
         }
     }
+    let adopted = portal_server::editorial::adopt_published_once(conn)
+        .map_err(|e| format!("giving staff a copy of the published articles: {e}"))?;
+    if adopted > 0 {
+        tracing::info!(adopted, "published articles given a staff copy");
+    }
     let reindexed = store::search::rebuild_if_outdated(conn)
         .map_err(|e| format!("rebuilding the search index: {e}"))?;
     if reindexed > 0 {
@@ -382,6 +387,7 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         if let Some(url) = &public_url {
             state = state.with_public_url(url);
         }
+        tokio::spawn(portal_server::editorial::publish_when_due(state.clone()));
         let router = app::router(state, &dist);
         println!("Portal: http://{addr}");
         portal_server::serve::serve(

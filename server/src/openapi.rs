@@ -17,8 +17,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::{
-    articles, audit, categories, feedback, links, map, ratings, schedule, session, site, stats,
-    users,
+    articles, audit, categories, editorial, feedback, links, map, ratings, schedule, session, site,
+    stats, users,
 };
 
 #[derive(OpenApi)]
@@ -50,6 +50,22 @@ use crate::routes::{
         users::list_users,
         users::add_user,
         users::change_user,
+        editorial::list_articles,
+        editorial::create_article,
+        editorial::get_article,
+        editorial::save_article,
+        editorial::submit,
+        editorial::publish,
+        editorial::schedule,
+        editorial::unpublish,
+        editorial::preview,
+        editorial::list_revisions,
+        editorial::get_revision,
+        editorial::restore_revision,
+        editorial::diff,
+        schedule::edit_week,
+        links::edit_links,
+        crate::routes::photos::upload_photo,
     ),
     modifiers(&BearerAuth)
 )]

@@ -6,6 +6,7 @@ CREATE TABLE editorial_articles (
     status         TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'scheduled', 'published', 'unpublished')),
     version        BIGINT NOT NULL,
     title          TEXT NOT NULL,
+    title_folded   TEXT NOT NULL,
     content_json   TEXT NOT NULL,
     published_json TEXT,
     publish_at     TEXT COLLATE "C",

@@ -12,6 +12,7 @@ CREATE TABLE editorial_articles (
     -- Up by one at every save and state change: a save that names an older version is refused.
     version      INTEGER NOT NULL,
     title        TEXT NOT NULL,              -- the working copy's, for lists
+    title_folded TEXT NOT NULL,              -- the same, folded (portal_contract::fold), for staff's search
     content_json TEXT NOT NULL,              -- the working copy (portal_contract::editorial::ArticleContent)
     published_json TEXT,                     -- what citizens read, while published
     publish_at   TEXT,                       -- when it was, or is to be, published (RFC 3339, +07:00)

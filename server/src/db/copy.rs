@@ -150,6 +150,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("status", Text),
             ("version", Int),
             ("title", Text),
+            ("title_folded", Text),
             ("content_json", Text),
             ("published_json", Text),
             ("publish_at", Text),

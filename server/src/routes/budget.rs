@@ -67,14 +67,14 @@ fn limited_by(method: &Method, path: &str) -> Option<Bucket> {
     }
 }
 
-/// The largest body a path reads, and how long it may take to arrive: a photo or an article
-/// from the staff area is larger than anything a citizen sends, and a photo of 10 MB takes a
-/// while over an office's uplink.
+/// The largest body a path reads, and how long it may take to arrive: a photo, an article or
+/// the list of links from the staff area is larger than anything a citizen sends, and a photo
+/// of 10 MB takes a while over an office's uplink.
 fn body_bounds(path: &str, limits: &Limits) -> (usize, Duration) {
     use portal_contract::limits::{PHOTO_MAX_BYTES, STAFF_ARTICLE_REQUEST_MAX_BYTES};
     if path == "/admin/photos" {
         (PHOTO_MAX_BYTES, Duration::from_secs(120))
-    } else if path.starts_with("/admin/articles") {
+    } else if path.starts_with("/admin/") && path != "/admin/session" {
         (STAFF_ARTICLE_REQUEST_MAX_BYTES, Duration::from_secs(60))
     } else {
         (limits.max_body_bytes, limits.body_deadline)

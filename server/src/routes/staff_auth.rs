@@ -146,3 +146,56 @@ impl FromRequestParts<AppState> for SignedIn {
         })
     }
 }
+
+/// Who is making a change to content: a staff member signed in (their role decides), or a
+/// script with the bearer token (which may do anything an admin may). A request with an
+/// `Authorization` header is a script's, one with only the session cookie a person's.
+pub struct StaffMember {
+    /// `None` for a script.
+    pub user: Option<StaffUser>,
+    pub address: Option<String>,
+}
+
+impl StaffMember {
+    pub fn actor(&self) -> crate::editorial::Actor<'_> {
+        crate::editorial::Actor {
+            user: self.user.as_ref(),
+            address: Some(self.address.as_deref().unwrap_or("token")),
+        }
+    }
+
+    /// A 403 unless a person's role is at least `role` (a script's token may do anything).
+    pub fn require(&self, role: StaffRole) -> Result<(), AppError> {
+        match &self.user {
+            Some(user) if user.role < role => Err(AppError::Forbidden(format!(
+                "this needs the {} role",
+                role.code()
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// The name the audit log records.
+    pub fn name(&self) -> &str {
+        self.user.as_ref().map_or("token", |user| user.username.as_str())
+    }
+}
+
+impl FromRequestParts<AppState> for StaffMember {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let address = ClientAddress::from_request_parts(parts, state)
+            .await
+            .ok()
+            .and_then(|client| client.0)
+            .map(|ip| ip.to_string());
+        let user = if parts.headers.contains_key(header::AUTHORIZATION) {
+            StaffToken::from_request_parts(parts, state).await?;
+            None
+        } else {
+            Some(SignedIn::from_request_parts(parts, state).await?.user)
+        };
+        Ok(StaffMember { user, address })
+    }
+}

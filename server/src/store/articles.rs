@@ -204,6 +204,48 @@ pub fn upsert_article(conn: &mut Conn, article: &NewArticle, now: &str) -> Resul
     Ok(())
 }
 
+/// Takes an article out of what citizens read (and out of the search index); answers whether
+/// there was one.
+pub fn remove_article(conn: &mut Conn, slug: &str) -> Result<bool> {
+    let found: Option<(i64, String)> = conn.query_opt(
+        "SELECT id, published_at FROM articles WHERE slug = ?1",
+        &[&slug],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let Some((id, published_at)) = found else {
+        return Ok(false);
+    };
+    search::unindex_article(conn, search_key(&published_at, id))?;
+    conn.execute("DELETE FROM articles WHERE id = ?1", &[&id])?;
+    Ok(true)
+}
+
+/// Public articles that staff have no copy of (`editorial_articles`), as they are stored.
+pub fn articles_without_staff_copy(conn: &mut Conn) -> Result<Vec<NewArticle>> {
+    conn.query(
+        "SELECT a.slug, a.title, a.summary, a.body_html, a.body_text, a.published_at, a.author,
+                c.slug, a.image_json, a.featured
+         FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE NOT EXISTS (SELECT 1 FROM editorial_articles e WHERE e.slug = a.slug)
+         ORDER BY a.id",
+        &[],
+        |row| {
+            Ok(NewArticle {
+                slug: row.get(0)?,
+                title: row.get(1)?,
+                summary: row.get(2)?,
+                body_html: row.get(3)?,
+                body_text: row.get(4)?,
+                published_at: row.get(5)?,
+                author: row.get(6)?,
+                category_slug: row.get(7)?,
+                image: image_column(row, 8)?,
+                featured: row.get(9)?,
+            })
+        },
+    )
+}
+
 pub fn article_exists(conn: &mut Conn, slug: &str) -> Result<bool> {
     conn.query_one(
         "SELECT EXISTS (SELECT 1 FROM articles WHERE slug = ?1)",

@@ -63,3 +63,11 @@ pub fn category_id(conn: &mut Conn, slug: &str) -> Result<Option<i64>> {
 pub fn category_exists(conn: &mut Conn, slug: &str) -> Result<bool> {
     Ok(category_id(conn, slug)?.is_some())
 }
+
+pub fn category_name(conn: &mut Conn, slug: &str) -> Result<Option<String>> {
+    conn.query_opt(
+        "SELECT name FROM categories WHERE slug = ?1",
+        &[&slug],
+        |row| row.get(0),
+    )
+}

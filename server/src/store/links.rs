@@ -25,6 +25,16 @@ pub fn save_link_group(conn: &mut Conn, group: &LinkGroup, position: usize) -> R
     Ok(())
 }
 
+/// Replaces every group and link with `groups`, in their order.
+pub fn replace_links(conn: &mut Conn, groups: &[LinkGroup]) -> Result<()> {
+    conn.execute("DELETE FROM links", &[])?;
+    conn.execute("DELETE FROM link_groups", &[])?;
+    for (position, group) in groups.iter().enumerate() {
+        save_link_group(conn, group, position)?;
+    }
+    Ok(())
+}
+
 pub fn link_groups(conn: &mut Conn) -> Result<Vec<LinkGroup>> {
     let rows: Vec<(String, Link)> = conn.query(
         "SELECT g.name, l.name, l.url FROM link_groups g JOIN links l ON l.group_id = g.id

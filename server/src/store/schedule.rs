@@ -29,6 +29,19 @@ pub fn add_schedule_entry(conn: &mut Conn, new: &NewScheduleEntry) -> Result<()>
     Ok(())
 }
 
+/// Replaces the entries of the week that starts on `monday` with `entries`.
+pub fn replace_week(conn: &mut Conn, monday: NaiveDate, entries: &[NewScheduleEntry]) -> Result<()> {
+    let sunday = monday + chrono::Days::new(6);
+    conn.execute(
+        "DELETE FROM schedule_entries WHERE day >= ?1 AND day <= ?2",
+        &[&monday.to_string(), &sunday.to_string()],
+    )?;
+    for entry in entries {
+        add_schedule_entry(conn, entry)?;
+    }
+    Ok(())
+}
+
 /// The seven days from `monday`, each with its entries in time order.
 pub fn week_schedule(conn: &mut Conn, monday: NaiveDate) -> Result<Vec<ScheduleDay>> {
     let days: Vec<NaiveDate> = monday.iter_days().take(7).collect();

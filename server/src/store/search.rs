@@ -251,6 +251,15 @@ pub fn index_article(
     Ok(())
 }
 
+/// Takes the article under `key` out of the index. On PostgreSQL its row goes with the
+/// article's (ON DELETE CASCADE).
+pub fn unindex_article(conn: &mut Conn, key: i64) -> Result<()> {
+    if conn.engine() == Engine::Sqlite {
+        conn.execute("DELETE FROM articles_fts WHERE rowid = ?1", &[&key])?;
+    }
+    Ok(())
+}
+
 /// How many articles `rebuild` reads at a time: a province's million articles do not fit
 /// in memory at once.
 const REINDEX_BATCH: u32 = 1000;
