@@ -51,7 +51,11 @@ impl Actor<'_> {
 
 /// A new draft; its slug comes from `draft.slug` (refused with 409 when taken) or from the
 /// title (made unique with `-2`, `-3`…).
-pub fn create(conn: &mut Conn, actor: &Actor<'_>, draft: &NewDraft) -> Result<ArticleCreated, AppError> {
+pub fn create(
+    conn: &mut Conn,
+    actor: &Actor<'_>,
+    draft: &NewDraft,
+) -> Result<ArticleCreated, AppError> {
     actor.require(StaffRole::Editor)?;
     let content = ArticleContent {
         title: draft.title.clone(),
@@ -63,13 +67,23 @@ pub fn create(conn: &mut Conn, actor: &Actor<'_>, draft: &NewDraft) -> Result<Ar
         image: draft.image.clone(),
     };
     let publish_at = match &draft.published_at {
-        Some(text) => Some(crate::clock::stored_text(DateTime::parse_from_rfc3339(text).map_err(
-            |_| invalid("published_at", "Thời gian đăng phải có dạng 2026-12-01T08:00:00+07:00."),
-        )?)),
+        Some(text) => Some(crate::clock::stored_text(
+            DateTime::parse_from_rfc3339(text).map_err(|_| {
+                invalid(
+                    "published_at",
+                    "Thời gian đăng phải có dạng 2026-12-01T08:00:00+07:00.",
+                )
+            })?,
+        )),
         None => None,
     };
     // Checked with a placeholder slug first: a title that makes no slug is a field error.
-    let checked = check(conn, draft.slug.as_deref().unwrap_or("bai-viet"), &content, None)?;
+    let checked = check(
+        conn,
+        draft.slug.as_deref().unwrap_or("bai-viet"),
+        &content,
+        None,
+    )?;
     let slug = match &draft.slug {
         Some(slug) => {
             if rows::slug_taken(conn, slug)? {
@@ -105,7 +119,12 @@ pub fn create(conn: &mut Conn, actor: &Actor<'_>, draft: &NewDraft) -> Result<Ar
 
 fn free_slug(conn: &mut Conn, base: &str) -> Result<String, AppError> {
     let base = if base.is_empty() { "bai-viet" } else { base };
-    let base: String = base.chars().take(180).collect::<String>().trim_end_matches('-').to_string();
+    let base: String = base
+        .chars()
+        .take(180)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string();
     let mut candidate = base.clone();
     let mut number = 2;
     while rows::slug_taken(conn, &candidate)? {
@@ -116,7 +135,8 @@ fn free_slug(conn: &mut Conn, base: &str) -> Result<String, AppError> {
 }
 
 pub fn article(conn: &mut Conn, id: i64) -> Result<EditorialArticle, AppError> {
-    rows::article(conn, id)?.ok_or_else(|| AppError::NotFound(format!("no article has the id {id}")))
+    rows::article(conn, id)?
+        .ok_or_else(|| AppError::NotFound(format!("no article has the id {id}")))
 }
 
 /// Saves a new working copy, unless the article changed since `version` (409: the caller
@@ -194,10 +214,7 @@ pub fn transition(
     };
     let (action, update) = match transition {
         Transition::Submit => match current.status {
-            Draft | Unpublished => (
-                "article_submitted",
-                state_only(Submitted),
-            ),
+            Draft | Unpublished => ("article_submitted", state_only(Submitted)),
             _ => return refuse("submitted"),
         },
         Transition::Publish => {
@@ -205,7 +222,10 @@ pub fn transition(
         }
         Transition::Schedule(at) => {
             if at <= now {
-                return Err(invalid("publish_at", "Thời gian hẹn đăng phải ở tương lai."));
+                return Err(invalid(
+                    "publish_at",
+                    "Thời gian hẹn đăng phải ở tương lai.",
+                ));
             }
             match current.status {
                 Draft | Submitted | Scheduled | Unpublished => {}
@@ -467,7 +487,19 @@ fn field_texts(content: &ArticleContent) -> [(&'static str, String); 7] {
 
 fn body_lines(html: &str) -> String {
     let mut marked = html.to_string();
-    for end in ["</p>", "</h2>", "</h3>", "</h4>", "</li>", "</tr>", "</figcaption>", "</blockquote>", "<br>", "<br/>", "<br />"] {
+    for end in [
+        "</p>",
+        "</h2>",
+        "</h3>",
+        "</h4>",
+        "</li>",
+        "</tr>",
+        "</figcaption>",
+        "</blockquote>",
+        "<br>",
+        "<br/>",
+        "<br />",
+    ] {
         marked = marked.replace(end, &format!("{end}\u{1}"));
     }
     marked
@@ -633,7 +665,10 @@ fn field_message(field: &str) -> Option<&'static str> {
 }
 
 fn invalid(field: &str, message: &str) -> AppError {
-    AppError::Invalid(FieldErrors::from([(field.to_string(), message.to_string())]))
+    AppError::Invalid(FieldErrors::from([(
+        field.to_string(),
+        message.to_string(),
+    )]))
 }
 
 fn ensure_version(current: &EditorialArticle, version: Option<i64>) -> Result<(), AppError> {

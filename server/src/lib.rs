@@ -3,8 +3,8 @@
 pub mod app;
 pub mod clock;
 pub mod db;
-pub mod embed;
 pub mod editorial;
+pub mod embed;
 pub mod error;
 pub mod feeds;
 pub mod health;

@@ -27,6 +27,9 @@ use crate::store;
 pub struct AppShell {
     full: ShellPage,
     reader: ShellPage,
+    /// The staff area (`staff.html`, built into `dist/quan-tri/`): its own app, so that
+    /// readers never download it.
+    staff: ShellPage,
 }
 
 /// One of the app's pages, and the API it names in `<meta name="portal-api-base">` (as the app
@@ -50,6 +53,14 @@ impl ShellPage {
 
 /// Where `make web` puts the reader app's build, under `dist/`.
 pub const READER_DIR: &str = "reader";
+/// Where `make web` puts the staff area's build, under `dist/`; also its route.
+pub const STAFF_DIR: &str = "quan-tri";
+
+/// Whether `path` is the staff area's: `/quan-tri` and everything under it.
+pub fn is_staff_path(path: &str) -> bool {
+    path.strip_prefix("/quan-tri")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
 
 impl AppShell {
     pub fn load(dist: &Path) -> Self {
@@ -64,20 +75,31 @@ impl AppShell {
         let reader = std::fs::read_to_string(dist.join(READER_DIR).join("index.html"))
             .map(Arc::from)
             .unwrap_or_else(|_| full.clone());
+        let staff = std::fs::read_to_string(dist.join(STAFF_DIR).join("index.html"))
+            .unwrap_or_else(|_| {
+                "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+                 <meta name=\"robots\" content=\"noindex, nofollow\"><title>Quản trị</title></head>\
+                 <body><p>Khu quản trị chưa được xây dựng (make build).</p></body></html>"
+                    .to_string()
+            });
         Self {
             full: ShellPage::new(full),
             reader: ShellPage::new(reader),
+            staff: ShellPage::new(staff.into()),
         }
     }
 
-    /// Both pages, for the security policy (each starts the app with its own inline script).
-    pub fn pages(&self) -> [&str; 2] {
-        [&self.full.html, &self.reader.html]
+    /// Every page, for the security policy (each starts its app with its own inline script).
+    pub fn pages(&self) -> [&str; 3] {
+        [&self.full.html, &self.reader.html, &self.staff.html]
     }
 
-    /// The page for `path`: the full app where the reader app lacks the page.
+    /// The page for `path`: the staff area's, the full app where the reader app lacks the
+    /// page, else the reader app.
     fn for_path(&self, path: &str) -> &ShellPage {
-        if in_full_app_only(path) {
+        if is_staff_path(path) {
+            &self.staff
+        } else if in_full_app_only(path) {
             &self.full
         } else {
             &self.reader
@@ -140,6 +162,9 @@ pub async fn app_page(
     request: Request,
 ) -> Response {
     let path = request.uri().path().to_string();
+    if is_staff_path(&path) {
+        return staff_page(&shell.staff);
+    }
     // The configured address, or relative links: never the request's `Host`, which a client
     // or a misconfigured proxy can set to anything and a cache would then keep.
     let origin = state.public_url.as_deref().unwrap_or("").to_string();
@@ -199,6 +224,26 @@ pub async fn app_page(
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+}
+
+/// The staff area's page, the same for every path under it: the app signs in and routes.
+/// Never indexed, never stored by a shared cache.
+fn staff_page(page: &ShellPage) -> Response {
+    let mut response = (StatusCode::OK, page.html.to_string()).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(
+        header::HeaderName::from_static("x-robots-tag"),
+        HeaderValue::from_static("noindex, nofollow"),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-cache, private"),
     );
     response
 }

@@ -121,9 +121,7 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<(DynamicImage, Orientatio
     // (as `ImageReader::decode` does it).
     limits.reserve(decoder.total_bytes()).map_err(refusal)?;
     // Unreadable orientation metadata leaves the photo as it is rather than refusing it.
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(Orientation::NoTransforms);
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let image = DynamicImage::from_decoder(decoder).map_err(refusal)?;
     Ok((image, orientation))
 }
@@ -436,10 +434,7 @@ mod tests {
         }
         let mut damaged = whole[..4].to_vec();
         damaged.extend_from_slice(&[0x42; 500]);
-        assert!(matches!(
-            process(&damaged),
-            Err(PhotoError::Undecodable(_))
-        ));
+        assert!(matches!(process(&damaged), Err(PhotoError::Undecodable(_))));
         // Bytes after the end-of-image marker (some cameras write them) are no harm.
         let mut trailing = whole.clone();
         trailing.extend_from_slice(b"trailing");
@@ -473,19 +468,18 @@ mod tests {
         header.extend_from_slice(&crc32(&crc_input).to_be_bytes());
         assert_eq!(process(&header), Err(PhotoError::TooLarge));
 
-        // Within the sides but over the allocation: 16000 × 16000 RGBA is 1 GB.
-        let mut header = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
-        let ihdr = [
-            &16_000u32.to_be_bytes()[..],
-            &16_000u32.to_be_bytes(),
-            &[8, 6, 0, 0, 0],
-        ]
-        .concat();
-        header.extend_from_slice(&ihdr);
-        let mut crc_input = b"IHDR".to_vec();
-        crc_input.extend_from_slice(&ihdr);
-        header.extend_from_slice(&crc32(&crc_input).to_be_bytes());
-        assert_eq!(process(&header), Err(PhotoError::TooLarge));
+        // Within the sides but over the allocation: a JPEG whose header says 16000 × 16000
+        // (768 MB as RGB), refused before its pixels are.
+        let mut file = jpeg(&picture(64, 64));
+        let frame = file
+            .windows(2)
+            .position(|marker| marker == [0xFF, 0xC0])
+            .unwrap();
+        file[frame + 5..frame + 7].copy_from_slice(&16_000u16.to_be_bytes());
+        file[frame + 7..frame + 9].copy_from_slice(&16_000u16.to_be_bytes());
+        assert_eq!(process(&file), Err(PhotoError::TooLarge));
+        file[frame + 5..frame + 7].copy_from_slice(&20_000u16.to_be_bytes());
+        assert_eq!(process(&file), Err(PhotoError::TooLarge));
     }
 
     fn crc32(bytes: &[u8]) -> u32 {

@@ -279,3 +279,67 @@ pub fn site_settings() -> SiteSettings {
 pub fn write_json(path: &Path, value: &Value) {
     std::fs::write(path, serde_json::to_vec_pretty(value).unwrap()).unwrap();
 }
+
+/// The password of the staff accounts tests add with `signed_in`.
+pub const STAFF_PASSWORD: &str = "mật khẩu của tòa soạn";
+
+/// A signed-in staff member, as a browser holds them: the session cookie and the CSRF token.
+pub struct StaffSession {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+impl StaffSession {
+    /// A request as the staff app sends it: the cookie, the CSRF token on changes, JSON.
+    pub fn request(&self, method: &str, uri: &str, body: Option<&Value>) -> Request<Body> {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("cookie", &self.cookie);
+        if method != "GET" {
+            request = request.header("x-csrf-token", &self.csrf);
+        }
+        let request = match body {
+            Some(body) => request
+                .header("content-type", "application/json")
+                .body(Body::from(body.to_string())),
+            None => request.body(Body::empty()),
+        };
+        from_peer(request.unwrap(), [192, 0, 2, 1])
+    }
+}
+
+impl TestPortal {
+    /// Adds an account with `role` and signs it in.
+    pub async fn signed_in(
+        &self,
+        username: &str,
+        role: portal_contract::staff::StaffRole,
+    ) -> StaffSession {
+        let name = username.to_string();
+        self.with_conn(move |conn| {
+            portal_server::staff::add_user(conn, &name, role, STAFF_PASSWORD, None, "cli").unwrap()
+        });
+        let request = from_peer(
+            post_json(
+                "/api/v1/admin/session",
+                &json!({"username": username, "password": STAFF_PASSWORD}),
+            ),
+            [192, 0, 2, 1],
+        );
+        let (status, headers, body) = self.request(request).await;
+        assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+        let cookie = headers["set-cookie"].to_str().unwrap();
+        let body: Value = serde_json::from_slice(&body).unwrap();
+        StaffSession {
+            cookie: cookie.split(';').next().unwrap().to_string(),
+            csrf: body["csrf_token"].as_str().unwrap().to_string(),
+        }
+    }
+
+    /// Sends `request`; the status and the body as JSON (`null` when it is not JSON).
+    pub async fn send_json(&self, request: Request<Body>) -> (StatusCode, Value) {
+        let (status, _, body) = self.request(request).await;
+        (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    }
+}

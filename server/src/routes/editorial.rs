@@ -47,8 +47,14 @@ pub async fn list_articles(
     ApiQuery(query): ApiQuery<StaffArticleQuery>,
 ) -> Result<HtmlSafeJson<Paged<StaffArticleSummary>>, AppError> {
     let page = query::page(query.page, query.per_page)?;
-    let words = query.q.map(|q| q.trim().to_string()).filter(|q| !q.is_empty());
-    if words.as_deref().is_some_and(|q| q.chars().count() > QUERY_MAX_CHARS) {
+    let words = query
+        .q
+        .map(|q| q.trim().to_string())
+        .filter(|q| !q.is_empty());
+    if words
+        .as_deref()
+        .is_some_and(|q| q.chars().count() > QUERY_MAX_CHARS)
+    {
         return Err(AppError::BadRequest(format!(
             "`q` must be at most {QUERY_MAX_CHARS} characters"
         )));
@@ -387,6 +393,10 @@ pub async fn diff(
     ApiQuery(query): ApiQuery<DiffQuery>,
 ) -> Result<HtmlSafeJson<RevisionDiff>, AppError> {
     state
-        .db(move |conn| Ok(HtmlSafeJson(editorial::diff(conn, id, query.from, query.to)?)))
+        .db(move |conn| {
+            Ok(HtmlSafeJson(editorial::diff(
+                conn, id, query.from, query.to,
+            )?))
+        })
         .await
 }

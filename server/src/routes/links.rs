@@ -74,7 +74,10 @@ fn validate_links(input: &LinksEdit) -> FieldErrors {
     let mut errors = FieldErrors::new();
     let count: usize = input.groups.iter().map(|group| group.links.len()).sum();
     if count > LINKS_MAX_COUNT || input.groups.len() > LINKS_MAX_COUNT {
-        errors.insert("groups".into(), format!("Tối đa {LINKS_MAX_COUNT} liên kết."));
+        errors.insert(
+            "groups".into(),
+            format!("Tối đa {LINKS_MAX_COUNT} liên kết."),
+        );
         return errors;
     }
     let mut names = std::collections::HashSet::new();
@@ -97,8 +100,9 @@ fn validate_links(input: &LinksEdit) -> FieldErrors {
                 );
             }
             let url = link.url.trim();
-            let web_address = url::Url::parse(url)
-                .is_ok_and(|parsed| matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some());
+            let web_address = url::Url::parse(url).is_ok_and(|parsed| {
+                matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some()
+            });
             if !web_address || url.len() > LINK_URL_MAX_BYTES {
                 errors.insert(
                     format!("groups[{g}].links[{l}].url"),

@@ -93,7 +93,13 @@ pub async fn upload_photo(
     let image = answer(&hash, alt, &variants);
     let files: Vec<(String, &'static str, Vec<u8>)> = variants
         .into_iter()
-        .map(|variant| (file_name(&hash, variant.width), photos::CONTENT_TYPE, variant.jpeg))
+        .map(|variant| {
+            (
+                file_name(&hash, variant.width),
+                photos::CONTENT_TYPE,
+                variant.jpeg,
+            )
+        })
         .collect();
     let address = client.0.map(|ip| ip.to_string());
     let actor = signed_in.user.username;

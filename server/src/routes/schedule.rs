@@ -15,11 +15,11 @@ use serde::Deserialize;
 use super::json::ApiJson;
 use super::query::ApiQuery;
 use super::staff_auth::StaffMember;
-use crate::store::schedule::NewScheduleEntry;
 use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store;
+use crate::store::schedule::NewScheduleEntry;
 
 /// `?week=YYYY-Www`; the current week in Vietnam when absent.
 #[utoipa::path(get, path = "/api/v1/schedule", tag = "widgets", params(ScheduleQuery),
@@ -136,7 +136,12 @@ fn validate_week(monday: NaiveDate, input: &WeekEntries) -> FieldErrors {
         let text_fields = [
             ("content", &entry.content, SCHEDULE_CONTENT_MAX_CHARS, true),
             ("chair", &entry.chair, SCHEDULE_PERSON_MAX_CHARS, false),
-            ("participants", &entry.participants, SCHEDULE_CONTENT_MAX_CHARS, false),
+            (
+                "participants",
+                &entry.participants,
+                SCHEDULE_CONTENT_MAX_CHARS,
+                false,
+            ),
             ("place", &entry.place, SCHEDULE_PLACE_MAX_CHARS, false),
         ];
         for (field, value, max, required) in text_fields {

@@ -177,7 +177,9 @@ impl StaffMember {
 
     /// The name the audit log records.
     pub fn name(&self) -> &str {
-        self.user.as_ref().map_or("token", |user| user.username.as_str())
+        self.user
+            .as_ref()
+            .map_or("token", |user| user.username.as_str())
     }
 }
 

@@ -41,7 +41,8 @@ impl EditorialArticle {
     }
 }
 
-const COLUMNS: &str = "id, slug, status, version, content_json, published_json, publish_at, updated_at, updated_by";
+const COLUMNS: &str =
+    "id, slug, status, version, content_json, published_json, publish_at, updated_at, updated_by";
 
 fn from_row(row: &Row<'_>) -> Result<EditorialArticle> {
     let status: String = row.get(2)?;
@@ -224,7 +225,12 @@ pub fn update(
     Ok(true)
 }
 
-fn add_revision(conn: &mut Conn, id: i64, content: &ArticleContent, change: &Change<'_>) -> Result<()> {
+fn add_revision(
+    conn: &mut Conn,
+    id: i64,
+    content: &ArticleContent,
+    change: &Change<'_>,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO article_revisions (article_id, number, saved_at, saved_by, reason, content_json)
          VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM article_revisions WHERE article_id = ?1),

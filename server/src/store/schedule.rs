@@ -30,7 +30,11 @@ pub fn add_schedule_entry(conn: &mut Conn, new: &NewScheduleEntry) -> Result<()>
 }
 
 /// Replaces the entries of the week that starts on `monday` with `entries`.
-pub fn replace_week(conn: &mut Conn, monday: NaiveDate, entries: &[NewScheduleEntry]) -> Result<()> {
+pub fn replace_week(
+    conn: &mut Conn,
+    monday: NaiveDate,
+    entries: &[NewScheduleEntry],
+) -> Result<()> {
     let sunday = monday + chrono::Days::new(6);
     conn.execute(
         "DELETE FROM schedule_entries WHERE day >= ?1 AND day <= ?2",
