@@ -71,6 +71,12 @@ pub struct Image {
     pub srcset: Vec<ImageSize>,
 }
 
+/// The `sizes` of an article's lead image on its page and of the home page's lead story: the
+/// reading column's width (`style/main.css`), the whole screen on a phone.
+pub const LEAD_IMAGE_SIZES: &str = "(min-width: 60rem) 40rem, 100vw";
+/// The `sizes` of a list's thumbnail (`.article-card-image`).
+pub const THUMBNAIL_SIZES: &str = "7rem";
+
 /// One width of an uploaded photo.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

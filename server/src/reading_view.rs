@@ -8,7 +8,7 @@
 //! so the page looks the same before and after; it carries only what needs no script.
 
 use portal_contract::time::format_display;
-use portal_contract::{Article, Site, DEFAULT_SITE_NAME, READING_VIEW_ID};
+use portal_contract::{Article, Image, Site, DEFAULT_SITE_NAME, LEAD_IMAGE_SIZES, READING_VIEW_ID};
 
 use crate::html::escape;
 
@@ -32,7 +32,7 @@ pub fn render(site: Option<&Site>, article: &Article) -> String {
          <article class=\"article\"><h1 class=\"article-title\">{title}</h1>\
          <p class=\"article-meta\"><time datetime=\"{datetime}\">{shown_time}</time> · \
          <span class=\"article-author-inline\">{author}</span></p>\
-         <p class=\"article-summary\">{summary}</p>\
+         <p class=\"article-summary\">{summary}</p>{image}\
          <div class=\"article-body\">{body}</div>\
          <p class=\"article-author\">{author}</p></article>\
          </div></div></main></div>",
@@ -42,8 +42,33 @@ pub fn render(site: Option<&Site>, article: &Article) -> String {
         datetime = article.published_at.to_rfc3339(),
         shown_time = format_display(&article.published_at),
         summary = escape(&article.summary),
+        image = article.image.as_ref().map(lead_image).unwrap_or_default(),
         body = article.body_html,
     )
+}
+
+/// The lead image as the app draws it (`src/components/photo.rs`), above the fold: not lazy.
+fn lead_image(image: &Image) -> String {
+    let mut html = format!(
+        "<img class=\"lead-image\" src=\"{}\"",
+        escape(&image.url)
+    );
+    if let Some(srcset) = image.srcset_attribute() {
+        html.push_str(&format!(
+            " srcset=\"{}\" sizes=\"{LEAD_IMAGE_SIZES}\"",
+            escape(&srcset)
+        ));
+    }
+    for (name, value) in [("width", image.width), ("height", image.height)] {
+        if let Some(value) = value {
+            html.push_str(&format!(" {name}=\"{value}\""));
+        }
+    }
+    html.push_str(&format!(
+        " alt=\"{}\" loading=\"eager\" decoding=\"async\">",
+        escape(&image.alt)
+    ));
+    html
 }
 
 /// The app's header as far as it needs no script: the portal's name and its category menu.

@@ -1,9 +1,10 @@
 //! Lists of article summaries.
 
 use leptos::prelude::*;
-use portal_contract::{format_display, ArticleSummary};
+use portal_contract::{format_display, ArticleSummary, THUMBNAIL_SIZES};
 
 use crate::api;
+use crate::components::photo::Photo;
 use crate::urls::article_href;
 
 /// One article in a list: title, time and summary.
@@ -19,8 +20,13 @@ pub fn ArticleCard(
     // article appears at once on the click.
     let prefetch = move || api::prefetch_article(slug.clone());
     let prefetch_on_focus = prefetch.clone();
+    let class = if article.image.is_some() { "article-card with-image" } else { "article-card" };
+    let image = article
+        .image
+        .map(|image| view! { <Photo image class="article-card-image" sizes=THUMBNAIL_SIZES /> });
     view! {
-        <article class="article-card">
+        <article class=class>
+            {image}
             <h3 class="article-card-title">
                 <a
                     href=article_href(&article.slug)

@@ -11,6 +11,7 @@ pub mod map;
 pub mod network_status;
 pub mod not_found;
 pub mod pagination;
+pub mod photo;
 pub mod route_focus;
 pub mod search_box;
 pub mod share;

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
-use portal_contract::{format_display, Article};
+use portal_contract::{format_display, Article, LEAD_IMAGE_SIZES};
 
 use crate::api;
 use crate::components::article_list::ArticleList;
 use crate::components::feedback_form::{load_draft, FeedbackForm};
+use crate::components::photo::Photo;
 use crate::components::share::ShareActions;
 use crate::components::sidebar::Sidebar;
 use crate::components::status::{loaded, Fit};
@@ -45,6 +46,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         author,
         category,
         related,
+        image,
         ..
     } = article;
     let address = web_sys::window()
@@ -68,6 +70,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 " · " <span class="article-author-inline">{author.clone()}</span>
             </p>
             <p class="article-summary">{summary}</p>
+            {image.map(|image| view! { <Photo image class="lead-image" sizes=LEAD_IMAGE_SIZES lazy=false /> })}
             // The server sanitized this HTML with an allowlist before storing it.
             <div class="article-body" inner_html=body_html></div>
             <p class="article-author">{author}</p>

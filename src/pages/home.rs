@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use portal_contract::limits::MAX_PER_PAGE;
-use portal_contract::{format_display, ArticleSummary, CategoryRef, Site};
+use portal_contract::{format_display, ArticleSummary, CategoryRef, Site, LEAD_IMAGE_SIZES};
 
 use crate::api;
 use crate::components::article_list::ArticleList;
+use crate::components::photo::Photo;
 use crate::components::sidebar::Sidebar;
 use crate::components::status::{loaded, Fit};
 use crate::components::widgets::article_block::{DEPARTMENT_CATEGORY, PRESS_CATEGORY};
@@ -56,6 +57,7 @@ fn FeaturedNews(articles: Vec<ArticleSummary>) -> impl IntoView {
     view! {
         <div class="featured-grid">
             <article class="featured-lead">
+                {lead.image.map(|image| view! { <Photo image class="lead-image" sizes=LEAD_IMAGE_SIZES lazy=false /> })}
                 <h3><a href=article_href(&lead.slug)>{lead.title}</a></h3>
                 <p class="article-meta">
                     <time datetime=lead.published_at.to_rfc3339()>{format_display(&lead.published_at)}</time>
