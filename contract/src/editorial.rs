@@ -117,6 +117,7 @@ pub struct ArticleContent {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArticleSave {
+    #[serde(deserialize_with = "whole_number")]
     pub version: i64,
     pub title: String,
     pub category: String,
@@ -184,7 +185,7 @@ pub struct StaffArticleSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StateChange {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "some_whole_number")]
     pub version: Option<i64>,
 }
 
@@ -195,7 +196,7 @@ pub struct StateChange {
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
     pub publish_at: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "some_whole_number")]
     pub version: Option<i64>,
 }
 
@@ -291,4 +292,27 @@ pub struct DatedScheduleEntry {
 #[serde(deny_unknown_fields)]
 pub struct LinksEdit {
     pub groups: Vec<LinkGroup>,
+}
+
+/// A version number as JSON may write it: `3`, or `3.0` (JSON has one number type, and some
+/// clients write every number with a decimal point).
+fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    let number = serde_json::Number::deserialize(deserializer)?;
+    number
+        .as_i64()
+        .or_else(|| {
+            number
+                .as_f64()
+                .filter(|value| value.fract() == 0.0 && value.abs() < 9.0e15)
+                .map(|value| value as i64)
+        })
+        .ok_or_else(|| serde::de::Error::custom("a version is a whole number"))
+}
+
+fn some_whole_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i64>, D::Error> {
+    Option::<serde_json::Number>::deserialize(deserializer)?
+        .map(|number| whole_number(number).map_err(serde::de::Error::custom))
+        .transpose()
 }

@@ -6,10 +6,12 @@ use std::sync::OnceLock;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use portal_contract::limits::{
-    ARTICLE_SLUG_MAX_CHARS, DATE_YEARS_PATTERN, EMAIL_MAX_CHARS, MAX_PAGE, MAX_PER_PAGE,
+    ARTICLE_AUTHOR_MAX_CHARS, ARTICLE_SLUG_MAX_CHARS, ARTICLE_SUMMARY_MAX_CHARS,
+    ARTICLE_TITLE_MAX_CHARS, DATE_YEARS_PATTERN, EMAIL_MAX_CHARS, MAX_PAGE, MAX_PER_PAGE,
     MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS, QUERY_MAX_CHARS,
-    RATING_COMMENT_MAX_CHARS, RATING_PAGE_MAX_CHARS, STAFF_PASSWORD_MAX_CHARS,
-    STAFF_PASSWORD_MIN_CHARS, STAFF_USERNAME_MAX_CHARS, TITLE_MAX_CHARS,
+    RATING_COMMENT_MAX_CHARS, RATING_PAGE_MAX_CHARS, SCHEDULE_CONTENT_MAX_CHARS,
+    SCHEDULE_PERSON_MAX_CHARS, SCHEDULE_PLACE_MAX_CHARS, SCHEDULE_WEEK_MAX_ENTRIES,
+    STAFF_PASSWORD_MAX_CHARS, STAFF_PASSWORD_MIN_CHARS, STAFF_USERNAME_MAX_CHARS, TITLE_MAX_CHARS,
 };
 use portal_contract::text::visible_char_pattern;
 use serde_json::{json, Value};
@@ -139,6 +141,49 @@ fn contract_limits(document: &mut Value) {
     merge(
         &mut schemas["StaffAccountChange"]["properties"]["password"],
         password,
+    );
+    // Articles from the staff area: the field lengths `import::validate` holds them to.
+    let schemas = &mut document["components"]["schemas"];
+    for schema in ["NewDraft", "ArticleSave"] {
+        let properties = &mut schemas[schema]["properties"];
+        merge(
+            &mut properties["title"],
+            json!({"minLength": 1, "maxLength": ARTICLE_TITLE_MAX_CHARS}),
+        );
+        merge(
+            &mut properties["author"],
+            json!({"minLength": 1, "maxLength": ARTICLE_AUTHOR_MAX_CHARS}),
+        );
+        merge(
+            &mut properties["summary"],
+            json!({"maxLength": ARTICLE_SUMMARY_MAX_CHARS}),
+        );
+        merge(&mut properties["category"], json!({"minLength": 1}));
+        merge(&mut properties["body_html"], json!({"minLength": 1}));
+    }
+    // A week's entries: a time of day, and the lengths `routes::schedule` holds them to.
+    let entry = &mut schemas["DatedScheduleEntry"]["properties"];
+    merge(
+        &mut entry["time"],
+        json!({"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}),
+    );
+    merge(
+        &mut entry["content"],
+        json!({"minLength": 1, "maxLength": SCHEDULE_CONTENT_MAX_CHARS}),
+    );
+    for field in ["chair", "participants"] {
+        merge(
+            &mut entry[field],
+            json!({"maxLength": SCHEDULE_PERSON_MAX_CHARS}),
+        );
+    }
+    merge(
+        &mut entry["place"],
+        json!({"maxLength": SCHEDULE_PLACE_MAX_CHARS}),
+    );
+    merge(
+        &mut schemas["WeekEntries"]["properties"]["entries"],
+        json!({"maxItems": SCHEDULE_WEEK_MAX_ENTRIES}),
     );
     let rating = &mut document["components"]["schemas"]["RatingInput"];
     merge(

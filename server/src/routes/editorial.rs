@@ -73,7 +73,7 @@ pub async fn list_articles(
 
 /// A new draft, from the import format's fields.
 #[utoipa::path(post, path = "/api/v1/admin/articles", tag = "staff", request_body = NewDraft,
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    params(("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     responses((status = 201, description = "The draft", body = ArticleCreated),
               (status = 400, description = "The body is not JSON", body = ApiError),
               (status = 401, description = "Not signed in", body = ApiError),
@@ -117,7 +117,7 @@ pub async fn get_article(
 /// Saves a new working copy; a revision is kept.
 #[utoipa::path(put, path = "/api/v1/admin/articles/{id}", tag = "staff", request_body = ArticleSave,
     params(("id" = i64, Path, description = "The article's id"),
-           ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+           ("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     responses((status = 200, description = "Saved", body = StaffArticle),
               (status = 400, description = "The body is not JSON, or the id not a number", body = ApiError),
               (status = 401, description = "Not signed in", body = ApiError),
@@ -147,7 +147,8 @@ pub async fn save_article(
 /// A state change's optional body: a change of state needs no body, but may name the version
 /// the caller saw.
 fn state_change(body: &Bytes) -> Result<StateChange, AppError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
+    let text = body.trim_ascii();
+    if text.is_empty() || text == b"null" {
         Ok(StateChange::default())
     } else {
         parse(body)
@@ -175,7 +176,7 @@ async fn change_state(
 #[utoipa::path(post, path = "/api/v1/admin/articles/{id}/submit", tag = "staff",
     request_body(content = Option<StateChange>, description = "Optional: `version`, the version the caller saw"),
     params(("id" = i64, Path, description = "The article's id"),
-           ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+           ("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     responses((status = 200, description = "Done", body = StaffArticle),
               (status = 400, description = "The body is not JSON, or the id not a number", body = ApiError),
               (status = 401, description = "Not signed in", body = ApiError),
@@ -199,7 +200,7 @@ pub async fn submit(
 #[utoipa::path(post, path = "/api/v1/admin/articles/{id}/publish", tag = "staff",
     request_body(content = Option<StateChange>, description = "Optional: `version`, the version the caller saw"),
     params(("id" = i64, Path, description = "The article's id"),
-           ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+           ("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     responses((status = 200, description = "Done", body = StaffArticle),
               (status = 400, description = "The body is not JSON, or the id not a number", body = ApiError),
               (status = 401, description = "Not signed in", body = ApiError),
@@ -223,7 +224,7 @@ pub async fn publish(
 #[utoipa::path(post, path = "/api/v1/admin/articles/{id}/unpublish", tag = "staff",
     request_body(content = Option<StateChange>, description = "Optional: `version`, the version the caller saw"),
     params(("id" = i64, Path, description = "The article's id"),
-           ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+           ("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     responses((status = 200, description = "Done", body = StaffArticle),
               (status = 400, description = "The body is not JSON, or the id not a number", body = ApiError),
               (status = 401, description = "Not signed in", body = ApiError),
@@ -245,9 +246,9 @@ pub async fn unpublish(
 
 /// Publishes the working copy by itself at `publish_at` (approvers and admins).
 #[utoipa::path(post, path = "/api/v1/admin/articles/{id}/schedule", tag = "staff",
-    request_body(content = Option<Schedule>, description = "`publish_at`, in the future; `version` optional"),
+    request_body(content = Schedule, description = "`publish_at`, in the future; `version` optional"),
     params(("id" = i64, Path, description = "The article's id"),
-           ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+           ("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     responses((status = 200, description = "Done", body = StaffArticle),
               (status = 400, description = "The body is not JSON, or the id not a number", body = ApiError),
               (status = 401, description = "Not signed in", body = ApiError),
@@ -278,7 +279,7 @@ pub async fn schedule(
     request_body(content = Option<StateChange>, description = "Optional: `version`, the version the caller saw"),
     params(("id" = i64, Path, description = "The article's id"),
            ("number" = i64, Path, description = "The revision's number"),
-           ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+           ("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     responses((status = 200, description = "Done", body = StaffArticle),
               (status = 400, description = "The body is not JSON, or the id not a number", body = ApiError),
               (status = 401, description = "Not signed in", body = ApiError),
@@ -286,6 +287,7 @@ pub async fn schedule(
               (status = 404, description = "No such article or revision", body = ApiError),
               (status = 409, description = "The article changed since `version`", body = ApiError),
               (status = 413, description = "The body is over 4 MB", body = ApiError),
+              (status = 422, description = "`version` is not a whole number", body = ApiError),
               (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn restore_revision(
     State(state): State<AppState>,

@@ -21,7 +21,7 @@ pub async fn list_links(State(state): State<AppState>) -> Result<Json<Vec<LinkGr
 
 /// Replaces every group of linked websites (admins).
 #[utoipa::path(put, path = "/api/v1/admin/links", tag = "staff", request_body = LinksEdit,
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    params(("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     responses((status = 200, description = "The links as saved", body = Vec<LinkGroup>),
               (status = 400, description = "The body is not JSON", body = ApiError),
               (status = 401, description = "Not signed in", body = ApiError),

@@ -20,11 +20,11 @@ use tokio::sync::Semaphore;
 
 use crate::error::{json_error, AppError};
 use crate::photos::{self, PhotoError, Variant};
-use crate::state::{AppState, ClientAddress};
+use crate::state::AppState;
 use crate::store;
 
 use super::query::ApiQuery;
-use super::staff_auth::SignedIn;
+use super::staff_auth::StaffMember;
 
 /// Photos processed at once: each may hold hundreds of megabytes while it is decoded, and
 /// takes a core. Others wait their turn (within the request timeout).
@@ -42,10 +42,10 @@ pub struct UploadQuery {
 /// in an article: the widest file, and every width for `srcset`.
 #[utoipa::path(post, path = "/api/v1/admin/photos", tag = "staff",
     request_body(description = "The file's bytes; its type is read from them, whatever is declared",
-        content((Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"), (Vec<u8> = "image/webp"))),
+        content(("image/jpeg"), ("image/png"), ("image/webp"))),
     params(("alt" = String, Query, min_length = 1, max_length = 300,
                 description = "What the photo shows, for people who cannot see it (at most 300 characters)"),
-           ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+           ("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     responses((status = 201, description = "Stored (or already stored: the same file answers the same)", body = Image),
               (status = 400, description = "A malformed query string", body = ApiError),
               (status = 401, description = "Not signed in", body = ApiError),
@@ -58,8 +58,9 @@ pub struct UploadQuery {
               (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn upload_photo(
     State(state): State<AppState>,
-    client: ClientAddress,
-    signed_in: SignedIn,
+    // Any staff member signed in (with the CSRF token), or a script with the bearer token,
+    // as for the articles the photos go in.
+    staff: StaffMember,
     ApiQuery(query): ApiQuery<UploadQuery>,
     // Not `Bytes`: that extractor stops at axum's default limit of 2 MB. The body is already
     // read and bounded by `read_body_first`.
@@ -101,8 +102,8 @@ pub async fn upload_photo(
             )
         })
         .collect();
-    let address = client.0.map(|ip| ip.to_string());
-    let actor = signed_in.user.username;
+    let actor = staff.name().to_string();
+    let address = staff.address;
     let subject = image.url.clone();
     state
         .db(move |conn| {

@@ -53,7 +53,7 @@ pub struct ScheduleQuery {
 /// Replaces a week's entries (approvers and admins); answers the week as citizens now see it.
 #[utoipa::path(put, path = "/api/v1/admin/schedule/{week}", tag = "staff", request_body = WeekEntries,
     params(("week" = String, Path, description = "An ISO week such as `2026-W49`"),
-           ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+           ("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     responses((status = 200, description = "The week as saved", body = WeekSchedule),
               (status = 400, description = "Not an ISO week, or the body is not JSON", body = ApiError),
               (status = 401, description = "Not signed in", body = ApiError),
