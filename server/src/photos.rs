@@ -57,18 +57,17 @@ pub fn sniff(bytes: &[u8]) -> Result<ImageFormat, PhotoError> {
 }
 
 /// The widths a photo `width` pixels wide (upright) is stored at, narrowest first: those of
-/// `PHOTO_WIDTHS` it is at least as wide as, or its own width when it is narrower than all.
+/// `PHOTO_WIDTHS` it is at least as wide as, and its own width when it is narrower than the
+/// widest (a 1000 px photo is not shown at 640 px on a wide screen).
 pub fn widths_for(width: u32) -> Vec<u32> {
-    let widths: Vec<u32> = PHOTO_WIDTHS
+    let widest = width.min(PHOTO_WIDTHS[PHOTO_WIDTHS.len() - 1]);
+    let mut widths: Vec<u32> = PHOTO_WIDTHS
         .iter()
         .copied()
-        .filter(|&stored| stored <= width)
+        .filter(|&stored| stored < widest)
         .collect();
-    if widths.is_empty() {
-        vec![width]
-    } else {
-        widths
-    }
+    widths.push(widest);
+    widths
 }
 
 /// Checks, cleans and resizes a photo: its variants, narrowest first. CPU-bound (a large
@@ -319,7 +318,8 @@ mod tests {
     fn widths_never_exceed_the_original() {
         assert_eq!(widths_for(4000), [320, 640, 1280]);
         assert_eq!(widths_for(1280), [320, 640, 1280]);
-        assert_eq!(widths_for(1279), [320, 640]);
+        assert_eq!(widths_for(1279), [320, 640, 1279]);
+        assert_eq!(widths_for(1000), [320, 640, 1000]);
         assert_eq!(widths_for(640), [320, 640]);
         assert_eq!(widths_for(320), [320]);
         assert_eq!(widths_for(319), [319]);
@@ -405,6 +405,28 @@ mod tests {
         let deep = DynamicImage::ImageRgb8(picture(330, 200)).into_rgba16();
         let png = encoded(&DynamicImage::ImageRgba16(deep), ImageFormat::Png);
         assert_eq!(process(&png).unwrap()[0].width, 320);
+    }
+
+    #[test]
+    fn the_smallest_files_of_each_format_are_taken() {
+        // schemathesis's samples (`make test`'s API conformance run sends them): 1 × 1 pixel.
+        use base64::Engine;
+        for sample in [
+            "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAFA3PEY8MlBGQUZaVVBfeMiCeG5uePWvuZHI////////////////\
+             ////////////////////////////////////wAALCAABAAEBAREA/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAEC\
+             AwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAk\
+             M2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJ\
+             ipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3\
+             +Pn6/9oACAEBAAA/AKVf/9k=",
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==",
+            "UklGRhoAAABXRUJQVlA4TA4AAAAvAAAAAAcQEf0PRET/Aw==",
+        ] {
+            let file = base64::engine::general_purpose::STANDARD
+                .decode(sample)
+                .unwrap();
+            let variants = process(&file).unwrap();
+            assert_eq!((variants[0].width, variants[0].height), (1, 1));
+        }
     }
 
     #[test]

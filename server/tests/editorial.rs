@@ -271,6 +271,28 @@ async fn hostile_or_oversized_fields_are_refused_or_made_inert() {
         .unwrap()
         .contains("tiêu đề"));
 
+    // A long report fits (beyond the 2 MB axum reads by default, as JSON with quotes escaped);
+    // past the body's limit, a 422 that says so, not a 413.
+    let paragraph = "<p class=\"a\">\"Báo cáo\" tổng kết năm.</p>";
+    let long = paragraph.repeat(500 * 1024 / paragraph.len());
+    let (status, answer) = portal
+        .send_json(editor.request(
+            "POST",
+            "/api/v1/admin/articles",
+            Some(&draft("Báo cáo dài", &long)),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let (status, answer) = portal
+        .send_json(editor.request(
+            "POST",
+            "/api/v1/admin/articles",
+            Some(&draft("Báo cáo quá dài", &long.repeat(2))),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert!(answer["error"]["fields"]["body_html"].is_string());
+
     // Script, event handlers and javascript: links are stored inert, and stay so in public.
     let hostile = "<p onclick=\"alert(1)\">Chữ <a href=\"javascript:alert(2)\">bấm</a></p>\
                    <script>alert(3)</script><img src=\"/anh.jpg\" alt=\"ảnh\" onerror=\"alert(4)\">\

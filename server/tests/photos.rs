@@ -337,11 +337,11 @@ async fn png_with_transparency_and_webp_are_taken() {
     );
     let (status, body) = upload(&portal, &session, "image/webp", png).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    assert_eq!(body["width"], 320);
-    assert_eq!(body["height"], 192);
-    assert_eq!(body["srcset"].as_array().unwrap().len(), 1);
+    assert_eq!(body["width"], 500);
+    assert_eq!(body["height"], 300);
+    assert_eq!(body["srcset"].as_array().unwrap().len(), 2);
     let url = body["url"].as_str().unwrap();
-    assert!(url.ends_with("-320.jpg"), "{url}");
+    assert!(url.ends_with("-500.jpg"), "{url}");
     let (status, headers, bytes) = portal.get(url).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers["content-type"], "image/jpeg");
@@ -361,10 +361,10 @@ async fn png_with_transparency_and_webp_are_taken() {
         .iter()
         .map(|size| size["width"].as_u64().unwrap())
         .collect();
-    assert_eq!(widths, [320, 640]);
+    assert_eq!(widths, [320, 640, 700]);
     assert_eq!(
         (body["width"].as_u64(), body["height"].as_u64()),
-        (Some(640), Some(366))
+        (Some(700), Some(400))
     );
     for size in body["srcset"].as_array().unwrap() {
         let (status, _, bytes) = portal.get(size["url"].as_str().unwrap()).await;
@@ -381,7 +381,7 @@ async fn png_with_transparency_and_webp_are_taken() {
         (Some(200), Some(100))
     );
     assert_eq!(body["srcset"][0]["width"], 200);
-    assert_eq!(stored_count(&portal), 4);
+    assert_eq!(stored_count(&portal), 6);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -403,7 +403,7 @@ async fn a_photo_over_two_megabytes_is_taken() {
     let session = sign_in(&portal).await;
     let (status, body) = upload(&portal, &session, "image/png", png).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    assert_eq!(body["width"], 640);
+    assert_eq!(body["width"], 1000);
 }
 
 #[tokio::test]
@@ -526,6 +526,36 @@ async fn only_a_signed_in_staff_member_with_the_csrf_token_uploads() {
     assert_eq!(stored_count(&portal), 0);
 }
 
+#[tokio::test]
+async fn a_script_uploads_with_the_bearer_token() {
+    let portal = TestPortal::with_state(0, |state| state.with_admin_token("jeton-des-scripts"));
+    let photo = jpeg(&picture(400, 300));
+    let with_token = |token: &str| {
+        from_peer(
+            Request::post(UPLOAD)
+                .header("content-type", "image/jpeg")
+                .header("authorization", format!("Bearer {token}"))
+                .body(Body::from(photo.clone()))
+                .unwrap(),
+            [192, 0, 2, 9],
+        )
+    };
+    let (status, body) = send(&portal, with_token("wrong")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    assert_eq!(stored_count(&portal), 0);
+    let (status, body) = send(&portal, with_token("jeton-des-scripts")).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let actor: Option<String> = portal.with_conn(|conn| {
+        conn.query_one(
+            "SELECT actor FROM audit_log WHERE action = 'photo_uploaded'",
+            &[],
+            |row| row.get(0),
+        )
+        .unwrap()
+    });
+    assert_eq!(actor.as_deref(), Some("token"));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_30_mb_upload_is_refused_before_it_is_read() {
     let portal = TestPortal::with_articles(0);
@@ -587,7 +617,7 @@ async fn the_same_file_twice_answers_the_same_and_stores_nothing_new() {
     let (status, first) = upload(&portal, &session, "image/jpeg", photo.clone()).await;
     assert_eq!(status, StatusCode::CREATED, "{first}");
     let before = stored_files(&portal);
-    assert_eq!(before.len(), 2);
+    assert_eq!(before.len(), 3);
     let (status, second) = upload(&portal, &session, "image/jpeg", photo).await;
     assert_eq!(status, StatusCode::CREATED, "{second}");
     assert_eq!(first, second);

@@ -1,4 +1,5 @@
-//! Photos staff upload: `POST /admin/photos`.
+//! Photos staff upload: `POST /admin/photos`, by any staff member signed in, or a script
+//! with the bearer token.
 //!
 //! The body is the file itself (`read_body_first` has already refused one over
 //! `PHOTO_MAX_BYTES`, by its declared length before reading it). It is taken by its bytes,
@@ -30,6 +31,13 @@ use super::staff_auth::StaffMember;
 /// takes a core. Others wait their turn (within the request timeout).
 static PROCESSING: Semaphore = Semaphore::const_new(2);
 
+/// The body in the OpenAPI document: bytes (which tells schemathesis to send a real file of
+/// the declared type), never built.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)]
+pub struct PhotoFile(Vec<u8>);
+
 #[derive(Debug, Deserialize)]
 pub struct UploadQuery {
     alt: Option<String>,
@@ -42,19 +50,20 @@ pub struct UploadQuery {
 /// in an article: the widest file, and every width for `srcset`.
 #[utoipa::path(post, path = "/api/v1/admin/photos", tag = "staff",
     request_body(description = "The file's bytes; its type is read from them, whatever is declared",
-        content(("image/jpeg"), ("image/png"), ("image/webp"))),
+        content((inline(PhotoFile) = "image/jpeg"), (inline(PhotoFile) = "image/png"),
+                (inline(PhotoFile) = "image/webp"))),
     params(("alt" = String, Query, min_length = 1, max_length = 300,
                 description = "What the photo shows, for people who cannot see it (at most 300 characters)"),
            ("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     responses((status = 201, description = "Stored (or already stored: the same file answers the same)", body = Image),
               (status = 400, description = "A malformed query string", body = ApiError),
-              (status = 401, description = "Not signed in", body = ApiError),
+              (status = 401, description = "Not signed in, or a wrong bearer token", body = ApiError),
               (status = 403, description = "No or wrong X-CSRF-Token", body = ApiError),
               (status = 408, description = "The body did not arrive in time", body = ApiError),
               (status = 413, description = "The body is over 10 MB", body = ApiError),
               (status = 415, description = "The file is not a JPEG, PNG or WebP image by its bytes", body = ApiError),
               (status = 422, description = "No or too long `alt`, an empty body, or a file that does not decode (cut off, damaged, over 16384 pixels a side); `error.fields` says which", body = ApiError),
-              (status = 429, description = "Too many requests", body = ApiError),
+              (status = 429, description = "Too many wrong bearer tokens from this address", body = ApiError),
               (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn upload_photo(
     State(state): State<AppState>,
@@ -218,5 +227,10 @@ mod tests {
         let content = operation["requestBody"]["content"].as_object().unwrap();
         let types: Vec<&str> = content.keys().map(String::as_str).collect();
         assert_eq!(types, ["image/jpeg", "image/png", "image/webp"]);
+        // Bytes, not JSON.
+        for media in content.values() {
+            assert_eq!(media["schema"]["type"], "string", "{media}");
+            assert_eq!(media["schema"]["format"], "binary", "{media}");
+        }
     }
 }
