@@ -241,7 +241,8 @@ pub struct Link {
     pub url: String,
 }
 
-/// One record of an import file (`portal-server import FILE.json`).
+/// One record of an import file (`portal-server import FILE.json`), and a new draft from the
+/// staff area (`POST /admin/articles`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -252,8 +253,10 @@ pub struct ArticleInput {
     pub title: String,
     /// The slug of an existing category.
     pub category: String,
-    /// RFC 3339, for example `2021-12-03T14:57:00+07:00`.
-    pub published_at: String,
+    /// RFC 3339, for example `2021-12-03T14:57:00+07:00`. Required in an import file; a
+    /// draft from the staff area may leave it out (it then takes the time it is published).
+    #[serde(default)]
+    pub published_at: Option<String>,
     pub author: String,
     #[serde(default)]
     pub summary: Option<String>,

@@ -59,30 +59,8 @@ impl ArticleStatus {
     }
 }
 
-/// `POST /admin/articles`: a new draft, in the import format (`ArticleInput`), except that the
-/// publication time is optional: the article takes the time an approver publishes it, or this
-/// one when it is given and already past (an older article entered late).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
-pub struct NewDraft {
-    /// Made from the title when absent.
-    #[serde(default)]
-    pub slug: Option<String>,
-    pub title: String,
-    pub category: String,
-    /// RFC 3339.
-    #[serde(default)]
-    pub published_at: Option<String>,
-    pub author: String,
-    #[serde(default)]
-    pub summary: Option<String>,
-    pub body_html: String,
-    #[serde(default)]
-    pub featured: Option<bool>,
-    #[serde(default)]
-    pub image: Option<Image>,
-}
+/// `POST /admin/articles`: a new draft, in the import format.
+pub type NewDraft = crate::api::ArticleInput;
 
 /// `POST /admin/articles`: the response to a new draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -627,9 +627,11 @@ fn check(
         slug: Some(slug.to_string()),
         title: content.title.clone(),
         category: content.category.clone(),
-        published_at: published_at
-            .map(str::to_string)
-            .unwrap_or_else(crate::clock::now_text),
+        published_at: Some(
+            published_at
+                .map(str::to_string)
+                .unwrap_or_else(crate::clock::now_text),
+        ),
         author: content.author.clone(),
         summary: Some(content.summary.clone()),
         body_html: content.body_html.clone(),

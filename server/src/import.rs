@@ -183,10 +183,18 @@ pub fn validate(
         Err(err) => fail("category", format!("cannot be checked: {err}")),
     }
 
-    let published_at = match DateTime::parse_from_rfc3339(&input.published_at) {
-        Ok(time) => crate::clock::stored_text(time),
-        Err(err) => {
+    let published_at = match input
+        .published_at
+        .as_deref()
+        .map(DateTime::parse_from_rfc3339)
+    {
+        Some(Ok(time)) => crate::clock::stored_text(time),
+        Some(Err(err)) => {
             fail("published_at", format!("must be an RFC 3339 time ({err})"));
+            String::new()
+        }
+        None => {
+            fail("published_at", "is missing: an RFC 3339 time".into());
             String::new()
         }
     };

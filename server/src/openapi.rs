@@ -144,7 +144,7 @@ fn contract_limits(document: &mut Value) {
     );
     // Articles from the staff area: the field lengths `import::validate` holds them to.
     let schemas = &mut document["components"]["schemas"];
-    for schema in ["NewDraft", "ArticleSave"] {
+    for schema in ["ArticleInput", "ArticleSave"] {
         let properties = &mut schemas[schema]["properties"];
         merge(
             &mut properties["title"],

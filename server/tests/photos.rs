@@ -7,15 +7,14 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
-use common::{from_peer, post_json, TestPortal};
+use common::{from_peer, StaffSession, TestPortal};
 use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ImageBuffer, ImageDecoder, ImageFormat, Rgb, RgbImage, Rgba};
 use portal_contract::limits::PHOTO_ALT_MAX_CHARS;
 use portal_contract::staff::StaffRole;
-use serde_json::{json, Value};
+use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-const PASSWORD: &str = "mật khẩu của tòa soạn";
 const UPLOAD: &str =
     "/api/v1/admin/photos?alt=H%E1%BB%99i%20ngh%E1%BB%8B%20t%E1%BB%95ng%20k%E1%BA%BFt";
 const ALT: &str = "Hội nghị tổng kết";
@@ -24,37 +23,14 @@ const ALT: &str = "Hội nghị tổng kết";
 const GPS_MARKER: &[u8] = b"BINHLIEU-GPS-MARKER";
 const CAMERA_MARKER: &[u8] = b"SecretPhone";
 
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
 /// Adds an editor and signs them in.
-async fn sign_in(portal: &TestPortal) -> Session {
-    portal.with_conn(|conn| {
-        portal_server::staff::add_user(conn, "phongvien", StaffRole::Editor, PASSWORD, None, "cli")
-            .unwrap()
-    });
-    let request = from_peer(
-        post_json(
-            "/api/v1/admin/session",
-            &json!({"username": "phongvien", "password": PASSWORD}),
-        ),
-        [192, 0, 2, 1],
-    );
-    let (status, headers, body) = portal.request(request).await;
-    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
-    let cookie = headers["set-cookie"].to_str().unwrap();
-    let body: Value = serde_json::from_slice(&body).unwrap();
-    Session {
-        cookie: cookie.split(';').next().unwrap().to_string(),
-        csrf: body["csrf_token"].as_str().unwrap().to_string(),
-    }
+async fn sign_in(portal: &TestPortal) -> StaffSession {
+    portal.signed_in("phongvien", StaffRole::Editor).await
 }
 
 fn upload_request(
     uri: &str,
-    session: Option<&Session>,
+    session: Option<&StaffSession>,
     content_type: &str,
     bytes: Vec<u8>,
 ) -> Request<Body> {
@@ -70,7 +46,7 @@ fn upload_request(
 /// Uploads `bytes` as `content_type`: the status and the answer as JSON.
 async fn upload(
     portal: &TestPortal,
-    session: &Session,
+    session: &StaffSession,
     content_type: &str,
     bytes: Vec<u8>,
 ) -> (StatusCode, Value) {
@@ -517,7 +493,7 @@ async fn only_a_signed_in_staff_member_with_the_csrf_token_uploads() {
     let (status, body) = send(&portal, without_token).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
 
-    let wrong_token = Session {
+    let wrong_token = StaffSession {
         cookie: session.cookie.clone(),
         csrf: "not-the-token".into(),
     };
