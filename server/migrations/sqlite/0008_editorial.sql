@@ -5,6 +5,8 @@
 -- article staff work on has one line here, with its working copy; publishing copies the
 -- working copy into `articles` (`store::editorial`).
 
+-- One site's articles: when one deployment serves a province's sites, a `site` column joins
+-- `slug` in the unique key here and in `articles`.
 CREATE TABLE editorial_articles (
     id           INTEGER PRIMARY KEY,
     slug         TEXT NOT NULL UNIQUE,       -- kept for good once created
