@@ -65,10 +65,12 @@ pub struct Image {
     pub alt: String,
     pub width: Option<u32>,
     pub height: Option<u32>,
-    /// The same picture at other widths, for `srcset` (a photo staff uploaded); empty for an
-    /// image given by address alone.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub srcset: Vec<ImageSize>,
+    /// Every stored width of a photo staff uploaded, as the `srcset` attribute takes it
+    /// (`/media/…-320.jpg 320w, /media/…-640.jpg 640w`); absent for an image given by address.
+    /// One string rather than a list: the app sets it as it comes, which costs its download
+    /// nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub srcset: Option<String>,
 }
 
 /// The `sizes` of an article's lead image on its page and of the home page's lead story: the
@@ -77,28 +79,30 @@ pub const LEAD_IMAGE_SIZES: &str = "(min-width: 60rem) 40rem, 100vw";
 /// The `sizes` of a list's thumbnail (`.article-card-image`).
 pub const THUMBNAIL_SIZES: &str = "7rem";
 
-/// One width of an uploaded photo.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ImageSize {
-    pub url: String,
-    pub width: u32,
+/// A `srcset` value from (address, width in pixels) pairs.
+pub fn srcset<S: AsRef<str>>(sizes: impl IntoIterator<Item = (S, u32)>) -> String {
+    sizes
+        .into_iter()
+        .map(|(url, width)| format!("{} {width}w", url.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-impl Image {
-    /// The `srcset` attribute's value (`/media/a-320.jpg 320w, ...`), if it has sizes.
-    pub fn srcset_attribute(&self) -> Option<String> {
-        if self.srcset.is_empty() {
-            return None;
-        }
-        Some(
-            self.srcset
-                .iter()
-                .map(|size| format!("{} {}w", size.url, size.width))
-                .collect::<Vec<_>>()
-                .join(", "),
-        )
-    }
+/// The addresses a `srcset` value names, if each candidate is an address and a width
+/// (`URL 640w`); `None` for anything else.
+pub fn srcset_urls(srcset: &str) -> Option<Vec<&str>> {
+    srcset
+        .split(',')
+        .map(|candidate| {
+            let mut parts = candidate.split_whitespace();
+            let (url, width) = (parts.next()?, parts.next()?);
+            let digits = width.strip_suffix('w')?;
+            let valid = parts.next().is_none()
+                && !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit());
+            valid.then_some(url)
+        })
+        .collect()
 }
 
 /// An article in a list: everything but the body.
@@ -306,6 +310,25 @@ impl ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn srcset_is_written_and_read_back() {
+        let value = srcset([("/media/a-320.jpg", 320), ("/media/a-640.jpg", 640)]);
+        assert_eq!(value, "/media/a-320.jpg 320w, /media/a-640.jpg 640w");
+        assert_eq!(
+            srcset_urls(&value),
+            Some(vec!["/media/a-320.jpg", "/media/a-640.jpg"])
+        );
+        for bad in [
+            "",
+            "/a.jpg",
+            "/a.jpg 2x",
+            "/a.jpg 640w 1x",
+            "javascript:x 640w, /b.jpg w",
+        ] {
+            assert_eq!(srcset_urls(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn page_count_rounds_up_and_never_is_zero() {

@@ -122,9 +122,13 @@ pub fn import_records(
     Ok(articles.len())
 }
 
-type FieldErrors = Vec<(String, String)>;
+/// What is wrong with a record: (field, message) pairs.
+pub(crate) type FieldErrors = Vec<(String, String)>;
 
-fn parse_record(record: &serde_json::Value) -> Result<ArticleInput, FieldErrors> {
+/// A record read as a `T`, or what is wrong with it, by field.
+pub(crate) fn parse_record<T: serde::de::DeserializeOwned>(
+    record: &serde_json::Value,
+) -> Result<T, FieldErrors> {
     serde_path_to_error::deserialize(record).map_err(|err| {
         let path = err.path().to_string();
         let message = err.inner().to_string();
@@ -234,6 +238,18 @@ pub fn validate(
             fail(
                 "image.url",
                 "must be a path on this site or an https address on an allowed image host (--allowed-image-hosts)".into(),
+            );
+        }
+        let srcset_allowed = image.srcset.as_deref().is_none_or(|srcset| {
+            portal_contract::srcset_urls(srcset).is_some_and(|urls| {
+                urls.iter()
+                    .all(|url| sanitize::image_url_allowed(url, &sanitize::allowed_image_hosts()))
+            })
+        });
+        if !srcset_allowed {
+            fail(
+                "image.srcset",
+                "must be `URL 640w` candidates, each URL allowed as image.url is".into(),
             );
         }
         if image.alt.trim().is_empty() {

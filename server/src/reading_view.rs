@@ -50,7 +50,7 @@ pub fn render(site: Option<&Site>, article: &Article) -> String {
 /// The lead image as the app draws it (`src/components/photo.rs`), above the fold: not lazy.
 fn lead_image(image: &Image) -> String {
     let mut html = format!("<img class=\"lead-image\" src=\"{}\"", escape(&image.url));
-    if let Some(srcset) = image.srcset_attribute() {
+    if let Some(srcset) = &image.srcset {
         html.push_str(&format!(
             " srcset=\"{}\" sizes=\"{LEAD_IMAGE_SIZES}\"",
             escape(&srcset)
@@ -62,7 +62,7 @@ fn lead_image(image: &Image) -> String {
         }
     }
     html.push_str(&format!(
-        " alt=\"{}\" loading=\"eager\" decoding=\"async\">",
+        " alt=\"{}\" loading=\"eager\">",
         escape(&image.alt)
     ));
     html

@@ -20,16 +20,11 @@ pub fn ArticleCard(
     // article appears at once on the click.
     let prefetch = move || api::prefetch_article(slug.clone());
     let prefetch_on_focus = prefetch.clone();
-    let class = if article.image.is_some() {
-        "article-card with-image"
-    } else {
-        "article-card"
-    };
     let image = article
         .image
         .map(|image| view! { <Photo image class="article-card-image" sizes=THUMBNAIL_SIZES /> });
     view! {
-        <article class=class>
+        <article class="article-card">
             {image}
             <h3 class="article-card-title">
                 <a

@@ -15,19 +15,17 @@ pub fn Photo(
     #[prop(default = true)]
     lazy: bool,
 ) -> impl IntoView {
-    let srcset = image.srcset_attribute();
-    let sizes = srcset.is_some().then_some(sizes);
+    let sizes = image.srcset.is_some().then_some(sizes);
     view! {
         <img
             class=class
             src=image.url
-            srcset=srcset
+            srcset=image.srcset
             sizes=sizes
             width=image.width
             height=image.height
             alt=image.alt
             loading=if lazy { "lazy" } else { "eager" }
-            decoding="async"
         />
     }
 }

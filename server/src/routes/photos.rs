@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_contract::limits::{PHOTO_ALT_MAX_CHARS, PHOTO_MAX_BYTES};
 use portal_contract::text::trim_invisible;
-use portal_contract::{ApiError, FieldErrors, Image, ImageSize};
+use portal_contract::{ApiError, FieldErrors, Image};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
@@ -182,13 +182,9 @@ fn answer(hash: &str, alt: String, variants: &[Variant]) -> Image {
         alt,
         width: Some(widest.width),
         height: Some(widest.height),
-        srcset: variants
-            .iter()
-            .map(|variant| ImageSize {
-                url: format!("/media/{}", file_name(hash, variant.width)),
-                width: variant.width,
-            })
-            .collect(),
+        srcset: Some(portal_contract::srcset(variants.iter().map(|variant| {
+            (format!("/media/{}", file_name(hash, variant.width)), variant.width)
+        }))),
     }
 }
 
