@@ -29,7 +29,10 @@ fn srcset_sizes(srcset: &str) -> Vec<(String, u32)> {
         .split(", ")
         .map(|candidate| {
             let (url, width) = candidate.split_once(' ').unwrap();
-            (url.to_string(), width.trim_end_matches('w').parse().unwrap())
+            (
+                url.to_string(),
+                width.trim_end_matches('w').parse().unwrap(),
+            )
         })
         .collect()
 }
@@ -263,12 +266,12 @@ async fn a_phone_photo_is_stored_upright_at_each_width_without_its_metadata() {
         let decoded = image::load_from_memory_with_format(&bytes, ImageFormat::Jpeg)
             .unwrap()
             .into_rgb8();
-        assert_eq!(decoded.dimensions(), (size.width, height), "{}", size.url);
+        assert_eq!(decoded.dimensions(), (*width, height), "{url}");
         // Upright: the red band of the stored left edge is now along the top.
-        let top = decoded.get_pixel(size.width / 2, 2);
-        assert!(top[0] > 180 && top[1] < 80, "{}: {top:?}", size.url);
+        let top = decoded.get_pixel(*width / 2, 2);
+        assert!(top[0] > 180 && top[1] < 80, "{url}: {top:?}");
         let left = decoded.get_pixel(2, height / 2);
-        assert!(left[0] < 180 || left[1] > 80, "{}: {left:?}", size.url);
+        assert!(left[0] < 180 || left[1] > 80, "{url}: {left:?}");
     }
 
     // What the database holds is clean too, and only these three files.
@@ -364,7 +367,10 @@ async fn png_with_transparency_and_webp_are_taken() {
         (body["width"].as_u64(), body["height"].as_u64()),
         (Some(200), Some(100))
     );
-    assert_eq!(body["srcset"], format!("{} 200w", body["url"].as_str().unwrap()));
+    assert_eq!(
+        body["srcset"],
+        format!("{} 200w", body["url"].as_str().unwrap())
+    );
     assert_eq!(stored_count(&portal), 6);
 }
 
