@@ -16,7 +16,7 @@ use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
     article::ArticlePage, category::CategoryPage, feedback::FeedbackPage, home::HomePage,
-    links::LinksPage, schedule::SchedulePage, search::SearchPage,
+    links::LinksPage, saved::SavedPage, schedule::SchedulePage, search::SearchPage,
 };
 // The reader app (built without these features) has no map or widget gallery: there, their
 // routes load the page anew, and the server sends the full app for it.
@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ban-do") view=MapPage />
                     <Route path=path!("/nhung") view=EmbedGalleryPage />
                     <Route path=path!("/gui-y-kien") view=FeedbackPage />
+                    <Route path=path!("/da-luu") view=SavedPage />
                 </Routes>
             </main>
             <Footer />

@@ -24,6 +24,29 @@ fn main() {
     }
     leptos::mount::mount_to_body(app::App);
     reading_view::app_started();
+    keep_for_offline();
+}
+
+/// Starts the service worker (`/sw.js`) that keeps the app and the articles a reader opens
+/// for reading without a connection. Through `Reflect`: web-sys's service worker bindings
+/// would cost more of the download than these few lines.
+fn keep_for_offline() {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let workers = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("serviceWorker"))
+        .ok()
+        .filter(|workers| !workers.is_undefined());
+    let register = workers.as_ref().and_then(|workers| {
+        js_sys::Reflect::get(workers, &JsValue::from_str("register"))
+            .ok()
+            .and_then(|register| register.dyn_into::<js_sys::Function>().ok())
+    });
+    if let (Some(workers), Some(register)) = (workers, register) {
+        // A refusal (a private window, say) leaves the portal as it was: online only.
+        let _ = register.call1(&workers, &JsValue::from_str("/sw.js"));
+    }
 }
 
 /// `index.html` carries a description for readers without scripts (and link previews); once

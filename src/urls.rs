@@ -7,6 +7,7 @@ pub const SEARCH: &str = "/tim-kiem";
 pub const SCHEDULE: &str = "/lich-cong-tac";
 pub const LINKS: &str = "/lien-ket";
 pub const FEEDBACK: &str = "/gui-y-kien";
+pub const SAVED: &str = portal_contract::SAVED_PAGE_PATH;
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
 pub const MAP: &str = "/ban-do";
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.

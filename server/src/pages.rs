@@ -89,6 +89,11 @@ impl AppShell {
         }
     }
 
+    /// The reader app's page, whose files the service worker keeps.
+    pub fn reader_page(&self) -> &str {
+        &self.reader.html
+    }
+
     /// Every page, for the security policy (each starts its app with its own inline script).
     pub fn pages(&self) -> [&str; 3] {
         [&self.full.html, &self.reader.html, &self.staff.html]
@@ -357,7 +362,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         feed: None,
         title: None,
     };
-    if STATIC_ROUTES.contains(&path) {
+    if STATIC_ROUTES.contains(&path) || path == crate::service_worker::SAVED_PAGE {
         return Ok(found(None));
     }
     if let Some(widget) = path.strip_prefix("/embed/") {

@@ -11,5 +11,6 @@ pub mod in_full_app;
 pub mod links;
 #[cfg(feature = "map")]
 pub mod map;
+pub mod saved;
 pub mod schedule;
 pub mod search;

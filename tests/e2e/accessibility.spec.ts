@@ -25,6 +25,7 @@ const routes: Array<[string, string]> = [
   ['embed: map', '/embed/ban-do'],
   ['embed: unknown', '/embed/khong-co'],
   ['feedback', '/gui-y-kien'],
+  ['saved articles, offline notice', '/da-luu?ngoai-tuyen=%2Ftin-tuc%2Fkhong-co'],
   ['404', '/khong-co-trang-nay'],
 ];
 
