@@ -35,6 +35,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         &crate::sanitize::allowed_image_hosts(),
         &state.embed_ancestors,
     ));
+    let worker: Arc<str> = crate::service_worker::script(shell.reader_page()).into();
     let app_pages = get(pages::app_page).with_state((state.clone(), shell));
     let files = ServeDir::new(dist)
         // `make build` writes .br and .gz files beside the app's files.
@@ -58,6 +59,10 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .route("/sitemap.xml", get(feeds::sitemap::sitemap))
         .route("/sitemap/{file}", get(feeds::sitemap::sitemap_file))
         .route("/robots.txt", get(feeds::robots::robots))
+        .route(
+            "/sw.js",
+            get(move || async move { crate::service_worker::answer(&worker) }),
+        )
         .route("/healthz", get(crate::health::healthz))
         .route("/media/{name}", get(crate::media::serve_media))
         .route("/api", any(routes::api_not_found))

@@ -24,6 +24,7 @@ pub mod search;
 pub mod security;
 pub mod seed;
 pub mod serve;
+pub mod service_worker;
 pub mod staff;
 pub mod state;
 pub mod store;
