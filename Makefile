@@ -23,10 +23,12 @@ browser-tools:
 	@scripts/install-tools.sh --browser
 
 ## The full app (index.html) into dist/, then the lighter reader app (reader.html) into
-## dist/reader/: the first build empties dist/, so this order
+## dist/reader/ and the staff area's app (staff.html) into dist/quan-tri/: the first build
+## empties dist/, so this order
 web:
 	trunk build --release
 	trunk build reader.html --release --dist dist/reader --public-url /reader/
+	trunk build staff.html --release --dist dist/quan-tri --public-url /quan-tri/
 	node scripts/precompress.mjs dist
 
 server:
@@ -40,10 +42,11 @@ lint:
 	cargo clippy -p portal-contract -p portal-server --all-targets -- -D warnings
 	cargo clippy -p portal-web --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p portal-web --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo clippy -p portal-staff --target wasm32-unknown-unknown -- -D warnings
 
 unit-test:
 	python3 scripts/check-content.py
-	cargo test -p portal-contract -p portal-server
+	cargo test -p portal-contract -p portal-server -p portal-staff
 
 ## Feedback survives SIGKILLs: every acknowledged submission is in the database afterwards
 durability-test: server

@@ -6,9 +6,8 @@ use std::collections::BTreeMap;
 
 use gloo_net::http::{Request, RequestBuilder};
 use portal_contract::editorial::{
-    ArticleCreated, ArticlePreview, ArticleSave, ArticleStatus, LinksEdit, NewDraft,
-    RevisionDiff, RevisionSummary, Schedule, StaffArticle, StaffArticleSummary, StateChange,
-    WeekEntries,
+    ArticleCreated, ArticlePreview, ArticleSave, ArticleStatus, LinksEdit, NewDraft, RevisionDiff,
+    RevisionSummary, Schedule, StaffArticle, StaffArticleSummary, StateChange, WeekEntries,
 };
 use portal_contract::staff::{
     AuditEntry, NewStaffAccount, SignIn, StaffAccount, StaffAccountChange, StaffSession,
@@ -56,12 +55,11 @@ impl Failure {
                 seconds.div_ceil(60).max(1)
             ),
             Failure::TooLarge => "Dữ liệu gửi lên quá lớn.".into(),
-            Failure::Server(status) => format!(
-                "Máy chủ đang gặp sự cố (mã {status}). Vui lòng thử lại sau ít phút."
-            ),
+            Failure::Server(status) => {
+                format!("Máy chủ đang gặp sự cố (mã {status}). Vui lòng thử lại sau ít phút.")
+            }
             Failure::Network => {
-                "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại."
-                    .into()
+                "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.".into()
             }
             Failure::BadData => "Máy chủ trả về dữ liệu không đọc được.".into(),
         }
@@ -285,15 +283,14 @@ pub enum Step {
     Unpublish,
 }
 
-pub async fn step(id: i64, step: Step, version: i64) -> Result<StaffArticle, Failure> {
+/// `version` is the one the change was decided on; `None` for an article just created.
+pub async fn step(id: i64, step: Step, version: Option<i64>) -> Result<StaffArticle, Failure> {
     let name = match step {
         Step::Submit => "submit",
         Step::Publish => "publish",
         Step::Unpublish => "unpublish",
     };
-    let change = StateChange {
-        version: Some(version),
-    };
+    let change = StateChange { version };
     send(Verb::Post, &format!("/admin/articles/{id}/{name}"), &change).await
 }
 

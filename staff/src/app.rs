@@ -77,12 +77,10 @@ fn redirect_when_signed_out() {
     let navigate = use_navigate();
     let location = use_location();
     Effect::new(move || {
-        if session.state() == SessionState::SignedOut {
-            let here = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
-            );
+        // Signing out goes to the form by itself.
+        let path = location.pathname.get_untracked();
+        if session.state() == SessionState::SignedOut && path != SIGN_IN {
+            let here = format!("{path}{}", location.search.get_untracked());
             navigate(
                 &format!("{SIGN_IN}?quay-lai={}", api::encode(&here)),
                 NavigateOptions {
@@ -101,7 +99,8 @@ fn SignedInOnly(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     move || match session.state() {
         SessionState::SignedIn(_) => children().into_any(),
-        other => view! { <main id="main" class="staff-main"><SessionWait state=other /></main> }.into_any(),
+        other => view! { <main id="main" class="staff-main"><SessionWait state=other /></main> }
+            .into_any(),
     }
 }
 
@@ -124,6 +123,16 @@ fn SessionWait(state: SessionState) -> impl IntoView {
 fn Frame(children: ChildrenFn) -> impl IntoView {
     redirect_when_signed_out();
     let session = use_session();
+    // A new page takes the focus to its content, as a page load would: a screen reader then
+    // reads the new page instead of staying on the link that opened it.
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            crate::ui::focus_soon("main".into());
+        }
+        path
+    });
     move || match session.state() {
         SessionState::SignedIn(user) => view! {
             <a class="skip-link" href="#main" on:click=skip_to_main>"Chuyển đến nội dung chính"</a>
@@ -131,7 +140,8 @@ fn Frame(children: ChildrenFn) -> impl IntoView {
             <main id="main" class="staff-main" tabindex="-1">{children()}</main>
         }
         .into_any(),
-        other => view! { <main id="main" class="staff-main"><SessionWait state=other /></main> }.into_any(),
+        other => view! { <main id="main" class="staff-main"><SessionWait state=other /></main> }
+            .into_any(),
     }
 }
 
@@ -149,16 +159,19 @@ fn StaffHeader(user: StaffUser) -> impl IntoView {
                     navigate(&format!("{SIGN_IN}?da-dang-xuat=1"), Default::default());
                     session.signed_out();
                 }
-                Err(failure) => set_problem.set(Some(format!(
-                    "Chưa đăng xuất được. {}",
-                    failure.message()
-                ))),
+                Err(failure) => {
+                    set_problem.set(Some(format!("Chưa đăng xuất được. {}", failure.message())))
+                }
             }
         }
     });
     let items = [
         ("Bài viết", BASE.to_string(), StaffRole::Editor),
-        ("Lịch công tác", format!("{BASE}/lich-cong-tac"), StaffRole::Editor),
+        (
+            "Lịch công tác",
+            format!("{BASE}/lich-cong-tac"),
+            StaffRole::Editor,
+        ),
         ("Liên kết", format!("{BASE}/lien-ket"), StaffRole::Admin),
         ("Tài khoản", format!("{BASE}/tai-khoan"), StaffRole::Admin),
         ("Nhật ký", format!("{BASE}/nhat-ky"), StaffRole::Admin),

@@ -90,10 +90,7 @@ pub fn RequireRole(role: StaffRole, children: ChildrenFn) -> impl IntoView {
         } else {
             let who = match role {
                 StaffRole::Admin => "quản trị viên".to_string(),
-                _ => format!(
-                    "{} và quản trị viên",
-                    role_label(role).to_lowercase()
-                ),
+                _ => format!("{} và quản trị viên", role_label(role).to_lowercase()),
             };
             view! { <p class="notice notice-info">{format!("Chỉ {who} mới dùng được trang này.")}</p> }.into_any()
         }
@@ -175,4 +172,19 @@ impl Flash {
         self.0.set(Message::None);
         message
     }
+}
+
+/// Focuses the first of `ids` that can take the focus (a disabled button cannot), once the
+/// views being updated now are in the page.
+pub fn focus_soon_enabled(ids: [String; 2]) {
+    request_animation_frame(move || {
+        let enabled = ids.iter().find(|id| {
+            document()
+                .get_element_by_id(id)
+                .is_some_and(|element| !element.has_attribute("disabled"))
+        });
+        if let Some(id) = enabled {
+            focus_by_id(id);
+        }
+    });
 }

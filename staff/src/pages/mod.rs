@@ -1,0 +1,11 @@
+//! One module per page of the staff area.
+
+pub mod articles;
+pub mod audit;
+pub mod editor;
+pub mod links;
+pub mod preview;
+pub mod revisions;
+pub mod schedule;
+pub mod sign_in;
+pub mod users;
