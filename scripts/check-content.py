@@ -63,6 +63,53 @@ def check_map(category_slugs, article_slugs):
     print("Map: %d places, all approximate, inside the district, links resolve" % len(features))
 
 
+DOC_DIR = os.path.join(HERE, "documents")
+DOC_KEYS = {"number", "type", "issuer", "signer", "issued_on", "field", "summary", "files"}
+# What each kind of attached file starts with (the import checks more; this catches a stale
+# or misnamed file before a server refuses it).
+SIGNATURES = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04", ".xlsx": b"PK\x03\x04"}
+
+
+def check_documents():
+    """content/documents/documents.json: the demo library the server seeds, with its files
+    (made by scripts/make-document-pdfs.py)."""
+    documents = load(os.path.join(DOC_DIR, "documents.json"))
+    slugs = [d.get("slug") for d in documents if d.get("slug")]
+    assert len(slugs) == len(set(slugs)), "documents: duplicate slugs"
+    numbers = Counter(d["number"] for d in documents)
+    assert not [n for n, c in numbers.items() if c > 1], "documents: duplicate numbers"
+    for d in documents:
+        where = "document %s" % d.get("number", "?")
+        missing = DOC_KEYS - d.keys()
+        assert not missing, "%s: missing keys %s" % (where, sorted(missing))
+        for day in ("issued_on", "effective_on", "expires_on"):
+            if d.get(day):
+                datetime.strptime(d[day], "%Y-%m-%d")
+        assert datetime.strptime(d["issued_on"], "%Y-%m-%d") <= LATEST.replace(tzinfo=None), \
+            "%s: issued after the demo's last day" % where
+        tags = set(re.findall(r"</?([a-zA-Z0-9]+)[^>]*>", d.get("body_html", "")))
+        assert tags <= ALLOWED_TAGS, "%s: disallowed tags %s" % (where, sorted(tags - ALLOWED_TAGS))
+        assert d["files"], "%s: no file" % where
+        for f in d["files"]:
+            path = os.path.join(DOC_DIR, f["path"])
+            assert os.path.isfile(path), "%s: missing %s (run scripts/make-document-pdfs.py)" % (where, f["path"])
+            extension = os.path.splitext(path)[1]
+            with open(path, "rb") as data:
+                assert data.read(5).startswith(SIGNATURES[extension]), "%s: %s is not a %s" % (where, f["path"], extension)
+        for relation in ("replaces", "amends", "guides"):
+            for target in d.get(relation, []):
+                assert target in slugs, "%s: %s unknown %s" % (where, relation, target)
+    types = Counter(d["type"] for d in documents)
+    replaced = {t for d in documents for t in d.get("replaces", [])}
+    expired = [d for d in documents if d.get("expires_on") and d["expires_on"] <= "2026-11-27"]
+    assert len(documents) >= 40 and len(types) >= 6, "documents: at least 40, of 6 types"
+    assert len(replaced) >= 2 and expired, "documents: two replaced, one expired"
+    assert any(d["number"] == "125/QĐ-UBND" for d in documents), "documents: 125/QĐ-UBND"
+    print("Documents: %d, %d types (%s), %d fields, %d replaced, %d expired"
+          % (len(documents), len(types), ", ".join("%s %d" % kv for kv in sorted(types.items())),
+             len({d["field"] for d in documents}), len(replaced), len(expired)))
+
+
 def main():
     site = load(os.path.join(HERE, "site.json"))
     for k in ("name", "short_name", "description", "contacts"):
@@ -125,6 +172,7 @@ def main():
     print("Per year: %s" % dict(sorted(Counter(d.year for d in dates).items())))
     print("OK: titles unique, published_at unique (+07:00), categories valid, every body has >= 4 <p>")
     check_map(set(slugs), {a.get("slug") or slugify(a["title"]) for a in articles})
+    check_documents()
     return 0
 
 

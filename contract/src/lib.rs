@@ -5,6 +5,7 @@
 //! a socket or a database.
 
 pub mod api;
+pub mod documents;
 pub mod editorial;
 pub mod embed;
 pub mod feedback;

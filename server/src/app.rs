@@ -12,6 +12,7 @@ use axum::routing::{any, get, MethodRouter};
 use axum::Router;
 use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -65,6 +66,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         )
         .route("/healthz", get(crate::health::healthz))
         .route("/media/{name}", get(crate::media::serve_media))
+        .route("/files/{id}/{name}", get(crate::files::serve_file))
         .route("/api", any(routes::api_not_found))
         .route("/api/", any(routes::api_not_found))
         .route("/api/{*rest}", any(routes::api_not_found))
@@ -76,7 +78,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             policy,
             security::add_headers,
         ))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(not_ranged)))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(request_span)
@@ -94,6 +96,18 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             )
             .into_response()
         }))
+}
+
+/// Answers that serve byte ranges (documents' files) go as they are stored: their lengths,
+/// offsets and `ETag` are the file's, which a compressed copy would contradict, and the files
+/// are PDFs and zip containers, compressed already.
+fn not_ranged(
+    _: axum::http::StatusCode,
+    _: axum::http::Version,
+    headers: &axum::http::HeaderMap,
+    _: &axum::http::Extensions,
+) -> bool {
+    !headers.contains_key(header::ACCEPT_RANGES)
 }
 
 /// One line per request, when it is answered: method, path, status and latency. Never the

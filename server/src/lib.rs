@@ -3,14 +3,17 @@
 pub mod app;
 pub mod clock;
 pub mod db;
+pub mod documents;
 pub mod editorial;
 pub mod embed;
 pub mod error;
 pub mod feeds;
+pub mod files;
 pub mod health;
 pub mod html;
 pub mod http_cache;
 pub mod import;
+pub mod import_documents;
 pub mod limits;
 pub mod media;
 pub mod openapi;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use portal_contract::MapTiles;
 use portal_server::limits::{Limits, RateLimit};
-use portal_server::{app, db, import, seed, state::AppState, store, synthetic};
+use portal_server::{app, db, import, import_documents, seed, state::AppState, store, synthetic};
 
 /// The district portal's reference API server.
 #[derive(Parser)]
@@ -83,13 +83,16 @@ struct Cli {
 enum Command {
     /// Import articles from a JSON array of article inputs (idempotent by slug).
     Import { file: PathBuf },
+    /// Import documents (văn bản) and their files from a JSON array (idempotent by slug); the
+    /// files' paths are relative to the JSON file and must stay inside its folder.
+    ImportDocuments { file: PathBuf },
     /// Add made-up articles for load and search benchmarks.
     Seed {
         /// How many articles to add.
         #[arg(long)]
         synthetic: usize,
     },
-    /// Rebuild the search index from the articles.
+    /// Rebuild the search indexes from the articles and the documents.
     Reindex,
     /// Staff accounts.
     User {
@@ -161,6 +164,12 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("imported {count} article(s) from {}", file.display());
             Ok(())
         }
+        Some(Command::ImportDocuments { file }) => {
+            let count =
+                import_documents::import_file(&mut conn, &file).map_err(|e| e.to_string())?;
+            println!("imported {count} document(s) from {}", file.display());
+            Ok(())
+        }
         Some(Command::Seed { synthetic }) => {
             let started = std::time::Instant::now();
             let count = synthetic::add_articles(&mut conn, synthetic).map_err(|e| e.to_string())?;
@@ -173,8 +182,10 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Reindex) => {
             let started = std::time::Instant::now();
             let count = store::search::rebuild(&mut conn).map_err(|e| e.to_string())?;
+            let documents =
+                store::document_search::rebuild(&mut conn).map_err(|e| e.to_string())?;
             println!(
-                "indexed {count} article(s) in {:.1} s",
+                "indexed {count} article(s) and {documents} document(s) in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
             Ok(())
@@ -259,7 +270,7 @@ fn prepare(conn: &mut db::Conn, content: &std::path::Path) -> Result<(), String>
     if recleaned > 0 {
         tracing::info!(
             recleaned,
-            "stored articles cleaned again under the current sanitizer"
+            "stored articles and documents cleaned again under the current sanitizer"
         );
     }
     match seed::seed_if_empty(conn, content).map_err(|e| format!("seeding: {e}"))? {
@@ -275,6 +286,11 @@ fn prepare(conn: &mut db::Conn, content: &std::path::Path) -> Result<(), String>
                 .map_err(|e| format!("seeding the map: {e}"))?;
             if places > 0 {
                 tracing::info!(places, "added the map's places");
+            }
+            let documents = seed::seed_documents_if_empty(conn, content)
+                .map_err(|e| format!("seeding the documents: {e}"))?;
+            if documents > 0 {
+                tracing::info!(documents, "added the demo documents");
             }
         }
     }

@@ -5,11 +5,12 @@ use std::sync::OnceLock;
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use portal_contract::documents::DOCUMENT_KINDS;
 use portal_contract::limits::{
     ARTICLE_AUTHOR_MAX_CHARS, ARTICLE_SLUG_MAX_CHARS, ARTICLE_SUMMARY_MAX_CHARS,
-    ARTICLE_TITLE_MAX_CHARS, DATE_YEARS_PATTERN, EMAIL_MAX_CHARS, MAX_PAGE, MAX_PER_PAGE,
-    MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS, QUERY_MAX_CHARS,
-    RATING_COMMENT_MAX_CHARS, RATING_PAGE_MAX_CHARS, SCHEDULE_CONTENT_MAX_CHARS,
+    ARTICLE_TITLE_MAX_CHARS, DATE_YEARS_PATTERN, EMAIL_MAX_CHARS, FIRST_YEAR, LAST_YEAR, MAX_PAGE,
+    MAX_PER_PAGE, MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS,
+    QUERY_MAX_CHARS, RATING_COMMENT_MAX_CHARS, RATING_PAGE_MAX_CHARS, SCHEDULE_CONTENT_MAX_CHARS,
     SCHEDULE_PERSON_MAX_CHARS, SCHEDULE_PLACE_MAX_CHARS, SCHEDULE_WEEK_MAX_ENTRIES,
     STAFF_PASSWORD_MAX_CHARS, STAFF_PASSWORD_MIN_CHARS, STAFF_USERNAME_MAX_CHARS, TITLE_MAX_CHARS,
 };
@@ -19,8 +20,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::{
-    articles, audit, categories, editorial, feedback, links, map, ratings, schedule, session, site,
-    stats, users,
+    articles, audit, categories, documents, editorial, feedback, links, map, ratings, schedule,
+    session, site, stats, users,
 };
 
 #[derive(OpenApi)]
@@ -28,7 +29,7 @@ use crate::routes::{
     info(
         title = "Cổng thông tin điện tử huyện Bình Liêu: API v1",
         version = "1",
-        description = "News, schedule, statistics, links, the district map, feedback and \"was this useful?\" ratings of the district portal. \
+        description = "News, documents, schedule, statistics, links, the district map, feedback and \"was this useful?\" ratings of the district portal. \
                        Times are RFC 3339 in +07:00. Errors are `{\"error\": {\"code\", \"message\"}}`."
     ),
     paths(
@@ -36,6 +37,9 @@ use crate::routes::{
         categories::list_categories,
         articles::list_articles,
         articles::get_article,
+        documents::list_documents,
+        documents::get_document,
+        documents::document_facets,
         schedule::get_schedule,
         stats::get_stats,
         stats::post_visit,
@@ -117,6 +121,7 @@ fn contract_limits(document: &mut Value) {
                 Some("per_page") => json!({"minimum": 1, "maximum": MAX_PER_PAGE}),
                 Some("q") => json!({"maxLength": QUERY_MAX_CHARS}),
                 Some("from" | "to") => json!({"pattern": DATE_YEARS_PATTERN}),
+                Some("year") => json!({"minimum": FIRST_YEAR, "maximum": LAST_YEAR}),
                 Some("username") => username_bounds(),
                 Some("week") => json!({
                     "pattern": format!("{DATE_YEARS_PATTERN}W(0[1-9]|[1-4][0-9]|5[0-3])$")
@@ -124,6 +129,28 @@ fn contract_limits(document: &mut Value) {
                 _ => continue,
             };
             merge(&mut parameter["schema"], bounds);
+        }
+    }
+    // The documents' types: the contract's list (the `status` filter's values come from its
+    // enum's schema).
+    if let Some(parameters) =
+        document["paths"]["/api/v1/documents"]["get"]["parameters"].as_array_mut()
+    {
+        let kinds: Vec<&str> = DOCUMENT_KINDS.iter().map(|kind| kind.slug).collect();
+        for parameter in parameters.iter_mut().filter(|p| p["name"] == "type") {
+            merge(&mut parameter["schema"], json!({"enum": kinds}));
+        }
+    }
+    // The staff's article search compares `q` as typed (the public searches cut it into
+    // words first), and the database refuses the NUL character in text: a 400.
+    if let Some(parameters) =
+        document["paths"]["/api/v1/admin/articles"]["get"]["parameters"].as_array_mut()
+    {
+        for parameter in parameters.iter_mut().filter(|p| p["name"] == "q") {
+            merge(
+                &mut parameter["schema"],
+                json!({"pattern": "^[^\\u0000]*$"}),
+            );
         }
     }
     // Staff accounts: the names and passwords `staff::add_user` accepts.

@@ -53,7 +53,7 @@ fn lead_image(image: &Image) -> String {
     if let Some(srcset) = &image.srcset {
         html.push_str(&format!(
             " srcset=\"{}\" sizes=\"{LEAD_IMAGE_SIZES}\"",
-            escape(&srcset)
+            escape(srcset)
         ));
     }
     for (name, value) in [("width", image.width), ("height", image.height)] {

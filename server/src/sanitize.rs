@@ -151,9 +151,9 @@ fn rules() -> String {
     format!("{RULES_VERSION} {}", allowed_image_hosts().join(" "))
 }
 
-/// Cleans every stored article again if the rules changed since it was stored: articles
-/// imported under an older, laxer sanitizer lose what is no longer allowed. Returns how many
-/// changed.
+/// Cleans every stored article and document body again if the rules changed since it was
+/// stored: bodies imported under an older, laxer sanitizer lose what is no longer allowed.
+/// Returns how many changed.
 pub fn reclean_stored(conn: &mut crate::db::Conn) -> crate::db::Result<usize> {
     const SETTING: &str = "sanitizer_rules";
     let rules = rules();
@@ -177,8 +177,18 @@ pub fn reclean_stored(conn: &mut crate::db::Conn) -> crate::db::Result<usize> {
         if changed > 0 {
             crate::store::search::optimize(tx)?;
         }
+        let documents = crate::store::documents::reclean(tx, |stored| {
+            let body_html = article_html(&stored.body_html);
+            (body_html != stored.body_html).then(|| {
+                let body_text = plain_text(&body_html);
+                (body_html, body_text)
+            })
+        })?;
+        if documents > 0 {
+            crate::store::document_search::optimize(tx)?;
+        }
         crate::store::settings::set(tx, SETTING, &rules)?;
-        Ok(changed)
+        Ok(changed + documents)
     })
 }
 

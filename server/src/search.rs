@@ -78,11 +78,13 @@ pub struct SearchTerms {
     words: Vec<String>,
 }
 
-/// Which part of an article a query looks in.
+/// Which part of an article (or a document) a query looks in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
     Title,
     Body,
+    /// A document's number as people type it (`documents::number_words`); articles have none.
+    Number,
 }
 
 impl SearchTerms {
@@ -253,6 +255,7 @@ fn fts_column(column: Column) -> &'static str {
     match column {
         Column::Title => "title",
         Column::Body => "body",
+        Column::Number => "number",
     }
 }
 

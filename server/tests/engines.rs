@@ -163,3 +163,78 @@ fn pages_of_hits_join_up_into_the_whole_list() {
     }
     assert!(compared > 100, "{compared} hits compared");
 }
+
+/// What citizens type to find a document: numbers in every form, type codes, words of the
+/// abstracts and bodies, and both engines' query syntax.
+const DOCUMENT_QUERIES: &[&str] = &[
+    "125/QĐ-UBND",
+    "125/QD-UBND",
+    "125 qd ubnd",
+    "125",
+    "125qdubnd",
+    "qd",
+    "QĐ",
+    "kh ubnd",
+    "nq hdnd",
+    "15",
+    "2025",
+    "dat dai",
+    "đất đai",
+    "ke hoach",
+    "chuyen doi so",
+    "du lich cong dong",
+    "ubnd",
+    "y te",
+    "song lung khung long",
+    "khong co tu nay",
+    "\"qd\" OR ubnd*",
+    "'; DROP TABLE documents; --",
+    "number : 125",
+    "{body} : xa",
+];
+
+/// Every hit of `query` among the documents (of one type when given): slugs, statuses and
+/// marked parts in order, and the total.
+fn search_documents(conn: &mut Conn, query: &str, kind: Option<&str>) -> (u64, Vec<String>) {
+    let filter = store::documents::DocumentFilter {
+        terms: SearchTerms::parse(query),
+        kind: kind.map(str::to_string),
+        ..Default::default()
+    };
+    let page = PageRequest::parse(None, Some("50")).unwrap();
+    let today = portal_server::clock::today();
+    let hits = store::documents::list(conn, &filter, page, today).unwrap();
+    let described = hits
+        .items
+        .iter()
+        .map(|hit| format!("{} {:?} {:?}", hit.slug, hit.status, hit.highlight))
+        .collect();
+    (hits.total, described)
+}
+
+#[test]
+fn document_search_answers_the_same_on_both_engines() {
+    if !common::on_postgres() {
+        eprintln!("no PORTAL_TEST_DATABASE_URL: nothing to compare SQLite with");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = db::open(&db::Location::Sqlite(dir.path().join("portal.db"))).unwrap();
+    let postgres = common::open_database(dir.path());
+    seeded(&sqlite);
+    seeded(&postgres);
+    let (mut lite, mut pg) = (sqlite.get().unwrap(), postgres.get().unwrap());
+    let mut compared_hits = 0;
+    for query in DOCUMENT_QUERIES {
+        for kind in [None, Some("ke-hoach")] {
+            let on_sqlite = search_documents(&mut lite, query, kind);
+            let on_postgres = search_documents(&mut pg, query, kind);
+            assert_eq!(
+                on_sqlite, on_postgres,
+                "{query:?} (type {kind:?}): SQLite, then PostgreSQL"
+            );
+            compared_hits += on_sqlite.1.len();
+        }
+    }
+    assert!(compared_hits > 100, "{compared_hits} hits compared");
+}

@@ -18,7 +18,8 @@ fn every_table_is_copied() {
         .unwrap()
         .query(
             "SELECT name FROM sqlite_master WHERE type = 'table'
-               AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts%' ORDER BY name",
+               AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts%'
+               AND name NOT LIKE 'documents_fts%' ORDER BY name",
             &[],
             |row| row.get(0),
         )
@@ -65,6 +66,15 @@ async fn a_sqlite_portal_arrives_whole_in_postgresql() {
     }
     let (_, before) = used.get_json("/api/v1/articles?q=van%20phong").await;
     let (_, stats_before) = used.get_json("/api/v1/stats").await;
+    let (_, documents_before) = used.get_json("/api/v1/documents?q=125%20qd").await;
+    let (_, document_before) = used
+        .get_json("/api/v1/documents/125-qd-ubnd-quy-che-lam-viec-ubnd-huyen")
+        .await;
+    let file_url = document_before["files"][0]["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, _, file_before) = used.get(&file_url).await;
 
     let target = common::open_database(dir.path());
     let counts = blocking(|| {
@@ -80,6 +90,18 @@ async fn a_sqlite_portal_arrives_whole_in_postgresql() {
     assert_eq!(after, before);
     let (_, stats_after) = moved.get_json("/api/v1/stats").await;
     assert_eq!(stats_after, stats_before);
+    // Documents too: their search index rebuilt, their files whole.
+    let (_, documents_after) = moved.get_json("/api/v1/documents?q=125%20qd").await;
+    assert_eq!(documents_after, documents_before);
+    assert!(documents_after["total"].as_u64().unwrap() >= 1);
+    let (_, document_after) = moved
+        .get_json("/api/v1/documents/125-qd-ubnd-quy-che-lam-viec-ubnd-huyen")
+        .await;
+    assert_eq!(document_after, document_before);
+    let (status, _, file_after) = moved.get(&file_url).await;
+    assert_eq!(status, 200);
+    assert_eq!(file_after, file_before);
+    assert!(file_after.starts_with(b"%PDF-"));
     let feedback = json!({"name": "Người mới", "email": "b@example.com",
         "title": "Sau khi chuyển", "message": "Vẫn gửi được.", "elapsed_ms": 60000});
     let (status, _, body) = moved

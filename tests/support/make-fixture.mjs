@@ -1,7 +1,8 @@
 // Writes a fresh database folder with the fixture content: `node make-fixture.mjs DIR [--xss]`.
 // With --xss it also writes one article per XSS vector of tests/fixtures/xss-vectors.json.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { articleInputs, categories, links, places, schedule, site } from './fixture.mjs';
 
 const args = process.argv.slice(2);
@@ -17,6 +18,11 @@ write('articles/fixture.json', articleInputs());
 write('schedule.json', schedule);
 write('links.json', links);
 write('map.geojson', { type: 'FeatureCollection', features: places });
+// The documents library as it ships (content/documents: documents.json and its files), so the
+// browser tests filter, search, open and download the demo documents.
+cpSync(fileURLToPath(new URL('../../content/documents', import.meta.url)), join(dir, 'content', 'documents'), {
+  recursive: true,
+});
 
 if (xss) {
   const vectors = JSON.parse(readFileSync(new URL('../fixtures/xss-vectors.json', import.meta.url), 'utf8'));

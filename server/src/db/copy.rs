@@ -12,7 +12,8 @@ enum Kind {
 use Kind::{Blob, Int, Text};
 
 /// Every table a portal keeps, in an order that has each row's references copied before it,
-/// with every column (`tests/migrate.rs` fails when a table is missing here). The search index is not copied: it is rebuilt in PostgreSQL's form.
+/// with every column (`tests/migrate.rs` fails when a table is missing here). The search
+/// indexes (articles' and documents') are not copied: they are rebuilt in PostgreSQL's form.
 const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ("site", &[("id", Int), ("json", Text)]),
     (
@@ -180,6 +181,50 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("created_at", Text),
         ],
     ),
+    (
+        "documents",
+        &[
+            ("id", Int),
+            ("slug", Text),
+            ("number", Text),
+            ("kind", Text),
+            ("issuer", Text),
+            ("issuer_slug", Text),
+            ("signer", Text),
+            ("issued_on", Text),
+            ("effective_on", Text),
+            ("expires_on", Text),
+            ("field", Text),
+            ("field_slug", Text),
+            ("summary", Text),
+            ("body_html", Text),
+            ("body_text", Text),
+            ("updated_at", Text),
+        ],
+    ),
+    (
+        "document_blobs",
+        &[("sha256", Text), ("size", Int), ("created_at", Text)],
+    ),
+    (
+        "document_blob_chunks",
+        &[("sha256", Text), ("position", Int), ("bytes", Blob)],
+    ),
+    (
+        "document_files",
+        &[
+            ("id", Int),
+            ("document_id", Int),
+            ("position", Int),
+            ("name", Text),
+            ("content_type", Text),
+            ("sha256", Text),
+        ],
+    ),
+    (
+        "document_relations",
+        &[("document_id", Int), ("kind", Text), ("target_id", Int)],
+    ),
 ];
 
 /// The tables `copy_all` copies, in order.
@@ -199,10 +244,15 @@ const NUMBERED: &[&str] = &[
     "staff_users",
     "audit_log",
     "editorial_articles",
+    "documents",
+    "document_files",
 ];
 
 /// Rows copied in one statement's batch; bounded so a large portal streams through.
 const BATCH: usize = 500;
+/// The same for tables with files in them: a photo or a document's chunk is up to 256 KB, and
+/// 500 of them would hold 128 MB at once.
+const BLOB_BATCH: usize = 16;
 
 /// One value as read from the source.
 enum Value {
@@ -262,6 +312,7 @@ pub fn copy_all(source: &mut Conn, target: &mut Conn) -> Result<Counts, CopyErro
             }
         }
         crate::store::search::rebuild(target)?;
+        crate::store::document_search::rebuild(target)?;
         Ok(())
     })?;
     let mut counts = Vec::new();
@@ -302,13 +353,20 @@ fn copy_table(
     let order = match table {
         "categories" => "parent IS NOT NULL, id",
         "article_revisions" => "article_id, number",
+        "document_blob_chunks" => "sha256, position",
+        "document_relations" => "document_id, kind, target_id",
         _ => names[0],
+    };
+    let batch = if columns.iter().any(|(_, kind)| matches!(kind, Blob)) {
+        BLOB_BATCH
+    } else {
+        BATCH
     };
     let mut offset = 0usize;
     loop {
         let rows: Vec<Vec<Value>> = source.query(
             &format!("SELECT {list} FROM {table} ORDER BY {order} LIMIT ?1 OFFSET ?2"),
-            &[&BATCH, &offset],
+            &[&batch, &offset],
             |row| {
                 columns
                     .iter()
@@ -327,9 +385,9 @@ fn copy_table(
             let params: Vec<&dyn ToParam> = row.iter().map(|value| value as &dyn ToParam).collect();
             target.execute(&insert, &params)?;
         }
-        if rows.len() < BATCH {
+        if rows.len() < batch {
             return Ok(());
         }
-        offset += BATCH;
+        offset += batch;
     }
 }

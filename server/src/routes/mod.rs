@@ -4,6 +4,7 @@ pub(crate) mod articles;
 pub(crate) mod audit;
 pub(crate) mod budget;
 pub(crate) mod categories;
+pub(crate) mod documents;
 pub(crate) mod editorial;
 pub(crate) mod feedback;
 pub(crate) mod json;
@@ -38,6 +39,9 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/categories", get(categories::list_categories))
         .route("/articles", get(articles::list_articles))
         .route("/articles/{slug}", get(articles::get_article))
+        .route("/documents", get(documents::list_documents))
+        .route("/documents/{slug}", get(documents::get_document))
+        .route("/document-facets", get(documents::document_facets))
         .route("/schedule", get(schedule::get_schedule))
         .route("/stats", get(stats::get_stats))
         .route("/visits", post(stats::post_visit))

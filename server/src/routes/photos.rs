@@ -183,7 +183,10 @@ fn answer(hash: &str, alt: String, variants: &[Variant]) -> Image {
         width: Some(widest.width),
         height: Some(widest.height),
         srcset: Some(portal_contract::srcset(variants.iter().map(|variant| {
-            (format!("/media/{}", file_name(hash, variant.width)), variant.width)
+            (
+                format!("/media/{}", file_name(hash, variant.width)),
+                variant.width,
+            )
         }))),
     }
 }

@@ -33,6 +33,11 @@ pub fn page(page: Option<u32>, per_page: Option<u32>) -> Result<PageRequest, App
 
 /// A `YYYY-MM-DD` day, exactly in that form, between 1900 and 2100.
 pub fn date(name: &str, value: &str) -> Result<NaiveDate, AppError> {
+    day(value).ok_or_else(|| AppError::BadRequest(date_message(name, value)))
+}
+
+/// A `YYYY-MM-DD` day, exactly in that form, between 1900 and 2100 (queries and imports).
+pub fn day(value: &str) -> Option<NaiveDate> {
     let well_formed = value.len() == 10
         && value.bytes().enumerate().all(|(index, byte)| match index {
             4 | 7 => byte == b'-',
@@ -42,11 +47,13 @@ pub fn date(name: &str, value: &str) -> Result<NaiveDate, AppError> {
         .then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok())
         .flatten()
         .filter(|day| (FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(day)))
-        .ok_or_else(|| {
-            AppError::BadRequest(format!(
-                "`{name}` must be a date as YYYY-MM-DD between {FIRST_YEAR} and {LAST_YEAR}, got {value:?}"
-            ))
-        })
+}
+
+/// What a parameter or field `name` is told when `day` refuses its `value`.
+pub fn date_message(name: &str, value: &str) -> String {
+    format!(
+        "`{name}` must be a date as YYYY-MM-DD between {FIRST_YEAR} and {LAST_YEAR}, got {value:?}"
+    )
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
-//! Demo content: loaded from `content/` the first time the server starts on an empty database.
+//! Demo content: loaded from `content/` the first time the server starts on an empty database
+//! (the documents of `content/documents/` also into one that has none).
 
 use std::path::Path;
 
 use crate::db::Conn;
 
 use crate::import::{self, ImportError};
+use crate::import_documents::{self, DocumentImportError};
 use chrono::{Days, NaiveDate};
 use portal_contract::{week_start, LinkGroup, LinkTarget, ScheduleEntry};
 
@@ -27,6 +29,11 @@ pub enum SeedError {
     },
     #[error("{path}: {source}")]
     Import { path: String, source: ImportError },
+    #[error("{path}: {source}")]
+    Documents {
+        path: String,
+        source: DocumentImportError,
+    },
     #[error("{path}, entry {index}: {message}")]
     Schedule {
         path: String,
@@ -123,8 +130,36 @@ pub fn seed_if_empty_on(
             }
         }
         seed_places(tx, content_dir)?;
+        seed_documents(tx, content_dir)?;
         Ok(Seeded::Articles(count))
     })
+}
+
+/// Adds the documents of `content/documents/documents.json` (and their files, beside it) to a
+/// database that has none: one seeded before documents existed gets them on its next start.
+/// Returns how many were added.
+pub fn seed_documents_if_empty(conn: &mut Conn, content_dir: &Path) -> Result<usize, SeedError> {
+    if store::documents::has_documents(conn)? {
+        return Ok(0);
+    }
+    conn.transaction(|tx| seed_documents(tx, content_dir))
+}
+
+fn seed_documents(conn: &mut Conn, content_dir: &Path) -> Result<usize, SeedError> {
+    let folder = content_dir.join("documents");
+    let path = folder.join("documents.json");
+    if !path.exists() {
+        return Ok(0);
+    }
+    let records: Vec<serde_json::Value> = read_json(&path)?;
+    let count = import_documents::import_records(conn, &records, &folder).map_err(|source| {
+        SeedError::Documents {
+            path: path.display().to_string(),
+            source,
+        }
+    })?;
+    store::document_search::optimize(conn)?;
+    Ok(count)
 }
 
 /// Adds the map's places from `content/map.geojson` to a database that has none (one seeded

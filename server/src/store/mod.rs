@@ -4,6 +4,8 @@
 pub mod articles;
 pub mod audit;
 pub mod categories;
+pub mod document_search;
+pub mod documents;
 pub mod editorial;
 pub mod feedback;
 pub mod links;
