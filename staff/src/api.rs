@@ -383,6 +383,13 @@ pub async fn change_user(
     .await
 }
 
+pub async fn ratings(
+    page: u32,
+    per_page: u32,
+) -> Result<Paged<portal_contract::rating::PageRatings>, Failure> {
+    get(&format!("/admin/ratings?page={page}&per_page={per_page}")).await
+}
+
 pub async fn audit(page: u32, per_page: u32) -> Result<Paged<AuditEntry>, Failure> {
     get(&format!("/admin/audit?page={page}&per_page={per_page}")).await
 }

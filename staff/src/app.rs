@@ -12,8 +12,8 @@ use portal_contract::DEFAULT_SITE_NAME;
 use crate::api;
 use crate::pages::{
     articles::ArticlesPage, audit::AuditPage, editor::EditorPage, links::LinksPage,
-    preview::PreviewPage, revisions::RevisionsPage, schedule::SchedulePage, sign_in::SignInPage,
-    users::UsersPage,
+    preview::PreviewPage, ratings::RatingsPage, revisions::RevisionsPage, schedule::SchedulePage,
+    sign_in::SignInPage, users::UsersPage,
 };
 use crate::session::{provide_session, role_label, use_session, SessionState};
 use crate::ui::{ErrorNotice, Flash, Loading};
@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("lien-ket") view=LinksPage />
                     <Route path=path!("tai-khoan") view=UsersPage />
                     <Route path=path!("nhat-ky") view=AuditPage />
+                    <Route path=path!("danh-gia") view=RatingsPage />
                 </ParentRoute>
             </Routes>
         </Router>
@@ -172,6 +173,7 @@ fn StaffHeader(user: StaffUser) -> impl IntoView {
             format!("{BASE}/lich-cong-tac"),
             StaffRole::Editor,
         ),
+        ("Đánh giá", format!("{BASE}/danh-gia"), StaffRole::Approver),
         ("Liên kết", format!("{BASE}/lien-ket"), StaffRole::Admin),
         ("Tài khoản", format!("{BASE}/tai-khoan"), StaffRole::Admin),
         ("Nhật ký", format!("{BASE}/nhat-ky"), StaffRole::Admin),

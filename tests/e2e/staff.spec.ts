@@ -334,6 +334,36 @@ test('every staff page needs a session, and a wrong password is refused without 
   await expect(page.getByText('Chỉ người duyệt và quản trị viên mới dùng được trang này.')).toBeVisible();
 });
 
+test('approvers read what readers answered to “was this useful?”, the worst page first', async ({ page }) => {
+  // Two readers found one notice of no use, one found another useful.
+  const rate = async (path: string, useful: boolean, comment = '') => {
+    const answer = await page.request.post('/api/v1/ratings', {
+      data: { page: path, useful, comment },
+    });
+    expect(answer.status(), await answer.text()).toBe(204);
+  };
+  const worst = '/tin-tuc/thong-bao-so-2-ve-lich-tiep-cong-dan';
+  await rate(worst, false, 'Thiếu giờ tiếp dân buổi chiều.');
+  await rate(worst, false);
+  await rate('/tin-tuc/thong-bao-so-3-ve-lich-tiep-cong-dan', true);
+
+  await signIn(page, approver);
+  await page.getByRole('link', { name: 'Đánh giá' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đánh giá của người đọc');
+  const first = page.getByRole('row').nth(1);
+  await expect(first.getByRole('link')).toHaveText(worst);
+  await expect(first.getByRole('cell').nth(2)).toHaveText('2');
+  await expect(first).toContainText('Thiếu giờ tiếp dân buổi chiều.');
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+
+  // Editors do not read what citizens wrote.
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/dang-nhap/);
+  await signIn(page, editor);
+  await expect(page.getByRole('link', { name: 'Đánh giá' })).toHaveCount(0);
+});
+
 // As accessibility.spec.ts: every WCAG 2.2 AA rule and axe's experimental ones.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'experimental'];
 

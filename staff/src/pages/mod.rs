@@ -5,6 +5,7 @@ pub mod audit;
 pub mod editor;
 pub mod links;
 pub mod preview;
+pub mod ratings;
 pub mod revisions;
 pub mod schedule;
 pub mod sign_in;
