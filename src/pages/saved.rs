@@ -5,47 +5,60 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
-use portal_contract::{SavedArticle, SAVED_INDEX_PATH};
+use portal_contract::SAVED_INDEX_PATH;
+use wasm_bindgen::JsValue;
 
 #[component]
 pub fn SavedPage() -> impl IntoView {
-    let query = use_query_map();
-    let missed = move || query.read().get("ngoai-tuyen").is_some();
+    let missed = use_query_map().read_untracked().get("ngoai-tuyen").is_some();
     let saved = LocalResource::new(saved_articles);
     view! {
         <Title text="Bài đã lưu để đọc khi không có mạng" />
         <Meta name="description" content="Các bài viết trình duyệt này đã lưu để đọc khi không có kết nối mạng." />
         <h1 class="page-title">"Bài đã lưu để đọc khi không có mạng"</h1>
-        <Show when=missed>
+        {missed.then(|| view! {
             <p class="saved-notice" role="status">
                 "Không có kết nối mạng, và bài bạn mở chưa được lưu trên máy này. Bạn có thể đọc các bài dưới đây."
             </p>
-        </Show>
-        <Suspense>
-            {move || saved.get().map(|saved| if saved.is_empty() {
-                view! {
-                    <p class="empty">
-                        "Chưa có bài nào được lưu. Những bài bạn mở (tối đa 20 bài gần nhất) được lưu tự động để đọc khi mất mạng."
-                    </p>
-                }.into_any()
-            } else {
-                view! {
-                    <ul class="article-list">
-                        {saved.into_iter().map(|article| view! {
-                            <li><a href=article.path>{article.title}</a></li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            })}
-        </Suspense>
+        })}
+        {move || saved.get().map(|saved| if saved.is_empty() {
+            view! {
+                <p class="empty">
+                    "Chưa có bài nào được lưu. Những bài bạn mở (tối đa 20 bài gần nhất) được lưu tự động để đọc khi mất mạng."
+                </p>
+            }.into_any()
+        } else {
+            view! {
+                <ul class="article-list">
+                    {saved.into_iter().map(|(title, path)| view! { <li><a href=path>{title}</a></li> }).collect_view()}
+                </ul>
+            }.into_any()
+        })}
     }
 }
 
-/// What the service worker keeps; nothing where there is no worker (its first visit, or a
-/// browser without one), which the server answers with a page, not this list.
-async fn saved_articles() -> Vec<SavedArticle> {
-    match gloo_net::http::Request::get(SAVED_INDEX_PATH).send().await {
-        Ok(response) if response.ok() => response.json().await.unwrap_or_default(),
-        _ => Vec::new(),
-    }
+/// The (title, path) of each article the service worker keeps (`SavedArticle`, read field by
+/// field: a serde reader for one list would cost more of the download than the page itself);
+/// nothing where there is no worker (its first visit, or a browser without one), which the
+/// server answers with a page, not this list.
+async fn saved_articles() -> Vec<(String, String)> {
+    let Ok(response) = gloo_net::http::Request::get(SAVED_INDEX_PATH).send().await else {
+        return Vec::new();
+    };
+    let text = match response.ok() {
+        true => response.text().await.unwrap_or_default(),
+        false => return Vec::new(),
+    };
+    let Ok(list) = js_sys::JSON::parse(&text) else {
+        return Vec::new();
+    };
+    let field = |entry: &JsValue, name: &str| {
+        js_sys::Reflect::get(entry, &JsValue::from_str(name))
+            .ok()
+            .and_then(|value| value.as_string())
+    };
+    js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|entry| Some((field(&entry, "title")?, field(&entry, "path")?)))
+        .collect()
 }
