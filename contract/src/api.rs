@@ -15,18 +15,10 @@ pub const DEFAULT_SITE_NAME: &str = "Cổng thông tin điện tử huyện Bìn
 pub const READING_VIEW_ID: &str = "server-page";
 
 /// The page of articles kept for reading offline, and the list of them the service worker
-/// answers (`server/src/service_worker.js` writes both paths as they are here).
+/// answers, `[{"slug", "title", "path", "saved_at", "photos"}]` (`server/src/service_worker.js`
+/// writes both paths as they are here).
 pub const SAVED_PAGE_PATH: &str = "/da-luu";
 pub const SAVED_INDEX_PATH: &str = "/da-luu.json";
-
-/// `GET /da-luu.json` (answered by the service worker alone): one article kept offline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedArticle {
-    pub title: String,
-    pub path: String,
-    /// When it was kept, RFC 3339 in UTC.
-    pub saved_at: String,
-}
 
 /// `GET /site`: what the page frame shows around every page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

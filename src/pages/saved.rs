@@ -10,7 +10,10 @@ use wasm_bindgen::JsValue;
 
 #[component]
 pub fn SavedPage() -> impl IntoView {
-    let missed = use_query_map().read_untracked().get("ngoai-tuyen").is_some();
+    let missed = use_query_map()
+        .read_untracked()
+        .get("ngoai-tuyen")
+        .is_some();
     let saved = LocalResource::new(saved_articles);
     view! {
         <Title text="Bài đã lưu để đọc khi không có mạng" />
@@ -37,8 +40,7 @@ pub fn SavedPage() -> impl IntoView {
     }
 }
 
-/// The (title, path) of each article the service worker keeps (`SavedArticle`, read field by
-/// field: a serde reader for one list would cost more of the download than the page itself);
+/// The (title, path) of each article the service worker keeps (read field by field: a serde reader for one list would cost more of the download than the page itself);
 /// nothing where there is no worker (its first visit, or a browser without one), which the
 /// server answers with a page, not this list.
 async fn saved_articles() -> Vec<(String, String)> {
