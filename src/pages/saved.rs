@@ -40,9 +40,10 @@ pub fn SavedPage() -> impl IntoView {
     }
 }
 
-/// The (title, path) of each article the service worker keeps (read field by field: a serde reader for one list would cost more of the download than the page itself);
-/// nothing where there is no worker (its first visit, or a browser without one), which the
-/// server answers with a page, not this list.
+/// The (title, path) of each article the service worker keeps, read field by field (a serde
+/// reader for one list would cost more of the download than the page itself); nothing where
+/// there is no worker (its first visit, or a browser without one), which the server answers
+/// with a page, not this list.
 async fn saved_articles() -> Vec<(String, String)> {
     let Ok(response) = gloo_net::http::Request::get(SAVED_INDEX_PATH).send().await else {
         return Vec::new();
