@@ -2,7 +2,8 @@
 """Checks what the portal offers to other programs, as those programs read it, on a
 throw-away server with the fixture content:
 
-- /rss.xml and every category's /rss/{slug}.xml parse as XML and follow RSS 2.0: a channel
+- /rss.xml, every category's /rss/{slug}.xml and the documents' /van-ban/rss.xml parse as XML
+  and follow RSS 2.0: a channel
   with title, link and description, atom:link rel=self naming the feed, items with an
   absolute link, a guid, an RFC 822 pubDate in +0700 and a description that is text;
 - /sitemap.xml follows the sitemap protocol: absolute <loc>s, W3C dates, at most 50,000;
@@ -123,7 +124,7 @@ def check_sitemap(base, links):
         if not re.match(r"^\d{4}-\d{2}-\d{2}$", lastmod):
             problem("/sitemap.xml", f"{loc}: lastmod {lastmod!r}")
         links.add(loc)
-    for kind in ("/tin-tuc/", "/chuyen-muc/"):
+    for kind in ("/tin-tuc/", "/chuyen-muc/", "/van-ban/"):
         if not any(kind in (url.findtext(f"{SITEMAP}loc") or "") for url in urls):
             problem("/sitemap.xml", f"no {kind} address")
 
@@ -190,6 +191,7 @@ def main():
                 check_rss(base, f"/rss/{category['slug']}.xml", links)
         if fetch(base + "/rss/khong-co.xml")[0] != 404:
             problem("/rss/khong-co.xml", "not a 404")
+        check_rss(base, "/van-ban/rss.xml", links)
         check_sitemap(base, links)
         check_robots(base)
         check_calendar(base)
@@ -197,7 +199,7 @@ def main():
             status = fetch(link)[0]
             if status != 200:
                 problem("link", f"{link} answers {status}")
-        print(f"feeds: {len(categories) + 1} feeds, the sitemap, robots.txt and the calendar checked; "
+        print(f"feeds: {len(categories) + 2} feeds, the sitemap, robots.txt and the calendar checked; "
               f"{len(links)} links resolved; {len(problems)} problem(s)")
     finally:
         test_server.stop(process)

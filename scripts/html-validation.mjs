@@ -4,6 +4,7 @@
 // adds to them (previews, preloads, the reading view). Any error fails the run, listed by page.
 //
 //   node scripts/html-validation.mjs            (make html-validation; needs dist/ and the release server)
+//   PORTAL_DIST=/tmp/dist node scripts/html-validation.mjs   (another build of the app)
 //
 // The server runs on a throwaway database seeded with the browser tests' fixture content
 // (tests/support/make-fixture.mjs), on 127.0.0.1:$HTML_VALIDATION_PORT (18090 unless set), and
@@ -19,6 +20,7 @@ const base = `http://127.0.0.1:${port}`;
 const dir = join(root, 'target', 'html-validation');
 const serverBin = join(root, 'target', 'release', 'portal-server');
 const vnuJar = join(root, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+const dist = resolve(process.env.PORTAL_DIST ?? join(root, 'dist'));
 
 function fail(message) {
   console.error(`html-validation: ${message}`);
@@ -44,6 +46,10 @@ function pages() {
     ['category, page 2', `/chuyen-muc/${category.slug}?trang=2`, 200],
     ['search, empty form', '/tim-kiem', 200],
     ['search', '/tim-kiem?q=quoc%20phong', 200],
+    ['documents', '/van-ban', 200],
+    ['documents, filtered', '/van-ban?loai=quyet-dinh&trang=2', 200],
+    ['document', '/van-ban/125-qd-ubnd-quy-che-lam-viec-ubnd-huyen', 200],
+    ['document, replaced', '/van-ban/56-qd-ubnd-quy-che-lam-viec-2021', 200],
     ['schedule', '/lich-cong-tac', 200],
     ['schedule, another week', '/lich-cong-tac?tuan=2030-W10', 200],
     ['links', '/lien-ket', 200],
@@ -54,6 +60,7 @@ function pages() {
     ['embed: unknown widget', '/embed/khong-co', 404],
     ['unknown article', '/tin-tuc/khong-co-bai-nay', 404],
     ['unknown category', '/chuyen-muc/khong-co', 404],
+    ['unknown document', '/van-ban/khong-co-van-ban-nay', 404],
     ['404', '/khong-co-trang-nay', 404],
   ];
 }
@@ -74,8 +81,8 @@ async function waitForServer(server, deadline) {
 
 async function main() {
   for (const [what, path] of [
-    ['the built app (make web)', join(root, 'dist', 'index.html')],
-    ['the reader app (make web)', join(root, 'dist', 'reader', 'index.html')],
+    ['the built app (make web)', join(dist, 'index.html')],
+    ['the reader app (make web)', join(dist, 'reader', 'index.html')],
     ['the release server (make server)', serverBin],
     ['vnu-jar (npm ci)', vnuJar],
   ]) {
@@ -91,7 +98,7 @@ async function main() {
 
   const server = spawn(
     serverBin,
-    ['--db', join(dir, 'portal.db'), '--content', join(dir, 'content'), '--dist', join(root, 'dist'), '--addr', `127.0.0.1:${port}`],
+    ['--db', join(dir, 'portal.db'), '--content', join(dir, 'content'), '--dist', dist, '--addr', `127.0.0.1:${port}`],
     { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let serverLog = '';

@@ -1,5 +1,6 @@
 """A throw-away portal-server for the scripts that check a running one (probe.py,
-check-feeds.py): the browser tests' fixture content in target/NAME, on a loopback port."""
+check-feeds.py): the browser tests' fixture content in target/NAME, on a loopback port, serving
+the app built into dist/ (or into $PORTAL_DIST)."""
 
 import os
 import socket
@@ -9,6 +10,7 @@ import time
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 SERVER = os.path.join(ROOT, "target", "release", "portal-server")
+DIST = os.environ.get("PORTAL_DIST", os.path.join(ROOT, "dist"))
 
 
 def start(name, port, *flags):
@@ -17,7 +19,7 @@ def start(name, port, *flags):
     subprocess.run(["node", os.path.join(ROOT, "tests", "support", "make-fixture.mjs"), workdir], check=True)
     process = subprocess.Popen(
         [SERVER, "--db", os.path.join(workdir, "portal.db"), "--content", os.path.join(workdir, "content"),
-         "--dist", os.path.join(ROOT, "dist"), "--addr", f"127.0.0.1:{port}", *flags],
+         "--dist", DIST, "--addr", f"127.0.0.1:{port}", *flags],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 30
     while time.time() < deadline:

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
+use portal_contract::documents::{Document, DocumentFacets, DocumentSummary};
 use portal_contract::{
     ApiError, Article, ArticleSummary, FeedbackInput, FeedbackReceipt, FieldErrors, LinkGroup,
     Paged, PlaceCollection, Site, VisitStats, WeekSchedule, API_PREFIX,
@@ -498,6 +499,73 @@ pub async fn search(
         }
     }
     get_json(&query).await
+}
+
+/// Which documents a reader looks for; every field may be empty. Filters hold the slugs
+/// `/document-facets` lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentCriteria {
+    pub text: String,
+    pub kind: String,
+    pub issuer: String,
+    pub field: String,
+    pub year: String,
+    pub status: String,
+}
+
+impl DocumentCriteria {
+    /// The criteria in one order, which the API's query names (here) and the page's address
+    /// (`urls::DOCUMENT_FILTERS`) follow.
+    pub fn values(&self) -> [&str; 6] {
+        [
+            self.text.trim(),
+            &self.kind,
+            &self.issuer,
+            &self.field,
+            &self.year,
+            &self.status,
+        ]
+    }
+
+    pub fn from_values([text, kind, issuer, field, year, status]: [String; 6]) -> Self {
+        Self {
+            text,
+            kind,
+            issuer,
+            field,
+            year,
+            status,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values().iter().all(|value| value.is_empty())
+    }
+}
+
+/// Documents, newest issued first, or by relevance when `criteria` has words.
+pub async fn documents(
+    criteria: &DocumentCriteria,
+    page: u32,
+    per_page: u32,
+) -> Result<Paged<DocumentSummary>, ApiFailure> {
+    let mut query = format!("/documents?page={page}&per_page={per_page}");
+    let names = ["q", "type", "issuer", "field", "year", "status"];
+    for (name, value) in names.into_iter().zip(criteria.values()) {
+        if !value.is_empty() {
+            query.push_str(&format!("&{name}={}", encode(value)));
+        }
+    }
+    get_json(&query).await
+}
+
+pub async fn document(slug: &str) -> Result<Document, ApiFailure> {
+    get_json(&format!("/documents/{}", encode(slug))).await
+}
+
+/// The values the documents' filters can take, with their counts.
+pub async fn document_facets() -> Result<DocumentFacets, ApiFailure> {
+    get_json("/document-facets").await
 }
 
 pub fn encode(component: &str) -> String {

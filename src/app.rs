@@ -15,8 +15,15 @@ use crate::components::not_found::NotFound;
 use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
-    article::ArticlePage, category::CategoryPage, feedback::FeedbackPage, home::HomePage,
-    links::LinksPage, saved::SavedPage, schedule::SchedulePage, search::SearchPage,
+    article::ArticlePage,
+    category::CategoryPage,
+    documents::{DocumentPage, DocumentsPage},
+    feedback::FeedbackPage,
+    home::HomePage,
+    links::LinksPage,
+    saved::SavedPage,
+    schedule::SchedulePage,
+    search::SearchPage,
 };
 // The reader app (built without these features) has no map or widget gallery: there, their
 // routes load the page anew, and the server sends the full app for it.
@@ -58,6 +65,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tin-tuc/:slug") view=ArticlePage />
                     <Route path=path!("/chuyen-muc/:slug") view=CategoryPage />
                     <Route path=path!("/tim-kiem") view=SearchPage />
+                    <Route path=path!("/van-ban") view=DocumentsPage />
+                    <Route path=path!("/van-ban/:slug") view=DocumentPage />
                     <Route path=path!("/lich-cong-tac") view=SchedulePage />
                     <Route path=path!("/lien-ket") view=LinksPage />
                     <Route path=path!("/ban-do") view=MapPage />

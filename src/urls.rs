@@ -1,6 +1,6 @@
 //! Every address the app writes into a link, in one place, so a route's shape is changed once.
 
-use crate::api::{encode, SearchCriteria};
+use crate::api::{encode, DocumentCriteria, SearchCriteria};
 
 pub const HOME: &str = "/";
 pub const SEARCH: &str = "/tim-kiem";
@@ -8,6 +8,7 @@ pub const SCHEDULE: &str = "/lich-cong-tac";
 pub const LINKS: &str = "/lien-ket";
 pub const FEEDBACK: &str = "/gui-y-kien";
 pub const SAVED: &str = portal_contract::SAVED_PAGE_PATH;
+pub const DOCUMENTS: &str = "/van-ban";
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
 pub const MAP: &str = "/ban-do";
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
@@ -52,6 +53,36 @@ pub fn search_href(criteria: &SearchCriteria, page: u32) -> String {
     } else {
         format!("{SEARCH}?{}", parts.join("&"))
     }
+}
+
+pub fn document_href(slug: &str) -> String {
+    format!("{DOCUMENTS}/{slug}")
+}
+
+/// The names `/van-ban` gives `DocumentCriteria::values` in its address.
+pub const DOCUMENT_FILTERS: [&str; 6] = ["q", "loai", "co-quan", "linh-vuc", "nam", "tinh-trang"];
+
+/// The address of page `page` of the documents that `criteria` finds.
+pub fn documents_href(criteria: &DocumentCriteria, page: u32) -> String {
+    let mut parts = Vec::new();
+    for (name, value) in DOCUMENT_FILTERS.into_iter().zip(criteria.values()) {
+        if !value.is_empty() {
+            parts.push(format!("{name}={}", encode(value)));
+        }
+    }
+    if page > 1 {
+        parts.push(format!("trang={page}"));
+    }
+    if parts.is_empty() {
+        DOCUMENTS.to_string()
+    } else {
+        format!("{DOCUMENTS}?{}", parts.join("&"))
+    }
+}
+
+/// The documents of one type, issuer or field (`name` one of `DOCUMENT_FILTERS`).
+pub fn documents_filtered_href(name: &str, slug: &str) -> String {
+    format!("{DOCUMENTS}?{name}={}", encode(slug))
 }
 
 /// `rel` for a link to a page that only the full app has (the map, the widget gallery): in the

@@ -445,6 +445,12 @@ pub struct DocumentFileInput {
     pub name: Option<String>,
 }
 
+/// A document's name as its page's heading, link previews and feeds show it: the type and
+/// the number, `Quyết định 125/QĐ-UBND`.
+pub fn document_title(kind: &DocumentTypeRef, number: &str) -> String {
+    format!("{} {number}", kind.name)
+}
+
 /// `/files/{id}/{name}`: where an attached file is served, the name percent-encoded as a
 /// path segment.
 pub fn file_url(id: i64, name: &str) -> String {

@@ -5,6 +5,7 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Widget {
     LatestNews,
+    LatestDocuments,
     FeaturedNews,
     Schedule,
     VisitStats,
@@ -15,13 +16,15 @@ pub enum Widget {
 /// The `type` of the only message a widget posts to its host page: `{type, height}`.
 pub const HEIGHT_MESSAGE: &str = "portal-widget-height";
 
-/// `tin-moi?so=N`: how many articles, by default and at most.
+/// `tin-moi?so=N` and `van-ban-moi?so=N`: how many articles or documents, by default and at
+/// most.
 pub const LATEST_DEFAULT_COUNT: u32 = 5;
 pub const LATEST_MAX_COUNT: u32 = 20;
 
 impl Widget {
-    pub const ALL: [Widget; 6] = [
+    pub const ALL: [Widget; 7] = [
         Widget::LatestNews,
+        Widget::LatestDocuments,
         Widget::FeaturedNews,
         Widget::Schedule,
         Widget::VisitStats,
@@ -33,6 +36,7 @@ impl Widget {
     pub fn slug(self) -> &'static str {
         match self {
             Widget::LatestNews => "tin-moi",
+            Widget::LatestDocuments => "van-ban-moi",
             Widget::FeaturedNews => "tin-tieu-diem",
             Widget::Schedule => "lich-cong-tac",
             Widget::VisitStats => "thong-ke-truy-cap",
@@ -49,6 +53,7 @@ impl Widget {
     pub fn title(self) -> &'static str {
         match self {
             Widget::LatestNews => "Tin mới",
+            Widget::LatestDocuments => "Văn bản mới",
             Widget::FeaturedNews => "Tin tiêu điểm",
             Widget::Schedule => "Lịch công tác",
             Widget::VisitStats => "Thống kê truy cập",
@@ -61,6 +66,7 @@ impl Widget {
     pub fn options(self) -> &'static [&'static str] {
         match self {
             Widget::LatestNews => &["so", "chuyen-muc"],
+            Widget::LatestDocuments => &["so"],
             _ => &[],
         }
     }

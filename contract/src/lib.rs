@@ -27,7 +27,7 @@ pub use map::{
     FeatureCollectionType, FeatureType, Geometry, LinkTarget, MapTiles, Place, PlaceCollection,
     PlaceKind, PlaceLink, PlaceProperties,
 };
-pub use numbers::group_digits;
+pub use numbers::{format_file_size, group_digits};
 pub use paging::{PageRequest, PagingError};
 pub use rating::{validate_rating, PageRatings, RatingInput};
 pub use text::{fold, fold_char, fold_decomposed, slugify};

@@ -10,7 +10,7 @@ use crate::FieldErrors;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RatingInput {
-    /// The page's path, such as `/tin-tuc/{slug}`.
+    /// The page's path: an article's `/tin-tuc/{slug}` or a document's `/van-ban/{slug}`.
     pub page: String,
     /// Whether the page answered what the reader came for.
     pub useful: bool,

@@ -53,6 +53,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .route("/embed.js", get(crate::embed::loader_script))
         .route("/rss.xml", get(feeds::rss::site_feed))
         .route("/rss/{file}", get(feeds::rss::category_feed))
+        .route(pages::DOCUMENTS_FEED, get(feeds::rss::documents_feed))
         .route(
             "/lich-cong-tac.ics",
             get(feeds::calendar::schedule_calendar),

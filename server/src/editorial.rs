@@ -66,6 +66,11 @@ pub fn create(
         featured: draft.featured.unwrap_or(false),
         image: draft.image.clone(),
     };
+    // An earlier publication time (an old article entered late) is an approver's decision: an
+    // editor's draft takes the time it is published.
+    if draft.published_at.is_some() {
+        actor.require(StaffRole::Approver)?;
+    }
     let publish_at = match &draft.published_at {
         Some(text) => Some(crate::clock::stored_text(
             DateTime::parse_from_rfc3339(text).map_err(|_| {
@@ -251,20 +256,26 @@ pub fn transition(
             return Ok(article(conn, id)?.for_staff());
         }
         Transition::Unpublish => match current.status {
-            Published => {
-                store::articles::remove_article(conn, &current.slug)?;
-                (
-                    "article_unpublished",
-                    Update {
-                        status: Unpublished,
-                        content: None,
-                        published: Some(None),
-                        publish_at: None,
-                    },
-                )
-            }
-            // Taking back a schedule leaves the article approved-for-nothing: submitted.
-            Scheduled => ("article_unscheduled", state_only(Submitted)),
+            Published => (
+                "article_unpublished",
+                Update {
+                    status: Unpublished,
+                    content: None,
+                    published: Some(None),
+                    publish_at: None,
+                },
+            ),
+            // Taking back a schedule leaves the article approved-for-nothing: submitted, and
+            // its time forgotten (published later, it takes the time it is published).
+            Scheduled => (
+                "article_unscheduled",
+                Update {
+                    status: Submitted,
+                    content: None,
+                    published: None,
+                    publish_at: Some(None),
+                },
+            ),
             _ => return refuse("unpublished"),
         },
     };
@@ -273,8 +284,13 @@ pub fn transition(
         now: &now_text,
         reason: "state",
     };
+    // The staff's row first, as publishing does: two approvers acting at once wait on the
+    // same row, in the same order, and the second is told the article changed.
     if !rows::update(conn, id, current.version, &update, &change)? {
         return Err(changed_since());
+    }
+    if action == "article_unpublished" {
+        store::articles::remove_article(conn, &current.slug)?;
     }
     actor.record(conn, action, &current.slug)?;
     Ok(article(conn, id)?.for_staff())
@@ -535,8 +551,9 @@ fn line_changes(before: &str, after: &str) -> Vec<Change> {
 }
 
 /// Keeps the article an import just stored in step with the staff's copy: a new article
-/// becomes a published one staff can edit; a changed one gets a revision.
-pub fn record_import(conn: &mut Conn, article: &NewArticle, now: &str) -> crate::db::Result<()> {
+/// becomes a published one staff can edit; a changed one gets a revision. Answers false when
+/// staff changed it meanwhile (the import is then undone).
+pub fn record_import(conn: &mut Conn, article: &NewArticle, now: &str) -> crate::db::Result<bool> {
     let content = content_of(article);
     let change = rows::Change {
         actor: None,
@@ -560,18 +577,29 @@ pub fn record_import(conn: &mut Conn, article: &NewArticle, now: &str) -> crate:
                 current.content == content && current.status == ArticleStatus::Published
             });
             if unchanged {
-                return Ok(());
+                return Ok(true);
             }
+            // `import_allowed` kept out what staff took down or are still working on.
             let update = Update {
                 status: ArticleStatus::Published,
                 content: Some(&content),
                 published: Some(Some(&content)),
                 publish_at: Some(Some(&article.published_at)),
             };
-            rows::update(conn, id, version, &update, &change)?;
+            return rows::update(conn, id, version, &update, &change);
         }
     }
-    Ok(())
+    Ok(true)
+}
+
+/// Whether an import may (re)publish the article with this slug: not when staff have it as a
+/// draft, submitted, scheduled or taken down, which an import file would silently undo.
+pub fn import_allowed(conn: &mut Conn, slug: &str) -> crate::db::Result<bool> {
+    Ok(match rows::id_by_slug(conn, slug)? {
+        None => true,
+        Some((id, _)) => rows::article(conn, id)?
+            .is_none_or(|current| current.status == ArticleStatus::Published),
+    })
 }
 
 /// Gives every article already public when the staff area arrived a staff copy, once (a

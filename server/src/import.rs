@@ -114,10 +114,32 @@ pub fn import_records(
     if !errors.is_empty() {
         return Err(ImportError::Invalid(errors));
     }
+    // What staff took down or are still working on is theirs: a file would silently undo it.
+    for (index, article) in articles.iter().enumerate() {
+        if !crate::editorial::import_allowed(conn, &article.slug)? {
+            errors.push(RecordError {
+                index,
+                field: "slug".into(),
+                message: format!(
+                    "`{}` is a draft, submitted, scheduled or unpublished in the staff area: change it there, or leave it out",
+                    article.slug
+                ),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ImportError::Invalid(errors));
+    }
     let now = crate::clock::now_text();
-    for article in &articles {
+    for (index, article) in articles.iter().enumerate() {
         store::articles::upsert_article(conn, article, &now)?;
-        crate::editorial::record_import(conn, article, &now)?;
+        if !crate::editorial::record_import(conn, article, &now)? {
+            return Err(ImportError::Invalid(vec![RecordError {
+                index,
+                field: "slug".into(),
+                message: "changed in the staff area during the import: run it again".into(),
+            }]));
+        }
     }
     Ok(articles.len())
 }

@@ -1,8 +1,8 @@
 //! The app's page (`index.html`) for every route of the web app, with the right status and,
-//! for articles, the article's title, description and Open Graph tags in the HTML itself:
-//! link previews in messaging apps read those without running the app. An article's page also
-//! preloads the article's JSON, so it downloads alongside the app instead of after it, and
-//! carries the article itself as plain HTML (`reading_view`). The reading pages get the reader
+//! for articles and documents, their title, description and Open Graph tags in the HTML itself:
+//! link previews in messaging apps read those without running the app. An article's or a
+//! document's page also preloads its JSON, so it downloads alongside the app instead of after
+//! it, and carries the article or the document itself as plain HTML (`reading_view`). The reading pages get the reader
 //! app, the map, the widget gallery and the widgets the full app (`AppShell`).
 
 use std::path::Path;
@@ -12,6 +12,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use portal_contract::documents::document_title;
 use portal_contract::embed::Widget;
 use portal_contract::API_PREFIX;
 
@@ -125,6 +126,7 @@ const FULL_APP_ROUTES: &[&str] = &["/ban-do", "/nhung"];
 pub const STATIC_ROUTES: &[&str] = &[
     "/",
     "/tim-kiem",
+    DOCUMENTS_PAGE,
     "/lich-cong-tac",
     "/lien-ket",
     "/ban-do",
@@ -132,14 +134,27 @@ pub const STATIC_ROUTES: &[&str] = &[
     "/gui-y-kien",
 ];
 
+/// The documents library's list.
+pub const DOCUMENTS_PAGE: &str = "/van-ban";
+/// The newest documents as RSS (`feeds::rss::documents_feed`).
+pub const DOCUMENTS_FEED: &str = "/van-ban/rss.xml";
+
 /// What the server knows of a route: whether it exists, and what previews should show.
 struct PageMeta {
     status: StatusCode,
     preview: Option<Preview>,
-    /// A feed of this page's own (a category's), besides the site's that every page names.
-    feed: Option<String>,
+    /// A feed of this page's own (a category's, the documents'), besides the site's that
+    /// every page names.
+    feed: Option<Feed>,
     /// The page's own title in previews, where it has one (a category's name).
     title: Option<String>,
+    /// The page's own description in previews, where it has one.
+    description: Option<&'static str>,
+}
+
+struct Feed {
+    href: String,
+    title: &'static str,
 }
 
 struct Preview {
@@ -182,6 +197,7 @@ pub async fn app_page(
                 preview: None,
                 feed: None,
                 title: None,
+                description: None,
             }
         }
     };
@@ -203,7 +219,12 @@ pub async fn app_page(
             Ok(site) => {
                 let mut html = page.html.to_string();
                 if meta.status == StatusCode::OK {
-                    let card = ShareCard::for_page(site.as_ref(), meta.title.as_deref(), &path);
+                    let card = ShareCard::for_page(
+                        site.as_ref(),
+                        meta.title.as_deref(),
+                        meta.description,
+                        &path,
+                    );
                     html = with_share_card(&html, &card, &origin);
                 }
                 reading_view::insert(&html, &reading_view::render_frame(site.as_ref()))
@@ -219,8 +240,9 @@ pub async fn app_page(
         Some(feed) => insert_in_head(
             &html,
             &format!(
-                "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Tin của chuyên mục\" href=\"{}\">",
-                escape(feed)
+                "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}\">",
+                escape(feed.title),
+                escape(&feed.href)
             ),
         ),
         None => html,
@@ -274,18 +296,28 @@ struct ShareCard {
 }
 
 impl ShareCard {
-    fn for_page(site: Option<&portal_contract::Site>, title: Option<&str>, path: &str) -> Self {
+    /// `description` is the page's own; a category's page (`title` alone) gets one made from
+    /// its name.
+    fn for_page(
+        site: Option<&portal_contract::Site>,
+        title: Option<&str>,
+        description: Option<&str>,
+        path: &str,
+    ) -> Self {
         let site_name = site.map_or(portal_contract::DEFAULT_SITE_NAME, |site| &site.name);
-        let description = site.map_or_else(String::new, |site| site.description.clone());
+        let site_description = site.map_or_else(String::new, |site| site.description.clone());
         match title {
             Some(title) => Self {
                 title: format!("{title} | {site_name}"),
-                description: format!("Tin {title} – {site_name}"),
+                description: description.map_or_else(
+                    || format!("Tin {title} – {site_name}"),
+                    |description| description.to_string(),
+                ),
                 path: path.to_string(),
             },
             None => Self {
                 title: site_name.to_string(),
-                description,
+                description: site_description,
                 path: path.to_string(),
             },
         }
@@ -355,13 +387,29 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         preview,
         feed: None,
         title: None,
+        description: None,
     };
     let missing = PageMeta {
         status: StatusCode::NOT_FOUND,
         preview: None,
         feed: None,
         title: None,
+        description: None,
     };
+    if path == DOCUMENTS_PAGE {
+        return Ok(PageMeta {
+            feed: Some(Feed {
+                href: DOCUMENTS_FEED.to_string(),
+                title: "Văn bản mới",
+            }),
+            title: Some("Văn bản".to_string()),
+            description: Some(
+                "Văn bản của huyện Bình Liêu: quyết định, kế hoạch, thông báo, công văn…, tra cứu \
+                 theo số ký hiệu, loại, cơ quan ban hành, lĩnh vực, năm và tình trạng hiệu lực.",
+            ),
+            ..found(None)
+        });
+    }
     if STATIC_ROUTES.contains(&path) || path == crate::service_worker::SAVED_PAGE {
         return Ok(found(None));
     }
@@ -414,10 +462,40 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
                 .await?;
             Ok(match category {
                 Some((_, category)) => PageMeta {
-                    feed: Some(feed),
+                    feed: Some(Feed {
+                        href: feed,
+                        title: "Tin của chuyên mục",
+                    }),
                     title: Some(category.name),
                     ..found(None)
                 },
+                None => missing,
+            })
+        }
+        ["van-ban", slug] if !slug.is_empty() => {
+            let slug = slug.to_string();
+            let tiles = state.map_tiles.as_ref().clone();
+            let today = crate::clock::today();
+            let found_document = state
+                .db(move |conn| {
+                    let Some(document) = store::documents::document(conn, &slug, today)? else {
+                        return Ok(None);
+                    };
+                    let site = store::site::site(conn, tiles)?;
+                    Ok(Some((document, site)))
+                })
+                .await?;
+            Ok(match found_document {
+                Some((document, site)) => found(Some(Preview {
+                    title: document_title(&document.kind, &document.number),
+                    path: format!("{DOCUMENTS_PAGE}/{}", document.slug),
+                    data: Some(format!("/documents/{}", document.slug)),
+                    reading_view: Some(reading_view::render_document(site.as_ref(), &document)),
+                    news_article: None,
+                    description: document.summary,
+                    // The portal's share image: a document has no picture of its own.
+                    image: None,
+                })),
                 None => missing,
             })
         }

@@ -479,13 +479,18 @@ async fn a_scheduled_article_appears_by_itself_once_its_time_comes() {
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     // Two replicas looking at the same moment: it is published once.
     let pool = portal.pool.clone();
+    let start = std::sync::Barrier::new(2);
     let counts: Vec<usize> = common::blocking(|| {
         std::thread::scope(|scope| {
             let runs: Vec<_> = (0..2)
                 .map(|_| {
-                    let pool = pool.clone();
+                    let (pool, start) = (pool.clone(), &start);
                     scope.spawn(move || {
-                        portal_server::editorial::publish_due(&mut pool.get().unwrap()).unwrap()
+                        // Both connections open before either looks: on PostgreSQL the two
+                        // runs truly overlap, and the row's lock decides.
+                        let mut conn = pool.get().unwrap();
+                        start.wait();
+                        portal_server::editorial::publish_due(&mut conn).unwrap()
                     })
                 })
                 .collect();
@@ -621,4 +626,123 @@ async fn admins_edit_the_links_and_nobody_else_does() {
         answer["error"]["fields"]["groups[0].links[0].url"].is_string(),
         "{answer}"
     );
+}
+
+#[tokio::test]
+async fn an_anonymous_large_body_is_refused_before_it_is_read() {
+    let portal = TestPortal::with_articles(0);
+    let body = draft("Tin", &"<p>chữ</p>".repeat(20_000));
+    let request = from_peer(
+        common::post_json("/api/v1/admin/articles", &body),
+        [192, 0, 2, 1],
+    );
+    let (status, answer) = portal.send_json(request).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{answer}");
+    // A made-up session cookie is no better.
+    let request = Request::builder()
+        .method("POST")
+        .uri("/api/v1/admin/articles")
+        .header("content-type", "application/json")
+        .header("cookie", "portal_session=made-up")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let (status, _) = portal.send_json(from_peer(request, [192, 0, 2, 1])).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn what_only_approvers_decide_stays_with_them() {
+    let portal = TestPortal::with_articles(1);
+    let editor = portal.signed_in("bientap", StaffRole::Editor).await;
+    let approver = portal.signed_in("pheduyet", StaffRole::Approver).await;
+
+    // An earlier publication time is an approver's to give.
+    let mut late = draft("Tin cũ nhập muộn", "<p>Từ năm ngoái.</p>");
+    late["published_at"] = json!("2025-03-01T08:00:00+07:00");
+    let (status, _) = portal
+        .send_json(editor.request("POST", "/api/v1/admin/articles", Some(&late)))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let created = create(&portal, &approver, &late).await;
+    let (status, published) = act(
+        &portal,
+        &approver,
+        created["id"].as_i64().unwrap(),
+        "publish",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(published["publish_at"], "2025-03-01T08:00:00+07:00");
+
+    // An editor's save takes a scheduled article back to submitted, without its time.
+    let created = create(&portal, &editor, &draft("Lịch cắt nước", "<p>Thứ Bảy.</p>")).await;
+    let id = created["id"].as_i64().unwrap();
+    let at = (chrono::Utc::now() + chrono::Duration::days(2)).to_rfc3339();
+    let (status, scheduled) = portal
+        .send_json(approver.request(
+            "POST",
+            &format!("/api/v1/admin/articles/{id}/schedule"),
+            Some(&json!({"publish_at": at})),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{scheduled}");
+    let edited = save_body(&scheduled, json!({"body_html": "<p>Chủ Nhật.</p>"}));
+    let (status, saved) = portal
+        .send_json(editor.request(
+            "PUT",
+            &format!("/api/v1/admin/articles/{id}"),
+            Some(&edited),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(saved["status"], "submitted");
+
+    // Scheduled again and taken back: its time is forgotten, and published later it takes
+    // the time it is published.
+    let (status, _) = portal
+        .send_json(approver.request(
+            "POST",
+            &format!("/api/v1/admin/articles/{id}/schedule"),
+            Some(&json!({"publish_at": at})),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, refused) = act(&portal, &editor, id, "unpublish").await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{refused}");
+    let (status, unscheduled) = act(&portal, &approver, id, "unpublish").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(unscheduled["status"], "submitted");
+    assert_eq!(unscheduled["publish_at"], Value::Null);
+    let (_, published) = act(&portal, &approver, id, "publish").await;
+    let published_at =
+        chrono::DateTime::parse_from_rfc3339(published["publish_at"].as_str().unwrap()).unwrap();
+    assert!(
+        (chrono::Utc::now() - published_at.to_utc()).num_seconds() < 60,
+        "{published}"
+    );
+}
+
+#[tokio::test]
+async fn an_import_does_not_undo_what_staff_took_down() {
+    let records = common::fixture_articles(2);
+    let portal = TestPortal::with_records(records.clone());
+    let approver = portal.signed_in("pheduyet", StaffRole::Approver).await;
+    let (_, list) = portal
+        .send_json(approver.request("GET", "/api/v1/admin/articles?status=published", None))
+        .await;
+    let id = list["items"][0]["id"].as_i64().unwrap();
+    let slug = list["items"][0]["slug"].as_str().unwrap().to_string();
+    let (status, _) = act(&portal, &approver, id, "unpublish").await;
+    assert_eq!(status, StatusCode::OK);
+
+    let refused = portal.with_conn(move |conn| {
+        conn.transaction(|tx| portal_server::import::import_records(tx, &records))
+    });
+    let message = refused.unwrap_err().to_string();
+    assert!(
+        message.contains("unpublished in the staff area"),
+        "{message}"
+    );
+    let (status, _) = portal.get_json(&format!("/api/v1/articles/{slug}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

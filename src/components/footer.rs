@@ -29,6 +29,7 @@ pub fn Footer() -> impl IntoView {
             <div class="site-footer-inner">
                 <nav class="footer-links" aria-label="Tiện ích">
                     <ul>
+                        <li><a href=urls::DOCUMENTS>"Văn bản"</a></li>
                         <li><a href=urls::SCHEDULE>"Lịch công tác"</a></li>
                         <li><a href=urls::MAP rel=FULL_APP_LINK_REL>"Bản đồ huyện"</a></li>
                         <li><a href=urls::LINKS>"Website liên kết"</a></li>

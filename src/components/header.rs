@@ -1,4 +1,5 @@
-//! The top of every page: the portal's name and the category menu (a menu button on phones).
+//! The top of every page: the portal's name and the menu of categories and the documents
+//! library (a menu button on phones).
 
 use leptos::prelude::*;
 use portal_contract::{Site, DEFAULT_SITE_NAME};
@@ -59,6 +60,7 @@ pub fn Header() -> impl IntoView {
                                 .into_iter()
                                 .map(|item| view! { <li><a href=category_href(&item.slug)>{item.name}</a></li> })
                                 .collect_view()}
+                            <li><a href=urls::DOCUMENTS>"Văn bản"</a></li>
                         </ul>
                     }
                 })}

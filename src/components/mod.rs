@@ -3,9 +3,11 @@
 pub mod article_list;
 #[cfg(any(feature = "map", feature = "embeds"))]
 pub mod assets;
+pub mod document_list;
 pub mod feedback_form;
 pub mod footer;
 pub mod header;
+pub mod highlight;
 #[cfg(feature = "map")]
 pub mod map;
 pub mod network_status;

@@ -1,6 +1,7 @@
-//! Share actions under an article: the phone's share sheet (Zalo, Facebook, messages, …)
-//! where the browser has one, else a Facebook link and "Sao chép liên kết". Nothing is loaded
-//! from another site, and no request leaves the portal until the reader chooses.
+//! Share actions under an article or a document: the phone's share sheet (Zalo, Facebook,
+//! messages, …) where the browser has one, else a Facebook link and "Sao chép liên kết".
+//! Nothing is loaded from another site, and no request leaves the portal until the reader
+//! chooses.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -28,9 +29,13 @@ async fn open_share_sheet(share: js_sys::Function, title: &str, url: &str) {
     }
 }
 
-/// `url` is the page's absolute address.
+/// `url` is the page's absolute address; `label` names the group for screen readers.
 #[component]
-pub fn ShareActions(title: String, url: String) -> impl IntoView {
+pub fn ShareActions(
+    title: String,
+    url: String,
+    #[prop(default = "Chia sẻ bài viết")] label: &'static str,
+) -> impl IntoView {
     let (status, set_status) = signal(String::new());
     let sheet = share_sheet();
     let facebook = format!(
@@ -39,7 +44,7 @@ pub fn ShareActions(title: String, url: String) -> impl IntoView {
     );
     let (title, url) = (StoredValue::new(title), StoredValue::new(url));
     view! {
-        <div class="share-actions" role="group" aria-label="Chia sẻ bài viết">
+        <div class="share-actions" role="group" aria-label=label>
             {match sheet {
                 Some(sheet) => view! {
                     <button type="button" class="button button-small" on:click=move |_| {

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, Title};
 use portal_contract::embed::{latest_count, Widget, LATEST_DEFAULT_COUNT};
 
-use crate::api;
+use crate::api::{self, DocumentCriteria};
 use crate::components::article_list::ArticleList;
+use crate::components::document_list::DocumentLinks;
 use crate::components::status::{loaded, Fit};
 use crate::components::widgets::links::LinkGroupsList;
 use crate::components::widgets::map_sketch::MapOverview;
@@ -42,6 +43,16 @@ pub fn EmbedApp(name: String) -> impl IntoView {
             let category = option("chuyen-muc").filter(|slug| !slug.is_empty());
             let count = latest_count(option("so").as_deref());
             (Widget::LatestNews.title(), view! { <LatestNews category count /> }.into_any())
+        }
+        Some(Widget::LatestDocuments) => {
+            let count = latest_count(option("so").as_deref());
+            let documents = LocalResource::new(move || async move {
+                api::documents(&DocumentCriteria::default(), 1, count).await
+            });
+            let body = loaded(documents, Fit::block("Chưa có văn bản."), |page| {
+                view! { <DocumentLinks documents=page.items /> }
+            });
+            (Widget::LatestDocuments.title(), body.into_any())
         }
         Some(Widget::FeaturedNews) => {
             let articles = LocalResource::new(|| api::featured(LATEST_DEFAULT_COUNT));

@@ -18,7 +18,7 @@ pub fn EmbedGalleryPage() -> impl IntoView {
     let loader = LocalResource::new(|| assets::load("embed-loader", &[Asset::Script("/embed.js")]));
     view! {
         <Title text="Nhúng tiện ích" />
-        <Meta name="description" content="Đưa tin mới, lịch công tác, thống kê truy cập, website liên kết và bản đồ của huyện Bình Liêu lên trang web của cơ quan, trường học bằng hai dòng mã." />
+        <Meta name="description" content="Đưa tin mới, văn bản mới, lịch công tác, thống kê truy cập, website liên kết và bản đồ của huyện Bình Liêu lên trang web của cơ quan, trường học bằng hai dòng mã." />
         <h1 class="page-title">"Nhúng tiện ích vào trang web khác"</h1>
         <p>
             "Các cơ quan, xã, trường học có thể đưa tin tức và thông tin của huyện lên trang web của mình: "
@@ -102,7 +102,18 @@ fn WidgetShowcase(widget: Widget, loader_ready: Signal<bool>) -> impl IntoView {
     view! {
         <section class="embed-showcase" aria-labelledby=labelled_by>
             <h2 id=heading_id class="section-heading">{widget.title()}</h2>
-            {(widget == Widget::LatestNews).then(|| view! { <LatestNewsOptions count category /> })}
+            {match widget {
+                Widget::LatestNews => view! {
+                    <div class="embed-options">
+                        <CountOption widget count label="Số tin" />
+                        <CategoryOption category />
+                    </div>
+                }.into_any(),
+                Widget::LatestDocuments => view! {
+                    <div class="embed-options"><CountOption widget count label="Số văn bản" /></div>
+                }.into_any(),
+                _ => ().into_any(),
+            }}
             <div class="embed-preview" node_ref=preview></div>
             <CodeToCopy label="Mã nhúng (tự điều chỉnh chiều cao)" code=Signal::derive(script_code) id=format!("ma-script-{slug}") />
             <CodeToCopy label="Hoặc chỉ dùng khung iframe (chiều cao cố định)" code=Signal::derive(iframe_code) id=format!("ma-iframe-{slug}") />
@@ -110,33 +121,40 @@ fn WidgetShowcase(widget: Widget, loader_ready: Signal<bool>) -> impl IntoView {
     }
 }
 
+/// How many items a list widget shows (`so`).
 #[component]
-fn LatestNewsOptions(count: RwSignal<String>, category: RwSignal<String>) -> impl IntoView {
+fn CountOption(widget: Widget, count: RwSignal<String>, label: &'static str) -> impl IntoView {
+    let id = format!("nhung-{}-so", widget.slug());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label} " (1–" {LATEST_MAX_COUNT} ")"</label>
+            <input
+                id=id
+                type="number"
+                min="1"
+                max=LATEST_MAX_COUNT.to_string()
+                prop:value=move || count.get()
+                on:change=move |event| count.set(event_target_value(&event))
+            />
+        </div>
+    }
+}
+
+/// The category of `tin-moi` (`chuyen-muc`).
+#[component]
+fn CategoryOption(category: RwSignal<String>) -> impl IntoView {
     let site = use_site();
     view! {
-        <div class="embed-options">
-            <div class="field">
-                <label for="nhung-so">"Số tin (1–" {LATEST_MAX_COUNT} ")"</label>
-                <input
-                    id="nhung-so"
-                    type="number"
-                    min="1"
-                    max=LATEST_MAX_COUNT.to_string()
-                    prop:value=move || count.get()
-                    on:change=move |event| count.set(event_target_value(&event))
-                />
-            </div>
-            <div class="field">
-                <label for="nhung-chuyen-muc">"Chuyên mục"</label>
-                <select id="nhung-chuyen-muc" on:change=move |event| category.set(event_target_value(&event))>
-                    <option value="">"Tất cả chuyên mục"</option>
-                    {move || site.get().and_then(Result::ok).map(|site| {
-                        site.menu.into_iter().map(|entry| view! {
-                            <option value=entry.slug>{entry.name}</option>
-                        }).collect_view()
-                    })}
-                </select>
-            </div>
+        <div class="field">
+            <label for="nhung-chuyen-muc">"Chuyên mục"</label>
+            <select id="nhung-chuyen-muc" on:change=move |event| category.set(event_target_value(&event))>
+                <option value="">"Tất cả chuyên mục"</option>
+                {move || site.get().and_then(Result::ok).map(|site| {
+                    site.menu.into_iter().map(|entry| view! {
+                        <option value=entry.slug>{entry.name}</option>
+                    }).collect_view()
+                })}
+            </select>
         </div>
     }
 }

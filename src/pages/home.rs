@@ -3,18 +3,24 @@ use leptos_meta::{Meta, Title};
 use portal_contract::limits::MAX_PER_PAGE;
 use portal_contract::{format_display, ArticleSummary, CategoryRef, Site, LEAD_IMAGE_SIZES};
 
-use crate::api;
+use crate::api::{self, DocumentCriteria};
 use crate::components::article_list::ArticleList;
+use crate::components::document_list::DocumentLinks;
 use crate::components::photo::Photo;
 use crate::components::sidebar::Sidebar;
 use crate::components::status::{loaded, Fit};
 use crate::components::widgets::article_block::{DEPARTMENT_CATEGORY, PRESS_CATEGORY};
 use crate::site::use_site;
-use crate::urls::{article_href, category_href};
+use crate::urls::{self, article_href, category_href};
 
 const FEATURED_COUNT: u32 = 5;
 const PER_CATEGORY: u32 = 4;
-const _: () = assert!(FEATURED_COUNT <= MAX_PER_PAGE && PER_CATEGORY <= MAX_PER_PAGE);
+const LATEST_DOCUMENTS: u32 = 5;
+const _: () = assert!(
+    FEATURED_COUNT <= MAX_PER_PAGE
+        && PER_CATEGORY <= MAX_PER_PAGE
+        && LATEST_DOCUMENTS <= MAX_PER_PAGE
+);
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -31,6 +37,7 @@ pub fn HomePage() -> impl IntoView {
                     {loaded(featured, Fit::Block { lines: 4, missing: "Chưa có tin tiêu điểm." }, |page| view! { <FeaturedNews articles=page.items /> })}
                 </section>
                 <div class="category-blocks">
+                    <LatestDocuments />
                     {loaded(site, Fit::Block { lines: 6, missing: "Chưa có chuyên mục." }, |site: Site| {
                         site.menu
                             .into_iter()
@@ -92,6 +99,25 @@ fn CategoryBlock(category: CategoryRef) -> impl IntoView {
             {loaded(latest, Fit::block("Không tìm thấy chuyên mục này."), |page| view! { <ArticleList articles=page.items show_summary=false /> })}
             <p class="more-link">
                 <a href=more_href>"Xem tất cả " <span class="visually-hidden">{category.name}</span> " ›"</a>
+            </p>
+        </section>
+    }
+}
+
+/// Văn bản mới: the newest documents, with a link to the library.
+#[component]
+fn LatestDocuments() -> impl IntoView {
+    let documents = LocalResource::new(|| async {
+        api::documents(&DocumentCriteria::default(), 1, LATEST_DOCUMENTS).await
+    });
+    view! {
+        <section class="category-block" aria-labelledby="latest-documents-heading">
+            <h2 id="latest-documents-heading" class="section-heading">
+                <a href=urls::DOCUMENTS>"Văn bản mới"</a>
+            </h2>
+            {loaded(documents, Fit::block("Chưa có văn bản."), |page| view! { <DocumentLinks documents=page.items /> })}
+            <p class="more-link">
+                <a href=urls::DOCUMENTS>"Xem tất cả " <span class="visually-hidden">"văn bản"</span> " ›"</a>
             </p>
         </section>
     }

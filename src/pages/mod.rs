@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod category;
+pub mod documents;
 #[cfg(feature = "embeds")]
 pub mod embed_gallery;
 pub mod feedback;

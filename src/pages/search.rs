@@ -1,17 +1,25 @@
 //! `/tim-kiem?q=&chuyen-muc=&tu-ngay=&den-ngay=&trang=`: search by content, category and
 //! date. Everything is in the address, so back and forward work and a search can be shared.
+//! The words also search the documents library: its first hits follow the articles, with a
+//! link to all of them on `/van-ban`.
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
+use portal_contract::documents::DocumentSummary;
 use portal_contract::limits::{DEFAULT_PER_PAGE, QUERY_MAX_CHARS};
-use portal_contract::{format_display, ArticleSummary, Segment};
+use portal_contract::{format_display, group_digits, ArticleSummary, Paged};
 
-use crate::api::{self, SearchCriteria};
+use crate::api::{self, DocumentCriteria, SearchCriteria};
+use crate::components::document_list::DocumentList;
+use crate::components::highlight::{marked, plain};
 use crate::components::pagination::{requested_page, Pagination};
 use crate::components::status::{loaded, Fit};
 use crate::site::use_site;
-use crate::urls::{self, article_href, search_href};
+use crate::urls::{self, article_href, documents_href, search_href};
+
+/// Documents shown under the articles; the rest are a link away.
+const DOCUMENT_HITS: u32 = 3;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -38,8 +46,29 @@ pub fn SearchPage() -> impl IntoView {
                 .map(Some)
         }
     });
+    let text = Memo::new(move |_| criteria.read().text.trim().to_string());
+    // The same kind of answer as the library's list (so the same code loads it); no words, no
+    // documents: an empty page, and no section.
+    let documents = LocalResource::new(move || {
+        let text = text.get();
+        async move {
+            if text.is_empty() {
+                return Ok(Paged {
+                    items: Vec::new(),
+                    page: 1,
+                    per_page: DOCUMENT_HITS,
+                    total: 0,
+                });
+            }
+            let criteria = DocumentCriteria {
+                text,
+                ..Default::default()
+            };
+            api::documents(&criteria, 1, DOCUMENT_HITS).await
+        }
+    });
     let title = move || {
-        let text = criteria.read().text.trim().to_string();
+        let text = text.get();
         if text.is_empty() {
             "Tìm kiếm".to_string()
         } else {
@@ -78,6 +107,35 @@ pub fn SearchPage() -> impl IntoView {
                     .into_any()
                 }
             })}
+        </section>
+        {loaded(documents, Fit::Block { lines: 3, missing: "" }, move |list| {
+            let text = text.get_untracked();
+            (!text.is_empty()).then(|| {
+                let criteria = DocumentCriteria { text, ..Default::default() };
+                view! { <DocumentHits criteria list /> }
+            })
+        })}
+    }
+}
+
+/// The documents the words find: the first few, and a link to all of them.
+#[component]
+fn DocumentHits(criteria: DocumentCriteria, list: Paged<DocumentSummary>) -> impl IntoView {
+    let total = list.total;
+    view! {
+        <section class="search-documents" aria-labelledby="document-hits-heading">
+            <h2 id="document-hits-heading" class="section-heading">"Văn bản"</h2>
+            {if total == 0 {
+                view! { <p class="empty">{format!("Không có văn bản nào có “{}”.", criteria.text)}</p> }.into_any()
+            } else {
+                view! {
+                    <DocumentList documents=list.items />
+                    <p class="more-link">
+                        <a href=documents_href(&criteria, 1)>{format!("Xem tất cả {} văn bản tìm được ›", group_digits(total))}</a>
+                    </p>
+                }
+                .into_any()
+            }}
         </section>
     }
 }
@@ -195,16 +253,7 @@ fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
 fn SearchHit(hit: ArticleSummary) -> impl IntoView {
     let (title, snippet) = match hit.highlight {
         Some(highlight) => (highlight.title, highlight.snippet),
-        None => (
-            vec![Segment {
-                text: hit.title.clone(),
-                matched: false,
-            }],
-            vec![Segment {
-                text: hit.summary.clone(),
-                matched: false,
-            }],
-        ),
+        None => (plain(hit.title.clone()), plain(hit.summary.clone())),
     };
     view! {
         <article class="article-card">
@@ -218,20 +267,6 @@ fn SearchHit(hit: ArticleSummary) -> impl IntoView {
             <p class="article-card-summary">{marked(snippet)}</p>
         </article>
     }
-}
-
-/// Text with its matched parts in `<mark>`; the parts are text nodes, never parsed as HTML.
-fn marked(segments: Vec<Segment>) -> impl IntoView {
-    segments
-        .into_iter()
-        .map(|segment| {
-            if segment.matched {
-                view! { <mark>{segment.text}</mark> }.into_any()
-            } else {
-                segment.text.into_any()
-            }
-        })
-        .collect_view()
 }
 
 #[component]

@@ -2,6 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Route } from '../support/loopback';
 import { mainArticle } from '../support/fixture.mjs';
 
+/** A demo document (content/documents) with a body, a file and relations. */
+const mainDocument = '125-qd-ubnd-quy-che-lam-viec-ubnd-huyen';
+
 // axe-core finds no WCAG 2.2 AA violation on any route, loaded, empty, error and 404, on a
 // phone and on a desktop, with axe's experimental rules too (off unless asked for by their tag).
 
@@ -12,12 +15,18 @@ const routes: Array<[string, string]> = [
   ['search', '/tim-kiem?q=quoc%20phong'],
   ['search, no result', '/tim-kiem?q=khongcogica'],
   ['search, empty form', '/tim-kiem'],
+  ['documents', '/van-ban'],
+  ['documents, filtered and searched', '/van-ban?q=quy%20che&loai=quyet-dinh&nam=2025'],
+  ['documents, none found', '/van-ban?q=khongcogica'],
+  ['document', `/van-ban/${mainDocument}`],
+  ['document, replaced', '/van-ban/56-qd-ubnd-quy-che-lam-viec-2021'],
   ['schedule', '/lich-cong-tac'],
   ['schedule, empty week', '/lich-cong-tac?tuan=2030-W10'],
   ['links', '/lien-ket'],
   ['map', '/ban-do'],
   ['widget gallery', '/nhung'],
   ['embed: latest news', '/embed/tin-moi?so=3&chuyen-muc=thong-bao'],
+  ['embed: latest documents', '/embed/van-ban-moi?so=3'],
   ['embed: featured news', '/embed/tin-tieu-diem'],
   ['embed: schedule', '/embed/lich-cong-tac'],
   ['embed: visits', '/embed/thong-ke-truy-cap'],
@@ -55,6 +64,7 @@ for (const width of [360, 1280]) {
 
     for (const [name, path] of [
       ['an article', `/tin-tuc/${mainArticle.slug}`],
+      ['a document', `/van-ban/${mainDocument}`],
       ['the home page', '/'],
     ]) {
       test(`${name} before the app has started (the reading view the server sends) has no violations`, async ({
@@ -82,11 +92,13 @@ for (const width of [360, 1280]) {
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
     });
 
-    test('the map and the embeds have no violations when their data fails or is empty', async ({ page }) => {
+    test('the map, the embeds and the documents library have no violations when their data fails or is empty', async ({ page }) => {
       const cases: Array<[string, string, (route: Route) => Promise<void>]> = [
         ['/ban-do', '**/api/v1/map', (route) => route.fulfill({ status: 503, body: '' })],
         ['/ban-do', '**/api/v1/map', (route) => route.fulfill({ json: { type: 'FeatureCollection', features: [] } })],
         ['/embed/tin-moi', '**/api/v1/articles**', (route) => route.fulfill({ status: 503, body: '' })],
+        ['/embed/van-ban-moi', '**/api/v1/documents**', (route) => route.fulfill({ status: 503, body: '' })],
+        ['/van-ban', '**/api/v1/documents**', (route) => route.fulfill({ status: 503, body: '' })],
         ['/embed/lich-cong-tac', '**/api/v1/schedule**', (route) => route.fulfill({ status: 500, body: '' })],
         ['/embed/ban-do', '**/api/v1/map', (route) => route.fulfill({ json: { type: 'FeatureCollection', features: [] } })],
       ];

@@ -7,6 +7,7 @@ import { mainArticle } from '../support/fixture.mjs';
 
 const WIDGETS: Array<[string, string, string]> = [
   ['tin-moi', 'Tin mới', 'data-so="3"'],
+  ['van-ban-moi', 'Văn bản mới', 'data-so="3"'],
   ['tin-tieu-diem', 'Tin tiêu điểm', ''],
   ['lich-cong-tac', 'Lịch công tác', ''],
   ['thong-ke-truy-cap', 'Thống kê truy cập', ''],
@@ -99,6 +100,7 @@ test('each widget renders in the host page at its content height', async ({ page
   }
   const latest = page.frameLocator('iframe[data-portal-frame="tin-moi"]');
   await expect(latest.locator('.article-list > li')).toHaveCount(3);
+  await expect(page.frameLocator('iframe[data-portal-frame="van-ban-moi"]').locator('.document-links > li')).toHaveCount(3);
   await expect(page.frameLocator('iframe[data-portal-frame="ban-do"]').locator('svg circle')).not.toHaveCount(0);
   await expect(page.frameLocator('iframe[data-portal-frame="thong-ke-truy-cap"]').locator('.visits-total')).toContainText('.');
   // Nothing but the host and the portal was asked for anything, and nobody set a cookie.
@@ -209,6 +211,15 @@ test('the gallery shows each widget live, with options and code to copy', async 
   await latest.getByRole('button', { name: 'Chép mã' }).first().click();
   await expect(latest.getByRole('status').first()).toHaveText('Đã chép mã.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.textContent());
+
+  const documents = page.getByRole('region', { name: 'Văn bản mới', exact: true });
+  await documents.getByLabel('Số văn bản (1–20)').fill('2');
+  await documents.getByLabel('Số văn bản (1–20)').blur();
+  await expect(documents.locator('pre').first()).toHaveText(
+    `<div data-portal-widget="van-ban-moi" data-so="2"></div>\n<script async src="${portal}/embed.js"></script>`,
+  );
+  await expect(documents.locator('pre').nth(1)).toContainText(`src="${portal}/embed/van-ban-moi?so=2"`);
+  await expect(documents.frameLocator('iframe[data-portal-frame="van-ban-moi"]').locator('.document-links > li')).toHaveCount(2);
 });
 
 test('widget names that are Object members do not stop the others, and frames are sandboxed', async ({ page }) => {

@@ -13,21 +13,22 @@ import { categories, mainArticle } from '../support/fixture.mjs';
 //
 // Compared: the header (`header`: the name `a.site-name` and the menu `nav.main-menu`), and
 // on an article's page the breadcrumb (`main nav`) and the article (`main article`: title,
-// time, author, summary, body).
+// time, author, summary, body); on a document's page the breadcrumb and the document
+// (`main article`: title, abstract, facts, status, body, files, related documents).
 //
 // Left out on purpose, because the reading view cannot have them (they need the script or
 // data the server does not put into the page):
 // - in the header: the text size buttons (`.utility-bar`: they work by script and keep the
 //   size in local storage), the phone menu button (`.menu-button`: it opens the menu by
 //   script) and the search box (`form[role="search"]`: its results page is the app's);
-// - in the article: the print button (`.article-tools`: it calls `window.print()`), the
-//   share actions (`.share-actions`: the share sheet and the clipboard need the script) and
-//   the address shown only on paper (`.article-address`: print-only, written by the app from
-//   `window.location`);
+// - in the article or the document: the print button (`.article-tools`: it calls
+//   `window.print()`), the share actions (`.share-actions`: the share sheet and the clipboard
+//   need the script) and the address shown only on paper (`.article-address`: print-only,
+//   written by the app from `window.location`);
 // - everything outside the compared parts, which the reading view does not carry at all: the
 //   skip link, the route announcer and the network status (all script-driven), the feedback
-//   button and form under the article, the related articles and the sidebar (API data the
-//   server does not render), the footer.
+//   button and form under the article, "was this useful?" under both, the related articles
+//   and the sidebar (API data the server does not render), the footer.
 // Attributes not compared: `id` and `tabindex` (the app's `main#main[tabindex=-1]` is the
 // skip link's target, and `nav#main-menu` the menu button's, both of which the view lacks).
 const APP_ONLY = [
@@ -126,13 +127,23 @@ function find(node: MarkupNode | undefined, tag: string): MarkupNode[] {
   return [...(node.tag === tag ? [node] : []), ...(node.children ?? []).flatMap((child) => find(child, tag))];
 }
 
-const PAGES: Array<[string, string, Part[]]> = [
-  ['an article', `/tin-tuc/${mainArticle.slug}`, ['header', 'breadcrumb', 'article']],
+/** The demo document the fixture copies (content/documents), with a body, a file and relations. */
+const mainDocument = {
+  slug: '125-qd-ubnd-quy-che-lam-viec-ubnd-huyen',
+  title: 'Quyết định 125/QĐ-UBND',
+  facts: ['Số ký hiệu', 'Loại văn bản', 'Cơ quan ban hành', 'Người ký', 'Ngày ban hành', 'Ngày hiệu lực', 'Ngày hết hiệu lực', 'Lĩnh vực', 'Tình trạng'],
+};
+
+/** [name, path, parts compared, the page's h1 when it has content of its own] */
+const PAGES: Array<[string, string, Part[], string?]> = [
+  ['an article', `/tin-tuc/${mainArticle.slug}`, ['header', 'breadcrumb', 'article'], mainArticle.title],
+  ['a document', `/van-ban/${mainDocument.slug}`, ['header', 'breadcrumb', 'article'], mainDocument.title],
   ['the home page', '/', ['header']],
   ['a category', '/chuyen-muc/thong-bao', ['header']],
+  ['the documents library', '/van-ban', ['header']],
 ];
 
-for (const [name, path, parts] of PAGES) {
+for (const [name, path, parts, heading] of PAGES) {
   test(`the reading view of ${name} has the app's markup`, async ({ page, browser }, testInfo) => {
     // The reading view alone: the page as the server sends it, without JavaScript.
     const context = await browser.newContext({
@@ -154,8 +165,8 @@ for (const [name, path, parts] of PAGES) {
     // The app, once it has taken over (the loopback `goto` waits for that) and drawn the menu.
     await page.goto(path);
     await expect(page.locator('#server-page')).toHaveCount(0);
-    await expect(page.locator('header nav li')).toHaveCount(categories.length + 1);
-    if (parts.includes('article')) await expect(page.locator('main article h1')).toHaveText(mainArticle.title);
+    await expect(page.locator('header nav li')).toHaveCount(categories.length + 2);
+    if (heading) await expect(page.locator('main article h1')).toHaveText(heading);
     const app = await describe(page, 'body', parts);
 
     for (const part of parts) {
@@ -171,8 +182,9 @@ for (const [name, path, parts] of PAGES) {
       expect.stringContaining('Cổng thông tin điện tử'),
       'Trang chủ',
       ...categories.map((category) => category.name),
+      'Văn bản',
     ]);
-    if (parts.includes('article')) {
+    if (heading === mainArticle.title) {
       expect(links(view.breadcrumb!.tree)).toEqual([
         'Trang chủ',
         categories.find((category) => category.slug === mainArticle.category)!.name,
@@ -183,6 +195,15 @@ for (const [name, path, parts] of PAGES) {
       expect(find(article, 'p').map((p) => p.text)).toEqual(
         expect.arrayContaining([mainArticle.summary, ...mainArticle.paragraphs]),
       );
+    }
+    if (heading === mainDocument.title) {
+      expect(links(view.breadcrumb!.tree)).toEqual(['Trang chủ', 'Văn bản']);
+      const document = view.article!.tree;
+      expect(find(document, 'h1').map((h1) => h1.text)).toEqual([mainDocument.title]);
+      expect(find(document, 'dt').map((dt) => dt.text)).toEqual(mainDocument.facts);
+      expect(find(document, 'span').map((span) => span.text)).toContain('Còn hiệu lực');
+      expect(links(document)).toEqual(expect.arrayContaining([expect.stringMatching(/^Tải về \(PDF, .+ KB\)/), '56/QĐ-UBND']));
+      expect(find(document, 'div').some((div) => div.class === 'article-body')).toBe(true);
     }
   });
 }

@@ -10,6 +10,8 @@ const pages: Array<[string, string]> = [
   ['article', `/tin-tuc/${mainArticle.slug}`],
   ['category', '/chuyen-muc/thong-bao'],
   ['search', '/tim-kiem?q=quoc%20phong'],
+  ['documents', '/van-ban'],
+  ['document', '/van-ban/125-qd-ubnd-quy-che-lam-viec-ubnd-huyen'],
   ['schedule', '/lich-cong-tac'],
   ['map', '/ban-do'],
 ];

@@ -1,10 +1,16 @@
 //! `/sitemap.xml`: every public page with when it last changed. Past 50,000 addresses (the
 //! protocol's limit for one file) it becomes an index of `/sitemap/{n}.xml` files.
+//!
+//! The addresses come in one sequence: the fixed pages and the categories, then the articles
+//! and then the documents, each in the order they were stored (so a file's addresses stay as
+//! content is added). File `n` holds the sequence's `(n - 1) * PER_FILE..n * PER_FILE`.
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 
 use super::{document, not_found, xml_escape};
+use crate::db::Conn;
+use crate::pages::DOCUMENTS_PAGE;
 use crate::state::AppState;
 use crate::store;
 
@@ -21,13 +27,9 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
     let origin = state.site_origin();
     let found = state
         .db(move |conn| {
-            let articles = store::articles::article_count(conn)?;
-            let categories = store::categories::categories(conn)?;
-            let fixed = (FIXED_PAGES.len() + categories.len()) as u64;
-            let files = file_count(fixed, articles, PER_FILE);
+            let files = Sequence::read(conn)?.file_count(PER_FILE);
             if files == 1 {
-                let locations = store::articles::article_locations(conn, 0, PER_FILE)?;
-                return Ok(urlset(&origin, Some(&categories), &locations));
+                return Ok(urlset(conn, &origin, 1, PER_FILE)?);
             }
             let mut xml = format!("{XML_HEAD}<sitemapindex xmlns=\"{NAMESPACE}\">\n");
             for n in 1..=files {
@@ -58,19 +60,10 @@ pub async fn sitemap_file(State(state): State<AppState>, Path(file): Path<String
     let origin = state.site_origin();
     let found = state
         .db(move |conn| {
-            let categories = store::categories::categories(conn)?;
-            let fixed = (FIXED_PAGES.len() + categories.len()) as u64;
-            let articles = store::articles::article_count(conn)?;
-            if n > file_count(fixed, articles, PER_FILE) {
+            if n > Sequence::read(conn)?.file_count(PER_FILE) {
                 return Ok(None);
             }
-            let (offset, limit) = articles_in_file(n, fixed, PER_FILE);
-            let locations = store::articles::article_locations(conn, offset, limit)?;
-            Ok(Some(urlset(
-                &origin,
-                (n == 1).then_some(categories.as_slice()),
-                &locations,
-            )))
+            Ok(Some(urlset(conn, &origin, n, PER_FILE)?))
         })
         .await;
     match found {
@@ -80,51 +73,94 @@ pub async fn sitemap_file(State(state): State<AppState>, Path(file): Path<String
     }
 }
 
-/// How many files `fixed` pages and `articles` fill, `per_file` addresses each.
-fn file_count(fixed: u64, articles: u64, per_file: u64) -> u64 {
-    (fixed + articles).div_ceil(per_file).max(1)
+/// How many addresses of each kind the sitemap lists, in its order.
+struct Sequence {
+    /// The fixed pages' and the categories' addresses.
+    fixed: Vec<String>,
+    articles: u64,
+    documents: u64,
 }
 
-/// The articles (offset, count) in file `n` (from 1): the first file holds the fixed pages
-/// and categories, then the first articles; the others hold articles alone.
-fn articles_in_file(n: u64, fixed: u64, per_file: u64) -> (u64, u64) {
-    if n == 1 {
-        (0, per_file.saturating_sub(fixed))
-    } else {
-        ((n - 1) * per_file - fixed, per_file)
+impl Sequence {
+    /// `fixed` as paths (the origin is added when written).
+    fn read(conn: &mut Conn) -> crate::db::Result<Self> {
+        let categories = store::categories::categories(conn)?;
+        let fixed = FIXED_PAGES
+            .iter()
+            .map(|page| page.to_string())
+            .chain(categories.iter().map(|c| format!("/chuyen-muc/{}", c.slug)))
+            .collect();
+        Ok(Self {
+            fixed,
+            articles: store::articles::article_count(conn)?,
+            documents: store::documents::document_count(conn)?,
+        })
+    }
+
+    fn file_count(&self, per_file: u64) -> u64 {
+        (self.fixed.len() as u64 + self.articles + self.documents)
+            .div_ceil(per_file)
+            .max(1)
+    }
+
+    /// The parts of each kind file `n` holds, as (offset, count) within the kind: the fixed
+    /// pages, the articles, the documents.
+    fn in_file(&self, n: u64, per_file: u64) -> [(u64, u64); 3] {
+        let fixed = self.fixed.len() as u64;
+        [
+            part(n, per_file, 0, fixed),
+            part(n, per_file, fixed, self.articles),
+            part(n, per_file, fixed + self.articles, self.documents),
+        ]
     }
 }
 
-/// One sitemap file: the fixed pages and `categories` (the first file only) and `articles`.
-fn urlset(
-    origin: &str,
-    categories: Option<&[portal_contract::Category]>,
-    articles: &[store::articles::ArticleLocation],
-) -> String {
+/// The part of a kind whose addresses are `start..start + count` in the sequence that file
+/// `n` (from 1) holds, as (offset within the kind, count).
+fn part(n: u64, per_file: u64, start: u64, count: u64) -> (u64, u64) {
+    let (from, to) = ((n - 1) * per_file, n * per_file);
+    let (first, end) = (from.max(start), to.min(start + count));
+    if first < end {
+        (first - start, end - first)
+    } else {
+        (0, 0)
+    }
+}
+
+/// Sitemap file `n`.
+fn urlset(conn: &mut Conn, origin: &str, n: u64, per_file: u64) -> crate::db::Result<String> {
+    let sequence = Sequence::read(conn)?;
+    let [fixed, articles, documents] = sequence.in_file(n, per_file);
     let mut xml = format!("{XML_HEAD}<urlset xmlns=\"{NAMESPACE}\">\n");
-    // Lists and the home page change when an article does.
-    let newest = articles.iter().map(|a| day_of(&a.updated_at)).max();
-    if let Some(categories) = categories {
-        for page in FIXED_PAGES {
-            push_url(&mut xml, &format!("{origin}{page}"), newest);
+    if fixed.1 > 0 {
+        // Lists, the home page and the library change when an article or a document does.
+        let newest = store::articles::last_change(conn)?.max(store::documents::last_change(conn)?);
+        let newest = newest.as_deref().map(day_of);
+        let (offset, count) = (fixed.0 as usize, fixed.1 as usize);
+        for path in &sequence.fixed[offset..offset + count] {
+            push_url(&mut xml, &format!("{origin}{path}"), newest);
         }
-        for category in categories {
+    }
+    if articles.1 > 0 {
+        for article in store::articles::article_locations(conn, articles.0, articles.1)? {
             push_url(
                 &mut xml,
-                &format!("{origin}/chuyen-muc/{}", category.slug),
-                newest,
+                &format!("{origin}/tin-tuc/{}", article.slug),
+                Some(day_of(&article.updated_at)),
             );
         }
     }
-    for article in articles {
-        push_url(
-            &mut xml,
-            &format!("{origin}/tin-tuc/{}", article.slug),
-            Some(day_of(&article.updated_at)),
-        );
+    if documents.1 > 0 {
+        for document in store::documents::document_locations(conn, documents.0, documents.1)? {
+            push_url(
+                &mut xml,
+                &format!("{origin}{DOCUMENTS_PAGE}/{}", document.slug),
+                Some(day_of(&document.updated_at)),
+            );
+        }
     }
     xml.push_str("</urlset>\n");
-    xml
+    Ok(xml)
 }
 
 /// `2021-12-03` of a stored RFC 3339 time (W3C Datetime's date form, which sitemaps take).
@@ -144,21 +180,39 @@ fn push_url(xml: &mut String, url: &str, lastmod: Option<&str>) {
 mod tests {
     use super::*;
 
+    fn sequence(fixed: usize, articles: u64, documents: u64) -> Sequence {
+        Sequence {
+            fixed: vec![String::new(); fixed],
+            articles,
+            documents,
+        }
+    }
+
     #[test]
     fn past_the_limit_the_addresses_split_into_files_without_gaps() {
-        assert_eq!(file_count(10, 0, PER_FILE), 1);
-        assert_eq!(file_count(10, PER_FILE - 10, PER_FILE), 1);
-        assert_eq!(file_count(10, PER_FILE - 9, PER_FILE), 2);
-        // 10 fixed pages and 25 articles, 10 addresses a file: 10 + 0, 10, 10, 5.
+        assert_eq!(sequence(10, 0, 0).file_count(PER_FILE), 1);
+        assert_eq!(sequence(10, PER_FILE - 10, 0).file_count(PER_FILE), 1);
+        assert_eq!(sequence(10, PER_FILE - 10, 1).file_count(PER_FILE), 2);
+        assert_eq!(sequence(10, PER_FILE - 9, 0).file_count(PER_FILE), 2);
+        // 10 fixed pages, 25 articles and 7 documents, 10 addresses a file: 10 + 0; 10; 10;
+        // 5 articles and 5 documents; 2 documents.
         let per_file = 10;
-        let files = file_count(10, 25, per_file);
-        assert_eq!(files, 4);
-        let ranges: Vec<(u64, u64)> = (1..=files)
-            .map(|n| articles_in_file(n, 10, per_file))
-            .collect();
-        assert_eq!(ranges, [(0, 0), (0, 10), (10, 10), (20, 10)]);
+        let all = sequence(10, 25, 7);
+        assert_eq!(all.file_count(per_file), 5);
+        let parts: Vec<[(u64, u64); 3]> = (1..=5).map(|n| all.in_file(n, per_file)).collect();
+        assert_eq!(
+            parts,
+            [
+                [(0, 10), (0, 0), (0, 0)],
+                [(0, 0), (0, 10), (0, 0)],
+                [(0, 0), (10, 10), (0, 0)],
+                [(0, 0), (20, 5), (0, 5)],
+                [(0, 0), (0, 0), (5, 2)],
+            ]
+        );
         // 3 fixed pages: the first file also takes 7 articles, the next start at the 8th.
-        assert_eq!(articles_in_file(1, 3, per_file), (0, 7));
-        assert_eq!(articles_in_file(2, 3, per_file), (7, 10));
+        let few = sequence(3, 20, 0);
+        assert_eq!(few.in_file(1, per_file)[1], (0, 7));
+        assert_eq!(few.in_file(2, per_file)[1], (7, 10));
     }
 }

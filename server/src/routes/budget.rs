@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -69,15 +70,22 @@ fn limited_by(method: &Method, path: &str) -> Option<Bucket> {
 
 /// The largest body a path reads, and how long it may take to arrive: a photo, an article or
 /// the list of links from the staff area is larger than anything a citizen sends, and a photo
-/// of 10 MB takes a while over an office's uplink.
-fn body_bounds(path: &str, limits: &Limits) -> (usize, Duration) {
+/// of 10 MB takes a while over an office's uplink. Only for staff signed in (or the bearer
+/// token): anyone else's body is held to a citizen's bound before it is read, so that
+/// anonymous clients cannot make the server hold megabytes each.
+async fn body_bounds(state: &AppState, parts: &Parts) -> (usize, Duration) {
     use portal_contract::limits::{PHOTO_MAX_BYTES, STAFF_ARTICLE_REQUEST_MAX_BYTES};
-    if path == "/admin/photos" {
-        (PHOTO_MAX_BYTES, Duration::from_secs(120))
+    let path = parts.uri.path();
+    let large = if path == "/admin/photos" {
+        Some((PHOTO_MAX_BYTES, Duration::from_secs(120)))
     } else if path.starts_with("/admin/") && path != "/admin/session" {
-        (STAFF_ARTICLE_REQUEST_MAX_BYTES, Duration::from_secs(60))
+        Some((STAFF_ARTICLE_REQUEST_MAX_BYTES, Duration::from_secs(60)))
     } else {
-        (limits.max_body_bytes, limits.body_deadline)
+        None
+    };
+    match large {
+        Some(bounds) if super::staff_auth::is_staff(state, &parts.headers).await => bounds,
+        _ => (state.limits.max_body_bytes, state.limits.body_deadline),
     }
 }
 
@@ -100,7 +108,7 @@ pub async fn read_body_first(
             return refusal.into_response();
         }
     }
-    let (max_bytes, deadline) = body_bounds(parts.uri.path(), &state.limits);
+    let (max_bytes, deadline) = body_bounds(&state, &parts).await;
     let too_large = || {
         json_error(
             StatusCode::PAYLOAD_TOO_LARGE,

@@ -56,14 +56,19 @@ pub async fn post_rating(
         .await
 }
 
-/// The pages readers can rate: articles (documents and procedures will follow them).
+/// The pages readers can rate: articles and documents (procedures will follow them).
 fn rated_page_exists(conn: &mut crate::db::Conn, page: &str) -> Result<bool, AppError> {
-    match page.strip_prefix("/tin-tuc/") {
-        Some(slug) if !slug.is_empty() && !slug.contains('/') => {
-            Ok(store::articles::article_exists(conn, slug)?)
-        }
-        _ => Ok(false),
+    let slug_after = |prefix: &str| {
+        page.strip_prefix(prefix)
+            .filter(|slug| !slug.is_empty() && !slug.contains('/'))
+    };
+    if let Some(slug) = slug_after("/tin-tuc/") {
+        return Ok(store::articles::article_exists(conn, slug)?);
     }
+    if let Some(slug) = slug_after("/van-ban/") {
+        return Ok(store::documents::document_id(conn, slug)?.is_some());
+    }
+    Ok(false)
 }
 
 /// The query of `GET /admin/ratings`.

@@ -33,26 +33,51 @@ impl FromRequestParts<AppState> for StaffToken {
         state
             .rate_limit_spent(Bucket::StaffAuthFailures, client)
             .await?;
-        let given = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            // The scheme's name is case-insensitive (RFC 9110, 11.1).
-            .and_then(|value| value.split_once(' '))
-            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .map_or("", |(_, token)| token.trim());
-        // Without a configured token no token is right: the same 401 as a wrong one.
-        let matches = state
-            .admin_token
-            .as_deref()
-            .is_some_and(|expected| same_secret(given, expected));
-        if matches {
+        if carries_the_token(state, &parts.headers) {
             return Ok(StaffToken);
         }
         // Counting can itself spend the limit; this answer is still the plain 401.
         let _ = state.rate_limit(Bucket::StaffAuthFailures, client).await;
         Err(AppError::Unauthorized)
     }
+}
+
+/// Whether `headers` carry the configured bearer token. Without a configured token no token
+/// is right: the same answer as a wrong one.
+pub fn carries_the_token(state: &AppState, headers: &axum::http::HeaderMap) -> bool {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        // The scheme's name is case-insensitive (RFC 9110, 11.1).
+        .and_then(|value| value.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map_or("", |(_, token)| token.trim());
+    state
+        .admin_token
+        .as_deref()
+        .is_some_and(|expected| same_secret(given, expected))
+}
+
+/// Whether `headers` carry a live staff session's cookie or the bearer token: whom the staff
+/// area's large bodies are read for.
+pub async fn is_staff(state: &AppState, headers: &axum::http::HeaderMap) -> bool {
+    if carries_the_token(state, headers) {
+        return true;
+    }
+    let Some(token) = session::token_from(headers) else {
+        return false;
+    };
+    let token_hash = session::token_hash(&token);
+    state
+        .db(move |conn| {
+            Ok(store::staff::session_user(
+                conn,
+                &token_hash,
+                session::now(),
+            )?)
+        })
+        .await
+        .is_ok_and(|found| found.is_some())
 }
 
 /// Whether `given` is `expected`, in time that does not depend on where they differ:

@@ -266,6 +266,13 @@ pub fn article_count(conn: &mut Conn) -> Result<u64> {
     conn.query_one("SELECT COUNT(*) FROM articles", &[], |row| row.get(0))
 }
 
+/// When an article last changed, if there is one.
+pub fn last_change(conn: &mut Conn) -> Result<Option<String>> {
+    conn.query_one("SELECT MAX(updated_at) FROM articles", &[], |row| {
+        row.get(0)
+    })
+}
+
 /// Articles `offset..offset + limit` in the order they were stored: a sitemap's pages stay
 /// the same as articles are added.
 pub fn article_locations(conn: &mut Conn, offset: u64, limit: u64) -> Result<Vec<ArticleLocation>> {

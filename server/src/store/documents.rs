@@ -522,6 +522,43 @@ pub fn document_id(conn: &mut Conn, slug: &str) -> Result<Option<i64>> {
     )
 }
 
+pub fn document_count(conn: &mut Conn) -> Result<u64> {
+    conn.query_one("SELECT COUNT(*) FROM documents", &[], |row| row.get(0))
+}
+
+/// One document's slug and when it last changed (RFC 3339 in +07:00), for the sitemap.
+#[derive(Debug, Clone)]
+pub struct DocumentLocation {
+    pub slug: String,
+    pub updated_at: String,
+}
+
+/// Documents `offset..offset + limit` in the order they were stored: a sitemap's pages stay
+/// the same as documents are added.
+pub fn document_locations(
+    conn: &mut Conn,
+    offset: u64,
+    limit: u64,
+) -> Result<Vec<DocumentLocation>> {
+    conn.query(
+        "SELECT slug, updated_at FROM documents ORDER BY id LIMIT ?1 OFFSET ?2",
+        &[&limit, &offset],
+        |row| {
+            Ok(DocumentLocation {
+                slug: row.get(0)?,
+                updated_at: row.get(1)?,
+            })
+        },
+    )
+}
+
+/// When a document last changed, if there is one.
+pub fn last_change(conn: &mut Conn) -> Result<Option<String>> {
+    conn.query_one("SELECT MAX(updated_at) FROM documents", &[], |row| {
+        row.get(0)
+    })
+}
+
 pub fn has_documents(conn: &mut Conn) -> Result<bool> {
     conn.query_one("SELECT EXISTS (SELECT 1 FROM documents)", &[], |row| {
         row.get(0)
