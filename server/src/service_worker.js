@@ -72,8 +72,12 @@ self.addEventListener('fetch', (event) => {
 async function navigation(request, path, event) {
   try {
     const response = await fetch(request);
-    if (ARTICLE_PAGE.test(path) && response.ok) {
+    const slug = path.match(ARTICLE_PAGE);
+    if (slug && response.ok) {
       event.waitUntil(keep(path, response.clone()));
+    } else if (slug && response.status === 404) {
+      // Taken down: no longer readable here either.
+      event.waitUntil(forget(slug[1]));
     }
     return response;
   } catch (offline) {
@@ -97,7 +101,11 @@ async function navigation(request, path, event) {
 async function articleData(request, path, event) {
   try {
     const response = await fetch(request);
-    if (response.ok) event.waitUntil(keepArticle(path, response.clone()));
+    if (response.ok) {
+      event.waitUntil(keepArticle(path, response.clone()));
+    } else if (response.status === 404) {
+      event.waitUntil(forget(path.match(ARTICLE_DATA)[1]));
+    }
     return response;
   } catch (offline) {
     const saved = await caches.open(SAVED_CACHE);
@@ -131,11 +139,25 @@ async function keepArticle(path, response) {
     photos,
   });
   for (const old of index.splice(SAVED_MAX)) {
-    await saved.delete(old.path);
-    await saved.delete(`/api/v1/articles/${old.slug}`);
-    await Promise.all((old.photos || []).map((photo) => saved.delete(photo)));
+    await drop(saved, old);
   }
   await saved.put(SAVED_INDEX, json(index));
+}
+
+/// Forgets an article the portal no longer has.
+async function forget(slug) {
+  const saved = await caches.open(SAVED_CACHE);
+  const index = await savedIndex();
+  const gone = index.filter((entry) => entry.slug === slug);
+  if (gone.length === 0) return;
+  for (const entry of gone) await drop(saved, entry);
+  await saved.put(SAVED_INDEX, json(index.filter((entry) => entry.slug !== slug)));
+}
+
+async function drop(saved, entry) {
+  await saved.delete(entry.path);
+  await saved.delete(`/api/v1/articles/${entry.slug}`);
+  await Promise.all((entry.photos || []).map((photo) => saved.delete(photo)));
 }
 
 /// The portal's own photos of an article: its lead image at every width, and the body's.

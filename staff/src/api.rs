@@ -108,6 +108,7 @@ pub fn on_signed_out(notify: impl Fn() + 'static) {
     ON_SIGNED_OUT.with(|kept| *kept.borrow_mut() = Some(Box::new(notify)));
 }
 
+#[derive(Clone)]
 enum Body {
     None,
     Json(String),
@@ -175,7 +176,12 @@ fn failure(status: u16, text: &str) -> Failure {
 }
 
 async fn call<T: DeserializeOwned>(verb: Verb, path: &str, body: Body) -> Result<T, Failure> {
-    let (status, text) = exchange(verb, path, body).await?;
+    let (mut status, mut text) = exchange(verb, path, body.clone()).await?;
+    // Signing in again in another tab replaces the session, and this tab's CSRF token with
+    // it: take the new token and try once more, rather than report a refusal.
+    if status == 403 && verb != Verb::Get && refresh_csrf_token().await {
+        (status, text) = exchange(verb, path, body).await?;
+    }
     if (200..300).contains(&status) {
         return serde_json::from_str(&text).map_err(|_| Failure::BadData);
     }
@@ -188,6 +194,18 @@ async fn call<T: DeserializeOwned>(verb: Verb, path: &str, body: Body) -> Result
         });
     }
     Err(failure)
+}
+
+/// Whether the session now has another CSRF token than the one sent (now kept instead).
+async fn refresh_csrf_token() -> bool {
+    let Ok(Some(session)) = current_session().await else {
+        return false;
+    };
+    let changed = CSRF_TOKEN.with(|token| *token.borrow() != session.csrf_token);
+    if changed {
+        set_csrf_token(&session.csrf_token);
+    }
+    changed
 }
 
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Failure> {

@@ -47,6 +47,19 @@ test('an article read once opens again offline, and an unread one leads to the s
 
 test('the staff area and what readers send are never kept', async ({ page }) => {
   await underServiceWorker(page);
+  // With the worker in charge: the staff area, staff answers, a rating, the visit counts.
+  await page.goto('/quan-tri/dang-nhap');
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await fetch('/api/v1/admin/session');
+    await fetch('/api/v1/admin/articles');
+    await fetch('/api/v1/stats');
+    await fetch('/api/v1/ratings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ page: '/', useful: true, comment: '' }),
+    });
+  });
   const kept = await page.evaluate(async () => {
     const urls: string[] = [];
     for (const name of await caches.keys()) {
@@ -55,7 +68,7 @@ test('the staff area and what readers send are never kept', async ({ page }) => 
     }
     return urls;
   });
-  expect(kept.length).toBeGreaterThan(0);
+  expect(kept).toContain('/api/v1/site');
   for (const path of kept) {
     expect(path).not.toMatch(/^\/(quan-tri|api\/v1\/(admin|feedback|ratings|visits|stats))/);
   }

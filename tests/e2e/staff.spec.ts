@@ -111,9 +111,9 @@ test('an editor writes and submits an article; an approver previews and publishe
   await expect(page).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
   await expect(page.getByRole('status').filter({ hasText: 'Đã lưu bản nháp.' })).toBeVisible();
   await expect(page.locator('.staff-status-line')).toContainText('Nháp');
-  // An editor cannot publish: the buttons the server would refuse are not there.
+  // An editor cannot publish: the button the server would refuse is not there; the preview is.
   await expect(page.getByRole('button', { name: 'Đăng bài' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Xem trước' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Xem trước' })).toBeVisible();
   await page.getByRole('button', { name: 'Gửi duyệt' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã gửi bài cho người duyệt.' })).toBeVisible();
   await expect(page.locator('.staff-status-line')).toContainText('Chờ duyệt');
@@ -299,6 +299,29 @@ test('what is typed is kept in the browser and offered back after a reload', asy
   await page.reload();
   await page.getByRole('button', { name: 'Bỏ bản lưu' }).click();
   await page.reload();
+  await expect(page.getByLabel('Tiêu đề', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Có bản lưu trên máy này' })).toHaveCount(0);
+});
+
+test('a saved article leaves no copy in the browser, even one timed while it was being saved', async ({
+  page,
+}) => {
+  await signIn(page, editor);
+  await page.goto('/quan-tri/bai-viet/moi');
+  await page.getByLabel('Tiêu đề', { exact: true }).fill('Lưu ngay sau khi gõ');
+  await page.getByLabel('Chuyên mục').selectOption({ label: 'Thông báo' });
+  await page.getByLabel('Tác giả').fill('Văn phòng HĐND và UBND huyện');
+  await page.getByRole('textbox', { name: 'Nội dung' }).click();
+  await page.keyboard.type('Gõ xong bấm lưu ngay.');
+  // Saved within the second the browser waits before keeping a copy.
+  await page.getByRole('button', { name: 'Lưu nháp' }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
+  await page.waitForTimeout(1500);
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((key) => key.startsWith('portal-staff-draft:')),
+  );
+  expect(kept).toEqual([]);
+  await page.goto('/quan-tri/bai-viet/moi');
   await expect(page.getByLabel('Tiêu đề', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Có bản lưu trên máy này' })).toHaveCount(0);
 });

@@ -295,6 +295,8 @@ impl Editing {
         };
         match outcome {
             Ok(saved) => {
+                // A copy timed while the save was on its way would outlive it: drop it too.
+                self.autosave.with_value(Debounce::cancel);
                 autosave::clear(self.id);
                 self.busy.set(None);
                 self.errors.set(BTreeMap::new());
@@ -594,7 +596,10 @@ fn ArticleEditor(article: Option<StaffArticle>) -> impl IntoView {
         let version = editing.version.get_untracked();
         editing.autosave.with_value(|debounce| {
             debounce.run(move || {
-                autosave::store(id, &current, version);
+                // Saved to the server meanwhile: nothing of this is unsaved any more.
+                if current != editing.baseline.get_untracked() {
+                    autosave::store(id, &current, version);
+                }
             })
         });
     });
@@ -855,12 +860,11 @@ fn ArticleEditor(article: Option<StaffArticle>) -> impl IntoView {
                     "Gửi duyệt"
                 </button>
             })}
-            {move || approver().then(|| view! {
-                <button type="button" class="button button-secondary" disabled=move || busy.get().is_some()
-                    on:click=move |_| editing.start(editing.preview())>
-                    "Xem trước"
-                </button>
-            })}
+            // Everyone who writes sees their article as citizens will.
+            <button type="button" class="button button-secondary" disabled=move || busy.get().is_some()
+                on:click=move |_| editing.start(editing.preview())>
+                "Xem trước"
+            </button>
             {move || {
                 let republish = editing.article.with(|article| article.as_ref().is_some_and(|a| a.unpublished_changes));
                 (approver() && (status() != Some(ArticleStatus::Published) || republish)).then(|| view! {

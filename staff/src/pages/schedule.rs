@@ -404,7 +404,7 @@ fn EntryFields(
                 </div>
                 {text("content", "Nội dung", SCHEDULE_CONTENT_MAX_CHARS, entry.content.clone(), true)}
                 {text("chair", "Chủ trì", SCHEDULE_PERSON_MAX_CHARS, entry.chair.clone(), false)}
-                {text("participants", "Thành phần", SCHEDULE_PERSON_MAX_CHARS, entry.participants.clone(), false)}
+                {text("participants", "Thành phần", SCHEDULE_CONTENT_MAX_CHARS, entry.participants.clone(), false)}
                 {text("place", "Địa điểm", SCHEDULE_PLACE_MAX_CHARS, entry.place.clone(), false)}
                 <button
                     type="button"

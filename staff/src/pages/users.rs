@@ -73,9 +73,16 @@ fn AccountItem(
     let myself = session
         .user()
         .is_some_and(|user| user.username == account.username);
+    // Element ids from the name, one for one: `a.b` and `a_b` must not share their fields.
     let slug: String = username
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_string()
+            } else {
+                format!("-{:x}-", u32::from(c))
+            }
+        })
         .collect();
     let role = RwSignal::new(account.role);
     let (resetting, set_resetting) = signal(false);
