@@ -45,7 +45,8 @@ pub enum ImportError {
     Database(#[from] crate::db::Error),
 }
 
-fn list(errors: &[RecordError]) -> String {
+/// Each record's errors on a line of its own, for the command line.
+pub(crate) fn list(errors: &[RecordError]) -> String {
     errors
         .iter()
         .map(|e| format!("  {e}"))

@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 
 use crate::db::Conn;
 use crate::documents::{default_slug, FileKind, FILE_KINDS};
-use crate::import::{parse_record, FieldErrors, RecordError};
+use crate::import::{list, parse_record, FieldErrors, RecordError};
 use crate::routes::query;
 use crate::sanitize;
 use crate::store::document_search;
@@ -42,14 +42,6 @@ pub enum DocumentImportError {
     Invalid(Vec<RecordError>),
     #[error(transparent)]
     Database(#[from] crate::db::Error),
-}
-
-fn list(errors: &[RecordError]) -> String {
-    errors
-        .iter()
-        .map(|e| format!("  {e}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Reads a JSON array of documents from `path` and imports it in one transaction; the files

@@ -320,6 +320,11 @@ impl TestPortal {
         self.with_conn(move |conn| {
             portal_server::staff::add_user(conn, &name, role, STAFF_PASSWORD, None, "cli").unwrap()
         });
+        self.sign_in(username).await
+    }
+
+    /// Signs in an account added with `STAFF_PASSWORD`.
+    pub async fn sign_in(&self, username: &str) -> StaffSession {
         let request = from_peer(
             post_json(
                 "/api/v1/admin/session",

@@ -10,7 +10,7 @@ use portal_server::limits::Limits;
 use portal_server::state::AppState;
 use serde_json::{json, Value};
 
-const PASSWORD: &str = "mật khẩu của tòa soạn";
+use common::STAFF_PASSWORD as PASSWORD;
 
 fn add(portal: &TestPortal, username: &str, role: StaffRole) {
     portal.with_conn(|conn| {
@@ -30,14 +30,8 @@ fn sign_in_request(username: &str, password: &str, ip: [u8; 4]) -> Request<Body>
 
 /// Signs in; the session cookie (`name=value`) and the CSRF token.
 async fn sign_in(portal: &TestPortal, username: &str) -> (String, String) {
-    let (status, headers, body) = portal
-        .request(sign_in_request(username, PASSWORD, [192, 0, 2, 1]))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
-    let cookie = headers["set-cookie"].to_str().unwrap();
-    let pair = cookie.split(';').next().unwrap().to_string();
-    let body: Value = serde_json::from_slice(&body).unwrap();
-    (pair, body["csrf_token"].as_str().unwrap().to_string())
+    let session = portal.sign_in(username).await;
+    (session.cookie, session.csrf)
 }
 
 fn with_cookie(method: &str, uri: &str, cookie: &str, csrf: Option<&str>) -> Request<Body> {
