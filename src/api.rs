@@ -7,6 +7,7 @@ use std::time::Duration;
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use portal_contract::documents::{Document, DocumentFacets, DocumentSummary};
+use portal_contract::questions::{FeedbackProgress, LookupInput, PublicQuestion, QuestionField};
 use portal_contract::{
     ApiError, Article, ArticleSummary, FeedbackInput, FeedbackReceipt, FieldErrors, LinkGroup,
     Paged, PlaceCollection, Site, VisitStats, WeekSchedule, API_PREFIX,
@@ -568,6 +569,32 @@ pub async fn document_facets() -> Result<DocumentFacets, ApiFailure> {
     get_json("/document-facets").await
 }
 
+/// The fields (lĩnh vực) questions are filed under, in the order the form offers them.
+pub async fn question_fields() -> Result<Vec<QuestionField>, ApiFailure> {
+    get_json("/question-fields").await
+}
+
+/// Answered questions, newest answer first, or by relevance when `text` has words; `field`
+/// narrows to one field. Empty strings mean "any".
+pub async fn questions(
+    field: &str,
+    text: &str,
+    page: u32,
+    per_page: u32,
+) -> Result<Paged<PublicQuestion>, ApiFailure> {
+    let mut query = format!("/questions?page={page}&per_page={per_page}");
+    for (name, value) in [("field", field), ("q", text.trim())] {
+        if !value.is_empty() {
+            query.push_str(&format!("&{name}={}", encode(value)));
+        }
+    }
+    get_json(&query).await
+}
+
+pub async fn question(reference: &str) -> Result<PublicQuestion, ApiFailure> {
+    get_json(&format!("/questions/{}", encode(reference))).await
+}
+
 pub fn encode(component: &str) -> String {
     js_sys::encode_uri_component(component).into()
 }
@@ -626,6 +653,13 @@ pub enum SendFailure {
 
 pub async fn send_feedback(input: &FeedbackInput) -> Result<FeedbackReceipt, SendFailure> {
     let answer = send("/feedback", input).await?;
+    serde_json::from_str(&answer.text).map_err(|_| SendFailure::Failed(ApiFailure::BadData))
+}
+
+/// Where a citizen's feedback stands. A reference and contact that match nothing is
+/// `SendFailure::Failed(ApiFailure::NotFound)`.
+pub async fn lookup_feedback(input: &LookupInput) -> Result<FeedbackProgress, SendFailure> {
+    let answer = send("/feedback/lookup", input).await?;
     serde_json::from_str(&answer.text).map_err(|_| SendFailure::Failed(ApiFailure::BadData))
 }
 

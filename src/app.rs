@@ -19,8 +19,10 @@ use crate::pages::{
     category::CategoryPage,
     documents::{DocumentPage, DocumentsPage},
     feedback::FeedbackPage,
+    feedback_lookup::FeedbackLookupPage,
     home::HomePage,
     links::LinksPage,
+    questions::{QuestionPage, QuestionsPage},
     saved::SavedPage,
     schedule::SchedulePage,
     search::SearchPage,
@@ -72,6 +74,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ban-do") view=MapPage />
                     <Route path=path!("/nhung") view=EmbedGalleryPage />
                     <Route path=path!("/gui-y-kien") view=FeedbackPage />
+                    <Route path=path!("/tra-cuu-phan-hoi") view=FeedbackLookupPage />
+                    <Route path=path!("/hoi-dap") view=QuestionsPage />
+                    <Route path=path!("/hoi-dap/:reference") view=QuestionPage />
                     <Route path=path!("/da-luu") view=SavedPage />
                 </Routes>
             </main>

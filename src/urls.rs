@@ -9,6 +9,8 @@ pub const LINKS: &str = "/lien-ket";
 pub const FEEDBACK: &str = "/gui-y-kien";
 pub const SAVED: &str = portal_contract::SAVED_PAGE_PATH;
 pub const DOCUMENTS: &str = "/van-ban";
+pub const QUESTIONS: &str = portal_contract::questions::QUESTIONS_PAGE_PATH;
+pub const LOOKUP: &str = portal_contract::questions::LOOKUP_PAGE_PATH;
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
 pub const MAP: &str = "/ban-do";
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
@@ -83,6 +85,31 @@ pub fn documents_href(criteria: &DocumentCriteria, page: u32) -> String {
 /// The documents of one type, issuer or field (`name` one of `DOCUMENT_FILTERS`).
 pub fn documents_filtered_href(name: &str, slug: &str) -> String {
     format!("{DOCUMENTS}?{name}={}", encode(slug))
+}
+
+pub fn question_href(reference: &str) -> String {
+    format!("{QUESTIONS}/{reference}")
+}
+
+/// The names `/hoi-dap` gives its field filter and words in its address.
+pub const QUESTION_FILTERS: [&str; 2] = ["linh-vuc", "q"];
+
+/// The address of page `page` of the questions in `field` (any when empty) with `text`.
+pub fn questions_href(field: &str, text: &str, page: u32) -> String {
+    let mut parts = Vec::new();
+    for (name, value) in QUESTION_FILTERS.into_iter().zip([field, text.trim()]) {
+        if !value.is_empty() {
+            parts.push(format!("{name}={}", encode(value)));
+        }
+    }
+    if page > 1 {
+        parts.push(format!("trang={page}"));
+    }
+    if parts.is_empty() {
+        QUESTIONS.to_string()
+    } else {
+        format!("{QUESTIONS}?{}", parts.join("&"))
+    }
 }
 
 /// `rel` for a link to a page that only the full app has (the map, the widget gallery): in the

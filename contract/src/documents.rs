@@ -402,10 +402,14 @@ pub struct DocumentFacets {
     pub statuses: Vec<FacetCount>,
 }
 
-/// A document in an import file (`portal-server import-documents FILE.json`).
+/// A document as it arrives to be stored: a record of an import file
+/// (`portal-server import-documents FILE.json`, `F` = `DocumentFileInput`) or what staff send
+/// (`POST /admin/documents`, `F` = `UploadedFileRef`). One shape and one set of rules for
+/// both; only how the files are named differs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
-pub struct DocumentInput {
+pub struct DocumentRecord<F> {
     /// Made from the number and the abstract when absent.
     #[serde(default)]
     pub slug: Option<String>,
@@ -425,8 +429,8 @@ pub struct DocumentInput {
     pub summary: String,
     #[serde(default)]
     pub body_html: Option<String>,
-    pub files: Vec<DocumentFileInput>,
-    /// Slugs of documents this one replaces, in this file or already stored.
+    pub files: Vec<F>,
+    /// Slugs of documents this one replaces, in the same import file or already stored.
     #[serde(default)]
     pub replaces: Vec<String>,
     #[serde(default)]
@@ -434,6 +438,9 @@ pub struct DocumentInput {
     #[serde(default)]
     pub guides: Vec<String>,
 }
+
+/// A document in an import file, its files named by paths beside it.
+pub type DocumentInput = DocumentRecord<DocumentFileInput>;
 
 /// A file of an import record: its path relative to the import file, and the name it is
 /// served under (the path's last part when absent).
@@ -443,6 +450,70 @@ pub struct DocumentFileInput {
     pub path: String,
     #[serde(default)]
     pub name: Option<String>,
+}
+
+/// A file staff uploaded (`POST /admin/document-files`), to attach to documents by its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadedFile {
+    /// The SHA-256 of its bytes, in lowercase hex: the same file uploaded twice is one file.
+    pub id: String,
+    /// The name it downloads as.
+    pub name: String,
+    /// In bytes.
+    pub size: u64,
+    /// `application/pdf`, ...
+    pub content_type: String,
+    /// `PDF`, `DOCX`, ...
+    pub format: String,
+}
+
+/// A file a document from the staff area attaches: an uploaded file's id, and the name it
+/// downloads as (with the extension of the file's kind).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UploadedFileRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// `POST /admin/documents`: a new document, its files uploaded first.
+pub type StaffDocumentInput = DocumentRecord<UploadedFileRef>;
+
+/// `PUT /admin/documents/{slug}`: the document as it is to be, and the `version` it was
+/// edited from; a document changed since is not overwritten (409). The slug stays.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StaffDocumentSave {
+    pub version: String,
+    // Not the alias: the OpenAPI document names a schema by the type written here.
+    pub document: DocumentRecord<UploadedFileRef>,
+}
+
+/// A document as staff edit it: what `PUT` takes back as it is, and its version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffDocument {
+    /// Changes whenever anything of the document does (a digest of `document`): send it back
+    /// with a save.
+    pub version: String,
+    /// RFC 3339, +07:00.
+    pub updated_at: String,
+    /// Its slug filled in, `type` as the type's slug, dates as `YYYY-MM-DD`, relations by slug.
+    pub document: DocumentRecord<UploadedFileRef>,
+    /// What each of `document.files` is (its size, its kind), in the same order.
+    pub files: Vec<UploadedFile>,
+}
+
+impl From<&UploadedFile> for UploadedFileRef {
+    fn from(file: &UploadedFile) -> Self {
+        UploadedFileRef {
+            id: file.id.clone(),
+            name: file.name.clone(),
+        }
+    }
 }
 
 /// A document's name as its page's heading, link previews and feeds show it: the type and

@@ -6,6 +6,7 @@
 pub enum Widget {
     LatestNews,
     LatestDocuments,
+    Questions,
     FeaturedNews,
     Schedule,
     VisitStats,
@@ -16,15 +17,16 @@ pub enum Widget {
 /// The `type` of the only message a widget posts to its host page: `{type, height}`.
 pub const HEIGHT_MESSAGE: &str = "portal-widget-height";
 
-/// `tin-moi?so=N` and `van-ban-moi?so=N`: how many articles or documents, by default and at
-/// most.
+/// `tin-moi?so=N`, `van-ban-moi?so=N` and `hoi-dap?so=N`: how many articles, documents or
+/// questions, by default and at most.
 pub const LATEST_DEFAULT_COUNT: u32 = 5;
 pub const LATEST_MAX_COUNT: u32 = 20;
 
 impl Widget {
-    pub const ALL: [Widget; 7] = [
+    pub const ALL: [Widget; 8] = [
         Widget::LatestNews,
         Widget::LatestDocuments,
+        Widget::Questions,
         Widget::FeaturedNews,
         Widget::Schedule,
         Widget::VisitStats,
@@ -37,6 +39,7 @@ impl Widget {
         match self {
             Widget::LatestNews => "tin-moi",
             Widget::LatestDocuments => "van-ban-moi",
+            Widget::Questions => "hoi-dap",
             Widget::FeaturedNews => "tin-tieu-diem",
             Widget::Schedule => "lich-cong-tac",
             Widget::VisitStats => "thong-ke-truy-cap",
@@ -54,6 +57,7 @@ impl Widget {
         match self {
             Widget::LatestNews => "Tin mới",
             Widget::LatestDocuments => "Văn bản mới",
+            Widget::Questions => "Hỏi đáp",
             Widget::FeaturedNews => "Tin tiêu điểm",
             Widget::Schedule => "Lịch công tác",
             Widget::VisitStats => "Thống kê truy cập",
@@ -66,7 +70,7 @@ impl Widget {
     pub fn options(self) -> &'static [&'static str] {
         match self {
             Widget::LatestNews => &["so", "chuyen-muc"],
-            Widget::LatestDocuments => &["so"],
+            Widget::LatestDocuments | Widget::Questions => &["so"],
             _ => &[],
         }
     }

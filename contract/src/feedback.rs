@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::limits::{
     ARTICLE_SLUG_MAX_CHARS, EMAIL_MAX_CHARS, MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS,
-    PHONE_MAX_CHARS, TITLE_MAX_CHARS,
+    PHONE_MAX_CHARS, QUESTION_FIELD_MAX_CHARS, TITLE_MAX_CHARS,
 };
+use crate::questions::{Answer, DeclineReason, FeedbackStatus, QuestionField};
 use crate::text;
 
 /// `POST /feedback`. Every field defaults to empty, so a missing field is reported like an
@@ -27,6 +28,11 @@ pub struct FeedbackInput {
     pub message: String,
     /// The slug of the article the feedback is about, if any.
     pub article: Option<String>,
+    /// The slug of the field (lĩnh vực) it is about, from `GET /question-fields`, if any.
+    pub field: Option<String>,
+    /// Whether the citizen allows the question and its answer on the public questions page
+    /// (by given name only).
+    pub allow_publish: bool,
     /// Hidden from people; a bot that fills every field fills this one too.
     pub website: String,
     /// How long the form was open before it was sent, in milliseconds.
@@ -84,6 +90,15 @@ pub struct FeedbackRecord {
     pub article: Option<String>,
     /// Why the submission was held back as likely spam; `None` for ordinary ones.
     pub held_reason: Option<String>,
+    pub status: FeedbackStatus,
+    pub field: Option<QuestionField>,
+    pub allow_publish: bool,
+    /// The unit handling it.
+    pub unit: Option<String>,
+    pub decline_reason: Option<DeclineReason>,
+    pub answer: Option<Answer>,
+    /// On the public questions page.
+    pub published: bool,
 }
 
 /// Field name → what is wrong with it, in Vietnamese.
@@ -167,6 +182,14 @@ pub fn validate_feedback(input: &FeedbackInput) -> FieldErrors {
             "article",
             "Bài viết này không còn trên cổng thông tin.".into(),
         );
+    }
+    // Whether the field exists is the server's to say; the app offers only those that do.
+    if input
+        .field
+        .as_ref()
+        .is_some_and(|slug| slug.chars().count() > QUESTION_FIELD_MAX_CHARS)
+    {
+        fail("field", "Lĩnh vực này không có trong danh sách.".into());
     }
     errors
 }

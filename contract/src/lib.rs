@@ -13,6 +13,7 @@ pub mod limits;
 pub mod map;
 pub mod numbers;
 pub mod paging;
+pub mod questions;
 pub mod rating;
 pub mod staff;
 pub mod text;

@@ -15,6 +15,17 @@ pub const MESSAGE_MAX_CHARS: usize = 5000;
 /// Feedback: the slug of the article it is about.
 pub const ARTICLE_SLUG_MAX_CHARS: usize = 200;
 
+/// Feedback: the slug of the field (lĩnh vực) it is filed under.
+pub const QUESTION_FIELD_MAX_CHARS: usize = 64;
+/// A feedback reference as a look-up takes it (`PH-2026-000042`), in characters.
+pub const REFERENCE_MAX_CHARS: usize = 40;
+/// A look-up's contact: the email or phone given when writing, in characters.
+pub const LOOKUP_CONTACT_MAX_CHARS: usize = EMAIL_MAX_CHARS;
+/// The unit handling or answering a question, in characters.
+pub const UNIT_MAX_CHARS: usize = 200;
+/// An answer's body as sent, in bytes: pages of text with a table or two.
+pub const ANSWER_BODY_MAX_BYTES: usize = 64 * 1024;
+
 /// A rating's comment ("Thông tin này có hữu ích không?"), in characters.
 pub const RATING_COMMENT_MAX_CHARS: usize = 500;
 /// The path of a rated page, in characters.
@@ -49,7 +60,8 @@ const _: () = assert!(
         + PHONE_MAX_CHARS
         + TITLE_MAX_CHARS
         + MESSAGE_MAX_CHARS
-        + ARTICLE_SLUG_MAX_CHARS)
+        + ARTICLE_SLUG_MAX_CHARS
+        + QUESTION_FIELD_MAX_CHARS)
         + 2048
         <= MAX_BODY_BYTES
 );

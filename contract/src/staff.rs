@@ -77,6 +77,10 @@ pub struct AuditEntry {
     pub action: String,
     /// What it happened to: an account's username, an article's slug.
     pub subject: String,
+    /// What the action changed, where the action alone does not say: the earlier text of a
+    /// replaced answer, the unit a question was assigned to.
+    #[serde(default)]
+    pub detail: Option<String>,
 }
 
 /// `GET /admin/users`: an account as admins see it.

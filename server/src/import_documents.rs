@@ -5,12 +5,17 @@
 //! that leads out (`../../etc/passwd`, an absolute path, a symbolic link pointing elsewhere)
 //! is refused, so an import file from elsewhere cannot publish what else the machine holds.
 //! A file's content must be what its extension says (`documents::FileKind::check`).
+//!
+//! The rules a document passes are here once, for the import and for the staff area
+//! (`routes::document_admin`), which names its files by uploads instead of paths: `check`
+//! takes each file through what its caller gives it, and the file checks (`kind_of`,
+//! `check_file_name`, `check_content`, `save_file`) serve the uploads too.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use portal_contract::documents::{
-    DocumentInput, DocumentKind, DOCUMENT_BODY_MAX_BYTES, DOCUMENT_FILE_MAX_BYTES,
+    DocumentInput, DocumentKind, DocumentRecord, DOCUMENT_BODY_MAX_BYTES, DOCUMENT_FILE_MAX_BYTES,
     DOCUMENT_FILE_NAME_MAX_CHARS, DOCUMENT_KINDS, DOCUMENT_MAX_FILES, DOCUMENT_NAME_MAX_CHARS,
     DOCUMENT_NUMBER_MAX_CHARS, DOCUMENT_SUMMARY_MAX_CHARS,
 };
@@ -69,12 +74,10 @@ pub fn import_file(conn: &mut Conn, path: &Path) -> Result<usize, DocumentImport
 }
 
 /// A record that passed every check, its files stored, its relations still to resolve.
-struct Checked {
-    /// The record's place in the file, from 0.
-    index: usize,
-    document: NewDocument,
+pub(crate) struct Checked {
+    pub(crate) document: NewDocument,
     /// Each with its field (`replaces[0]`) for messages.
-    links: Vec<(Link, String, String)>,
+    pub(crate) links: Vec<(Link, String, String)>,
 }
 
 /// Validates every record, storing the files as it goes, then stores the documents and their
@@ -91,13 +94,17 @@ pub fn import_records(
             path: folder.display().to_string(),
             source,
         })?;
+    store::lock_for_writing(conn)?;
     let now = crate::clock::now_text();
-    let mut checked = Vec::with_capacity(records.len());
+    let mut checked: Vec<(usize, Checked)> = Vec::with_capacity(records.len());
     let mut errors = Vec::new();
     let mut slugs: HashMap<String, usize> = HashMap::new();
     for (index, record) in records.iter().enumerate() {
-        let result = parse_record::<DocumentInput>(record)
-            .and_then(|input| check(conn, index, &input, &folder, &now));
+        let result = parse_record::<DocumentInput>(record).and_then(|input| {
+            check(conn, &input, |conn, file| {
+                store_file(conn, &folder, &file.path, file.name.as_deref(), &now)
+            })
+        });
         let fail = |field: String, message: String| RecordError {
             index,
             field,
@@ -114,7 +121,7 @@ pub fn import_records(
                         ),
                     ));
                 }
-                checked.push(record);
+                checked.push((index, record));
             }
             Err(field_errors) => errors.extend(
                 field_errors
@@ -124,26 +131,14 @@ pub fn import_records(
         }
     }
     // Relations name documents of this file or already stored, never the document itself.
-    for record in &checked {
-        for (_, target, field) in &record.links {
-            let problem = if *target == record.document.slug {
-                Some("a document cannot relate to itself".to_string())
-            } else if slugs.contains_key(target) {
-                None
-            } else if store::document_id(conn, target)?.is_none() {
-                Some(format!(
-                    "no document has the slug `{target}` (in this file or stored)"
-                ))
-            } else {
-                None
-            };
-            if let Some(message) = problem {
-                errors.push(RecordError {
-                    index: record.index,
-                    field: field.clone(),
-                    message,
-                });
-            }
+    for (index, record) in &checked {
+        let in_file = |target: &str| slugs.contains_key(target);
+        for (field, message) in link_problems(conn, record, in_file)? {
+            errors.push(RecordError {
+                index: *index,
+                field,
+                message,
+            });
         }
     }
     if !errors.is_empty() {
@@ -151,32 +146,72 @@ pub fn import_records(
         return Err(DocumentImportError::Invalid(errors));
     }
     let mut ids: HashMap<&str, i64> = HashMap::new();
-    for record in &checked {
+    for (_, record) in &checked {
         let (id, _) = store::upsert_document(conn, &record.document, &now)?;
         ids.insert(&record.document.slug, id);
     }
-    for record in &checked {
-        let mut links = Vec::with_capacity(record.links.len());
-        for (link, target, _) in &record.links {
-            let target_id = match ids.get(target.as_str()) {
-                Some(id) => *id,
-                None => store::document_id(conn, target)?.ok_or_else(|| crate::db::Error::NoRow)?,
-            };
-            links.push((*link, target_id));
-        }
-        store::set_links(conn, ids[record.document.slug.as_str()], &links, &now)?;
+    for (_, record) in &checked {
+        let id = ids[record.document.slug.as_str()];
+        store_links(conn, id, record, |target| ids.get(target).copied(), &now)?;
     }
     store::remove_unused_blobs(conn)?;
     Ok(checked.len())
 }
 
-/// Checks one record and stores its files; what is wrong, by field, otherwise.
-fn check(
+/// What is wrong with the relations of `record`, by field: each must name a document stored
+/// or one that `elsewhere` knows of (the same import file), and not the document itself.
+pub(crate) fn link_problems(
     conn: &mut Conn,
-    index: usize,
-    input: &DocumentInput,
-    folder: &Path,
+    record: &Checked,
+    elsewhere: impl Fn(&str) -> bool,
+) -> crate::db::Result<FieldErrors> {
+    let mut problems = Vec::new();
+    for (_, target, field) in &record.links {
+        let problem = if *target == record.document.slug {
+            Some("a document cannot relate to itself".to_string())
+        } else if elsewhere(target) || store::document_id(conn, target)?.is_some() {
+            None
+        } else {
+            Some(format!(
+                "no document has the slug `{target}` (in this file or stored)"
+            ))
+        };
+        if let Some(message) = problem {
+            problems.push((field.clone(), message));
+        }
+    }
+    Ok(problems)
+}
+
+/// Makes what document `id` says of others the relations of `record` (checked already by
+/// `link_problems`), their targets' ids from `known` or else the store; answers whether
+/// anything changed.
+pub(crate) fn store_links(
+    conn: &mut Conn,
+    id: i64,
+    record: &Checked,
+    known: impl Fn(&str) -> Option<i64>,
     now: &str,
+) -> crate::db::Result<bool> {
+    let mut links = Vec::with_capacity(record.links.len());
+    for (link, target, _) in &record.links {
+        let target_id = match known(target) {
+            Some(id) => id,
+            None => store::document_id(conn, target)?.ok_or(crate::db::Error::NoRow)?,
+        };
+        links.push((*link, target_id));
+    }
+    store::set_links(conn, id, &links, now)
+}
+
+/// Checks one record, whichever way it arrived: every field by the same rules, then its
+/// files, which `attach` checks and stores (an import reads them beside its file, the staff
+/// area finds them among the uploads). What is wrong, by field, otherwise; a file's problems
+/// under `files[i].` and the field `attach` names.
+pub(crate) fn check<F>(
+    conn: &mut Conn,
+    input: &DocumentRecord<F>,
+    mut attach: impl FnMut(&mut Conn, &F) -> Result<NewFile, FileProblem>,
 ) -> Result<Checked, FieldErrors> {
     let mut errors: FieldErrors = Vec::new();
     let mut fail = |field: &str, message: String| errors.push((field.to_string(), message));
@@ -310,7 +345,7 @@ fn check(
     let mut files = Vec::new();
     if errors.is_empty() {
         for (at, file) in input.files.iter().enumerate() {
-            match store_file(conn, folder, &file.path, file.name.as_deref(), now) {
+            match attach(conn, file) {
                 Ok(stored) => files.push(stored),
                 Err(FileProblem::Field(field, message)) => {
                     errors.push((format!("files[{at}].{field}"), message))
@@ -324,7 +359,6 @@ fn check(
 
     match (kind, issued_on) {
         (Some(kind), Some(issued_on)) if errors.is_empty() => Ok(Checked {
-            index,
             document: NewDocument {
                 slug,
                 number: number.to_string(),
@@ -355,8 +389,9 @@ fn check_text(fail: &mut impl FnMut(&str, String), name: &str, value: &str, max:
     }
 }
 
-enum FileProblem {
-    /// What is wrong with `path` or `name`.
+/// Why a record's file cannot be attached.
+pub(crate) enum FileProblem {
+    /// What is wrong with one of the file's fields (`path`, `name`, `id`).
     Field(&'static str, String),
     Database(crate::db::Error),
 }
@@ -365,6 +400,70 @@ impl From<crate::db::Error> for FileProblem {
     fn from(err: crate::db::Error) -> Self {
         FileProblem::Database(err)
     }
+}
+
+/// Why a file's bytes cannot be attached as the kind its name says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentProblem {
+    Empty,
+    /// Over `DOCUMENT_FILE_MAX_BYTES`.
+    TooLarge,
+    /// Not what its extension says; `FileKind::check`'s account of why.
+    NotItsKind(String),
+}
+
+impl ContentProblem {
+    /// Said of the file called `what`, as the import reports it.
+    pub fn describe(&self, what: &str) -> String {
+        match self {
+            ContentProblem::Empty => format!("`{what}` is empty"),
+            ContentProblem::TooLarge => format!(
+                "`{what}` is over {} MB",
+                DOCUMENT_FILE_MAX_BYTES / 1024 / 1024
+            ),
+            ContentProblem::NotItsKind(problem) => format!("`{what}` {problem}"),
+        }
+    }
+}
+
+/// A file of `size` bytes may be attached: not empty, at most `DOCUMENT_FILE_MAX_BYTES`.
+pub fn check_size(size: u64) -> Result<(), ContentProblem> {
+    if size == 0 {
+        Err(ContentProblem::Empty)
+    } else if size > DOCUMENT_FILE_MAX_BYTES {
+        Err(ContentProblem::TooLarge)
+    } else {
+        Ok(())
+    }
+}
+
+/// `bytes` may be attached as a file of `kind`: their size, and their content proved to be
+/// what the kind says (`FileKind::check`). The import and the staff's uploads both ask here.
+pub fn check_content(kind: FileKind, bytes: &[u8]) -> Result<(), ContentProblem> {
+    check_size(bytes.len() as u64)?;
+    kind.check(bytes).map_err(ContentProblem::NotItsKind)
+}
+
+/// The kind of file a name's extension says, or which extensions it may end in.
+pub fn kind_of(name: &str) -> Result<FileKind, String> {
+    FileKind::from_name(name).ok_or_else(|| {
+        let extensions: Vec<String> = FILE_KINDS
+            .iter()
+            .map(|kind| format!(".{}", kind.extension()))
+            .collect();
+        format!("`{name}` must end in one of {}", extensions.join(", "))
+    })
+}
+
+/// Stores checked bytes once, under their SHA-256 (lowercase hex), which is their id;
+/// answers it.
+pub fn save_file(conn: &mut Conn, bytes: &[u8], now: &str) -> crate::db::Result<String> {
+    let sha256: String = Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    store::save_blob(conn, &sha256, bytes, now)?;
+    Ok(sha256)
 }
 
 /// Reads the file at `path` (relative to `folder`, which is canonical), checks it, and stores
@@ -378,16 +477,7 @@ fn store_file(
 ) -> Result<NewFile, FileProblem> {
     let path_problem = |message: String| FileProblem::Field("path", message);
     let resolved = resolve(folder, path).map_err(path_problem)?;
-    let kind = FileKind::from_name(path).ok_or_else(|| {
-        let extensions: Vec<String> = FILE_KINDS
-            .iter()
-            .map(|kind| format!(".{}", kind.extension()))
-            .collect();
-        path_problem(format!(
-            "`{path}` must end in one of {}",
-            extensions.join(", ")
-        ))
-    })?;
+    let kind = kind_of(path).map_err(path_problem)?;
     let name = match name {
         Some(name) => name.trim().to_string(),
         None => Path::new(path)
@@ -397,21 +487,17 @@ fn store_file(
     };
     check_file_name(&name, kind).map_err(|message| FileProblem::Field("name", message))?;
 
+    let content_problem = |problem: ContentProblem| path_problem(problem.describe(path));
     let size = std::fs::metadata(&resolved)
         .map_err(|err| path_problem(format!("`{path}` cannot be read: {err}")))?
         .len();
-    check_size(path, size).map_err(path_problem)?;
+    // Refused before a byte is read.
+    check_size(size).map_err(content_problem)?;
     let bytes = std::fs::read(&resolved)
         .map_err(|err| path_problem(format!("`{path}` cannot be read: {err}")))?;
     // It may have changed since its size was read.
-    check_size(path, bytes.len() as u64).map_err(path_problem)?;
-    kind.check(&bytes)
-        .map_err(|problem| path_problem(format!("`{path}` {problem}")))?;
-    let sha256: String = Sha256::digest(&bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
-    store::save_blob(conn, &sha256, &bytes, now)?;
+    check_content(kind, &bytes).map_err(content_problem)?;
+    let sha256 = save_file(conn, &bytes, now)?;
     Ok(NewFile {
         name,
         content_type: kind.content_type(),
@@ -462,22 +548,9 @@ fn outside(path: &str) -> String {
     format!("`{path}` is outside the import file's folder; files must be in it or below it")
 }
 
-fn check_size(path: &str, size: u64) -> Result<(), String> {
-    if size == 0 {
-        Err(format!("`{path}` is empty"))
-    } else if size > DOCUMENT_FILE_MAX_BYTES {
-        Err(format!(
-            "`{path}` is over {} MB",
-            DOCUMENT_FILE_MAX_BYTES / 1024 / 1024
-        ))
-    } else {
-        Ok(())
-    }
-}
-
 /// A name a file is served and downloaded under: one path segment of visible characters,
 /// ending in the file's own extension, so what it says is what it is.
-fn check_file_name(name: &str, kind: FileKind) -> Result<(), String> {
+pub fn check_file_name(name: &str, kind: FileKind) -> Result<(), String> {
     let problem = if name.is_empty() {
         Some("must not be empty".to_string())
     } else if name.chars().count() > DOCUMENT_FILE_NAME_MAX_CHARS {

@@ -19,6 +19,7 @@ pub mod media;
 pub mod openapi;
 pub mod pages;
 pub mod photos;
+pub mod questions;
 pub mod reading_view;
 pub mod request_guard;
 pub mod routes;

@@ -29,6 +29,9 @@ pub struct Limits {
     pub staff_sign_in_failures: RateLimit,
     /// "Was this useful?" answers; a reader gives one a page, so a flood is not a reader.
     pub ratings: RateLimit,
+    /// Look-ups of feedback by reference and contact: a citizen makes a few, and a limit
+    /// keeps anyone from trying references and contacts at scale.
+    pub feedback_lookups: RateLimit,
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a reverse
     /// proxy, every request comes from the proxy's own address).
     pub behind_proxy: bool,
@@ -64,6 +67,10 @@ impl Default for Limits {
                 count: 30,
                 per: Duration::from_secs(600),
             },
+            feedback_lookups: RateLimit {
+                count: 20,
+                per: Duration::from_secs(60),
+            },
             behind_proxy: false,
         }
     }
@@ -86,6 +93,7 @@ pub enum Bucket {
     /// Failed sign-ins: counted per address, so a password cannot be guessed.
     StaffSignInFailures,
     Ratings,
+    FeedbackLookups,
 }
 
 /// The address a limit counts against: an IPv6 client by its /64, which one household or one

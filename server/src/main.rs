@@ -94,6 +94,13 @@ enum Command {
     },
     /// Rebuild the search indexes from the articles and the documents.
     Reindex,
+    /// Remove the sender's name, email and phone from feedback answered or declined more than
+    /// DAYS days ago (a published question keeps its asker's given name).
+    PurgeContacts {
+        /// Days since the feedback was closed.
+        #[arg(long, value_name = "DAYS")]
+        older_than: u32,
+    },
     /// Staff accounts.
     User {
         #[command(subcommand)]
@@ -187,6 +194,29 @@ fn run(cli: Cli) -> Result<(), String> {
             println!(
                 "indexed {count} article(s) and {documents} document(s) in {:.1} s",
                 started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Some(Command::PurgeContacts { older_than }) => {
+            let cutoff = chrono::Utc::now() - chrono::Duration::days(i64::from(older_than));
+            let cutoff =
+                portal_server::clock::stored_text(portal_contract::to_portal_offset(&cutoff));
+            let purged = conn
+                .transaction(|tx| {
+                    let purged = store::feedback::purge_contacts(tx, &cutoff)?;
+                    store::audit::record_with_detail(
+                        tx,
+                        None,
+                        Some("cli"),
+                        "contacts_purged",
+                        &format!("closed before {cutoff}"),
+                        Some(&purged.to_string()),
+                    )?;
+                    Ok::<_, db::Error>(purged)
+                })
+                .map_err(|e| e.to_string())?;
+            println!(
+                "removed the contact details of {purged} feedback item(s) closed before {cutoff}"
             );
             Ok(())
         }
@@ -291,6 +321,11 @@ fn prepare(conn: &mut db::Conn, content: &std::path::Path) -> Result<(), String>
                 .map_err(|e| format!("seeding the documents: {e}"))?;
             if documents > 0 {
                 tracing::info!(documents, "added the demo documents");
+            }
+            let questions = seed::seed_questions_if_empty(conn, content)
+                .map_err(|e| format!("seeding the questions: {e}"))?;
+            if questions > 0 {
+                tracing::info!(questions, "added the question fields and demo answers");
             }
         }
     }

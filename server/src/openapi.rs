@@ -7,12 +7,14 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use portal_contract::documents::DOCUMENT_KINDS;
 use portal_contract::limits::{
-    ARTICLE_AUTHOR_MAX_CHARS, ARTICLE_SLUG_MAX_CHARS, ARTICLE_SUMMARY_MAX_CHARS,
-    ARTICLE_TITLE_MAX_CHARS, DATE_YEARS_PATTERN, EMAIL_MAX_CHARS, FIRST_YEAR, LAST_YEAR, MAX_PAGE,
-    MAX_PER_PAGE, MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS,
-    QUERY_MAX_CHARS, RATING_COMMENT_MAX_CHARS, RATING_PAGE_MAX_CHARS, SCHEDULE_CONTENT_MAX_CHARS,
-    SCHEDULE_PERSON_MAX_CHARS, SCHEDULE_PLACE_MAX_CHARS, SCHEDULE_WEEK_MAX_ENTRIES,
-    STAFF_PASSWORD_MAX_CHARS, STAFF_PASSWORD_MIN_CHARS, STAFF_USERNAME_MAX_CHARS, TITLE_MAX_CHARS,
+    ANSWER_BODY_MAX_BYTES, ARTICLE_AUTHOR_MAX_CHARS, ARTICLE_SLUG_MAX_CHARS,
+    ARTICLE_SUMMARY_MAX_CHARS, ARTICLE_TITLE_MAX_CHARS, DATE_YEARS_PATTERN, EMAIL_MAX_CHARS,
+    FIRST_YEAR, LAST_YEAR, LOOKUP_CONTACT_MAX_CHARS, MAX_PAGE, MAX_PER_PAGE, MESSAGE_MAX_CHARS,
+    MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS, QUERY_MAX_CHARS, QUESTION_FIELD_MAX_CHARS,
+    RATING_COMMENT_MAX_CHARS, RATING_PAGE_MAX_CHARS, REFERENCE_MAX_CHARS,
+    SCHEDULE_CONTENT_MAX_CHARS, SCHEDULE_PERSON_MAX_CHARS, SCHEDULE_PLACE_MAX_CHARS,
+    SCHEDULE_WEEK_MAX_ENTRIES, STAFF_PASSWORD_MAX_CHARS, STAFF_PASSWORD_MIN_CHARS,
+    STAFF_USERNAME_MAX_CHARS, TITLE_MAX_CHARS, UNIT_MAX_CHARS,
 };
 use portal_contract::text::visible_char_pattern;
 use serde_json::{json, Value};
@@ -20,8 +22,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::{
-    articles, audit, categories, documents, editorial, feedback, links, map, ratings, schedule,
-    session, site, stats, users,
+    articles, audit, categories, documents, editorial, feedback, feedback_handling, links, map,
+    questions, ratings, schedule, session, site, stats, users,
 };
 
 #[derive(OpenApi)]
@@ -46,7 +48,15 @@ use crate::routes::{
         links::list_links,
         map::get_map,
         feedback::post_feedback,
+        feedback::lookup_feedback,
         feedback::list_feedback,
+        feedback_handling::get_feedback,
+        feedback_handling::assign,
+        feedback_handling::decline,
+        feedback_handling::answer,
+        questions::list_questions,
+        questions::get_question,
+        questions::list_fields,
         ratings::post_rating,
         ratings::list_ratings,
         session::sign_in,
@@ -72,6 +82,11 @@ use crate::routes::{
         schedule::edit_week,
         links::edit_links,
         crate::routes::photos::upload_photo,
+        crate::routes::document_admin::list_documents,
+        crate::routes::document_admin::create_document,
+        crate::routes::document_admin::get_document,
+        crate::routes::document_admin::save_document,
+        crate::routes::document_admin::upload_file,
     ),
     modifiers(&BearerAuth)
 )]
@@ -252,6 +267,7 @@ fn contract_limits(document: &mut Value) {
             }),
         ),
         ("article", json!({"maxLength": ARTICLE_SLUG_MAX_CHARS})),
+        ("field", json!({"maxLength": QUESTION_FIELD_MAX_CHARS})),
     ] {
         merge(&mut feedback["properties"][field], bounds);
     }
@@ -262,6 +278,29 @@ fn contract_limits(document: &mut Value) {
         {"required": ["email"], "properties": {"email": {"pattern": visible}}},
         {"required": ["phone"], "properties": {"phone": {"pattern": visible}}},
     ]);
+    // Hỏi đáp: a look-up, and the staff's handling (`portal_contract::questions`' rules).
+    let schemas = &mut document["components"]["schemas"];
+    let lookup = &mut schemas["LookupInput"];
+    merge(
+        &mut lookup["properties"]["reference"],
+        json!({"minLength": 1, "maxLength": REFERENCE_MAX_CHARS, "pattern": visible}),
+    );
+    merge(
+        &mut lookup["properties"]["contact"],
+        json!({"minLength": 1, "maxLength": LOOKUP_CONTACT_MAX_CHARS, "pattern": visible}),
+    );
+    lookup["required"] = json!(["reference", "contact"]);
+    let unit = json!({"minLength": 1, "maxLength": UNIT_MAX_CHARS, "pattern": visible});
+    merge(
+        &mut schemas["AssignInput"]["properties"]["unit"],
+        unit.clone(),
+    );
+    merge(&mut schemas["AnswerInput"]["properties"]["unit"], unit);
+    // The limit is in bytes; this many characters fit it whatever they are.
+    merge(
+        &mut schemas["AnswerInput"]["properties"]["body_html"],
+        json!({"minLength": 1, "maxLength": ANSWER_BODY_MAX_BYTES / 4, "pattern": visible}),
+    );
 }
 
 /// What `portal_contract::validate_feedback` accepts as an email: blank, or one `@` with a

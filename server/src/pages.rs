@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 
 use portal_contract::documents::document_title;
 use portal_contract::embed::Widget;
+use portal_contract::questions::{LOOKUP_PAGE_PATH, QUESTIONS_PAGE_PATH};
 use portal_contract::API_PREFIX;
 
 use crate::html::{escape, meta_content};
@@ -132,6 +133,8 @@ pub const STATIC_ROUTES: &[&str] = &[
     "/ban-do",
     "/nhung",
     "/gui-y-kien",
+    QUESTIONS_PAGE_PATH,
+    LOOKUP_PAGE_PATH,
 ];
 
 /// The documents library's list.
@@ -166,8 +169,22 @@ struct Preview {
     data: Option<String>,
     /// The page's content as plain HTML (`reading_view`), shown until the app starts.
     reading_view: Option<String>,
-    /// An article's facts for search engines (schema.org `NewsArticle`).
-    news_article: Option<NewsArticleFacts>,
+    /// What search engines read of the page (schema.org), when it is more than a web page.
+    structured: Option<Structured>,
+}
+
+enum Structured {
+    NewsArticle(NewsArticleFacts),
+    /// A question and its answer (`FAQPage`).
+    Faq(FaqFacts),
+}
+
+struct FaqFacts {
+    question: String,
+    answer_text: String,
+    asked_at: String,
+    answered_at: String,
+    answered_by: String,
 }
 
 struct NewsArticleFacts {
@@ -438,7 +455,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
                     path: format!("/tin-tuc/{}", article.slug),
                     data: Some(format!("/articles/{}", article.slug)),
                     reading_view: Some(reading_view::render(site.as_ref(), &article)),
-                    news_article: Some(NewsArticleFacts {
+                    structured: Some(Structured::NewsArticle(NewsArticleFacts {
                         published_at: article.published_at.to_rfc3339(),
                         updated_at: article.updated_at.to_rfc3339(),
                         author: article.author.clone(),
@@ -446,7 +463,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
                             || portal_contract::DEFAULT_SITE_NAME.to_string(),
                             |site| site.name.clone(),
                         ),
-                    }),
+                    })),
                     title: article.title,
                     description: article.summary,
                     image: article.image.map(|image| image.url),
@@ -491,7 +508,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
                     path: format!("{DOCUMENTS_PAGE}/{}", document.slug),
                     data: Some(format!("/documents/{}", document.slug)),
                     reading_view: Some(reading_view::render_document(site.as_ref(), &document)),
-                    news_article: None,
+                    structured: None,
                     description: document.summary,
                     // The portal's share image: a document has no picture of its own.
                     image: None,
@@ -499,8 +516,52 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
                 None => missing,
             })
         }
+        ["hoi-dap", reference] if !reference.is_empty() => {
+            let reference = reference.to_uppercase();
+            let found_question = state
+                .db(move |conn| Ok(store::questions::question(conn, &reference)?))
+                .await?;
+            Ok(match found_question {
+                Some(question) => {
+                    let answer_text = crate::sanitize::plain_text(&question.answer.body_html);
+                    found(Some(Preview {
+                        path: format!("{QUESTIONS_PAGE_PATH}/{}", question.reference),
+                        data: Some(format!("/questions/{}", question.reference)),
+                        reading_view: None,
+                        description: description_of(&question.question),
+                        structured: Some(Structured::Faq(FaqFacts {
+                            question: question.question,
+                            answer_text: answer_text
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                            asked_at: question.asked_at.to_rfc3339(),
+                            answered_at: question.answer.answered_at.to_rfc3339(),
+                            answered_by: question.answer.unit,
+                        })),
+                        title: question.title,
+                        image: None,
+                    }))
+                }
+                None => missing,
+            })
+        }
         _ => Ok(missing),
     }
+}
+
+/// A preview's description: the start of `text`, cut at a word within 200 characters.
+fn description_of(text: &str) -> String {
+    const MAX_CHARS: usize = 200;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= MAX_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(MAX_CHARS).collect();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(start, _)| start);
+    format!("{cut}…")
 }
 
 fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {
@@ -518,10 +579,8 @@ fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {
         .image
         .as_deref()
         .map(|image| absolute(image, origin));
-    if let Some(facts) = &preview.news_article {
-        // A data block, never run (the CSP's script hashes do not cover it and need not);
-        // its text cannot close the element (`<` is written \u003c).
-        let data = serde_json::json!({
+    let data = match &preview.structured {
+        Some(Structured::NewsArticle(facts)) => Some(serde_json::json!({
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": preview.title,
@@ -533,7 +592,31 @@ fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {
             "mainEntityOfPage": format!("{origin}{}", preview.path),
             "image": image.as_ref().map(|image| vec![image]).unwrap_or_default(),
             "inLanguage": "vi",
-        });
+        })),
+        Some(Structured::Faq(facts)) => Some(serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "inLanguage": "vi",
+            "mainEntity": [{
+                "@type": "Question",
+                "name": preview.title,
+                "text": facts.question,
+                "dateCreated": facts.asked_at,
+                "answerCount": 1,
+                "acceptedAnswer": {
+                    "@type": "Answer",
+                    "text": facts.answer_text,
+                    "dateCreated": facts.answered_at,
+                    "author": {"@type": "GovernmentOrganization", "name": facts.answered_by},
+                    "url": format!("{origin}{}", preview.path),
+                },
+            }],
+        })),
+        None => None,
+    };
+    if let Some(data) = data {
+        // A data block, never run (the CSP's script hashes do not cover it and need not);
+        // its text cannot close the element (`<` is written \u003c).
         tags.push_str(&format!(
             "<script type=\"application/ld+json\">{}</script>",
             crate::routes::json::html_safe_string(&data)

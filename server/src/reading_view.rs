@@ -229,7 +229,7 @@ fn header(site: Option<&Site>) -> String {
          <a class=\"site-name\" href=\"/\"><span class=\"site-emblem\" aria-hidden=\"true\">★</span>\
          <span>{site}</span></a></div>\
          <nav class=\"main-menu\" aria-label=\"Chuyên mục\"><ul><li><a href=\"/\">Trang chủ</a></li>{menu}\
-         <li><a href=\"/van-ban\">Văn bản</a></li></ul></nav>\
+         <li><a href=\"/van-ban\">Văn bản</a></li><li><a href=\"/hoi-dap\">Hỏi đáp</a></li></ul></nav>\
          </header>",
         site = escape(site_name),
     )

@@ -142,6 +142,7 @@ impl AppState {
             Bucket::StaffAuthFailures => self.limits.staff_auth_failures,
             Bucket::StaffSignInFailures => self.limits.staff_sign_in_failures,
             Bucket::Ratings => self.limits.ratings,
+            Bucket::FeedbackLookups => self.limits.feedback_lookups,
         }
     }
 

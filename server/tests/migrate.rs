@@ -67,6 +67,7 @@ async fn a_sqlite_portal_arrives_whole_in_postgresql() {
     let (_, before) = used.get_json("/api/v1/articles?q=van%20phong").await;
     let (_, stats_before) = used.get_json("/api/v1/stats").await;
     let (_, documents_before) = used.get_json("/api/v1/documents?q=125%20qd").await;
+    let (_, questions_before) = used.get_json("/api/v1/questions?q=dat").await;
     let (_, document_before) = used
         .get_json("/api/v1/documents/125-qd-ubnd-quy-che-lam-viec-ubnd-huyen")
         .await;
@@ -82,7 +83,12 @@ async fn a_sqlite_portal_arrives_whole_in_postgresql() {
     });
     let count_of = |table: &str| counts.iter().find(|(t, _)| *t == table).unwrap().1;
     assert!(count_of("articles") > 50);
-    assert_eq!(count_of("feedback"), 3);
+    // The three sent here, and the demo's answered questions.
+    let demo: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(content.join("questions.json")).unwrap())
+            .unwrap();
+    let demo_questions = demo["questions"].as_array().unwrap().len() as u64;
+    assert_eq!(count_of("feedback"), 3 + demo_questions);
 
     // The copy answers as the original did, and goes on numbering after it.
     let moved = TestPortal::on_pool(target.clone());
@@ -91,6 +97,9 @@ async fn a_sqlite_portal_arrives_whole_in_postgresql() {
     let (_, stats_after) = moved.get_json("/api/v1/stats").await;
     assert_eq!(stats_after, stats_before);
     // Documents too: their search index rebuilt, their files whole.
+    let (_, questions_after) = moved.get_json("/api/v1/questions?q=dat").await;
+    assert_eq!(questions_after, questions_before);
+    assert!(questions_after["total"].as_u64().unwrap() >= 1);
     let (_, documents_after) = moved.get_json("/api/v1/documents?q=125%20qd").await;
     assert_eq!(documents_after, documents_before);
     assert!(documents_after["total"].as_u64().unwrap() >= 1);
@@ -112,8 +121,9 @@ async fn a_sqlite_portal_arrives_whole_in_postgresql() {
         .await;
     assert_eq!(status, 201, "{}", String::from_utf8_lossy(&body));
     let receipt: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let next = format!("{:06}", 3 + demo_questions + 1);
     assert!(
-        receipt["reference"].as_str().unwrap().ends_with("000004"),
+        receipt["reference"].as_str().unwrap().ends_with(&next),
         "{receipt}"
     );
 

@@ -12,6 +12,7 @@ use portal_contract::{
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, SendFailure};
+use portal_contract::questions::lookup_href;
 
 /// What the form is doing.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +62,7 @@ fn now_ms() -> f64 {
 }
 
 /// The order the fields appear in, for moving focus to the first one that needs attention.
-const FIELDS: [&str; 5] = ["name", "email", "phone", "title", "message"];
+const FIELDS: [&str; 6] = ["name", "email", "phone", "title", "field", "message"];
 
 fn focus_field(field: &str) {
     let element = web_sys::window()
@@ -89,6 +90,8 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
             "title" => draft.title = value,
             "message" => draft.message = value,
             "website" => draft.website = value,
+            "field" => draft.field = Some(value).filter(|slug| !slug.is_empty()),
+            "allow_publish" => draft.allow_publish = value == "true",
             _ => {}
         });
         article_slug.with_value(|article| save_draft(article.as_deref(), &draft.get_untracked()));
@@ -225,8 +228,9 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                 Status::Sent(receipt) => view! {
                     <div class="feedback-sent" role="status">
                         <p><strong>"Cảm ơn bạn đã gửi ý kiến."</strong></p>
-                        <p>"Mã số ý kiến của bạn: " <strong class="feedback-reference">{receipt.reference}</strong>
+                        <p>"Mã số ý kiến của bạn: " <strong class="feedback-reference">{receipt.reference.clone()}</strong>
                            ". Vui lòng ghi lại mã số để tiện tra cứu."</p>
+                        <p><a href=lookup_href(&receipt.reference)>"Theo dõi tình trạng xử lý và câu trả lời"</a></p>
                         <button type="button" class="button button-small" on:click=move |_| status.set(Status::Editing)>
                             "Gửi ý kiến khác"
                         </button>
@@ -249,7 +253,17 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                 {field("email", "Email".into(), "email", "email", EMAIL_MAX_CHARS)}
                 {field("phone", "Số điện thoại".into(), "tel", "tel", PHONE_MAX_CHARS)}
                 {field("title", "Tiêu đề *".into(), "text", "off", TITLE_MAX_CHARS)}
+                <FieldChoice draft errors edit />
                 {field("message", message_label, "textarea", "off", MESSAGE_MAX_CHARS)}
+                <div class="field field-check">
+                    <input id="feedback-allow_publish" name="allow_publish" type="checkbox"
+                        prop:checked=move || draft.with(|draft| draft.allow_publish)
+                        on:change=move |event| edit("allow_publish", event_target_checked(&event).to_string()) />
+                    <label for="feedback-allow_publish">
+                        "Tôi đồng ý để câu hỏi và câu trả lời được đăng công khai ở trang Hỏi đáp. "
+                        "Chỉ tên gọi của tôi được hiện (ví dụ “Bạn An”), không hiện họ tên đầy đủ, email hay số điện thoại."
+                    </label>
+                </div>
                 // People never see this; scripts that fill every field fill it too.
                 <div class="honeypot" aria-hidden="true">
                     <label for="feedback-website">"Để trống ô này"</label>
@@ -280,5 +294,39 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                 </p>
             </form>
         </div>
+    }
+}
+
+/// "Lĩnh vực": optional, so the form works without it when the list cannot be loaded.
+#[component]
+fn FieldChoice(
+    draft: RwSignal<FeedbackInput>,
+    errors: RwSignal<FieldErrors>,
+    edit: impl Fn(&'static str, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let fields = LocalResource::new(api::question_fields);
+    let error = move || errors.with(|errors| errors.get("field").cloned());
+    let chosen = move || draft.with(|draft| draft.field.clone().unwrap_or_default());
+    move || {
+        let choices = fields
+            .get()
+            .and_then(Result::ok)
+            .filter(|list| !list.is_empty())?;
+        Some(view! {
+            <div class="field">
+                <label for="feedback-field">"Lĩnh vực"</label>
+                <select id="feedback-field" name="field"
+                    aria-invalid=move || error().map(|_| "true")
+                    aria-describedby=move || error().map(|_| "feedback-field-error")
+                    on:change=move |event| edit("field", event_target_value(&event))>
+                    <option value="" selected=chosen().is_empty()>"Chọn lĩnh vực (không bắt buộc)"</option>
+                    {choices.into_iter().map(|choice| {
+                        let selected = chosen() == choice.slug;
+                        view! { <option value=choice.slug selected=selected>{choice.name}</option> }
+                    }).collect_view()}
+                </select>
+                <p id="feedback-field-error" class="field-error" hidden=move || error().is_none()>{error}</p>
+            </div>
+        })
     }
 }

@@ -33,7 +33,9 @@ pub fn Footer() -> impl IntoView {
                         <li><a href=urls::SCHEDULE>"Lịch công tác"</a></li>
                         <li><a href=urls::MAP rel=FULL_APP_LINK_REL>"Bản đồ huyện"</a></li>
                         <li><a href=urls::LINKS>"Website liên kết"</a></li>
+                        <li><a href=urls::QUESTIONS>"Hỏi đáp"</a></li>
                         <li><a href=urls::FEEDBACK>"Gửi ý kiến"</a></li>
+                        <li><a href=urls::LOOKUP>"Tra cứu ý kiến đã gửi"</a></li>
                         <li><a href=urls::SAVED>"Bài đã lưu (đọc khi mất mạng)"</a></li>
                         <li><a href=urls::EMBED_GALLERY rel=FULL_APP_LINK_REL>"Nhúng tiện ích"</a></li>
                     </ul>

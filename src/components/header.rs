@@ -61,6 +61,7 @@ pub fn Header() -> impl IntoView {
                                 .map(|item| view! { <li><a href=category_href(&item.slug)>{item.name}</a></li> })
                                 .collect_view()}
                             <li><a href=urls::DOCUMENTS>"Văn bản"</a></li>
+                            <li><a href=urls::QUESTIONS>"Hỏi đáp"</a></li>
                         </ul>
                     }
                 })}

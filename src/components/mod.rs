@@ -14,6 +14,7 @@ pub mod network_status;
 pub mod not_found;
 pub mod pagination;
 pub mod photo;
+pub mod question_list;
 pub mod route_focus;
 pub mod search_box;
 pub mod share;

@@ -11,6 +11,7 @@ use portal_contract::embed::{latest_count, Widget, LATEST_DEFAULT_COUNT};
 use crate::api::{self, DocumentCriteria};
 use crate::components::article_list::ArticleList;
 use crate::components::document_list::DocumentLinks;
+use crate::components::question_list::QuestionLinks;
 use crate::components::status::{loaded, Fit};
 use crate::components::widgets::links::LinkGroupsList;
 use crate::components::widgets::map_sketch::MapOverview;
@@ -53,6 +54,15 @@ pub fn EmbedApp(name: String) -> impl IntoView {
                 view! { <DocumentLinks documents=page.items /> }
             });
             (Widget::LatestDocuments.title(), body.into_any())
+        }
+        Some(Widget::Questions) => {
+            let count = latest_count(option("so").as_deref());
+            let questions =
+                LocalResource::new(move || async move { api::questions("", "", 1, count).await });
+            let body = loaded(questions, Fit::block("Chưa có câu hỏi."), |page| {
+                view! { <QuestionLinks questions=page.items /> }
+            });
+            (Widget::Questions.title(), body.into_any())
         }
         Some(Widget::FeaturedNews) => {
             let articles = LocalResource::new(|| api::featured(LATEST_DEFAULT_COUNT));

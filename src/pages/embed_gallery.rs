@@ -112,6 +112,9 @@ fn WidgetShowcase(widget: Widget, loader_ready: Signal<bool>) -> impl IntoView {
                 Widget::LatestDocuments => view! {
                     <div class="embed-options"><CountOption widget count label="Số văn bản" /></div>
                 }.into_any(),
+                Widget::Questions => view! {
+                    <div class="embed-options"><CountOption widget count label="Số câu hỏi" /></div>
+                }.into_any(),
                 _ => ().into_any(),
             }}
             <div class="embed-preview" node_ref=preview></div>

@@ -7,6 +7,7 @@ use crate::api::{self, DocumentCriteria};
 use crate::components::article_list::ArticleList;
 use crate::components::document_list::DocumentLinks;
 use crate::components::photo::Photo;
+use crate::components::question_list::QuestionLinks;
 use crate::components::sidebar::Sidebar;
 use crate::components::status::{loaded, Fit};
 use crate::components::widgets::article_block::{DEPARTMENT_CATEGORY, PRESS_CATEGORY};
@@ -16,10 +17,12 @@ use crate::urls::{self, article_href, category_href};
 const FEATURED_COUNT: u32 = 5;
 const PER_CATEGORY: u32 = 4;
 const LATEST_DOCUMENTS: u32 = 5;
+const LATEST_QUESTIONS: u32 = 4;
 const _: () = assert!(
     FEATURED_COUNT <= MAX_PER_PAGE
         && PER_CATEGORY <= MAX_PER_PAGE
         && LATEST_DOCUMENTS <= MAX_PER_PAGE
+        && LATEST_QUESTIONS <= MAX_PER_PAGE
 );
 
 #[component]
@@ -38,6 +41,7 @@ pub fn HomePage() -> impl IntoView {
                 </section>
                 <div class="category-blocks">
                     <LatestDocuments />
+                    <LatestQuestions />
                     {loaded(site, Fit::Block { lines: 6, missing: "Chưa có chuyên mục." }, |site: Site| {
                         site.menu
                             .into_iter()
@@ -118,6 +122,23 @@ fn LatestDocuments() -> impl IntoView {
             {loaded(documents, Fit::block("Chưa có văn bản."), |page| view! { <DocumentLinks documents=page.items /> })}
             <p class="more-link">
                 <a href=urls::DOCUMENTS>"Xem tất cả " <span class="visually-hidden">"văn bản"</span> " ›"</a>
+            </p>
+        </section>
+    }
+}
+
+/// Hỏi đáp: the newest answered questions, with a link to all of them.
+#[component]
+fn LatestQuestions() -> impl IntoView {
+    let questions = LocalResource::new(|| api::questions("", "", 1, LATEST_QUESTIONS));
+    view! {
+        <section class="category-block" aria-labelledby="latest-questions-heading">
+            <h2 id="latest-questions-heading" class="section-heading">
+                <a href=urls::QUESTIONS>"Hỏi đáp"</a>
+            </h2>
+            {loaded(questions, Fit::block("Chưa có câu hỏi nào được trả lời."), |page| view! { <QuestionLinks questions=page.items /> })}
+            <p class="more-link">
+                <a href=urls::QUESTIONS>"Xem tất cả " <span class="visually-hidden">"câu hỏi"</span> " ›"</a>
             </p>
         </section>
     }

@@ -6,12 +6,14 @@ pub mod documents;
 #[cfg(feature = "embeds")]
 pub mod embed_gallery;
 pub mod feedback;
+pub mod feedback_lookup;
 pub mod home;
 #[cfg(not(all(feature = "map", feature = "embeds")))]
 pub mod in_full_app;
 pub mod links;
 #[cfg(feature = "map")]
 pub mod map;
+pub mod questions;
 pub mod saved;
 pub mod schedule;
 pub mod search;

@@ -71,6 +71,10 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         ],
     ),
     (
+        "question_fields",
+        &[("slug", Text), ("name", Text), ("position", Int)],
+    ),
+    (
         "feedback",
         &[
             ("id", Int),
@@ -83,6 +87,19 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("message", Text),
             ("article", Text),
             ("held_reason", Text),
+            ("field", Text),
+            ("allow_publish", Int),
+            ("status", Text),
+            ("unit", Text),
+            ("decline_reason", Text),
+            ("answer_html", Text),
+            ("answered_at", Text),
+            ("answered_by", Text),
+            ("published", Int),
+            ("closed_at", Text),
+            ("asker", Text),
+            ("search_title", Text),
+            ("search_text", Text),
         ],
     ),
     (
@@ -141,6 +158,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("address", Text),
             ("action", Text),
             ("subject", Text),
+            ("detail", Text),
         ],
     ),
     (

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0007_staff.sql"),
     include_str!("../../migrations/sqlite/0008_editorial.sql"),
     include_str!("../../migrations/sqlite/0009_documents.sql"),
+    include_str!("../../migrations/sqlite/0010_questions.sql"),
 ];
 
 /// Opens (creating if needed) the database at `path` and brings its schema up to date.

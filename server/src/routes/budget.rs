@@ -68,16 +68,20 @@ fn limited_by(method: &Method, path: &str) -> Option<Bucket> {
     }
 }
 
-/// The largest body a path reads, and how long it may take to arrive: a photo, an article or
-/// the list of links from the staff area is larger than anything a citizen sends, and a photo
-/// of 10 MB takes a while over an office's uplink. Only for staff signed in (or the bearer
-/// token): anyone else's body is held to a citizen's bound before it is read, so that
-/// anonymous clients cannot make the server hold megabytes each.
+/// The largest body a path reads, and how long it may take to arrive: a photo, a document's
+/// file, an article or the list of links from the staff area is larger than anything a
+/// citizen sends, and a photo of 10 MB takes a while over an office's uplink. Only for staff
+/// signed in (or the bearer token): anyone else's body is held to a citizen's bound before it
+/// is read, so that anonymous clients cannot make the server hold megabytes each.
 async fn body_bounds(state: &AppState, parts: &Parts) -> (usize, Duration) {
+    use portal_contract::documents::DOCUMENT_FILE_MAX_BYTES;
     use portal_contract::limits::{PHOTO_MAX_BYTES, STAFF_ARTICLE_REQUEST_MAX_BYTES};
     let path = parts.uri.path();
     let large = if path == "/admin/photos" {
         Some((PHOTO_MAX_BYTES, Duration::from_secs(120)))
+    } else if path == "/admin/document-files" {
+        // A document's file, at the photos' pace: 50 MB in ten minutes.
+        Some((DOCUMENT_FILE_MAX_BYTES as usize, Duration::from_secs(600)))
     } else if path.starts_with("/admin/") && path != "/admin/session" {
         Some((STAFF_ARTICLE_REQUEST_MAX_BYTES, Duration::from_secs(60)))
     } else {

@@ -4,14 +4,17 @@ pub(crate) mod articles;
 pub(crate) mod audit;
 pub(crate) mod budget;
 pub(crate) mod categories;
+pub(crate) mod document_admin;
 pub(crate) mod documents;
 pub(crate) mod editorial;
 pub(crate) mod feedback;
+pub(crate) mod feedback_handling;
 pub(crate) mod json;
 pub(crate) mod links;
 pub(crate) mod map;
 pub(crate) mod photos;
 pub(crate) mod query;
+pub(crate) mod questions;
 pub(crate) mod ratings;
 pub(crate) mod schedule;
 pub(crate) mod session;
@@ -48,7 +51,27 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/links", get(links::list_links))
         .route("/map", get(map::get_map))
         .route("/feedback", post(feedback::post_feedback))
+        .route("/feedback/lookup", post(feedback::lookup_feedback))
+        .route("/questions", get(questions::list_questions))
+        .route("/questions/{reference}", get(questions::get_question))
+        .route("/question-fields", get(questions::list_fields))
         .route("/admin/feedback", get(feedback::list_feedback))
+        .route(
+            "/admin/feedback/{reference}",
+            get(feedback_handling::get_feedback),
+        )
+        .route(
+            "/admin/feedback/{reference}/assign",
+            post(feedback_handling::assign),
+        )
+        .route(
+            "/admin/feedback/{reference}/decline",
+            post(feedback_handling::decline),
+        )
+        .route(
+            "/admin/feedback/{reference}/answer",
+            post(feedback_handling::answer),
+        )
         .route("/ratings", post(ratings::post_rating))
         .route("/admin/ratings", get(ratings::list_ratings))
         .route(
@@ -87,6 +110,15 @@ pub fn api(state: &AppState) -> Router<AppState> {
         )
         .route("/admin/articles/{id}/diff", get(editorial::diff))
         .route("/admin/photos", post(photos::upload_photo))
+        .route(
+            "/admin/documents",
+            get(document_admin::list_documents).post(document_admin::create_document),
+        )
+        .route(
+            "/admin/documents/{slug}",
+            get(document_admin::get_document).put(document_admin::save_document),
+        )
+        .route("/admin/document-files", post(document_admin::upload_file))
         .route("/admin/schedule/{week}", put(schedule::edit_week))
         .route("/admin/links", put(links::edit_links))
         .route("/openapi.json", get(crate::openapi::document))

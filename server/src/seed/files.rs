@@ -72,3 +72,28 @@ pub struct ScheduleTemplate {
     pub participants: String,
     pub place: String,
 }
+
+/// `content/questions.json`: the fields questions are filed under, and answered questions to
+/// show on `/hoi-dap` (demo content: no contact details).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionsFile {
+    pub fields: Vec<portal_contract::questions::QuestionField>,
+    #[serde(default)]
+    pub questions: Vec<AnsweredQuestion>,
+}
+
+/// A question already answered and published.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnsweredQuestion {
+    pub name: String,
+    pub title: String,
+    pub message: String,
+    /// A field's slug from the same file.
+    pub field: String,
+    pub asked_at: chrono::DateTime<chrono::FixedOffset>,
+    pub answered_at: chrono::DateTime<chrono::FixedOffset>,
+    pub unit: String,
+    pub answer_html: String,
+}

@@ -13,7 +13,9 @@ use portal_contract::{week_start, LinkGroup, LinkTarget, ScheduleEntry};
 pub mod files;
 
 use crate::store::{self, map::NewPlace, schedule::NewScheduleEntry};
-use files::{CategorySettings, PlaceFeature, PlaceFile, ScheduleTemplate, SiteSettings};
+use files::{
+    CategorySettings, PlaceFeature, PlaceFile, QuestionsFile, ScheduleTemplate, SiteSettings,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -36,6 +38,12 @@ pub enum SeedError {
     },
     #[error("{path}, entry {index}: {message}")]
     Schedule {
+        path: String,
+        index: usize,
+        message: String,
+    },
+    #[error("{path}, question {index}: {message}")]
+    Question {
         path: String,
         index: usize,
         message: String,
@@ -131,6 +139,7 @@ pub fn seed_if_empty_on(
         }
         seed_places(tx, content_dir)?;
         seed_documents(tx, content_dir)?;
+        seed_questions(tx, content_dir)?;
         Ok(Seeded::Articles(count))
     })
 }
@@ -160,6 +169,52 @@ fn seed_documents(conn: &mut Conn, content_dir: &Path) -> Result<usize, SeedErro
     })?;
     store::document_search::optimize(conn)?;
     Ok(count)
+}
+
+/// Adds the question fields and the answered questions of `content/questions.json` to a
+/// database that has no fields (one seeded before hỏi đáp existed gets them on its next
+/// start). Returns how many questions were added.
+pub fn seed_questions_if_empty(conn: &mut Conn, content_dir: &Path) -> Result<usize, SeedError> {
+    if store::questions::has_fields(conn)? {
+        return Ok(0);
+    }
+    conn.transaction(|tx| seed_questions(tx, content_dir))
+}
+
+fn seed_questions(conn: &mut Conn, content_dir: &Path) -> Result<usize, SeedError> {
+    let path = content_dir.join("questions.json");
+    if !path.exists() {
+        return Ok(0);
+    }
+    let file: QuestionsFile = read_json(&path)?;
+    let wrong = |index: usize, message: String| SeedError::Question {
+        path: path.display().to_string(),
+        index,
+        message,
+    };
+    for (position, field) in file.fields.iter().enumerate() {
+        if field.slug != portal_contract::slugify(&field.slug) || field.name.trim().is_empty() {
+            return Err(wrong(
+                position,
+                format!("field {:?} needs a slug and a name", field.slug),
+            ));
+        }
+        store::questions::add_field(conn, field, position)?;
+    }
+    for (index, question) in file.questions.iter().enumerate() {
+        if !file.fields.iter().any(|field| field.slug == question.field) {
+            return Err(wrong(
+                index,
+                format!("`field`: no field has the slug {:?}", question.field),
+            ));
+        }
+        let answer_html = crate::sanitize::article_html(&question.answer_html);
+        if crate::sanitize::plain_text(&answer_html).trim().is_empty() {
+            return Err(wrong(index, "`answer_html` has no text".into()));
+        }
+        store::feedback::add_answered(conn, question, &answer_html)?;
+    }
+    Ok(file.questions.len())
 }
 
 /// Adds the map's places from `content/map.geojson` to a database that has none (one seeded

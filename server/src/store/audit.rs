@@ -13,9 +13,29 @@ pub fn record(
     action: &str,
     subject: &str,
 ) -> Result<()> {
+    record_with_detail(conn, actor, address, action, subject, None)
+}
+
+/// `record`, with what the action changed (`AuditEntry::detail`).
+pub fn record_with_detail(
+    conn: &mut Conn,
+    actor: Option<&str>,
+    address: Option<&str>,
+    action: &str,
+    subject: &str,
+    detail: Option<&str>,
+) -> Result<()> {
     conn.execute(
-        "INSERT INTO audit_log (at, actor, address, action, subject) VALUES (?1, ?2, ?3, ?4, ?5)",
-        &[&clock::now_text(), &actor, &address, &action, &subject],
+        "INSERT INTO audit_log (at, actor, address, action, subject, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &[
+            &clock::now_text(),
+            &actor,
+            &address,
+            &action,
+            &subject,
+            &detail,
+        ],
     )?;
     Ok(())
 }
@@ -33,7 +53,7 @@ pub fn count_since(conn: &mut Conn, action: &str, subject: &str, since: &str) ->
 pub fn entries(conn: &mut Conn, page: PageRequest) -> Result<Paged<AuditEntry>> {
     let total: u64 = conn.query_one("SELECT COUNT(*) FROM audit_log", &[], |row| row.get(0))?;
     let items = conn.query(
-        "SELECT at, actor, address, action, subject FROM audit_log
+        "SELECT at, actor, address, action, subject, detail FROM audit_log
          ORDER BY id DESC LIMIT ?1 OFFSET ?2",
         &[&page.per_page, &page.offset()],
         |row| {
@@ -43,6 +63,7 @@ pub fn entries(conn: &mut Conn, page: PageRequest) -> Result<Paged<AuditEntry>> 
                 address: row.get(2)?,
                 action: row.get(3)?,
                 subject: row.get(4)?,
+                detail: row.get(5)?,
             })
         },
     )?;

@@ -8,14 +8,14 @@
 
 use chrono::NaiveDate;
 use portal_contract::documents::{
-    file_url, Document, DocumentFacets, DocumentFile, DocumentKind, DocumentRef, DocumentRelation,
-    DocumentStatus, DocumentStatusInfo, DocumentSummary, DocumentTag, FacetCount, RelationKind,
-    YearCount, DOCUMENT_KINDS,
+    file_url, Document, DocumentFacets, DocumentFile, DocumentKind, DocumentRecord, DocumentRef,
+    DocumentRelation, DocumentStatus, DocumentStatusInfo, DocumentSummary, DocumentTag, FacetCount,
+    RelationKind, UploadedFile, UploadedFileRef, YearCount, DOCUMENT_KINDS,
 };
 use portal_contract::{fold, PageRequest, Paged};
 
 use super::document_search;
-use crate::db::{bad_column, Conn, Result, Row, ToParam};
+use crate::db::{bad_column, Conn, Engine, Result, Row, ToParam};
 use crate::documents::FileKind;
 use crate::search::SearchTerms;
 
@@ -587,13 +587,153 @@ pub fn save_blob(conn: &mut Conn, sha256: &str, bytes: &[u8], now: &str) -> Resu
     Ok(true)
 }
 
-/// Deletes the stored files no document has any more; answers how many.
+/// What the audit log calls a file staff uploaded (its subject: the file's SHA-256). A file
+/// uploaded within `UPLOAD_KEPT_FOR` is kept though no document has it yet: it is on its way
+/// into one, and another writer's clean-up must not take it from under the form.
+pub const FILE_UPLOADED: &str = "document_file_uploaded";
+pub const UPLOAD_KEPT_FOR: chrono::Duration = chrono::Duration::hours(24);
+
+/// Deletes the stored files no document has any more (but those uploaded lately, above);
+/// answers how many.
 pub fn remove_unused_blobs(conn: &mut Conn) -> Result<u64> {
+    let kept_since = crate::clock::stored_text(chrono::Utc::now() - UPLOAD_KEPT_FOR);
     conn.execute(
         "DELETE FROM document_blobs WHERE NOT EXISTS
-             (SELECT 1 FROM document_files f WHERE f.sha256 = document_blobs.sha256)",
-        &[],
+             (SELECT 1 FROM document_files f WHERE f.sha256 = document_blobs.sha256)
+         AND NOT EXISTS
+             (SELECT 1 FROM audit_log a
+              WHERE a.action = ?1 AND a.subject = document_blobs.sha256 AND a.at >= ?2)",
+        &[&FILE_UPLOADED, &kept_since],
     )
+}
+
+/// Makes writers of documents take turns, to the end of their transaction: on PostgreSQL two
+/// saves of one document would otherwise both pass the version check, two creations both
+/// find a slug free, and a clean-up remove a file being attached. (SQLite's write
+/// transactions take turns already: `Conn::transaction` begins them `IMMEDIATE`.)
+pub fn lock_for_writing(conn: &mut Conn) -> Result<()> {
+    match conn.engine() {
+        Engine::Sqlite => Ok(()),
+        // The two-key form: its keys never meet the one-key locks others take.
+        Engine::Postgres => conn.query_one(
+            "SELECT 1 FROM (SELECT pg_advisory_xact_lock(18, hashtext('documents'))) AS locked",
+            &[],
+            |_| Ok(()),
+        ),
+    }
+}
+
+/// Whether the stored file with this hash is attached somewhere as `content_type`: its
+/// content was proved to be of that kind when it was.
+pub fn blob_attached_as(conn: &mut Conn, sha256: &str, content_type: &str) -> Result<bool> {
+    conn.query_one(
+        "SELECT EXISTS (SELECT 1 FROM document_files WHERE sha256 = ?1 AND content_type = ?2)",
+        &[&sha256, &content_type],
+        |row| row.get(0),
+    )
+}
+
+/// The whole stored file with this hash, if there is one.
+pub fn blob_bytes(conn: &mut Conn, sha256: &str) -> Result<Option<Vec<u8>>> {
+    let size: Option<u64> = conn.query_opt(
+        "SELECT size FROM document_blobs WHERE sha256 = ?1",
+        &[&sha256],
+        |row| row.get(0),
+    )?;
+    let Some(size) = size else {
+        return Ok(None);
+    };
+    let chunks: Vec<Vec<u8>> = conn.query(
+        "SELECT bytes FROM document_blob_chunks WHERE sha256 = ?1 ORDER BY position",
+        &[&sha256],
+        |row| row.get(0),
+    )?;
+    let bytes = chunks.concat();
+    if bytes.len() as u64 != size {
+        return Err(bad_column(0, format!("file {sha256} is missing chunks")));
+    }
+    Ok(Some(bytes))
+}
+
+/// A document as staff edit it (`staff_document`).
+pub struct StaffDocumentRow {
+    pub record: DocumentRecord<UploadedFileRef>,
+    /// What each of `record.files` is, in the same order.
+    pub files: Vec<UploadedFile>,
+    pub updated_at: String,
+}
+
+/// The document with this slug as staff edit it: the fields as stored, its files by their
+/// hashes, its relations by slug (sorted, so that the same document reads the same), and
+/// when it last changed.
+pub fn staff_document(conn: &mut Conn, slug: &str) -> Result<Option<StaffDocumentRow>> {
+    let found = conn.query_opt(
+        "SELECT id, number, kind, issuer, signer, issued_on, effective_on, expires_on, field,
+                summary, body_html, updated_at
+         FROM documents WHERE slug = ?1",
+        &[&slug],
+        |row| {
+            let id: i64 = row.get(0)?;
+            let record = DocumentRecord {
+                slug: Some(slug.to_string()),
+                number: row.get(1)?,
+                kind: row.get(2)?,
+                issuer: row.get(3)?,
+                signer: row.get(4)?,
+                issued_on: row.get(5)?,
+                effective_on: row.get(6)?,
+                expires_on: row.get(7)?,
+                field: row.get(8)?,
+                summary: row.get(9)?,
+                body_html: row.get(10)?,
+                files: Vec::new(),
+                replaces: Vec::new(),
+                amends: Vec::new(),
+                guides: Vec::new(),
+            };
+            Ok((id, record, row.get::<String>(11)?))
+        },
+    )?;
+    let Some((id, mut record, updated_at)) = found else {
+        return Ok(None);
+    };
+    let files: Vec<UploadedFile> = conn.query(
+        "SELECT f.sha256, f.name, f.content_type, b.size FROM document_files f
+         JOIN document_blobs b ON b.sha256 = f.sha256
+         WHERE f.document_id = ?1 ORDER BY f.position",
+        &[&id],
+        |row| {
+            let content_type: String = row.get(2)?;
+            Ok(UploadedFile {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                size: row.get(3)?,
+                format: FileKind::from_content_type(&content_type)
+                    .map_or_else(|| "FILE".to_string(), FileKind::format),
+                content_type,
+            })
+        },
+    )?;
+    let links: Vec<(String, String)> = conn.query(
+        "SELECT r.kind, t.slug FROM document_relations r JOIN documents t ON t.id = r.target_id
+         WHERE r.document_id = ?1 ORDER BY r.kind, t.slug",
+        &[&id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    record.files = files.iter().map(UploadedFileRef::from).collect();
+    for (code, target) in links {
+        match Link::from_code(&code) {
+            Some(Link::Replaces) => record.replaces.push(target),
+            Some(Link::Amends) => record.amends.push(target),
+            Some(Link::Guides) => record.guides.push(target),
+            None => return Err(bad_column(0, format!("no relation {code:?}"))),
+        }
+    }
+    Ok(Some(StaffDocumentRow {
+        record,
+        files,
+        updated_at,
+    }))
 }
 
 /// Inserts `document`, or updates the document with the same slug, with its files; answers

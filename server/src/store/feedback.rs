@@ -1,13 +1,18 @@
-//! Citizens' feedback: stored durably, listed for staff.
+//! Citizens' feedback: stored durably, listed for staff, followed by its sender, handled and
+//! answered by staff.
 
+use portal_contract::questions::{
+    public_asker, Answer, DeclineReason, FeedbackProgress, FeedbackStatus, QuestionField,
+};
 use portal_contract::text::trim_invisible;
 use portal_contract::{FeedbackInput, FeedbackReceipt, FeedbackRecord, PageRequest, Paged};
 
 use super::time_column;
-use crate::db::{Conn, Result};
+use crate::db::{bad_column, Conn, Result, Row, ToParam};
+use crate::questions::search_words;
 
 /// Stores a submission durably (the commit reaches the disk before this returns) and gives
-/// it its reference.
+/// it its reference. `input.field` names a field that exists (the caller checked).
 pub fn save_feedback(
     conn: &mut Conn,
     input: &FeedbackInput,
@@ -19,27 +24,32 @@ pub fn save_feedback(
     if let Some(sqlite) = conn.as_sqlite() {
         sqlite.pragma_update(None, "synchronous", "FULL")?;
     }
+    let title = trim_invisible(&input.title);
+    let message = trim_invisible(&input.message);
     let result = conn.transaction(|conn| {
         let id: i64 = conn.query_one(
-            "INSERT INTO feedback (received_at, name, email, phone, title, message, article, held_reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+            "INSERT INTO feedback (received_at, name, email, phone, title, message, article,
+                                   held_reason, field, allow_publish, asker, search_title,
+                                   search_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
             &[
                 &crate::clock::stored_text(received_at),
                 &trim_invisible(&input.name),
                 &trim_invisible(&input.email),
                 &trim_invisible(&input.phone),
-                &trim_invisible(&input.title),
-                &trim_invisible(&input.message),
+                &title,
+                &message,
                 &input.article,
                 &held_reason,
+                &input.field,
+                &input.allow_publish,
+                &public_asker(&input.name),
+                &search_words(title),
+                &search_words(&format!("{title} {message}")),
             ],
             |row| row.get(0),
         )?;
-        let reference = format!("PH-{}-{id:06}", received_at.format("%Y"));
-        conn.execute(
-            "UPDATE feedback SET reference = ?1 WHERE id = ?2",
-            &[&reference, &id],
-        )?;
+        let reference = give_reference(conn, id, received_at)?;
         Ok(FeedbackReceipt {
             reference,
             received_at,
@@ -51,41 +61,264 @@ pub fn save_feedback(
     result
 }
 
-/// Submissions, newest first; held-back ones only when `held` asks for them.
+/// Which submissions staff list.
+#[derive(Debug, Clone, Default)]
+pub struct FeedbackFilter {
+    /// The ones held back as likely spam instead of the others.
+    pub held: bool,
+    pub status: Option<FeedbackStatus>,
+    pub field: Option<String>,
+}
+
+/// The columns `record_from_row` reads, with the field's name joined (`f` the feedback).
+const RECORD_COLUMNS: &str = "f.reference, f.received_at, f.name, f.email, f.phone, f.title,
+    f.message, f.article, f.held_reason, f.status, f.field, q.name, f.allow_publish, f.unit,
+    f.decline_reason, f.answer_html, f.answered_at, f.answered_by, f.published";
+const RECORD_FROM: &str = "feedback f LEFT JOIN question_fields q ON q.slug = f.field";
+
+fn record_from_row(row: &Row<'_>) -> Result<FeedbackRecord> {
+    Ok(FeedbackRecord {
+        reference: row.get(0)?,
+        received_at: time_column(row, 1)?,
+        name: row.get(2)?,
+        email: row.get(3)?,
+        phone: row.get(4)?,
+        title: row.get(5)?,
+        message: row.get(6)?,
+        article: row.get(7)?,
+        held_reason: row.get(8)?,
+        status: status_column(row, 9)?,
+        field: field_columns(row, 10)?,
+        allow_publish: row.get(12)?,
+        unit: row.get(13)?,
+        decline_reason: reason_column(row, 14)?,
+        answer: answer_columns(row, 15)?,
+        published: row.get(18)?,
+    })
+}
+
+fn status_column(row: &Row<'_>, index: usize) -> Result<FeedbackStatus> {
+    let code: String = row.get(index)?;
+    FeedbackStatus::from_code(&code).ok_or_else(|| bad_column(index, "an unknown status"))
+}
+
+fn reason_column(row: &Row<'_>, index: usize) -> Result<Option<DeclineReason>> {
+    let code: Option<String> = row.get(index)?;
+    code.map(|code| {
+        DeclineReason::from_code(&code).ok_or_else(|| bad_column(index, "an unknown reason"))
+    })
+    .transpose()
+}
+
+/// The field's slug at `index`, its name at `index + 1`.
+pub(crate) fn field_columns(row: &Row<'_>, index: usize) -> Result<Option<QuestionField>> {
+    let slug: Option<String> = row.get(index)?;
+    let name: Option<String> = row.get(index + 1)?;
+    Ok(slug
+        .zip(name)
+        .map(|(slug, name)| QuestionField { slug, name }))
+}
+
+/// The answer's HTML at `index`, its time and unit after it.
+pub(crate) fn answer_columns(row: &Row<'_>, index: usize) -> Result<Option<Answer>> {
+    let body_html: Option<String> = row.get(index)?;
+    let Some(body_html) = body_html else {
+        return Ok(None);
+    };
+    Ok(Some(Answer {
+        body_html,
+        answered_at: time_column(row, index + 1)?,
+        unit: row.get(index + 2)?,
+    }))
+}
+
+/// Submissions, newest first, as `filter` picks them.
 pub fn list_feedback(
     conn: &mut Conn,
-    held: bool,
+    filter: &FeedbackFilter,
     page: PageRequest,
 ) -> Result<Paged<FeedbackRecord>> {
-    let condition = if held {
-        "held_reason IS NOT NULL"
-    } else {
-        "held_reason IS NULL"
-    };
+    let status = filter.status.map(FeedbackStatus::code);
+    // ?1 and ?2 are NULL for "any": one statement, whatever the filter.
+    let condition = format!(
+        "f.held_reason IS {} NULL AND (?1 IS NULL OR f.status = ?1) AND (?2 IS NULL OR f.field = ?2)",
+        if filter.held { "NOT" } else { "" }
+    );
     let total: u64 = conn.query_one(
-        &format!("SELECT COUNT(*) FROM feedback WHERE {condition}"),
-        &[],
+        &format!("SELECT COUNT(*) FROM {RECORD_FROM} WHERE {condition}"),
+        &[&status, &filter.field],
         |row| row.get(0),
     )?;
     let items = conn.query(
         &format!(
-            "SELECT reference, received_at, name, email, phone, title, message, article, held_reason
-             FROM feedback WHERE {condition} ORDER BY received_at DESC, id DESC LIMIT ?1 OFFSET ?2"
+            "SELECT {RECORD_COLUMNS} FROM {RECORD_FROM} WHERE {condition}
+             ORDER BY f.received_at DESC, f.id DESC LIMIT ?3 OFFSET ?4"
         ),
-        &[&page.per_page, &page.offset()],
-        |row| {
-            Ok(FeedbackRecord {
-                reference: row.get(0)?,
-                received_at: time_column(row, 1)?,
-                name: row.get(2)?,
-                email: row.get(3)?,
-                phone: row.get(4)?,
-                title: row.get(5)?,
-                message: row.get(6)?,
-                article: row.get(7)?,
-                held_reason: row.get(8)?,
-            })
-        },
+        &[&status, &filter.field, &page.per_page, &page.offset()],
+        record_from_row,
     )?;
     Ok(page.answer(items, total))
+}
+
+/// One submission as staff see it.
+pub fn feedback_record(conn: &mut Conn, reference: &str) -> Result<Option<FeedbackRecord>> {
+    conn.query_opt(
+        &format!("SELECT {RECORD_COLUMNS} FROM {RECORD_FROM} WHERE f.reference = ?1"),
+        &[&reference],
+        record_from_row,
+    )
+}
+
+/// A submission's progress and the contact details it was sent with, for a look-up.
+pub fn progress(
+    conn: &mut Conn,
+    reference: &str,
+) -> Result<Option<(FeedbackProgress, String, String)>> {
+    conn.query_opt(
+        &format!("SELECT {RECORD_COLUMNS} FROM {RECORD_FROM} WHERE f.reference = ?1"),
+        &[&reference],
+        |row| {
+            let record = record_from_row(row)?;
+            Ok((
+                FeedbackProgress {
+                    reference: record.reference,
+                    status: record.status,
+                    received_at: record.received_at,
+                    title: record.title,
+                    field: record.field,
+                    unit: record.unit,
+                    decline_reason: record.decline_reason,
+                    answer: record.answer,
+                    published: record.published,
+                },
+                record.email,
+                record.phone,
+            ))
+        },
+    )
+}
+
+/// Gives the submission to `unit`: it is being handled. Not for one answered already.
+pub fn assign(conn: &mut Conn, reference: &str, unit: &str) -> Result<u64> {
+    conn.execute(
+        "UPDATE feedback SET status = 'in_progress', unit = ?2, decline_reason = NULL,
+                             closed_at = NULL
+         WHERE reference = ?1 AND status <> 'answered'",
+        &[&reference, &unit],
+    )
+}
+
+/// Closes the submission unhandled, for `reason`. Not for one answered already.
+pub fn decline(conn: &mut Conn, reference: &str, reason: DeclineReason, now: &str) -> Result<u64> {
+    conn.execute(
+        "UPDATE feedback SET status = 'declined', decline_reason = ?2, closed_at = ?3
+         WHERE reference = ?1 AND status <> 'answered'",
+        &[&reference, &reason.code(), &now],
+    )
+}
+
+/// What an answer stores.
+pub struct AnswerChange<'a> {
+    pub body_html: &'a str,
+    pub unit: &'a str,
+    pub publish: bool,
+    pub now: &'a str,
+}
+
+/// Answers the submission (again: the answer is replaced). The search words then hold the
+/// answer too.
+pub fn answer(conn: &mut Conn, reference: &str, change: &AnswerChange<'_>) -> Result<u64> {
+    let answer_text = crate::sanitize::plain_text(change.body_html);
+    let (title, message): (String, String) = match conn.query_opt(
+        "SELECT title, message FROM feedback WHERE reference = ?1",
+        &[&reference],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )? {
+        Some(found) => found,
+        None => return Ok(0),
+    };
+    let params: [&dyn ToParam; 7] = [
+        &reference,
+        &change.body_html,
+        &change.now,
+        &change.unit,
+        &change.publish,
+        &search_words(&format!("{title} {message} {answer_text}")),
+        &search_words(&title),
+    ];
+    conn.execute(
+        "UPDATE feedback SET status = 'answered', decline_reason = NULL, answer_html = ?2,
+                             answered_at = ?3, answered_by = ?4, published = ?5, closed_at = ?3,
+                             search_text = ?6, search_title = ?7
+         WHERE reference = ?1",
+        &params,
+    )
+}
+
+/// Only publishes or withdraws an answered submission's question, keeping its answer.
+pub fn set_published(conn: &mut Conn, reference: &str, published: bool) -> Result<u64> {
+    conn.execute(
+        "UPDATE feedback SET published = ?2 WHERE reference = ?1 AND status = 'answered'",
+        &[&reference, &published],
+    )
+}
+
+/// Removes the name, email and phone from every submission answered or declined before
+/// `closed_before` (an RFC 3339 text); how many were cleared. The published question keeps
+/// its asker's given name (`asker`), taken when it was sent.
+pub fn purge_contacts(conn: &mut Conn, closed_before: &str) -> Result<u64> {
+    conn.execute(
+        "UPDATE feedback SET name = '', email = '', phone = ''
+         WHERE closed_at IS NOT NULL AND closed_at < ?1
+           AND (name <> '' OR email <> '' OR phone <> '')",
+        &[&closed_before],
+    )
+}
+
+/// Adds a question answered and published already, without contact details (demo content).
+pub fn add_answered(
+    conn: &mut Conn,
+    question: &crate::seed::files::AnsweredQuestion,
+    answer_html: &str,
+) -> Result<String> {
+    let answer_text = crate::sanitize::plain_text(answer_html);
+    let id: i64 = conn.query_one(
+        "INSERT INTO feedback (received_at, name, email, phone, title, message, field,
+                               allow_publish, status, answer_html, answered_at, answered_by,
+                               published, closed_at, asker, search_title, search_text)
+         VALUES (?1, ?2, '', '', ?3, ?4, ?5, 1, 'answered', ?6, ?7, ?8, 1, ?7, ?9, ?10, ?11)
+         RETURNING id",
+        &[
+            &crate::clock::stored_text(question.asked_at),
+            &question.name,
+            &question.title,
+            &question.message,
+            &question.field,
+            &answer_html,
+            &crate::clock::stored_text(question.answered_at),
+            &question.unit,
+            &public_asker(&question.name),
+            &search_words(&question.title),
+            &search_words(&format!(
+                "{} {} {answer_text}",
+                question.title, question.message
+            )),
+        ],
+        |row| row.get(0),
+    )?;
+    give_reference(conn, id, question.asked_at)
+}
+
+/// Sets the reference of the submission `id`, received at `received_at`: PH-YYYY-NNNNNN.
+fn give_reference(
+    conn: &mut Conn,
+    id: i64,
+    received_at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<String> {
+    let reference = format!("PH-{}-{id:06}", received_at.format("%Y"));
+    conn.execute(
+        "UPDATE feedback SET reference = ?1 WHERE id = ?2",
+        &[&reference, &id],
+    )?;
+    Ok(reference)
 }

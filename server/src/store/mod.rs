@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod links;
 pub mod map;
 pub mod media;
+pub mod questions;
 pub mod rate_limits;
 pub mod ratings;
 pub mod schedule;

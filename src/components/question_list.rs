@@ -1,0 +1,84 @@
+//! Answered questions in lists: as cards with the start of the question (`/hoi-dap`), or as
+//! links with the answer's date (the home page's block, the `hoi-dap` widget).
+
+use leptos::prelude::*;
+use portal_contract::questions::PublicQuestion;
+use portal_contract::time::format_display;
+
+use crate::urls::question_href;
+
+/// How much of a question a card shows, in characters.
+const EXCERPT_CHARS: usize = 220;
+
+/// Questions as cards, or a sentence when there are none.
+#[component]
+pub fn QuestionList(questions: Vec<PublicQuestion>) -> impl IntoView {
+    view! {
+        <ul class="article-list question-list">
+            {questions.into_iter().map(|question| view! { <li><QuestionCard question /></li> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn QuestionCard(question: PublicQuestion) -> impl IntoView {
+    view! {
+        <article class="article-card question-card">
+            <div>
+                <h3><a href=question_href(&question.reference)>{question.title}</a></h3>
+                <p class="article-meta">
+                    {asked_by(&question.asker)} " · "
+                    {question.field.map(|field| view! { {field.name} " · " })}
+                    "Trả lời " <time datetime=question.answer.answered_at.to_rfc3339()>{format_display(&question.answer.answered_at)}</time>
+                </p>
+                <p class="question-excerpt">{excerpt(&question.question)}</p>
+            </div>
+        </article>
+    }
+}
+
+/// Questions as links, with when they were answered.
+#[component]
+pub fn QuestionLinks(questions: Vec<PublicQuestion>) -> impl IntoView {
+    if questions.is_empty() {
+        return view! { <p class="empty">"Chưa có câu hỏi nào được trả lời."</p> }.into_any();
+    }
+    view! {
+        <ul class="article-list question-links">
+            {questions
+                .into_iter()
+                .map(|question| view! {
+                    <li>
+                        <a href=question_href(&question.reference)>{question.title}</a>
+                        <p class="article-meta">
+                            "Trả lời " <time datetime=question.answer.answered_at.to_rfc3339()>{format_display(&question.answer.answered_at)}</time>
+                        </p>
+                    </li>
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// Who asked, as the public may know it: a given name, or no one in particular.
+pub fn asked_by(asker: &str) -> String {
+    if asker.is_empty() {
+        "Người dân hỏi".to_string()
+    } else {
+        format!("Bạn {asker} hỏi")
+    }
+}
+
+/// The start of `text`, cut at a word.
+fn excerpt(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= EXCERPT_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(start, _)| start);
+    format!("{cut}…")
+}

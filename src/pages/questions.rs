@@ -1,0 +1,169 @@
+//! `/hoi-dap?linh-vuc=&q=&trang=`: the questions citizens allowed to be published, with
+//! their answers, filtered by field and searched with or without tone marks.
+//! `/hoi-dap/{reference}`: one question and its answer.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use portal_contract::group_digits;
+use portal_contract::limits::{DEFAULT_PER_PAGE, QUERY_MAX_CHARS};
+use portal_contract::questions::PublicQuestion;
+use portal_contract::time::format_display;
+
+use crate::api;
+use crate::components::pagination::{requested_page, Pagination};
+use crate::components::question_list::{asked_by, QuestionList};
+use crate::components::share::ShareActions;
+use crate::components::status::{loaded, Fit};
+use crate::components::useful_question::UsefulQuestion;
+use crate::reading_view;
+use crate::urls::{self, question_href, questions_href, QUESTION_FILTERS};
+
+#[component]
+pub fn QuestionsPage() -> impl IntoView {
+    let query = use_query_map();
+    let requested = move || {
+        let query = query.read();
+        let [field, text] = QUESTION_FILTERS.map(|name| query.get(name).unwrap_or_default());
+        (field, text, requested_page(&query))
+    };
+    let questions = LocalResource::new(move || {
+        let (field, text, page) = requested();
+        async move { api::questions(&field, &text, page, DEFAULT_PER_PAGE).await }
+    });
+    let fields = LocalResource::new(api::question_fields);
+    let field = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    // Back and forward change the address: show what it says.
+    Effect::new(move |_| {
+        let (shown_field, shown_text, _) = requested();
+        field.set(shown_field);
+        text.set(shown_text);
+    });
+    let navigate = use_navigate();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        navigate(
+            &questions_href(&field.get_untracked(), &text.get_untracked(), 1),
+            Default::default(),
+        );
+    };
+    view! {
+        <Title text="Hỏi đáp" />
+        <Meta name="description" content="Câu hỏi của người dân và trả lời của chính quyền địa phương, tra cứu theo lĩnh vực và từ khóa." />
+        <h1 class="page-title">"Hỏi đáp"</h1>
+        <p>
+            "Câu hỏi người dân gửi qua cổng thông tin và trả lời của cơ quan chức năng, được đăng khi người hỏi đồng ý. "
+            <a href=urls::FEEDBACK>"Gửi câu hỏi"</a> " · " <a href=urls::LOOKUP>"Tra cứu câu hỏi đã gửi"</a>
+        </p>
+        <form class="search-form question-filters" role="search" aria-label="Tìm câu hỏi"
+            action=urls::QUESTIONS method="get" on:submit=submit>
+            <div class="field field-wide">
+                <label for="question-text">"Từ khóa"</label>
+                <input id="question-text" type="search" name=QUESTION_FILTERS[1] maxlength=QUERY_MAX_CHARS
+                    prop:value=move || text.get()
+                    on:input=move |event| text.set(event_target_value(&event)) />
+            </div>
+            <div class="field">
+                <label for="question-field">"Lĩnh vực"</label>
+                <select id="question-field" name=QUESTION_FILTERS[0]
+                    prop:value=move || field.get()
+                    on:change=move |event| field.set(event_target_value(&event))>
+                    <option value="">"Tất cả lĩnh vực"</option>
+                    // The options arrive after the address is read: each knows whether it is chosen.
+                    {move || fields.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|choice| {
+                        let selected = field.get_untracked() == choice.slug;
+                        view! { <option value=choice.slug selected=selected>{choice.name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field field-actions">
+                <button type="submit" class="button">"Tìm câu hỏi"</button>
+            </div>
+        </form>
+        <section aria-labelledby="question-results-heading">
+            <h2 id="question-results-heading" class="visually-hidden">"Danh sách câu hỏi"</h2>
+            {loaded(questions, Fit::page(10), move |list| {
+                let (shown_field, shown_text, current) = requested();
+                let count = list.page_count();
+                if list.items.is_empty() {
+                    return view! {
+                        <p class="empty" role="status">
+                            "Không có câu hỏi nào phù hợp. "
+                            <a href=urls::QUESTIONS>"Xem tất cả câu hỏi"</a>
+                        </p>
+                    }
+                    .into_any();
+                }
+                view! {
+                    <p class="list-total" role="status">
+                        {format!("{} câu hỏi", group_digits(list.total))}
+                        {(count > 1).then(|| format!(" · Trang {current}/{count}"))}
+                    </p>
+                    <QuestionList questions=list.items />
+                    <Pagination current count href=move |n| questions_href(&shown_field, &shown_text, n) />
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn QuestionPage() -> impl IntoView {
+    let params = use_params_map();
+    let question = LocalResource::new(move || {
+        let reference = params.read().get("reference").unwrap_or_default();
+        async move { api::question(&reference).await }
+    });
+    Effect::new(move |_| {
+        if question.read().is_some() {
+            reading_view::hand_over();
+        }
+    });
+    view! { {loaded(question, Fit::page(8), |question| view! { <QuestionView question /> })} }
+}
+
+#[component]
+fn QuestionView(question: PublicQuestion) -> impl IntoView {
+    let path = question_href(&question.reference);
+    let address = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .map(|origin| format!("{origin}{path}"))
+        .unwrap_or_default();
+    let description: String = question.question.chars().take(200).collect();
+    let field_link = question.field.clone().map(|field| {
+        view! { " · " <a href=questions_href(&field.slug, "", 1)>{field.name}</a> }
+    });
+    view! {
+        <Title text=question.title.clone() />
+        <Meta name="description" content=description />
+        <nav class="breadcrumb" aria-label="Đường dẫn">
+            <ol>
+                <li><a href=urls::HOME>"Trang chủ"</a></li>
+                <li><a href=urls::QUESTIONS>"Hỏi đáp"</a></li>
+            </ol>
+        </nav>
+        <article class="question">
+            <h1 class="article-title">{question.title.clone()}</h1>
+            <p class="article-meta">
+                {asked_by(&question.asker)} " · "
+                <time datetime=question.asked_at.to_rfc3339()>{format_display(&question.asked_at)}</time>
+                {field_link}
+            </p>
+            <h2 class="section-heading">"Câu hỏi"</h2>
+            <p class="question-text">{question.question}</p>
+            <section class="question-answer" aria-labelledby="answer-heading">
+                <h2 id="answer-heading" class="section-heading">"Trả lời"</h2>
+                <p class="article-meta">
+                    {question.answer.unit} " · "
+                    <time datetime=question.answer.answered_at.to_rfc3339()>{format_display(&question.answer.answered_at)}</time>
+                </p>
+                // The server sanitized this HTML with the articles' allowlist before storing it.
+                <div class="article-body" inner_html=question.answer.body_html></div>
+            </section>
+            <ShareActions title=question.title url=address label="Chia sẻ câu hỏi" />
+        </article>
+        <UsefulQuestion page=path />
+    }
+}
