@@ -687,12 +687,12 @@ mod tests {
             image: Some("/anh/a.jpg".into()),
             data: None,
             reading_view: None,
-            news_article: Some(NewsArticleFacts {
+            structured: Some(Structured::NewsArticle(NewsArticleFacts {
                 published_at: "2021-12-03T14:57:00+07:00".into(),
                 updated_at: "2021-12-04T08:00:00+07:00".into(),
                 author: "Ban biên tập".into(),
                 publisher: "Cổng thông tin".into(),
-            }),
+            })),
         };
         let html = with_preview(shell, &preview, "https://binhlieu.example");
         assert!(

@@ -9,10 +9,15 @@ use portal_contract::editorial::{
     ArticleCreated, ArticlePreview, ArticleSave, ArticleStatus, LinksEdit, NewDraft, RevisionDiff,
     RevisionSummary, Schedule, StaffArticle, StaffArticleSummary, StateChange, WeekEntries,
 };
+use portal_contract::questions::{
+    AnswerInput, AssignInput, DeclineInput, FeedbackStatus, QuestionField,
+};
 use portal_contract::staff::{
     AuditEntry, NewStaffAccount, SignIn, StaffAccount, StaffAccountChange, StaffSession,
 };
-use portal_contract::{ApiError, Category, Image, LinkGroup, Paged, WeekSchedule, API_PREFIX};
+use portal_contract::{
+    ApiError, Category, FeedbackRecord, Image, LinkGroup, Paged, WeekSchedule, API_PREFIX,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -377,6 +382,57 @@ pub async fn links() -> Result<Vec<LinkGroup>, Failure> {
 
 pub async fn save_links(edit: &LinksEdit) -> Result<Vec<LinkGroup>, Failure> {
     send(Verb::Put, "/admin/links", edit).await
+}
+
+// Citizens' feedback and its answers.
+
+pub async fn question_fields() -> Result<Vec<QuestionField>, Failure> {
+    get("/question-fields").await
+}
+
+/// The feedback in `status` (any when `None`) and `field` (any when empty), newest first.
+pub async fn feedback(
+    status: Option<FeedbackStatus>,
+    field: &str,
+    page: u32,
+    per_page: u32,
+) -> Result<Paged<FeedbackRecord>, Failure> {
+    let mut path = format!("/admin/feedback?page={page}&per_page={per_page}");
+    if let Some(status) = status {
+        path.push_str(&format!("&status={}", status.code()));
+    }
+    if !field.is_empty() {
+        path.push_str(&format!("&field={}", encode(field)));
+    }
+    get(&path).await
+}
+
+pub async fn feedback_item(reference: &str) -> Result<FeedbackRecord, Failure> {
+    get(&format!("/admin/feedback/{}", encode(reference))).await
+}
+
+pub async fn assign_feedback(
+    reference: &str,
+    input: &AssignInput,
+) -> Result<FeedbackRecord, Failure> {
+    let path = format!("/admin/feedback/{}/assign", encode(reference));
+    send(Verb::Post, &path, input).await
+}
+
+pub async fn decline_feedback(
+    reference: &str,
+    input: &DeclineInput,
+) -> Result<FeedbackRecord, Failure> {
+    let path = format!("/admin/feedback/{}/decline", encode(reference));
+    send(Verb::Post, &path, input).await
+}
+
+pub async fn answer_feedback(
+    reference: &str,
+    input: &AnswerInput,
+) -> Result<FeedbackRecord, Failure> {
+    let path = format!("/admin/feedback/{}/answer", encode(reference));
+    send(Verb::Post, &path, input).await
 }
 
 // Accounts and the audit log.

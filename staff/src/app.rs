@@ -11,9 +11,17 @@ use portal_contract::DEFAULT_SITE_NAME;
 
 use crate::api;
 use crate::pages::{
-    articles::ArticlesPage, audit::AuditPage, editor::EditorPage, links::LinksPage,
-    preview::PreviewPage, ratings::RatingsPage, revisions::RevisionsPage, schedule::SchedulePage,
-    sign_in::SignInPage, users::UsersPage,
+    articles::ArticlesPage,
+    audit::AuditPage,
+    editor::EditorPage,
+    feedback::{FeedbackItemPage, FeedbackListPage},
+    links::LinksPage,
+    preview::PreviewPage,
+    ratings::RatingsPage,
+    revisions::RevisionsPage,
+    schedule::SchedulePage,
+    sign_in::SignInPage,
+    users::UsersPage,
 };
 use crate::session::{provide_session, role_label, use_session, SessionState};
 use crate::ui::{ErrorNotice, Flash, Loading};
@@ -57,6 +65,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("tai-khoan") view=UsersPage />
                     <Route path=path!("nhat-ky") view=AuditPage />
                     <Route path=path!("danh-gia") view=RatingsPage />
+                    <Route path=path!("phan-hoi") view=FeedbackListPage />
+                    <Route path=path!("phan-hoi/:reference") view=FeedbackItemPage />
                 </ParentRoute>
             </Routes>
         </Router>
@@ -173,6 +183,7 @@ fn StaffHeader(user: StaffUser) -> impl IntoView {
             format!("{BASE}/lich-cong-tac"),
             StaffRole::Editor,
         ),
+        ("Ý kiến", format!("{BASE}/phan-hoi"), StaffRole::Approver),
         ("Đánh giá", format!("{BASE}/danh-gia"), StaffRole::Approver),
         ("Liên kết", format!("{BASE}/lien-ket"), StaffRole::Admin),
         ("Tài khoản", format!("{BASE}/tai-khoan"), StaffRole::Admin),
@@ -190,7 +201,7 @@ fn StaffHeader(user: StaffUser) -> impl IntoView {
                 let on = if target == BASE {
                     here == BASE || here.starts_with("/quan-tri/bai-viet")
                 } else {
-                    here == target
+                    here == target || here.starts_with(&format!("{target}/"))
                 };
                 on.then_some("page")
             };

@@ -3,6 +3,7 @@
 pub mod articles;
 pub mod audit;
 pub mod editor;
+pub mod feedback;
 pub mod links;
 pub mod preview;
 pub mod ratings;
