@@ -283,6 +283,15 @@ pub fn public_asker(name: &str) -> String {
     }
 }
 
+/// Who asked, as pages say it: "Bạn An hỏi", or "Người dân hỏi" without a name to show.
+pub fn asked_by(asker: &str) -> String {
+    if asker.is_empty() {
+        "Người dân hỏi".to_string()
+    } else {
+        format!("Bạn {asker} hỏi")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

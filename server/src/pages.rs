@@ -518,16 +518,22 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         }
         ["hoi-dap", reference] if !reference.is_empty() => {
             let reference = reference.to_uppercase();
+            let tiles = state.map_tiles.as_ref().clone();
             let found_question = state
-                .db(move |conn| Ok(store::questions::question(conn, &reference)?))
+                .db(move |conn| {
+                    let Some(question) = store::questions::question(conn, &reference)? else {
+                        return Ok(None);
+                    };
+                    Ok(Some((question, store::site::site(conn, tiles)?)))
+                })
                 .await?;
             Ok(match found_question {
-                Some(question) => {
+                Some((question, site)) => {
                     let answer_text = crate::sanitize::plain_text(&question.answer.body_html);
                     found(Some(Preview {
                         path: format!("{QUESTIONS_PAGE_PATH}/{}", question.reference),
                         data: Some(format!("/questions/{}", question.reference)),
-                        reading_view: None,
+                        reading_view: Some(reading_view::render_question(site.as_ref(), &question)),
                         description: description_of(&question.question),
                         structured: Some(Structured::Faq(FaqFacts {
                             question: question.question,

@@ -12,6 +12,7 @@
 
 use chrono::NaiveDate;
 use portal_contract::documents::{document_title, Document, DocumentFile, DocumentRelation};
+use portal_contract::questions::{asked_by, PublicQuestion, QUESTIONS_PAGE_PATH};
 use portal_contract::time::{format_day, format_display};
 use portal_contract::{
     format_file_size, Article, Image, Site, DEFAULT_SITE_NAME, LEAD_IMAGE_SIZES, READING_VIEW_ID,
@@ -136,6 +137,49 @@ pub fn render_document(site: Option<&Site>, document: &Document) -> String {
     )
 }
 
+/// The reading view of a published question and its answer under the portal's name and menu.
+pub fn render_question(site: Option<&Site>, question: &PublicQuestion) -> String {
+    let time = |at: &chrono::DateTime<chrono::FixedOffset>| {
+        format!(
+            "<time datetime=\"{}\">{}</time>",
+            at.to_rfc3339(),
+            format_display(at)
+        )
+    };
+    let field = question
+        .field
+        .as_ref()
+        .map(|field| {
+            format!(
+                " · <a href=\"{QUESTIONS_PAGE_PATH}?linh-vuc={}\">{}</a>",
+                escape(&field.slug),
+                escape(&field.name)
+            )
+        })
+        .unwrap_or_default();
+    // The answer was sanitized with the articles' allowlist before it was stored.
+    format!(
+        "<div id=\"{READING_VIEW_ID}\">{header}<main class=\"site-main\">\
+         <nav class=\"breadcrumb\" aria-label=\"Đường dẫn\"><ol><li><a href=\"/\">Trang chủ</a></li>\
+         <li><a href=\"{QUESTIONS_PAGE_PATH}\">Hỏi đáp</a></li></ol></nav>\
+         <article class=\"question\"><h1 class=\"article-title\">{title}</h1>\
+         <p class=\"article-meta\">{asker} · {asked_at}{field}</p>\
+         <h2 class=\"section-heading\">Câu hỏi</h2><p class=\"question-text\">{text}</p>\
+         <section class=\"question-answer\" aria-labelledby=\"answer-heading\">\
+         <h2 id=\"answer-heading\" class=\"section-heading\">Trả lời</h2>\
+         <p class=\"article-meta\">{unit} · {answered_at}</p>\
+         <div class=\"article-body\">{body}</div></section></article></main></div>",
+        header = header(site),
+        title = escape(&question.title),
+        asker = escape(&asked_by(&question.asker)),
+        asked_at = time(&question.asked_at),
+        text = escape(&question.question),
+        unit = escape(&question.answer.unit),
+        answered_at = time(&question.answer.answered_at),
+        body = question.answer.body_html,
+    )
+}
+
 /// The attached files as download links saying their type and size; nothing without files.
 fn document_files(files: &[DocumentFile]) -> String {
     if files.is_empty() {
@@ -229,7 +273,7 @@ fn header(site: Option<&Site>) -> String {
          <a class=\"site-name\" href=\"/\"><span class=\"site-emblem\" aria-hidden=\"true\">★</span>\
          <span>{site}</span></a></div>\
          <nav class=\"main-menu\" aria-label=\"Chuyên mục\"><ul><li><a href=\"/\">Trang chủ</a></li>{menu}\
-         <li><a href=\"/van-ban\">Văn bản</a></li><li><a href=\"/hoi-dap\">Hỏi đáp</a></li></ul></nav>\
+         <li><a href=\"/van-ban\">Văn bản</a></li><li><a href=\"{QUESTIONS_PAGE_PATH}\">Hỏi đáp</a></li></ul></nav>\
          </header>",
         site = escape(site_name),
     )
@@ -450,7 +494,8 @@ mod tests {
         );
         assert!(
             view.contains(
-                "<ul><li><a href=\"/\">Trang chủ</a></li><li><a href=\"/van-ban\">Văn bản</a></li></ul>"
+                "<ul><li><a href=\"/\">Trang chủ</a></li><li><a href=\"/van-ban\">Văn bản</a></li>\
+                 <li><a href=\"/hoi-dap\">Hỏi đáp</a></li></ul>"
             ),
             "{view}"
         );

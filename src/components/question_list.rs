@@ -2,7 +2,7 @@
 //! links with the answer's date (the home page's block, the `hoi-dap` widget).
 
 use leptos::prelude::*;
-use portal_contract::questions::PublicQuestion;
+use portal_contract::questions::{asked_by, PublicQuestion};
 use portal_contract::time::format_display;
 
 use crate::urls::question_href;
@@ -59,15 +59,6 @@ pub fn QuestionLinks(questions: Vec<PublicQuestion>) -> impl IntoView {
         </ul>
     }
     .into_any()
-}
-
-/// Who asked, as the public may know it: a given name, or no one in particular.
-pub fn asked_by(asker: &str) -> String {
-    if asker.is_empty() {
-        "Người dân hỏi".to_string()
-    } else {
-        format!("Bạn {asker} hỏi")
-    }
 }
 
 /// The start of `text`, cut at a word.

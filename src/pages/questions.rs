@@ -7,12 +7,12 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use portal_contract::group_digits;
 use portal_contract::limits::{DEFAULT_PER_PAGE, QUERY_MAX_CHARS};
-use portal_contract::questions::PublicQuestion;
+use portal_contract::questions::{asked_by, PublicQuestion};
 use portal_contract::time::format_display;
 
 use crate::api;
 use crate::components::pagination::{requested_page, Pagination};
-use crate::components::question_list::{asked_by, QuestionList};
+use crate::components::question_list::QuestionList;
 use crate::components::share::ShareActions;
 use crate::components::status::{loaded, Fit};
 use crate::components::useful_question::UsefulQuestion;
@@ -124,6 +124,8 @@ pub fn QuestionPage() -> impl IntoView {
     view! { {loaded(question, Fit::page(8), |question| view! { <QuestionView question /> })} }
 }
 
+/// The page of one question. Its markup is copied by the server's reading view
+/// (`server/src/reading_view.rs`); `tests/e2e/reading-view-drift.spec.ts` compares the two.
 #[component]
 fn QuestionView(question: PublicQuestion) -> impl IntoView {
     let path = question_href(&question.reference);

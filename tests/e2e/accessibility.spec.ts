@@ -34,6 +34,12 @@ const routes: Array<[string, string]> = [
   ['embed: map', '/embed/ban-do'],
   ['embed: unknown', '/embed/khong-co'],
   ['feedback', '/gui-y-kien'],
+  ['questions', '/hoi-dap'],
+  ['questions, searched by field', '/hoi-dap?linh-vuc=dat-dai&q=giay%20chung%20nhan'],
+  ['questions, none found', '/hoi-dap?q=khongcogica'],
+  ['question', '/hoi-dap/PH-2026-000001'],
+  ['feedback look-up', '/tra-cuu-phan-hoi?ma=PH-2026-000001'],
+  ['embed: questions', '/embed/hoi-dap?so=3'],
   ['saved articles, offline notice', '/da-luu?ngoai-tuyen=%2Ftin-tuc%2Fkhong-co'],
   ['404', '/khong-co-trang-nay'],
 ];

@@ -8,6 +8,7 @@ import { mainArticle } from '../support/fixture.mjs';
 const WIDGETS: Array<[string, string, string]> = [
   ['tin-moi', 'Tin mới', 'data-so="3"'],
   ['van-ban-moi', 'Văn bản mới', 'data-so="3"'],
+  ['hoi-dap', 'Hỏi đáp', 'data-so="3"'],
   ['tin-tieu-diem', 'Tin tiêu điểm', ''],
   ['lich-cong-tac', 'Lịch công tác', ''],
   ['thong-ke-truy-cap', 'Thống kê truy cập', ''],
@@ -101,6 +102,7 @@ test('each widget renders in the host page at its content height', async ({ page
   const latest = page.frameLocator('iframe[data-portal-frame="tin-moi"]');
   await expect(latest.locator('.article-list > li')).toHaveCount(3);
   await expect(page.frameLocator('iframe[data-portal-frame="van-ban-moi"]').locator('.document-links > li')).toHaveCount(3);
+  await expect(page.frameLocator('iframe[data-portal-frame="hoi-dap"]').locator('.question-links > li')).toHaveCount(3);
   await expect(page.frameLocator('iframe[data-portal-frame="ban-do"]').locator('svg circle')).not.toHaveCount(0);
   await expect(page.frameLocator('iframe[data-portal-frame="thong-ke-truy-cap"]').locator('.visits-total')).toContainText('.');
   // Nothing but the host and the portal was asked for anything, and nobody set a cookie.

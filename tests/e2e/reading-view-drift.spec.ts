@@ -134,6 +134,9 @@ const mainDocument = {
   facts: ['Số ký hiệu', 'Loại văn bản', 'Cơ quan ban hành', 'Người ký', 'Ngày ban hành', 'Ngày hiệu lực', 'Ngày hết hiệu lực', 'Lĩnh vực', 'Tình trạng'],
 };
 
+/** The first of the answered questions the fixture copies (content/questions.json). */
+const mainQuestion = { title: 'Thủ tục cấp giấy chứng nhận quyền sử dụng đất lần đầu', asker: 'Bạn Thắng hỏi' };
+
 /** [name, path, parts compared, the page's h1 when it has content of its own] */
 const PAGES: Array<[string, string, Part[], string?]> = [
   ['an article', `/tin-tuc/${mainArticle.slug}`, ['header', 'breadcrumb', 'article'], mainArticle.title],
@@ -141,6 +144,8 @@ const PAGES: Array<[string, string, Part[], string?]> = [
   ['the home page', '/', ['header']],
   ['a category', '/chuyen-muc/thong-bao', ['header']],
   ['the documents library', '/van-ban', ['header']],
+  ['a question', '/hoi-dap/PH-2026-000001', ['header', 'breadcrumb', 'article'], mainQuestion.title],
+  ['the questions', '/hoi-dap', ['header']],
 ];
 
 for (const [name, path, parts, heading] of PAGES) {
@@ -165,7 +170,7 @@ for (const [name, path, parts, heading] of PAGES) {
     // The app, once it has taken over (the loopback `goto` waits for that) and drawn the menu.
     await page.goto(path);
     await expect(page.locator('#server-page')).toHaveCount(0);
-    await expect(page.locator('header nav li')).toHaveCount(categories.length + 2);
+    await expect(page.locator('header nav li')).toHaveCount(categories.length + 3);
     if (heading) await expect(page.locator('main article h1')).toHaveText(heading);
     const app = await describe(page, 'body', parts);
 
@@ -183,6 +188,7 @@ for (const [name, path, parts, heading] of PAGES) {
       'Trang chủ',
       ...categories.map((category) => category.name),
       'Văn bản',
+      'Hỏi đáp',
     ]);
     if (heading === mainArticle.title) {
       expect(links(view.breadcrumb!.tree)).toEqual([
@@ -195,6 +201,13 @@ for (const [name, path, parts, heading] of PAGES) {
       expect(find(article, 'p').map((p) => p.text)).toEqual(
         expect.arrayContaining([mainArticle.summary, ...mainArticle.paragraphs]),
       );
+    }
+    if (heading === mainQuestion.title) {
+      expect(links(view.breadcrumb!.tree)).toEqual(['Trang chủ', 'Hỏi đáp']);
+      const question = view.article!.tree;
+      expect(find(question, 'h1').map((h1) => h1.text)).toEqual([mainQuestion.title]);
+      expect(find(question, 'h2').map((h2) => h2.text)).toEqual(['Câu hỏi', 'Trả lời']);
+      expect(find(question, 'p').map((p) => p.text)).toEqual(expect.arrayContaining([expect.stringContaining(mainQuestion.asker)]));
     }
     if (heading === mainDocument.title) {
       expect(links(view.breadcrumb!.tree)).toEqual(['Trang chủ', 'Văn bản']);

@@ -15,6 +15,9 @@ const routes = [
   '/embed/tin-moi',
   '/embed/ban-do',
   '/gui-y-kien',
+  '/tra-cuu-phan-hoi?ma=PH-2026-000001',
+  '/hoi-dap',
+  '/hoi-dap/PH-2026-000001',
   '/khong-co-trang-nay',
 ];
 

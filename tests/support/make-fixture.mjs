@@ -23,6 +23,10 @@ write('map.geojson', { type: 'FeatureCollection', features: places });
 cpSync(fileURLToPath(new URL('../../content/documents', import.meta.url)), join(dir, 'content', 'documents'), {
   recursive: true,
 });
+// The question fields and the answered questions as they ship (content/questions.json): the
+// form offers the fields, and /hoi-dap has questions from the start. The first of them is
+// PH-2026-000001 (references follow the order they are stored).
+cpSync(fileURLToPath(new URL('../../content/questions.json', import.meta.url)), join(dir, 'content', 'questions.json'));
 
 if (xss) {
   const vectors = JSON.parse(readFileSync(new URL('../fixtures/xss-vectors.json', import.meta.url), 'utf8'));
