@@ -257,12 +257,17 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                 {field("message", message_label, "textarea", "off", MESSAGE_MAX_CHARS)}
                 <div class="field field-check">
                     <input id="feedback-allow_publish" name="allow_publish" type="checkbox"
+                        aria-describedby="feedback-allow_publish-hint"
                         prop:checked=move || draft.with(|draft| draft.allow_publish)
                         on:change=move |event| edit("allow_publish", event_target_checked(&event).to_string()) />
-                    <label for="feedback-allow_publish">
-                        "Tôi đồng ý để câu hỏi và câu trả lời được đăng công khai ở trang Hỏi đáp. "
-                        "Chỉ tên gọi của tôi được hiện (ví dụ “Bạn An”), không hiện họ tên đầy đủ, email hay số điện thoại."
-                    </label>
+                    <div>
+                        <label for="feedback-allow_publish">
+                            "Tôi đồng ý để câu hỏi và câu trả lời được đăng công khai ở trang Hỏi đáp."
+                        </label>
+                        <p id="feedback-allow_publish-hint" class="hint">
+                            "Trang Hỏi đáp chỉ hiện tên gọi của bạn (ví dụ “Bạn An hỏi”), không hiện họ tên đầy đủ, email hay số điện thoại."
+                        </p>
+                    </div>
                 </div>
                 // People never see this; scripts that fill every field fill it too.
                 <div class="honeypot" aria-hidden="true">

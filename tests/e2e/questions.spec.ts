@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from '@playwright/test';
 import { expect, test, type Page } from '../support/loopback';
 import { STAFF_PORT } from '../../playwright.config';
 import { approver } from '../support/staff-accounts';
@@ -46,8 +47,15 @@ async function ask(page: Page, asker: Asker) {
   return { reference, follow: confirmation.getByRole('link', { name: 'Theo dõi tình trạng xử lý và câu trả lời' }) };
 }
 
-/** Answers `reference` in the staff area as the approver, publishing it if asked. */
-async function answer(page: Page, reference: string, text: string, publish: boolean) {
+/** Answers `reference` in the staff area as the approver, in a browser session of their own,
+ * publishing it if asked. */
+async function answer(browser: Browser, reference: string, text: string, publish: boolean) {
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${STAFF_PORT}`, locale: 'vi-VN' });
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort('internetdisconnected'),
+  );
+  const page = await context.newPage();
   await page.goto('/quan-tri/dang-nhap');
   await page.getByLabel('Tên đăng nhập').fill(approver.username);
   await page.getByLabel('Mật khẩu').fill(approver.password);
@@ -74,6 +82,7 @@ async function answer(page: Page, reference: string, text: string, publish: bool
   await expect(page.getByRole('status').filter({ hasText: 'Đã lưu câu trả lời' })).toBeVisible();
   await expect(page.locator('.feedback-state')).toContainText('Đã trả lời');
   await noViolations(page);
+  await context.close();
 }
 
 test('a question with consent is answered, looked up by its asker and published without contact details', async ({
@@ -93,10 +102,7 @@ test('a question with consent is answered, looked up by its asker and published 
   await expect(page).toHaveURL(`/tra-cuu-phan-hoi?ma=${reference}`);
   await expect(page.getByLabel('Mã số ý kiến *')).toHaveValue(reference);
 
-  // Staff answer in their own browser session.
-  const staff = await browser.newPage({ baseURL: `http://127.0.0.1:${STAFF_PORT}` });
-  await answer(staff, reference, 'Trả lời: Theo quy định, kết quả đăng ký tạm trú được trả trong 3 ngày làm việc.', true);
-  await staff.close();
+  await answer(browser, reference, 'Trả lời: Theo quy định, kết quả đăng ký tạm trú được trả trong 3 ngày làm việc.', true);
 
   // The citizen looks it up: a wrong email gets the same "not found" as a wrong reference.
   await page.getByLabel('Email hoặc số điện thoại đã ghi khi gửi *').fill('nguoi.khac@example.com');
@@ -119,7 +125,7 @@ test('a question with consent is answered, looked up by its asker and published 
   await expect(page.locator('main')).toContainText('3 ngày làm việc');
   for (const page_ of ['/hoi-dap', `/hoi-dap/${reference}`]) {
     await page.goto(page_);
-    await expect(page.getByRole('link', { name: asker.title }).or(page.getByRole('heading', { name: asker.title }))).toBeVisible();
+    await expect(page.getByRole('heading', { name: asker.title })).toBeVisible();
     const text = await page.locator('body').innerText();
     for (const secret of [asker.email, asker.phone, '0912', asker.name, 'Hoàng Thị']) {
       expect(text).not.toContain(secret);
@@ -153,9 +159,7 @@ test('a question without consent is answered privately and never published', asy
     consent: false,
   };
   const { reference } = await ask(page, asker);
-  const staff = await browser.newPage({ baseURL: `http://127.0.0.1:${STAFF_PORT}` });
-  await answer(staff, reference, 'Trả lời: Ông mang giấy khai sinh đến Ủy ban nhân dân xã để làm thủ tục cải chính.', false);
-  await staff.close();
+  await answer(browser, reference, 'Trả lời: Ông mang giấy khai sinh đến Ủy ban nhân dân xã để làm thủ tục cải chính.', false);
 
   await page.goto(`/tra-cuu-phan-hoi?ma=${reference}`);
   await page.getByLabel('Email hoặc số điện thoại đã ghi khi gửi *').fill(asker.email);

@@ -370,16 +370,18 @@ fn FeedbackItem(record: FeedbackRecord) -> impl IntoView {
                 <div class="field field-check">
                     <input id="answer-publish" type="checkbox"
                         disabled=move || !record().allow_publish
-                        aria-describedby="answer-publish-note"
+                        aria-describedby=move || if error("publish").get().is_some() { "answer-publish-note answer-publish-error" } else { "answer-publish-note" }
                         prop:checked=move || publish.get()
                         on:change=move |event| publish.set(event_target_checked(&event)) />
-                    <label for="answer-publish">"Đăng câu hỏi và câu trả lời lên trang Hỏi đáp"</label>
-                    <p id="answer-publish-note" class="hint">{move || if record().allow_publish {
-                        "Người gửi đã đồng ý. Trang Hỏi đáp chỉ hiện tên gọi, không hiện email, số điện thoại."
-                    } else {
-                        "Người gửi không đồng ý công khai: câu trả lời chỉ gửi riêng cho người gửi."
-                    }}</p>
-                    <crate::ui::FieldError id="answer-publish-error".to_string() error=error("publish") />
+                    <div>
+                        <label for="answer-publish">"Đăng câu hỏi và câu trả lời lên trang Hỏi đáp"</label>
+                        <p id="answer-publish-note" class="hint">{move || if record().allow_publish {
+                            "Người gửi đã đồng ý. Trang Hỏi đáp chỉ hiện tên gọi, không hiện email, số điện thoại."
+                        } else {
+                            "Người gửi không đồng ý công khai: câu trả lời chỉ gửi riêng cho người gửi."
+                        }}</p>
+                        <crate::ui::FieldError id="answer-publish-error".to_string() error=error("publish") />
+                    </div>
                 </div>
                 <button type="submit" class="button" disabled=move || busy.get()>"Lưu câu trả lời"</button>
             </form>
