@@ -322,6 +322,21 @@ async fn wrong_staff_tokens_are_limited_per_address() {
         .request(request("Bearer bi-mat-cua-van-phong-2026", [192, 0, 2, 50]))
         .await;
     assert_eq!(status, StatusCode::OK);
+    // A request without a token (a browser not signed in) guesses nothing and spends nothing.
+    let visitor = [192, 0, 2, 51];
+    for _ in 0..20 {
+        let bare = from_peer(
+            Request::get("/api/v1/admin/feedback")
+                .body(Body::empty())
+                .unwrap(),
+            visitor,
+        );
+        assert_eq!(portal.request(bare).await.0, StatusCode::UNAUTHORIZED);
+    }
+    let (status, _, _) = portal
+        .request(request("Bearer bi-mat-cua-van-phong-2026", visitor))
+        .await;
+    assert_eq!(status, StatusCode::OK);
 }
 
 #[tokio::test]

@@ -36,8 +36,12 @@ impl FromRequestParts<AppState> for StaffToken {
         if carries_the_token(state, &parts.headers) {
             return Ok(StaffToken);
         }
-        // Counting can itself spend the limit; this answer is still the plain 401.
-        let _ = state.rate_limit(Bucket::StaffAuthFailures, client).await;
+        // Only a token that was given and wrong is a guess: a request without one (a browser
+        // that is not signed in) spends nothing. Counting can itself spend the limit; this
+        // answer is still the plain 401.
+        if parts.headers.contains_key(header::AUTHORIZATION) {
+            let _ = state.rate_limit(Bucket::StaffAuthFailures, client).await;
+        }
         Err(AppError::Unauthorized)
     }
 }
