@@ -390,14 +390,16 @@ pub async fn question_fields() -> Result<Vec<QuestionField>, Failure> {
     get("/question-fields").await
 }
 
-/// The feedback in `status` (any when `None`) and `field` (any when empty), newest first.
+/// The feedback in `status` (any when `None`) and `field` (any when empty), newest first;
+/// with `held`, only what was held back as likely spam, else only the rest.
 pub async fn feedback(
     status: Option<FeedbackStatus>,
     field: &str,
+    held: bool,
     page: u32,
     per_page: u32,
 ) -> Result<Paged<FeedbackRecord>, Failure> {
-    let mut path = format!("/admin/feedback?page={page}&per_page={per_page}");
+    let mut path = format!("/admin/feedback?page={page}&per_page={per_page}&held={held}");
     if let Some(status) = status {
         path.push_str(&format!("&status={}", status.code()));
     }
@@ -466,4 +468,57 @@ pub async fn ratings(
 
 pub async fn audit(page: u32, per_page: u32) -> Result<Paged<AuditEntry>, Failure> {
     get(&format!("/admin/audit?page={page}&per_page={per_page}")).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// The documents library (văn bản): approvers and admins add and edit documents and upload
+// their files (`pages::documents`).
+
+/// The documents, newest issued first, or those `text` finds (a number as typed, words).
+pub async fn documents(
+    text: &str,
+    page: u32,
+    per_page: u32,
+) -> Result<Paged<portal_contract::documents::DocumentSummary>, Failure> {
+    let mut path = format!("/admin/documents?page={page}&per_page={per_page}");
+    if !text.trim().is_empty() {
+        path.push_str(&format!("&q={}", encode(text.trim())));
+    }
+    get(&path).await
+}
+
+pub async fn document(slug: &str) -> Result<portal_contract::documents::StaffDocument, Failure> {
+    get(&format!("/admin/documents/{}", encode(slug))).await
+}
+
+pub async fn create_document(
+    document: &portal_contract::documents::StaffDocumentInput,
+) -> Result<portal_contract::documents::StaffDocument, Failure> {
+    send(Verb::Post, "/admin/documents", document).await
+}
+
+/// A 409 here: someone changed the document since `save.version`.
+pub async fn save_document(
+    slug: &str,
+    save: &portal_contract::documents::StaffDocumentSave,
+) -> Result<portal_contract::documents::StaffDocument, Failure> {
+    send(
+        Verb::Put,
+        &format!("/admin/documents/{}", encode(slug)),
+        save,
+    )
+    .await
+}
+
+/// Uploads a file to attach, as it is, under `name` (which says its kind by its extension).
+pub async fn upload_document_file(
+    file: web_sys::File,
+    name: &str,
+) -> Result<portal_contract::documents::UploadedFile, Failure> {
+    call(
+        Verb::Post,
+        &format!("/admin/document-files?name={}", encode(name.trim())),
+        Body::File(file),
+    )
+    .await
 }

@@ -65,6 +65,8 @@ async function answer(browser: Browser, reference: string, text: string, publish
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ý kiến, câu hỏi của người dân');
   await page.getByLabel('Lĩnh vực').selectOption({ label: 'Hộ tịch, cư trú' });
   await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(page).toHaveURL(/linh-vuc=ho-tich-cu-tru/);
+  await noViolations(page);
   await page.getByRole('link', { name: reference }).click();
   await page.getByLabel('Đơn vị', { exact: true }).fill('Phòng Tư pháp');
   await page.getByRole('button', { name: 'Giao xử lý' }).click();

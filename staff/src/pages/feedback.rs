@@ -25,12 +25,15 @@ pub fn feedback_href(reference: &str) -> String {
     format!("{BASE}/phan-hoi/{reference}")
 }
 
-fn list_href(status: &str, field: &str, page: u32) -> String {
+fn list_href(status: &str, field: &str, held: bool, page: u32) -> String {
     let mut parts = Vec::new();
     for (name, value) in [("tinh-trang", status), ("linh-vuc", field)] {
         if !value.is_empty() {
             parts.push(format!("{name}={}", api::encode(value)));
         }
+    }
+    if held {
+        parts.push("nghi-rac=1".to_string());
     }
     if page > 1 {
         parts.push(format!("trang={page}"));
@@ -51,29 +54,37 @@ pub fn FeedbackListPage() -> impl IntoView {
         (
             query.get("tinh-trang").unwrap_or_default(),
             query.get("linh-vuc").unwrap_or_default(),
+            query.get("nghi-rac").is_some(),
             page_number(&query),
         )
     };
     let list = LocalResource::new(move || {
-        let (status, field, page) = requested();
+        let (status, field, held, page) = requested();
         async move {
             let status = FeedbackStatus::from_code(&status);
-            api::feedback(status, &field, page, PER_PAGE).await
+            api::feedback(status, &field, held, page, PER_PAGE).await
         }
     });
     let fields = LocalResource::new(api::question_fields);
     let (status, set_status) = signal(String::new());
     let (field, set_field) = signal(String::new());
+    let (held, set_held) = signal(false);
     Effect::new(move |_| {
-        let (shown_status, shown_field, _) = requested();
+        let (shown_status, shown_field, shown_held, _) = requested();
         set_status.set(shown_status);
         set_field.set(shown_field);
+        set_held.set(shown_held);
     });
     let navigate = use_navigate();
     let filter = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         navigate(
-            &list_href(&status.get_untracked(), &field.get_untracked(), 1),
+            &list_href(
+                &status.get_untracked(),
+                &field.get_untracked(),
+                held.get_untracked(),
+                1,
+            ),
             Default::default(),
         );
     };
@@ -103,10 +114,17 @@ pub fn FeedbackListPage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
+                // Sent faster than a person writes, or with the field only bots see: kept, but
+                // apart, so the inbox is what people wrote.
+                <div class="field field-check">
+                    <input id="feedback-held" type="checkbox" prop:checked=move || held.get()
+                        on:change=move |event| set_held.set(event_target_checked(&event)) />
+                    <label for="feedback-held">"Chỉ xem thư nghi là rác"</label>
+                </div>
                 <button type="submit" class="button">"Lọc"</button>
             </form>
             {loaded(list, move |list| {
-                let (status, field, _) = requested();
+                let (status, field, held, _) = requested();
                 let (current, count) = (list.page, list.page_count());
                 if list.items.is_empty() {
                     return view! { <p class="empty">"Không có ý kiến nào."</p> }.into_any();
@@ -139,7 +157,7 @@ pub fn FeedbackListPage() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <Pager current count href=move |n| list_href(&status, &field, n) />
+                    <Pager current count href=move |n| list_href(&status, &field, held, n) />
                 }
                 .into_any()
             })}
