@@ -180,6 +180,9 @@ async fn the_citizen_follows_their_question_to_its_answer() {
     assert!(html.contains("\"@type\":\"FAQPage\""), "{html}");
     assert!(html.contains("Cấp giấy chứng nhận quyền sử dụng đất"));
     assert!(!html.contains("mai.hoang") && !html.contains("0912"));
+    let (_, _, sitemap) = portal.get("/sitemap.xml").await;
+    let sitemap = String::from_utf8(sitemap).unwrap();
+    assert!(sitemap.contains(&format!("/hoi-dap/{reference}</loc>")), "{sitemap}");
 }
 
 #[tokio::test]
@@ -216,6 +219,8 @@ async fn without_consent_a_question_is_never_published() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _, _) = portal.get(&format!("/hoi-dap/{reference}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, _, sitemap) = portal.get("/sitemap.xml").await;
+    assert!(!String::from_utf8(sitemap).unwrap().contains(&reference));
 }
 
 #[tokio::test]

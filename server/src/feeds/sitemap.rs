@@ -1,8 +1,8 @@
 //! `/sitemap.xml`: every public page with when it last changed. Past 50,000 addresses (the
 //! protocol's limit for one file) it becomes an index of `/sitemap/{n}.xml` files.
 //!
-//! The addresses come in one sequence: the fixed pages and the categories, then the articles
-//! and then the documents, each in the order they were stored (so a file's addresses stay as
+//! The addresses come in one sequence: the fixed pages and the categories, then the articles,
+//! the documents and the published questions, each in the order they were stored (so a file's addresses stay as
 //! content is added). File `n` holds the sequence's `(n - 1) * PER_FILE..n * PER_FILE`.
 
 use axum::extract::{Path, State};
@@ -13,6 +13,7 @@ use crate::db::Conn;
 use crate::pages::DOCUMENTS_PAGE;
 use crate::state::AppState;
 use crate::store;
+use portal_contract::questions::QUESTIONS_PAGE_PATH;
 
 /// The sitemap protocol's limit of addresses in one file.
 pub const PER_FILE: u64 = 50_000;
@@ -79,6 +80,7 @@ struct Sequence {
     fixed: Vec<String>,
     articles: u64,
     documents: u64,
+    questions: u64,
 }
 
 impl Sequence {
@@ -94,23 +96,31 @@ impl Sequence {
             fixed,
             articles: store::articles::article_count(conn)?,
             documents: store::documents::document_count(conn)?,
+            questions: store::questions::published_count(conn)?,
         })
     }
 
     fn file_count(&self, per_file: u64) -> u64 {
-        (self.fixed.len() as u64 + self.articles + self.documents)
+        (self.fixed.len() as u64 + self.articles + self.documents + self.questions)
             .div_ceil(per_file)
             .max(1)
     }
 
     /// The parts of each kind file `n` holds, as (offset, count) within the kind: the fixed
-    /// pages, the articles, the documents.
-    fn in_file(&self, n: u64, per_file: u64) -> [(u64, u64); 3] {
+    /// pages, the articles, the documents, the questions.
+    fn in_file(&self, n: u64, per_file: u64) -> [(u64, u64); 4] {
         let fixed = self.fixed.len() as u64;
+        let documents_start = fixed + self.articles;
         [
             part(n, per_file, 0, fixed),
             part(n, per_file, fixed, self.articles),
-            part(n, per_file, fixed + self.articles, self.documents),
+            part(n, per_file, documents_start, self.documents),
+            part(
+                n,
+                per_file,
+                documents_start + self.documents,
+                self.questions,
+            ),
         ]
     }
 }
@@ -130,7 +140,7 @@ fn part(n: u64, per_file: u64, start: u64, count: u64) -> (u64, u64) {
 /// Sitemap file `n`.
 fn urlset(conn: &mut Conn, origin: &str, n: u64, per_file: u64) -> crate::db::Result<String> {
     let sequence = Sequence::read(conn)?;
-    let [fixed, articles, documents] = sequence.in_file(n, per_file);
+    let [fixed, articles, documents, questions] = sequence.in_file(n, per_file);
     let mut xml = format!("{XML_HEAD}<urlset xmlns=\"{NAMESPACE}\">\n");
     if fixed.1 > 0 {
         // Lists, the home page and the library change when an article or a document does.
@@ -159,6 +169,17 @@ fn urlset(conn: &mut Conn, origin: &str, n: u64, per_file: u64) -> crate::db::Re
             );
         }
     }
+    if questions.1 > 0 {
+        for (reference, answered_at) in
+            store::questions::published_locations(conn, questions.0, questions.1)?
+        {
+            push_url(
+                &mut xml,
+                &format!("{origin}{QUESTIONS_PAGE_PATH}/{reference}"),
+                Some(day_of(&answered_at)),
+            );
+        }
+    }
     xml.push_str("</urlset>\n");
     Ok(xml)
 }
@@ -180,38 +201,39 @@ fn push_url(xml: &mut String, url: &str, lastmod: Option<&str>) {
 mod tests {
     use super::*;
 
-    fn sequence(fixed: usize, articles: u64, documents: u64) -> Sequence {
+    fn sequence(fixed: usize, articles: u64, documents: u64, questions: u64) -> Sequence {
         Sequence {
             fixed: vec![String::new(); fixed],
             articles,
             documents,
+            questions,
         }
     }
 
     #[test]
     fn past_the_limit_the_addresses_split_into_files_without_gaps() {
-        assert_eq!(sequence(10, 0, 0).file_count(PER_FILE), 1);
-        assert_eq!(sequence(10, PER_FILE - 10, 0).file_count(PER_FILE), 1);
-        assert_eq!(sequence(10, PER_FILE - 10, 1).file_count(PER_FILE), 2);
-        assert_eq!(sequence(10, PER_FILE - 9, 0).file_count(PER_FILE), 2);
-        // 10 fixed pages, 25 articles and 7 documents, 10 addresses a file: 10 + 0; 10; 10;
-        // 5 articles and 5 documents; 2 documents.
+        assert_eq!(sequence(10, 0, 0, 0).file_count(PER_FILE), 1);
+        assert_eq!(sequence(10, PER_FILE - 10, 0, 0).file_count(PER_FILE), 1);
+        assert_eq!(sequence(10, PER_FILE - 10, 1, 0).file_count(PER_FILE), 2);
+        assert_eq!(sequence(10, PER_FILE - 9, 0, 0).file_count(PER_FILE), 2);
+        // 10 fixed pages, 25 articles, 7 documents and 4 questions, 10 addresses a file: 10;
+        // 10 articles; 10 articles; 5 articles and 5 documents; 2 documents and 4 questions.
         let per_file = 10;
-        let all = sequence(10, 25, 7);
+        let all = sequence(10, 25, 7, 4);
         assert_eq!(all.file_count(per_file), 5);
-        let parts: Vec<[(u64, u64); 3]> = (1..=5).map(|n| all.in_file(n, per_file)).collect();
+        let parts: Vec<[(u64, u64); 4]> = (1..=5).map(|n| all.in_file(n, per_file)).collect();
         assert_eq!(
             parts,
             [
-                [(0, 10), (0, 0), (0, 0)],
-                [(0, 0), (0, 10), (0, 0)],
-                [(0, 0), (10, 10), (0, 0)],
-                [(0, 0), (20, 5), (0, 5)],
-                [(0, 0), (0, 0), (5, 2)],
+                [(0, 10), (0, 0), (0, 0), (0, 0)],
+                [(0, 0), (0, 10), (0, 0), (0, 0)],
+                [(0, 0), (10, 10), (0, 0), (0, 0)],
+                [(0, 0), (20, 5), (0, 5), (0, 0)],
+                [(0, 0), (0, 0), (5, 2), (0, 4)],
             ]
         );
         // 3 fixed pages: the first file also takes 7 articles, the next start at the 8th.
-        let few = sequence(3, 20, 0);
+        let few = sequence(3, 20, 0, 0);
         assert_eq!(few.in_file(1, per_file)[1], (0, 7));
         assert_eq!(few.in_file(2, per_file)[1], (7, 10));
     }

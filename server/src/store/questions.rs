@@ -147,3 +147,29 @@ fn with_words<'a>(
     params.extend(patterns.iter().map(|pattern| pattern as &dyn ToParam));
     params
 }
+
+/// How many questions are published (the sitemap lists each).
+pub fn published_count(conn: &mut Conn) -> Result<u64> {
+    conn.query_one(
+        &format!("SELECT COUNT(*) FROM feedback f WHERE {PUBLIC}"),
+        &[],
+        |row| row.get(0),
+    )
+}
+
+/// Published questions' references and answer times, in the order they were sent, from
+/// `offset`.
+pub fn published_locations(
+    conn: &mut Conn,
+    offset: u64,
+    limit: u64,
+) -> Result<Vec<(String, String)>> {
+    conn.query(
+        &format!(
+            "SELECT f.reference, f.answered_at FROM feedback f WHERE {PUBLIC}
+             ORDER BY f.id LIMIT ?1 OFFSET ?2"
+        ),
+        &[&limit, &offset],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+}
