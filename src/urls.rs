@@ -92,7 +92,7 @@ pub fn question_href(reference: &str) -> String {
 }
 
 /// The names `/hoi-dap` gives its field filter and words in its address.
-pub const QUESTION_FILTERS: [&str; 2] = ["linh-vuc", "q"];
+pub const QUESTION_FILTERS: [&str; 2] = [portal_contract::questions::QUESTION_FIELD_PARAM, "q"];
 
 /// The address of page `page` of the questions in `field` (any when empty) with `text`.
 pub fn questions_href(field: &str, text: &str, page: u32) -> String {

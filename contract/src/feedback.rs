@@ -99,6 +99,10 @@ pub struct FeedbackRecord {
     pub answer: Option<Answer>,
     /// On the public questions page.
     pub published: bool,
+    /// The title and question as the public reads them: staff's wording, or the citizen's
+    /// with email addresses and phone numbers masked.
+    pub public_title: String,
+    pub public_question: String,
 }
 
 /// Field name → what is wrong with it, in Vietnamese.

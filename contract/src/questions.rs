@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::feedback::FieldErrors;
 use crate::limits::{
-    ANSWER_BODY_MAX_BYTES, LOOKUP_CONTACT_MAX_CHARS, REFERENCE_MAX_CHARS, UNIT_MAX_CHARS,
+    ANSWER_BODY_MAX_BYTES, LOOKUP_CONTACT_MAX_CHARS, MESSAGE_MAX_CHARS, REFERENCE_MAX_CHARS,
+    TITLE_MAX_CHARS, UNIT_MAX_CHARS,
 };
 use crate::text;
 
@@ -16,6 +17,10 @@ pub const QUESTIONS_PAGE_PATH: &str = "/hoi-dap";
 pub const LOOKUP_PAGE_PATH: &str = "/tra-cuu-phan-hoi";
 /// The look-up page's query parameter for the reference.
 pub const LOOKUP_REFERENCE_PARAM: &str = "ma";
+/// A question's description in previews and the page's `<meta>`, in characters.
+pub const DESCRIPTION_CHARS: usize = 200;
+/// The questions page's query parameter for the field (`/hoi-dap?linh-vuc=dat-dai`).
+pub const QUESTION_FIELD_PARAM: &str = "linh-vuc";
 
 /// The look-up page for `reference`, with it filled in.
 pub fn lookup_href(reference: &str) -> String {
@@ -213,6 +218,13 @@ pub struct AnswerInput {
     /// The answering unit; by default the unit handling it, else the portal's agency.
     #[serde(default)]
     pub unit: Option<String>,
+    /// The title the public reads, when staff reword it for publication; by default the
+    /// citizen's, with email addresses and phone numbers masked.
+    #[serde(default)]
+    pub public_title: Option<String>,
+    /// The question the public reads, likewise (a name or an address the citizen wrote).
+    #[serde(default)]
+    pub public_question: Option<String>,
 }
 
 /// Every problem with an answer, by field.
@@ -232,6 +244,20 @@ pub fn validate_answer(input: &AnswerInput) -> FieldErrors {
     if let Some(unit) = &input.unit {
         check_unit(unit, &mut errors);
     }
+    let mut check_public = |field: &str, text: &Option<String>, max: usize| match text {
+        Some(text) if !text::has_visible(text) => {
+            errors.insert(
+                field.into(),
+                "Vui lòng nhập nội dung đăng công khai.".into(),
+            );
+        }
+        Some(text) if text.chars().count() > max => {
+            errors.insert(field.into(), format!("Dài tối đa {max} ký tự."));
+        }
+        _ => {}
+    };
+    check_public("public_title", &input.public_title, TITLE_MAX_CHARS);
+    check_public("public_question", &input.public_question, MESSAGE_MAX_CHARS);
     errors
 }
 
@@ -341,8 +367,13 @@ mod tests {
         let fine = AnswerInput {
             body_html: "<p>Trả lời: Theo quy định…</p>".into(),
             publish: true,
-            unit: None,
+            ..Default::default()
         };
+        let blank_public = AnswerInput {
+            public_question: Some(" \u{200B}".into()),
+            ..fine.clone()
+        };
+        assert!(validate_answer(&blank_public).contains_key("public_question"));
         assert!(validate_answer(&fine).is_empty());
         let long_unit = AnswerInput {
             unit: Some("x".repeat(UNIT_MAX_CHARS + 1)),

@@ -83,6 +83,20 @@ const INVISIBLE_RANGES: &[(char, char)] = &[
     ('\u{FFA0}', '\u{FFA0}'),
 ];
 
+/// The start of `text` on one line, cut at a word within `max_chars` characters, with "…"
+/// when something was cut: a preview's description, a list's excerpt.
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(start, _)| start);
+    format!("{cut}…")
+}
+
 /// Whether `c` shows nothing (see `INVISIBLE_RANGES`).
 pub fn is_invisible(c: char) -> bool {
     c.is_whitespace()

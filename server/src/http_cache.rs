@@ -22,9 +22,10 @@ fn cache_control(path: &str) -> &'static str {
     if path.contains("/admin/") {
         return "private, no-store";
     }
-    if path.ends_with("/schedule") {
-        // Staff change a week and citizens must see it at once: always asked again, a 304
-        // when nothing changed.
+    if path.ends_with("/schedule") || path.contains("/questions") {
+        // Staff change a week and citizens must see it at once; a question taken off the
+        // questions page must leave every copy at once. Always asked again, a 304 when nothing
+        // changed.
         return "public, no-cache";
     }
     "public, max-age=60, stale-while-revalidate=600"

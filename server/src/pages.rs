@@ -14,7 +14,8 @@ use axum::response::{IntoResponse, Response};
 
 use portal_contract::documents::document_title;
 use portal_contract::embed::Widget;
-use portal_contract::questions::{LOOKUP_PAGE_PATH, QUESTIONS_PAGE_PATH};
+use portal_contract::questions::{DESCRIPTION_CHARS, LOOKUP_PAGE_PATH, QUESTIONS_PAGE_PATH};
+use portal_contract::text::excerpt;
 use portal_contract::API_PREFIX;
 
 use crate::html::{escape, meta_content};
@@ -534,7 +535,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
                         path: format!("{QUESTIONS_PAGE_PATH}/{}", question.reference),
                         data: Some(format!("/questions/{}", question.reference)),
                         reading_view: Some(reading_view::render_question(site.as_ref(), &question)),
-                        description: description_of(&question.question),
+                        description: excerpt(&question.question, DESCRIPTION_CHARS),
                         structured: Some(Structured::Faq(FaqFacts {
                             question: question.question,
                             answer_text: answer_text
@@ -554,20 +555,6 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         }
         _ => Ok(missing),
     }
-}
-
-/// A preview's description: the start of `text`, cut at a word within 200 characters.
-fn description_of(text: &str) -> String {
-    const MAX_CHARS: usize = 200;
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= MAX_CHARS {
-        return text;
-    }
-    let cut: String = text.chars().take(MAX_CHARS).collect();
-    let cut = cut
-        .rsplit_once(' ')
-        .map_or(cut.as_str(), |(start, _)| start);
-    format!("{cut}…")
 }
 
 fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {

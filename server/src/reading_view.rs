@@ -2,7 +2,7 @@
 //! the app's wasm has downloaded (seconds on a slow mobile network), and without JavaScript:
 //! every reading page gets the portal's name and menu; an article's page also the breadcrumb,
 //! the article and its author; a document's page the breadcrumb and the document (its facts,
-//! body, files and related documents). The app draws itself behind it and removes it when it
+//! body, files and related documents); a published question's page the question and answer. The app draws itself behind it and removes it when it
 //! starts, or, on an article's or a document's page, once its own is drawn
 //! (`src/reading_view.rs`).
 //!
@@ -12,7 +12,9 @@
 
 use chrono::NaiveDate;
 use portal_contract::documents::{document_title, Document, DocumentFile, DocumentRelation};
-use portal_contract::questions::{asked_by, PublicQuestion, QUESTIONS_PAGE_PATH};
+use portal_contract::questions::{
+    asked_by, PublicQuestion, QUESTIONS_PAGE_PATH, QUESTION_FIELD_PARAM,
+};
 use portal_contract::time::{format_day, format_display};
 use portal_contract::{
     format_file_size, Article, Image, Site, DEFAULT_SITE_NAME, LEAD_IMAGE_SIZES, READING_VIEW_ID,
@@ -151,7 +153,7 @@ pub fn render_question(site: Option<&Site>, question: &PublicQuestion) -> String
         .as_ref()
         .map(|field| {
             format!(
-                " · <a href=\"{QUESTIONS_PAGE_PATH}?linh-vuc={}\">{}</a>",
+                " · <a href=\"{QUESTIONS_PAGE_PATH}?{QUESTION_FIELD_PARAM}={}\">{}</a>",
                 escape(&field.slug),
                 escape(&field.name)
             )

@@ -182,7 +182,10 @@ async fn the_citizen_follows_their_question_to_its_answer() {
     assert!(!html.contains("mai.hoang") && !html.contains("0912"));
     let (_, _, sitemap) = portal.get("/sitemap.xml").await;
     let sitemap = String::from_utf8(sitemap).unwrap();
-    assert!(sitemap.contains(&format!("/hoi-dap/{reference}</loc>")), "{sitemap}");
+    assert!(
+        sitemap.contains(&format!("/hoi-dap/{reference}</loc>")),
+        "{sitemap}"
+    );
 }
 
 #[tokio::test]
@@ -311,13 +314,17 @@ async fn answering_again_keeps_the_earlier_answer_in_the_audit_log() {
     )
     .await;
     let first = json!({"body_html": "<p>Trả lời lần một.</p>", "publish": true});
-    assert_eq!(answer(&portal, &reference, &first).await.0, StatusCode::OK);
+    let (status, answered) = answer(&portal, &reference, &first).await;
+    assert_eq!(status, StatusCode::OK);
+    let first_time = answered["answer"]["answered_at"].clone();
     let second =
         json!({"body_html": "<p>Trả lời đã sửa.</p>", "publish": true, "unit": "Phòng Tư pháp"});
     let (status, record) = answer(&portal, &reference, &second).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(record["answer"]["body_html"], "<p>Trả lời đã sửa.</p>");
     assert_eq!(record["answer"]["unit"], "Phòng Tư pháp");
+    // The time of the answer stays the first one's: the question keeps its place in the list.
+    assert_eq!(record["answer"]["answered_at"], first_time);
     let log: Vec<(String, Option<String>)> = portal.with_conn(|conn| {
         conn.query(
             "SELECT action, detail FROM audit_log WHERE subject = ?1 ORDER BY id",
@@ -460,6 +467,9 @@ async fn questions_are_found_without_tone_marks_and_filtered_by_field() {
     let (_, found) = portal.get_json("/api/v1/questions?q=phong%20hop").await;
     let text = found["items"][0]["question"].as_str().unwrap();
     assert!(text.contains("[đã ẩn]") && !text.contains("3878"), "{text}");
+    // Nor does searching for it find whose question it was.
+    let (_, found) = portal.get_json("/api/v1/questions?q=3878").await;
+    assert_eq!(found["total"], 0, "{found}");
     portal
         .assert_error(
             "/api/v1/questions?field=khong-co",
@@ -496,6 +506,10 @@ async fn purging_removes_contacts_from_closed_items_only() {
         &question("Còn mở", "Một câu hỏi đủ dài để gửi.", true),
     )
     .await;
+    // Sent in a blink: held back as likely spam, never closed, purged all the same.
+    let mut hurried = question("Quảng cáo", "Mua bán đất giá rẻ, liên hệ ngay.", false);
+    hurried["elapsed_ms"] = json!(200);
+    let held = ask(&portal, &hurried).await;
     let body = json!({"body_html": "<p>Trả lời.</p>", "publish": true});
     assert_eq!(answer(&portal, &closed, &body).await.0, StatusCode::OK);
     let purged = portal.with_conn(|conn| {
@@ -505,7 +519,7 @@ async fn purging_removes_contacts_from_closed_items_only() {
         ));
         portal_server::store::feedback::purge_contacts(conn, &cutoff).unwrap()
     });
-    assert_eq!(purged, 1);
+    assert_eq!(purged, 2);
     let contacts: Vec<(String, String, String, String)> = portal.with_conn(|conn| {
         conn.query(
             "SELECT reference, name, email, phone FROM feedback ORDER BY id",
@@ -520,6 +534,10 @@ async fn purging_removes_contacts_from_closed_items_only() {
     );
     assert_eq!(contacts[1].0, open);
     assert_eq!(contacts[1].2, EMAIL);
+    assert_eq!(
+        contacts[2],
+        (held, String::new(), String::new(), String::new())
+    );
     // The published question keeps its asker's given name; the look-up now finds nothing.
     let (_, one) = portal
         .get_json(&format!("/api/v1/questions/{closed}"))
@@ -532,4 +550,69 @@ async fn purging_removes_contacts_from_closed_items_only() {
     )
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn staff_reword_what_the_public_reads() {
+    let portal = portal();
+    let reference = ask(
+        &portal,
+        &question(
+            "Nhà ông Hoàng Văn Tư ở thôn Khe Mạ lấn đường",
+            "Nhà ông Hoàng Văn Tư, số 12 thôn Khe Mạ, xây lấn ra đường, gọi tôi 0912 345 678.",
+            true,
+        ),
+    )
+    .await;
+    let (_, record) = send(
+        &portal,
+        with_token(
+            "GET",
+            &format!("/api/v1/admin/feedback/{reference}"),
+            &json!({}),
+        ),
+    )
+    .await;
+    // Staff start from the citizen's words with the contacts masked.
+    assert_eq!(
+        record["public_question"],
+        "Nhà ông Hoàng Văn Tư, số 12 thôn Khe Mạ, xây lấn ra đường, gọi tôi [đã ẩn]."
+    );
+    let (status, record) = answer(
+        &portal,
+        &reference,
+        &json!({
+            "body_html": "<p>Trả lời: UBND xã đã kiểm tra và yêu cầu tháo dỡ phần lấn chiếm.</p>",
+            "publish": true,
+            "public_title": "Công trình xây dựng lấn đường thôn",
+            "public_question": "Một hộ dân ở thôn xây lấn ra đường. Đề nghị kiểm tra."
+        }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{record}");
+    assert_eq!(record["public_title"], "Công trình xây dựng lấn đường thôn");
+    let (_, one) = portal
+        .get_json(&format!("/api/v1/questions/{reference}"))
+        .await;
+    assert_eq!(one["title"], "Công trình xây dựng lấn đường thôn");
+    assert_eq!(
+        one["question"],
+        "Một hộ dân ở thôn xây lấn ra đường. Đề nghị kiểm tra."
+    );
+    assert!(!one.to_string().contains("Hoàng Văn Tư"));
+    // The search finds the public wording, not the citizen's.
+    let (_, found) = portal.get_json("/api/v1/questions?q=lan%20duong").await;
+    assert_eq!(found["total"], 1);
+    let (_, found) = portal
+        .get_json("/api/v1/questions?q=hoang%20van%20tu")
+        .await;
+    assert_eq!(found["total"], 0);
+    let (status, body) = answer(
+        &portal,
+        &reference,
+        &json!({"body_html": "<p>Trả lời.</p>", "publish": true, "public_title": " "}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["error"]["fields"]["public_title"].is_string());
 }

@@ -312,6 +312,16 @@ fn FieldChoice(
     let fields = LocalResource::new(api::question_fields);
     let error = move || errors.with(|errors| errors.get("field").cloned());
     let chosen = move || draft.with(|draft| draft.field.clone().unwrap_or_default());
+    // A draft may name a field the list no longer has: it is dropped, not sent.
+    Effect::new(move |_| {
+        let Some(Ok(list)) = fields.get() else {
+            return;
+        };
+        let kept = chosen();
+        if !kept.is_empty() && !list.iter().any(|field| field.slug == kept) {
+            edit("field", String::new());
+        }
+    });
     move || {
         let choices = fields
             .get()

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use portal_contract::questions::{asked_by, PublicQuestion};
+use portal_contract::text::excerpt;
 use portal_contract::time::format_display;
 
 use crate::urls::question_href;
@@ -31,7 +32,7 @@ fn QuestionCard(question: PublicQuestion) -> impl IntoView {
                     {question.field.map(|field| view! { {field.name} " · " })}
                     "Trả lời " <time datetime=question.answer.answered_at.to_rfc3339()>{format_display(&question.answer.answered_at)}</time>
                 </p>
-                <p class="question-excerpt">{excerpt(&question.question)}</p>
+                <p class="question-excerpt">{excerpt(&question.question, EXCERPT_CHARS)}</p>
             </div>
         </article>
     }
@@ -59,17 +60,4 @@ pub fn QuestionLinks(questions: Vec<PublicQuestion>) -> impl IntoView {
         </ul>
     }
     .into_any()
-}
-
-/// The start of `text`, cut at a word.
-fn excerpt(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= EXCERPT_CHARS {
-        return text;
-    }
-    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
-    let cut = cut
-        .rsplit_once(' ')
-        .map_or(cut.as_str(), |(start, _)| start);
-    format!("{cut}…")
 }

@@ -129,18 +129,20 @@ pub fn FeedbackLookupPage() -> impl IntoView {
                 </button>
             </p>
         </form>
+        // The focus moves here with each result, which a screen reader then reads: no live
+        // region besides, or the result would be read twice.
         <div id="lookup-result" tabindex="-1" class="lookup-result">
             {move || match status.get() {
                 Status::Editing | Status::Looking => ().into_any(),
                 Status::Found(progress) => view! { <Progress progress=*progress /> }.into_any(),
                 Status::NotFound => view! {
-                    <div class="error-notice" role="alert">
+                    <div class="error-notice">
                         <p>"Không tìm thấy ý kiến nào có mã số và email hoặc số điện thoại này. Vui lòng kiểm tra lại: mã số có dạng PH-năm-số thứ tự, và email hoặc số điện thoại phải giống khi gửi."</p>
                     </div>
                 }
                 .into_any(),
                 Status::Failed(message) => view! {
-                    <div class="error-notice" role="alert">
+                    <div class="error-notice">
                         <p>{message}</p>
                         <button type="button" class="button" on:click=move |_| look_up()>"Thử lại"</button>
                     </div>
@@ -167,7 +169,7 @@ fn Progress(progress: FeedbackProgress) -> impl IntoView {
         .published
         .then(|| question_href(&progress.reference));
     view! {
-        <section class="lookup-progress" role="status" aria-labelledby="lookup-progress-heading">
+        <section class="lookup-progress" aria-labelledby="lookup-progress-heading">
             <h2 id="lookup-progress-heading" class="section-heading">{progress.title}</h2>
             <dl class="document-facts">
                 <div><dt>"Mã số"</dt><dd>{progress.reference}</dd></div>

@@ -7,7 +7,8 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use portal_contract::group_digits;
 use portal_contract::limits::{DEFAULT_PER_PAGE, QUERY_MAX_CHARS};
-use portal_contract::questions::{asked_by, PublicQuestion};
+use portal_contract::questions::{asked_by, PublicQuestion, DESCRIPTION_CHARS};
+use portal_contract::text::excerpt;
 use portal_contract::time::format_display;
 
 use crate::api;
@@ -133,7 +134,7 @@ fn QuestionView(question: PublicQuestion) -> impl IntoView {
         .and_then(|w| w.location().origin().ok())
         .map(|origin| format!("{origin}{path}"))
         .unwrap_or_default();
-    let description: String = question.question.chars().take(200).collect();
+    let description = excerpt(&question.question, DESCRIPTION_CHARS);
     let field_link = question.field.clone().map(|field| {
         view! { " · " <a href=questions_href(&field.slug, "", 1)>{field.name}</a> }
     });

@@ -19,6 +19,8 @@ ALTER TABLE feedback
     ADD COLUMN published BIGINT NOT NULL DEFAULT 0 CHECK (published IN (0, 1)),
     ADD COLUMN closed_at TEXT COLLATE "C",
     ADD COLUMN asker TEXT NOT NULL DEFAULT '',
+    ADD COLUMN public_title TEXT,
+    ADD COLUMN public_question TEXT,
     ADD COLUMN search_title TEXT NOT NULL DEFAULT '',
     ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
 

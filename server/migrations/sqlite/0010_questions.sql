@@ -28,9 +28,14 @@ ALTER TABLE feedback ADD COLUMN closed_at TEXT;
 -- What the public sees of the asker: a given name (or nothing), taken when it was sent, so
 -- that purging the contact details leaves the published question as it was.
 ALTER TABLE feedback ADD COLUMN asker TEXT NOT NULL DEFAULT '';
--- Folded (tone-less) words of the title, and of the title, question and answer, each word
--- after a space, for search with LIKE ' word%'. Published questions are a few thousand at
--- most, unlike articles.
+-- The title and question as the public reads them, when staff reworded them for publication
+-- (a name or an address the citizen wrote); NULL: the citizen's own, contacts masked.
+ALTER TABLE feedback ADD COLUMN public_title TEXT;
+ALTER TABLE feedback ADD COLUMN public_question TEXT;
+-- Folded (tone-less) words of the public title, and of the public title, question and answer,
+-- each word after a space, for search with LIKE ' word%'. Built from the public wording, so a
+-- search for a phone number finds nothing. Published questions are a few thousand at most,
+-- unlike articles.
 ALTER TABLE feedback ADD COLUMN search_title TEXT NOT NULL DEFAULT '';
 ALTER TABLE feedback ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
 

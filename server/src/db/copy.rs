@@ -98,6 +98,8 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("published", Int),
             ("closed_at", Text),
             ("asker", Text),
+            ("public_title", Text),
+            ("public_question", Text),
             ("search_title", Text),
             ("search_text", Text),
         ],

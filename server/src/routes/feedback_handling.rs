@@ -227,30 +227,26 @@ pub async fn answer(
                         ),
                     },
                 };
-                let unchanged = before
-                    .answer
-                    .as_ref()
-                    .is_some_and(|answer| answer.body_html == body_html && answer.unit == unit);
-                if unchanged {
-                    store::feedback::set_published(tx, &reference, input.publish)?;
-                } else {
-                    let now = crate::clock::now_text();
-                    let change = AnswerChange {
-                        body_html: &body_html,
-                        unit: &unit,
-                        publish: input.publish,
-                        now: &now,
-                    };
-                    store::feedback::answer(tx, &reference, &change)?;
-                    match &before.answer {
-                        Some(earlier) => recorder.record(
-                            tx,
-                            "feedback_answer_replaced",
-                            &reference,
-                            Some(&earlier.body_html),
-                        )?,
-                        None => recorder.record(tx, "feedback_answered", &reference, None)?,
-                    }
+                let now = crate::clock::now_text();
+                let change = AnswerChange {
+                    body_html: &body_html,
+                    unit: &unit,
+                    publish: input.publish,
+                    public_title: input.public_title.as_deref().map(str::trim),
+                    public_question: input.public_question.as_deref().map(str::trim),
+                    now: &now,
+                };
+                store::feedback::answer(tx, &before, &change)?;
+                match &before.answer {
+                    // Publishing or rewording alone leaves the answer as it was.
+                    Some(earlier) if earlier.body_html == body_html && earlier.unit == unit => {}
+                    Some(earlier) => recorder.record(
+                        tx,
+                        "feedback_answer_replaced",
+                        &reference,
+                        Some(&earlier.body_html),
+                    )?,
+                    None => recorder.record(tx, "feedback_answered", &reference, None)?,
                 }
                 if input.publish != before.published {
                     let action = if input.publish {

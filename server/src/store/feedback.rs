@@ -9,7 +9,18 @@ use portal_contract::{FeedbackInput, FeedbackReceipt, FeedbackRecord, PageReques
 
 use super::time_column;
 use crate::db::{bad_column, Conn, Result, Row, ToParam};
-use crate::questions::search_words;
+use crate::questions::{redact_contacts, search_words};
+
+/// The search words of what the public would read, (the title's, everyone's): built from the
+/// masked text, so that searching for a phone number or an email finds nobody's question.
+fn public_words(title: &str, question: &str, answer_text: &str) -> (String, String) {
+    let title = redact_contacts(title);
+    let question = redact_contacts(question);
+    (
+        search_words(&title),
+        search_words(&format!("{title} {question} {answer_text}")),
+    )
+}
 
 /// Stores a submission durably (the commit reaches the disk before this returns) and gives
 /// it its reference. `input.field` names a field that exists (the caller checked).
@@ -26,6 +37,7 @@ pub fn save_feedback(
     }
     let title = trim_invisible(&input.title);
     let message = trim_invisible(&input.message);
+    let (title_words, all_words) = public_words(title, message, "");
     let result = conn.transaction(|conn| {
         let id: i64 = conn.query_one(
             "INSERT INTO feedback (received_at, name, email, phone, title, message, article,
@@ -44,8 +56,8 @@ pub fn save_feedback(
                 &input.field,
                 &input.allow_publish,
                 &public_asker(&input.name),
-                &search_words(title),
-                &search_words(&format!("{title} {message}")),
+                &title_words,
+                &all_words,
             ],
             |row| row.get(0),
         )?;
@@ -73,18 +85,25 @@ pub struct FeedbackFilter {
 /// The columns `record_from_row` reads, with the field's name joined (`f` the feedback).
 const RECORD_COLUMNS: &str = "f.reference, f.received_at, f.name, f.email, f.phone, f.title,
     f.message, f.article, f.held_reason, f.status, f.field, q.name, f.allow_publish, f.unit,
-    f.decline_reason, f.answer_html, f.answered_at, f.answered_by, f.published";
+    f.decline_reason, f.answer_html, f.answered_at, f.answered_by, f.published, f.public_title,
+    f.public_question";
 const RECORD_FROM: &str = "feedback f LEFT JOIN question_fields q ON q.slug = f.field";
 
 fn record_from_row(row: &Row<'_>) -> Result<FeedbackRecord> {
+    let title: String = row.get(5)?;
+    let message: String = row.get(6)?;
+    let public_title: Option<String> = row.get(19)?;
+    let public_question: Option<String> = row.get(20)?;
     Ok(FeedbackRecord {
+        public_title: public_title.unwrap_or_else(|| redact_contacts(&title)),
+        public_question: public_question.unwrap_or_else(|| redact_contacts(&message)),
         reference: row.get(0)?,
         received_at: time_column(row, 1)?,
         name: row.get(2)?,
         email: row.get(3)?,
         phone: row.get(4)?,
-        title: row.get(5)?,
-        message: row.get(6)?,
+        title,
+        message,
         article: row.get(7)?,
         held_reason: row.get(8)?,
         status: status_column(row, 9)?,
@@ -222,57 +241,104 @@ pub struct AnswerChange<'a> {
     pub body_html: &'a str,
     pub unit: &'a str,
     pub publish: bool,
+    /// Staff's wording for the public, when they reworded the citizen's.
+    pub public_title: Option<&'a str>,
+    pub public_question: Option<&'a str>,
     pub now: &'a str,
 }
 
-/// Answers the submission (again: the answer is replaced). The search words then hold the
-/// answer too.
-pub fn answer(conn: &mut Conn, reference: &str, change: &AnswerChange<'_>) -> Result<u64> {
+/// Answers the submission (again: the answer is replaced, and it keeps the time it was first
+/// answered). `record` is the submission as it stands; the search words then hold the public
+/// wording and the answer.
+pub fn answer(conn: &mut Conn, record: &FeedbackRecord, change: &AnswerChange<'_>) -> Result<u64> {
     let answer_text = crate::sanitize::plain_text(change.body_html);
-    let (title, message): (String, String) = match conn.query_opt(
-        "SELECT title, message FROM feedback WHERE reference = ?1",
-        &[&reference],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )? {
-        Some(found) => found,
-        None => return Ok(0),
-    };
-    let params: [&dyn ToParam; 7] = [
-        &reference,
+    let title = change.public_title.unwrap_or(&record.title);
+    let question = change.public_question.unwrap_or(&record.message);
+    let (title_words, all_words) = public_words(title, question, &answer_text);
+    let params: [&dyn ToParam; 9] = [
+        &record.reference,
         &change.body_html,
         &change.now,
         &change.unit,
         &change.publish,
-        &search_words(&format!("{title} {message} {answer_text}")),
-        &search_words(&title),
+        &all_words,
+        &title_words,
+        &change.public_title,
+        &change.public_question,
     ];
     conn.execute(
         "UPDATE feedback SET status = 'answered', decline_reason = NULL, answer_html = ?2,
-                             answered_at = ?3, answered_by = ?4, published = ?5, closed_at = ?3,
-                             search_text = ?6, search_title = ?7
+                             answered_at = COALESCE(answered_at, ?3), answered_by = ?4,
+                             published = ?5, closed_at = COALESCE(closed_at, ?3),
+                             search_text = ?6, search_title = ?7, public_title = ?8,
+                             public_question = ?9
          WHERE reference = ?1",
         &params,
     )
 }
 
-/// Only publishes or withdraws an answered submission's question, keeping its answer.
-pub fn set_published(conn: &mut Conn, reference: &str, published: bool) -> Result<u64> {
-    conn.execute(
-        "UPDATE feedback SET published = ?2 WHERE reference = ?1 AND status = 'answered'",
-        &[&reference, &published],
-    )
-}
-
 /// Removes the name, email and phone from every submission answered or declined before
-/// `closed_before` (an RFC 3339 text); how many were cleared. The published question keeps
-/// its asker's given name (`asker`), taken when it was sent.
+/// `closed_before` (an RFC 3339 text), and from every one held back as likely spam that was
+/// received before it; masks the email addresses and phone numbers typed into their title and
+/// text. How many were cleared. A published question keeps its asker's given name (`asker`,
+/// taken when it was sent).
 pub fn purge_contacts(conn: &mut Conn, closed_before: &str) -> Result<u64> {
-    conn.execute(
-        "UPDATE feedback SET name = '', email = '', phone = ''
-         WHERE closed_at IS NOT NULL AND closed_at < ?1
-           AND (name <> '' OR email <> '' OR phone <> '')",
+    type Due = (
+        i64,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let due: Vec<Due> = conn.query(
+        "SELECT id, title, message, public_title, public_question, answer_html FROM feedback
+         WHERE (name <> '' OR email <> '' OR phone <> '')
+           AND ((closed_at IS NOT NULL AND closed_at < ?1)
+                OR (held_reason IS NOT NULL AND received_at < ?1))",
         &[&closed_before],
-    )
+        |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+                row.get(5)?,
+            ))
+        },
+    )?;
+    for (id, title, message, public_title, public_question, answer_html) in &due {
+        let (title, message) = (redact_contacts(title), redact_contacts(message));
+        let public_title = public_title.as_deref().map(redact_contacts);
+        let public_question = public_question.as_deref().map(redact_contacts);
+        let answer_text = answer_html
+            .as_deref()
+            .map(crate::sanitize::plain_text)
+            .unwrap_or_default();
+        let (title_words, all_words) = public_words(
+            public_title.as_deref().unwrap_or(&title),
+            public_question.as_deref().unwrap_or(&message),
+            &answer_text,
+        );
+        let params: [&dyn ToParam; 7] = [
+            id,
+            &title,
+            &message,
+            &public_title,
+            &public_question,
+            &title_words,
+            &all_words,
+        ];
+        conn.execute(
+            "UPDATE feedback SET name = '', email = '', phone = '', title = ?2, message = ?3,
+                                 public_title = ?4, public_question = ?5, search_title = ?6,
+                                 search_text = ?7
+             WHERE id = ?1",
+            &params,
+        )?;
+    }
+    Ok(due.len() as u64)
 }
 
 /// Adds a question answered and published already, without contact details (demo content).
@@ -282,6 +348,7 @@ pub fn add_answered(
     answer_html: &str,
 ) -> Result<String> {
     let answer_text = crate::sanitize::plain_text(answer_html);
+    let (title_words, all_words) = public_words(&question.title, &question.message, &answer_text);
     let id: i64 = conn.query_one(
         "INSERT INTO feedback (received_at, name, email, phone, title, message, field,
                                allow_publish, status, answer_html, answered_at, answered_by,
@@ -298,11 +365,8 @@ pub fn add_answered(
             &crate::clock::stored_text(question.answered_at),
             &question.unit,
             &public_asker(&question.name),
-            &search_words(&question.title),
-            &search_words(&format!(
-                "{} {} {answer_text}",
-                question.title, question.message
-            )),
+            &title_words,
+            &all_words,
         ],
         |row| row.get(0),
     )?;

@@ -50,7 +50,8 @@ pub fn has_fields(conn: &mut Conn) -> Result<bool> {
         .is_some())
 }
 
-const PUBLIC_COLUMNS: &str = "f.reference, f.title, f.message, f.asker, f.field, q.name,
+const PUBLIC_COLUMNS: &str = "f.reference, COALESCE(f.public_title, f.title),
+    COALESCE(f.public_question, f.message), f.asker, f.field, q.name,
     f.received_at, f.answer_html, f.answered_at, f.answered_by";
 const PUBLIC_FROM: &str = "feedback f LEFT JOIN question_fields q ON q.slug = f.field";
 /// What the public may read: answered, allowed by the sender, published by staff. Nothing

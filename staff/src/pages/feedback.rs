@@ -7,7 +7,9 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use portal_contract::limits::UNIT_MAX_CHARS;
+use std::collections::BTreeMap;
+
+use portal_contract::limits::{MESSAGE_MAX_CHARS, TITLE_MAX_CHARS, UNIT_MAX_CHARS};
 use portal_contract::questions::{
     AnswerInput, AssignInput, DeclineInput, DeclineReason, FeedbackStatus,
 };
@@ -17,7 +19,9 @@ use portal_contract::{format_display, FeedbackRecord};
 use crate::api::{self, Failure};
 use crate::app::BASE;
 use crate::editor::rich_text::{self, RichText, EDITOR_ID};
-use crate::ui::{focus_by_id, loaded, page_number, Message, MessageArea, Pager, RequireRole};
+use crate::ui::{
+    focus_by_id, loaded, page_number, FieldError, Message, MessageArea, Pager, RequireRole,
+};
 
 const PER_PAGE: u32 = 20;
 
@@ -197,7 +201,9 @@ fn FeedbackItem(record: FeedbackRecord) -> impl IntoView {
     let current = RwSignal::new(record);
     let message = RwSignal::new(Message::None);
     let reference = current.get_untracked().reference;
-    let errors = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
+    // Each form's own field errors: a unit refused in one is not shown under the other.
+    let assign_errors = RwSignal::new(BTreeMap::<String, String>::new());
+    let answer_errors = RwSignal::new(BTreeMap::<String, String>::new());
     let unit = RwSignal::new(current.get_untracked().unit.unwrap_or_default());
     let answer_unit = RwSignal::new(
         current
@@ -208,33 +214,47 @@ fn FeedbackItem(record: FeedbackRecord) -> impl IntoView {
             .unwrap_or_default(),
     );
     let publish = RwSignal::new(current.get_untracked().published);
+    let public_title = RwSignal::new(current.get_untracked().public_title);
+    let public_question = RwSignal::new(current.get_untracked().public_question);
     let reason = RwSignal::new(DeclineReason::Spam.code().to_string());
     let body = NodeRef::<Div>::new();
     let busy = RwSignal::new(false);
-    let key = draft_key(&reference);
+    let key = StoredValue::new(draft_key(&reference));
+    let using_draft = RwSignal::new(false);
 
-    // The editor starts with the saved draft, else the answer given.
-    {
-        let key = key.clone();
-        body.on_load(move |_| {
-            let draft = storage().and_then(|storage| storage.get_item(&key).ok().flatten());
-            let given = current
-                .get_untracked()
-                .answer
-                .map(|answer| answer.body_html);
-            rich_text::set_html(body, &draft.or(given).unwrap_or_default());
-        });
-    }
-    let keep_draft = {
-        let key = key.clone();
-        Callback::new(move |_| {
-            if let (Some(storage), Some(html)) = (storage(), rich_text::cleaned_html(body)) {
-                let _ = storage.set_item(&key, &html);
-            }
-        })
+    // The editor starts with the draft kept on this device, else the answer given.
+    let given = move || {
+        current
+            .get_untracked()
+            .answer
+            .map(|answer| answer.body_html)
+            .unwrap_or_default()
+    };
+    body.on_load(move |_| {
+        let draft = storage().and_then(|storage| storage.get_item(&key.get_value()).ok().flatten());
+        using_draft.set(draft.as_ref().is_some_and(|draft| *draft != given()));
+        rich_text::set_html(body, &draft.unwrap_or_else(given));
+    });
+    let keep_draft = Callback::new(move |_| {
+        if let (Some(storage), Some(html)) = (storage(), rich_text::cleaned_html(body)) {
+            let _ = storage.set_item(&key.get_value(), &html);
+        }
+    });
+    let forget_draft = move || {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(&key.get_value());
+        }
+        using_draft.set(false);
+    };
+    let discard_draft = move |_| {
+        forget_draft();
+        rich_text::set_html(body, &given());
+        focus_by_id(EDITOR_ID);
     };
 
-    let outcome = move |result: Result<FeedbackRecord, Failure>, done: &str| {
+    let outcome = move |result: Result<FeedbackRecord, Failure>,
+                        errors: RwSignal<BTreeMap<String, String>>,
+                        done: &str| {
         busy.set(false);
         match result {
             Ok(record) => {
@@ -262,7 +282,7 @@ fn FeedbackItem(record: FeedbackRecord) -> impl IntoView {
                     unit: unit.get_untracked(),
                 };
                 let result = api::assign_feedback(&reference, &input).await;
-                if outcome(result, "Đã giao cho đơn vị xử lý.")
+                if outcome(result, assign_errors, "Đã giao cho đơn vị xử lý.")
                     && answer_unit.get_untracked().is_empty()
                 {
                     answer_unit.set(unit.get_untracked());
@@ -281,7 +301,7 @@ fn FeedbackItem(record: FeedbackRecord) -> impl IntoView {
             busy.set(true);
             leptos::task::spawn_local(async move {
                 let result = api::decline_feedback(&reference, &DeclineInput { reason }).await;
-                outcome(result, "Đã chuyển sang “Không xử lý”.");
+                outcome(result, assign_errors, "Đã chuyển sang “Không xử lý”.");
             });
         }
     };
@@ -290,34 +310,47 @@ fn FeedbackItem(record: FeedbackRecord) -> impl IntoView {
         move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
             let reference = reference.clone();
-            let key = key.clone();
+            let publishing = publish.get_untracked();
             let input = AnswerInput {
                 body_html: rich_text::cleaned_html(body).unwrap_or_default(),
-                publish: publish.get_untracked(),
+                publish: publishing,
                 unit: Some(answer_unit.get_untracked()).filter(|unit| !unit.trim().is_empty()),
+                // The wording is the public's only when it is published.
+                public_title: publishing.then(|| public_title.get_untracked()),
+                public_question: publishing.then(|| public_question.get_untracked()),
             };
             busy.set(true);
             leptos::task::spawn_local(async move {
-                let published = input.publish;
                 let result = api::answer_feedback(&reference, &input).await;
-                let done = if published {
+                let done = if publishing {
                     "Đã lưu câu trả lời và đăng lên trang Hỏi đáp."
                 } else {
                     "Đã lưu câu trả lời. Người gửi xem được khi tra cứu."
                 };
-                if outcome(result, done) {
-                    if let Some(storage) = storage() {
-                        let _ = storage.remove_item(&key);
+                if outcome(result, answer_errors, done) {
+                    forget_draft();
+                } else {
+                    let first = ["body_html", "unit", "public_title", "public_question"]
+                        .into_iter()
+                        .find(|field| answer_errors.with_untracked(|e| e.contains_key(*field)));
+                    match first {
+                        Some("body_html") => focus_by_id(EDITOR_ID),
+                        Some("unit") => focus_by_id("answer-unit"),
+                        Some(field) => focus_by_id(&format!("answer-{}", field.replace('_', "-"))),
+                        None => {}
                     }
-                } else if errors.with_untracked(|errors| errors.contains_key("body_html")) {
-                    focus_by_id(EDITOR_ID);
                 }
             });
         }
     };
 
-    let error =
-        move |field: &'static str| Signal::derive(move || errors.with(|e| e.get(field).cloned()));
+    let error = |errors: RwSignal<BTreeMap<String, String>>, field: &'static str| {
+        Signal::derive(move || errors.with(|e| e.get(field).cloned()))
+    };
+    let described =
+        |errors: RwSignal<BTreeMap<String, String>>, field: &'static str, id: &'static str| {
+            move || errors.with(|e| e.contains_key(field)).then_some(id)
+        };
     let record = move || current.get();
     view! {
         <h1 class="page-title">{move || record().title}</h1>
@@ -357,10 +390,10 @@ fn FeedbackItem(record: FeedbackRecord) -> impl IntoView {
                 <div class="field">
                     <label for="assign-unit">"Đơn vị"</label>
                     <input id="assign-unit" type="text" maxlength=UNIT_MAX_CHARS
-                        aria-describedby=move || error("unit").get().map(|_| "assign-unit-error")
+                        aria-describedby=described(assign_errors, "unit", "assign-unit-error")
                         prop:value=move || unit.get()
                         on:input=move |event| unit.set(event_target_value(&event)) />
-                    <crate::ui::FieldError id="assign-unit-error".to_string() error=error("unit") />
+                    <FieldError id="assign-unit-error".to_string() error=error(assign_errors, "unit") />
                 </div>
                 <button type="submit" class="button" disabled=move || busy.get()>"Giao xử lý"</button>
             </form>
@@ -371,24 +404,32 @@ fn FeedbackItem(record: FeedbackRecord) -> impl IntoView {
             <form class="staff-form" on:submit=answer>
                 <div class="field">
                     <p id="answer-body-label" class="field-label" on:click=move |_| focus_by_id(EDITOR_ID)>"Nội dung trả lời"</p>
+                    <p class="notice notice-info" hidden=move || !using_draft.get()>
+                        "Đang dùng bản nháp lưu trên máy này, chưa được lưu lên máy chủ. "
+                        <button type="button" class="button button-small button-secondary" on:click=discard_draft>
+                            "Bỏ bản nháp"
+                        </button>
+                    </p>
                     <RichText
                         editor=body
                         labelled_by="answer-body-label"
-                        described_by=Signal::derive(move || error("body_html").get().map(|_| "answer-body-error".to_string()))
+                        described_by=Signal::derive(move || answer_errors.with(|e| e.contains_key("body_html")).then(|| "answer-body-error".to_string()))
                         on_change=keep_draft
                     />
-                    <crate::ui::FieldError id="answer-body-error".to_string() error=error("body_html") />
+                    <FieldError id="answer-body-error".to_string() error=error(answer_errors, "body_html") />
                 </div>
                 <div class="field">
                     <label for="answer-unit">"Đơn vị trả lời"</label>
                     <input id="answer-unit" type="text" maxlength=UNIT_MAX_CHARS
+                        aria-describedby=described(answer_errors, "unit", "answer-unit-error")
                         prop:value=move || answer_unit.get()
                         on:input=move |event| answer_unit.set(event_target_value(&event)) />
+                    <FieldError id="answer-unit-error".to_string() error=error(answer_errors, "unit") />
                 </div>
                 <div class="field field-check">
                     <input id="answer-publish" type="checkbox"
                         disabled=move || !record().allow_publish
-                        aria-describedby=move || if error("publish").get().is_some() { "answer-publish-note answer-publish-error" } else { "answer-publish-note" }
+                        aria-describedby=move || if answer_errors.with(|e| e.contains_key("publish")) { "answer-publish-note answer-publish-error" } else { "answer-publish-note" }
                         prop:checked=move || publish.get()
                         on:change=move |event| publish.set(event_target_checked(&event)) />
                     <div>
@@ -398,9 +439,30 @@ fn FeedbackItem(record: FeedbackRecord) -> impl IntoView {
                         } else {
                             "Người gửi không đồng ý công khai: câu trả lời chỉ gửi riêng cho người gửi."
                         }}</p>
-                        <crate::ui::FieldError id="answer-publish-error".to_string() error=error("publish") />
+                        <FieldError id="answer-publish-error".to_string() error=error(answer_errors, "publish") />
                     </div>
                 </div>
+                // What the public reads: the citizen's words with email addresses and phone
+                // numbers masked, for staff to take out a name or an address before publishing.
+                <fieldset class="public-wording" hidden=move || !publish.get()>
+                    <legend>"Nội dung đăng công khai"</legend>
+                    <div class="field">
+                        <label for="answer-public-title">"Tiêu đề"</label>
+                        <input id="answer-public-title" type="text" maxlength=TITLE_MAX_CHARS
+                            aria-describedby=described(answer_errors, "public_title", "answer-public-title-error")
+                            prop:value=move || public_title.get()
+                            on:input=move |event| public_title.set(event_target_value(&event)) />
+                        <FieldError id="answer-public-title-error".to_string() error=error(answer_errors, "public_title") />
+                    </div>
+                    <div class="field">
+                        <label for="answer-public-question">"Câu hỏi"</label>
+                        <textarea id="answer-public-question" rows="5" maxlength=MESSAGE_MAX_CHARS
+                            aria-describedby=described(answer_errors, "public_question", "answer-public-question-error")
+                            prop:value=move || public_question.get()
+                            on:input=move |event| public_question.set(event_target_value(&event))></textarea>
+                        <FieldError id="answer-public-question-error".to_string() error=error(answer_errors, "public_question") />
+                    </div>
+                </fieldset>
                 <button type="submit" class="button" disabled=move || busy.get()>"Lưu câu trả lời"</button>
             </form>
         </section>
