@@ -109,7 +109,10 @@ test('a question with consent is answered, looked up by its asker and published 
   // The citizen looks it up: a wrong email gets the same "not found" as a wrong reference.
   await page.getByLabel('Email hoặc số điện thoại đã ghi khi gửi *').fill('nguoi.khac@example.com');
   await page.getByRole('button', { name: 'Tra cứu' }).click();
-  await expect(page.getByRole('alert')).toContainText('Không tìm thấy ý kiến nào có mã số và email');
+  // The result takes the focus, so a screen reader reads it.
+  const result = page.locator('#lookup-result');
+  await expect(result).toContainText('Không tìm thấy ý kiến nào có mã số và email');
+  await expect(result).toBeFocused();
   await page.getByLabel('Email hoặc số điện thoại đã ghi khi gửi *').fill(asker.email);
   await page.getByRole('button', { name: 'Tra cứu' }).click();
   const progress = page.locator('.lookup-progress');
