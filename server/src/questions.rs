@@ -1,7 +1,6 @@
-//! Hỏi đáp's rules that are not SQL: matching a look-up's contact, keeping contact details
-//! out of what the public reads, and the folded words questions are searched by.
+//! Hỏi đáp's rules that are not SQL: matching a look-up's contact, and keeping contact details
+//! out of what the public reads.
 
-use portal_contract::fold;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
@@ -105,20 +104,6 @@ fn next_is_digit(chars: &[char], at: usize) -> bool {
     chars.get(at + 1).is_some_and(char::is_ascii_digit)
 }
 
-/// The folded words of `text`, each after a space: `LIKE '% van%'` then finds a word that
-/// starts with "van", as typed with or without tone marks.
-pub fn search_words(text: &str) -> String {
-    let mut out = String::new();
-    for word in fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-    {
-        out.push(' ');
-        out.push_str(word);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,11 +139,5 @@ mod tests {
         let kept = "Ngày 12/03/2026, 1.500.000 đồng, theo 125/QĐ-UBND.";
         assert_eq!(redact_contacts(kept), kept);
         assert_eq!(redact_contacts("dòng 1\n\ndòng 2"), "dòng 1\n\ndòng 2");
-    }
-
-    #[test]
-    fn search_words_are_folded_and_start_with_a_space() {
-        assert_eq!(search_words("Văn phòng, UBND!"), " van phong ubnd");
-        assert_eq!(search_words(""), "");
     }
 }

@@ -8,8 +8,9 @@ use portal_contract::text::trim_invisible;
 use portal_contract::{FeedbackInput, FeedbackReceipt, FeedbackRecord, PageRequest, Paged};
 
 use super::time_column;
+use super::word_match::indexed_words;
 use crate::db::{bad_column, Conn, Result, Row, ToParam};
-use crate::questions::{redact_contacts, search_words};
+use crate::questions::redact_contacts;
 
 /// The search words of what the public would read, (the title's, everyone's): built from the
 /// masked text, so that searching for a phone number or an email finds nobody's question.
@@ -17,8 +18,8 @@ fn public_words(title: &str, question: &str, answer_text: &str) -> (String, Stri
     let title = redact_contacts(title);
     let question = redact_contacts(question);
     (
-        search_words(&title),
-        search_words(&format!("{title} {question} {answer_text}")),
+        indexed_words(&title),
+        indexed_words(&format!("{title} {question} {answer_text}")),
     )
 }
 

@@ -2,11 +2,12 @@
 //! published, and the fields questions are filed under.
 
 use portal_contract::questions::{PublicQuestion, QuestionField};
-use portal_contract::{fold, PageRequest, Paged};
+use portal_contract::{PageRequest, Paged};
 
 use super::feedback::{answer_columns, field_columns};
 use super::time_column;
-use crate::db::{Conn, Result, Row, ToParam};
+use super::word_match::WordQuery;
+use crate::db::{Conn, Result, Row};
 use crate::questions::redact_contacts;
 
 /// Every field, in the order of the content file.
@@ -82,51 +83,36 @@ pub fn list(
     query: Option<&str>,
     page: PageRequest,
 ) -> Result<Paged<PublicQuestion>> {
-    let words: Vec<String> = query
-        .map(|query| {
-            fold(query)
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|word| !word.is_empty())
-                // Letters and digits only: nothing LIKE would read as a wildcard.
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
-    if query.is_some() && words.is_empty() {
-        // Only punctuation: nothing can match it.
+    let words = WordQuery::parse(query);
+    if words.matches_nothing() {
         return Ok(page.answer(Vec::new(), 0));
     }
-    // Each word starts a word of the text: `% word%` over text where every word follows a
-    // space.
-    let patterns: Vec<String> = words.iter().map(|word| format!("% {word}%")).collect();
-    let phrase = format!("% {}%", words.join(" "));
     // ?1 is the field; the words follow from ?`first`.
     let condition = |first: usize| {
-        let mut condition = format!("{PUBLIC} AND (?1 IS NULL OR f.field = ?1)");
-        for index in 0..words.len() {
-            condition.push_str(&format!(" AND f.search_text LIKE ?{}", first + index));
-        }
-        condition
+        format!(
+            "{PUBLIC} AND (?1 IS NULL OR f.field = ?1){}",
+            words.conditions("f.search_text", first)
+        )
     };
     let total: u64 = conn.query_one(
         &format!("SELECT COUNT(*) FROM {PUBLIC_FROM} WHERE {}", condition(2)),
-        &with_words(vec![&field], &patterns),
+        &words.with_patterns(vec![&field]),
         |row| row.get(0),
     )?;
-    // ?2 the phrase, ?3 the limit, ?4 the offset.
-    let order = if words.is_empty() {
-        "f.answered_at DESC, f.id DESC"
-    } else {
+    // ?2 the words as typed, ?3 the limit, ?4 the offset.
+    let order = if words.has_words() {
         "CASE WHEN f.search_title LIKE ?2 THEN 0
               WHEN f.search_text LIKE ?2 THEN 1 ELSE 2 END,
          f.answered_at DESC, f.id DESC"
+    } else {
+        "f.answered_at DESC, f.id DESC"
     };
     let items = conn.query(
         &format!(
             "SELECT {PUBLIC_COLUMNS} FROM {PUBLIC_FROM} WHERE {} ORDER BY {order} LIMIT ?3 OFFSET ?4",
             condition(5)
         ),
-        &with_words(vec![&field, &phrase, &page.per_page, &page.offset()], &patterns),
+        &words.with_patterns(vec![&field, words.phrase(), &page.per_page, &page.offset()]),
         public_from_row,
     )?;
     Ok(page.answer(items, total))
@@ -139,14 +125,6 @@ pub fn question(conn: &mut Conn, reference: &str) -> Result<Option<PublicQuestio
         &[&reference],
         public_from_row,
     )
-}
-
-fn with_words<'a>(
-    mut params: Vec<&'a dyn ToParam>,
-    patterns: &'a [String],
-) -> Vec<&'a dyn ToParam> {
-    params.extend(patterns.iter().map(|pattern| pattern as &dyn ToParam));
-    params
 }
 
 /// How many questions are published (the sitemap lists each).
