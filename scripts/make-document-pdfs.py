@@ -6,7 +6,9 @@ Usage: python3 scripts/make-document-pdfs.py   (from any directory)
 Each PDF is the document of content/documents/documents.json that lists it first, laid out as
 a Vietnamese administrative document (issuer and number, national motto, date, title, text,
 signer): real PDFs with Vietnamese text that open in any PDF reader. A file that several
-documents attach (the recruitment form) has its own text below, and the import stores it once.
+documents attach (the recruitment form) has its own text below, and the import stores it once;
+so have the blank forms the procedures (content/procedures.json) link to, each the first file of
+its document.
 One DOCX and one XLSX are written too, as minimal Office Open XML packages, so the portal has
 attachments that download rather than open.
 
@@ -239,7 +241,220 @@ def recruitment_form():
     return pdf
 
 
-SPECIAL_PDFS = {"files/phieu-dang-ky-du-tuyen.pdf": recruitment_form}
+# The height of a form's line to fill in, in millimetres.
+LINE = 7.5
+
+
+def dotted(pdf, label, width):
+    """`label` and dots up to `width` millimetres in the current font: a blank to fill by hand."""
+    text = label + " "
+    while pdf.get_string_width(text + ".") <= width - 2 * pdf.c_margin:
+        text += "."
+    return text
+
+
+def blank_form(title, heading, subtitle, to, items, pledge, signers):
+    """A blank form to print and fill in by hand. `items` are, in order: a label (a blank line
+    of its own), a tuple of labels (blanks side by side), ("h", text) a part's heading,
+    ("text", text) a sentence, ("table", [(column, width), ...], rows) an empty table.
+    `signers` are (who, how) pairs, side by side under the place and date."""
+    pdf = new_pdf(title)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_font("DejaVu", "B", 10)
+    write(pdf, width, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align="C")
+    write(pdf, width, 5, "Độc lập – Tự do – Hạnh phúc", align="C")
+    pdf.ln(6)
+    pdf.set_font("DejaVu", "B", 14)
+    write(pdf, width, 8, heading, align="C")
+    if subtitle:
+        pdf.set_font("DejaVu", "", 10)
+        write(pdf, width, 5, subtitle, align="C")
+    pdf.ln(3)
+    pdf.set_font("DejaVu", "", 11)
+    write(pdf, width, 7, to, align="C")
+    pdf.ln(3)
+    for item in items:
+        if isinstance(item, str):
+            pdf.set_font("DejaVu", "", 11)
+            pdf.cell(width, LINE, dotted(pdf, item, width), new_x="LMARGIN", new_y="NEXT")
+        elif item[0] == "h":
+            pdf.ln(1)
+            pdf.set_font("DejaVu", "B", 11)
+            write(pdf, width, 7, item[1])
+        elif item[0] == "text":
+            pdf.set_font("DejaVu", "", 11)
+            write(pdf, width, 7, item[1])
+        elif item[0] == "table":
+            _, columns, rows = item
+            pdf.set_font("DejaVu", "B", 9)
+            for row in range(rows + 1):
+                y = pdf.get_y()
+                x = pdf.l_margin
+                for name, column in columns:
+                    pdf.set_xy(x, y)
+                    pdf.cell(column, 8, name if row == 0 else "", border=1, align="C")
+                    x += column
+                pdf.set_y(y + 8)
+                pdf.set_font("DejaVu", "", 9)
+            pdf.ln(2)
+        else:
+            pdf.set_font("DejaVu", "", 11)
+            part = width / len(item)
+            y = pdf.get_y()
+            for index, label in enumerate(item):
+                pdf.set_xy(pdf.l_margin + index * part, y)
+                pdf.cell(part, LINE, dotted(pdf, label, part))
+            pdf.set_y(y + LINE)
+    pdf.ln(2)
+    pdf.set_font("DejaVu", "", 11)
+    write(pdf, width, 6, pledge)
+    pdf.ln(4)
+    pdf.set_x(105)
+    write(pdf, 85, 6, "…………, ngày …… tháng …… năm ……", align="C")
+    top = pdf.get_y()
+    column = width / len(signers) if len(signers) > 1 else 85
+    bottom = top
+    for index, (who, how) in enumerate(signers):
+        x = pdf.l_margin + index * column if len(signers) > 1 else 105
+        pdf.set_xy(x, top)
+        pdf.set_font("DejaVu", "B", 11)
+        write(pdf, column, 6, who.upper(), align="C")
+        pdf.set_x(x)
+        pdf.set_font("DejaVu", "", 10)
+        write(pdf, column, 5, how, align="C")
+        bottom = max(bottom, pdf.get_y())
+    # Room to sign, and the note still on the page: it takes 18 mm.
+    pdf.set_y(min(bottom + 18, pdf.page_break_trigger - 18))
+    note(pdf)
+    return pdf
+
+
+def birth_form():
+    """The birth registration form (our own layout of the usual items)."""
+    return blank_form(
+        "Tờ khai đăng ký khai sinh", "TỜ KHAI ĐĂNG KÝ KHAI SINH", None,
+        "Kính gửi: Ủy ban nhân dân ……………………………………… (xã, thị trấn)",
+        [
+            ("h", "1. Người yêu cầu đăng ký khai sinh"),
+            "Họ, chữ đệm, tên:",
+            ("Số định danh cá nhân:", "Điện thoại:"),
+            "Nơi cư trú:",
+            "Quan hệ với người được khai sinh:",
+            ("h", "2. Người được khai sinh"),
+            "Họ, chữ đệm, tên:",
+            ("Ngày, tháng, năm sinh:", "Giới tính:"),
+            "Ghi bằng chữ:",
+            ("Dân tộc:", "Quốc tịch:"),
+            "Nơi sinh:",
+            "Quê quán:",
+            ("h", "3. Cha, mẹ của người được khai sinh"),
+            "Họ, chữ đệm, tên người mẹ:",
+            ("Năm sinh:", "Dân tộc:", "Quốc tịch:"),
+            "Nơi cư trú:",
+            "Họ, chữ đệm, tên người cha:",
+            ("Năm sinh:", "Dân tộc:", "Quốc tịch:"),
+            "Nơi cư trú:",
+            ("text", "Đề nghị cấp bản sao Giấy khai sinh:  ☐ Có, số lượng: ……… bản    ☐ Không"),
+        ],
+        "Tôi cam đoan những nội dung khai trên đây là đúng sự thật, đã được cha, mẹ của người "
+        "được khai sinh thống nhất, và chịu trách nhiệm trước pháp luật về lời cam đoan của mình.",
+        [("Người yêu cầu", "(Ký, ghi rõ họ, chữ đệm, tên)")])
+
+
+def household_business_form():
+    """The household business registration request (our own layout of the usual items)."""
+    return blank_form(
+        "Giấy đề nghị đăng ký hộ kinh doanh", "GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH", None,
+        "Kính gửi: Phòng Tài chính - Kế hoạch huyện Bình Liêu",
+        [
+            ("h", "1. Chủ hộ kinh doanh"),
+            "Họ, chữ đệm, tên (viết chữ in hoa):",
+            ("Ngày, tháng, năm sinh:", "Giới tính:"),
+            ("Dân tộc:", "Quốc tịch:"),
+            "Số định danh cá nhân:",
+            "Nơi thường trú:",
+            ("Điện thoại:", "Thư điện tử:"),
+            ("h", "2. Nội dung đăng ký hộ kinh doanh"),
+            "Tên hộ kinh doanh:",
+            "Địa chỉ trụ sở (số nhà, thôn, khu):",
+            "Xã, thị trấn:",
+            "Ngành, nghề kinh doanh:",
+            "",
+            ("Vốn kinh doanh (đồng):", "Số lao động dự kiến:"),
+            "Thành viên hộ gia đình cùng đăng ký (nếu có):",
+        ],
+        "Tôi cam kết: không thuộc trường hợp bị cấm đăng ký hộ kinh doanh; địa điểm kinh doanh "
+        "thuộc quyền sử dụng hợp pháp của tôi; nội dung kê khai trên đây là trung thực, chính "
+        "xác, và tôi chịu trách nhiệm trước pháp luật về những nội dung này.",
+        [("Chủ hộ kinh doanh", "(Ký, ghi rõ họ, chữ đệm, tên)")])
+
+
+def building_permit_form():
+    """The building permit application for a family house (our own layout of the usual items)."""
+    return blank_form(
+        "Đơn đề nghị cấp giấy phép xây dựng nhà ở riêng lẻ",
+        "ĐƠN ĐỀ NGHỊ CẤP GIẤY PHÉP XÂY DỰNG", "(Dùng cho nhà ở riêng lẻ)",
+        "Kính gửi: Ủy ban nhân dân huyện Bình Liêu",
+        [
+            ("h", "1. Chủ đầu tư"),
+            "Họ, chữ đệm, tên:",
+            ("Số định danh cá nhân:", "Điện thoại:"),
+            "Địa chỉ liên hệ:",
+            ("h", "2. Địa điểm xây dựng"),
+            ("Thửa đất số:", "Tờ bản đồ số:"),
+            "Thôn, khu:",
+            "Xã, thị trấn:",
+            "Giấy chứng nhận quyền sử dụng đất số:",
+            ("h", "3. Nội dung đề nghị cấp phép"),
+            ("Diện tích xây dựng tầng 1 (m²):", "Tổng diện tích sàn (m²):"),
+            ("Chiều cao công trình (m):", "Số tầng:"),
+            "Kết cấu chính:",
+            ("h", "4. Người hoặc đơn vị thiết kế (nếu có)"),
+            "Tên:",
+            "Số chứng chỉ hành nghề:",
+            "5. Dự kiến thời gian hoàn thành công trình (tháng):",
+        ],
+        "Tôi xin cam kết xây dựng đúng giấy phép được cấp và bản vẽ kèm theo; nếu sai, tôi xin "
+        "hoàn toàn chịu trách nhiệm và chịu xử lý theo quy định của pháp luật.",
+        [("Người làm đơn", "(Ký, ghi rõ họ, chữ đệm, tên)")])
+
+
+def residence_form():
+    """The residence change declaration (our own layout of the usual items)."""
+    return blank_form(
+        "Tờ khai thay đổi thông tin cư trú", "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ", None,
+        "Kính gửi: Công an ……………………………………… (xã, thị trấn)",
+        [
+            "Họ, chữ đệm, tên:",
+            ("Ngày, tháng, năm sinh:", "Giới tính:"),
+            "Số định danh cá nhân:",
+            ("Điện thoại:", "Thư điện tử:"),
+            "Nơi thường trú:",
+            "Nơi tạm trú:",
+            "Nơi ở hiện tại:",
+            "Nghề nghiệp, nơi làm việc:",
+            ("Họ, chữ đệm, tên chủ hộ:", "Quan hệ với chủ hộ:"),
+            "Số định danh cá nhân của chủ hộ:",
+            "Nội dung đề nghị (đăng ký thường trú, tạm trú, khai báo tạm vắng…):",
+            "",
+            ("h", "Những thành viên trong hộ gia đình cùng thay đổi:"),
+            ("table", [("TT", 10), ("Họ, chữ đệm, tên", 46), ("Ngày sinh", 24),
+                       ("Giới tính", 20), ("Số định danh", 30), ("Quan hệ với chủ hộ", 40)], 3),
+        ],
+        "Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước "
+        "pháp luật về lời cam đoan của mình.",
+        [("Ý kiến của chủ hộ", "(Ghi rõ nội dung, ký, ghi rõ họ tên)"),
+         ("Ý kiến của chủ sở hữu chỗ ở hợp pháp", "(Ghi rõ nội dung, ký, ghi rõ họ tên)"),
+         ("Người kê khai", "(Ký, ghi rõ họ tên)")])
+
+
+SPECIAL_PDFS = {
+    "files/phieu-dang-ky-du-tuyen.pdf": recruitment_form,
+    "files/mau-to-khai-dang-ky-khai-sinh.pdf": birth_form,
+    "files/mau-giay-de-nghi-dang-ky-ho-kinh-doanh.pdf": household_business_form,
+    "files/mau-don-de-nghi-cap-giay-phep-xay-dung.pdf": building_permit_form,
+    "files/mau-to-khai-thay-doi-thong-tin-cu-tru.pdf": residence_form,
+}
 
 
 def write_zip(path, parts):

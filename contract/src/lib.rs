@@ -4,6 +4,7 @@
 //! was not updated instead of breaking readers at run time. Nothing here touches a browser,
 //! a socket or a database.
 
+pub mod about;
 pub mod api;
 pub mod documents;
 pub mod editorial;
@@ -13,6 +14,7 @@ pub mod limits;
 pub mod map;
 pub mod numbers;
 pub mod paging;
+pub mod procedures;
 pub mod questions;
 pub mod rating;
 pub mod staff;

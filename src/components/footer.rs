@@ -10,7 +10,7 @@ pub fn Footer() -> impl IntoView {
     let contacts = move || {
         site.get().and_then(Result::ok).map(|site| {
             let contacts = site.contacts;
-            let phone_href = format!("tel:{}", contacts.phone.replace([' ', '.'], ""));
+            let phone_href = portal_contract::about::tel_href(&contacts.phone);
             let email_href = format!("mailto:{}", contacts.email);
             view! {
                 <p class="footer-name">{site.name}</p>

@@ -245,6 +245,40 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         "document_relations",
         &[("document_id", Int), ("kind", Text), ("target_id", Int)],
     ),
+    (
+        "procedure_fields",
+        &[("slug", Text), ("name", Text), ("position", Int)],
+    ),
+    (
+        "procedures",
+        &[
+            ("id", Int),
+            ("slug", Text),
+            ("code", Text),
+            ("name", Text),
+            ("field", Text),
+            ("level", Text),
+            ("online", Text),
+            ("details_json", Text),
+            ("search_title", Text),
+            ("search_text", Text),
+            ("position", Int),
+        ],
+    ),
+    (
+        "site_pages",
+        &[
+            ("slug", Text),
+            ("title", Text),
+            ("summary", Text),
+            ("body_html", Text),
+            ("updated_at", Text),
+        ],
+    ),
+    (
+        "organization",
+        &[("id", Int), ("json", Text), ("updated_at", Text)],
+    ),
 ];
 
 /// The tables `copy_all` copies, in order.
@@ -266,6 +300,7 @@ const NUMBERED: &[&str] = &[
     "editorial_articles",
     "documents",
     "document_files",
+    "procedures",
 ];
 
 /// Rows copied in one statement's batch; bounded so a large portal streams through.

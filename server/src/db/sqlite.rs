@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0008_editorial.sql"),
     include_str!("../../migrations/sqlite/0009_documents.sql"),
     include_str!("../../migrations/sqlite/0010_questions.sql"),
+    include_str!("../../migrations/sqlite/0011_procedures.sql"),
 ];
 
 /// Opens (creating if needed) the database at `path` and brings its schema up to date.

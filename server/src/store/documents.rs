@@ -213,6 +213,37 @@ pub(super) fn summary_from_row(row: &Row<'_>) -> Result<(i64, DocumentSummary)> 
     ))
 }
 
+/// The columns `file_from_row` reads, of `document_files f` joined to `document_blobs b`.
+const FILE_COLUMNS: &str = "f.id, f.name, f.content_type, b.size";
+
+fn file_from_row(row: &Row<'_>) -> Result<DocumentFile> {
+    let (id, name, content_type): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+    let format = FileKind::from_content_type(&content_type)
+        .map_or_else(|| "FILE".to_string(), FileKind::format);
+    Ok(DocumentFile {
+        id,
+        url: file_url(id, &name),
+        name,
+        size: row.get(3)?,
+        content_type,
+        format,
+    })
+}
+
+/// The first file of the document `slug` (a procedure's blank form), if it has one.
+pub fn first_file(conn: &mut Conn, slug: &str) -> Result<Option<DocumentFile>> {
+    conn.query_opt(
+        &format!(
+            "SELECT {FILE_COLUMNS} FROM documents d
+             JOIN document_files f ON f.document_id = d.id
+             JOIN document_blobs b ON b.sha256 = f.sha256
+             WHERE d.slug = ?1 ORDER BY f.position LIMIT 1"
+        ),
+        &[&slug],
+        file_from_row,
+    )
+}
+
 fn date_column(row: &Row<'_>, index: usize) -> Result<NaiveDate> {
     let text: String = row.get(index)?;
     text.parse().map_err(|err| bad_column(index, err))
@@ -309,24 +340,13 @@ pub fn document(conn: &mut Conn, slug: &str, today: NaiveDate) -> Result<Option<
         return Ok(None);
     };
     let files = conn.query(
-        "SELECT f.id, f.name, f.content_type, b.size FROM document_files f
-         JOIN document_blobs b ON b.sha256 = f.sha256
-         WHERE f.document_id = ?1 ORDER BY f.position",
+        &format!(
+            "SELECT {FILE_COLUMNS} FROM document_files f
+             JOIN document_blobs b ON b.sha256 = f.sha256
+             WHERE f.document_id = ?1 ORDER BY f.position"
+        ),
         &[&id],
-        |row| {
-            let (id, name, content_type): (i64, String, String) =
-                (row.get(0)?, row.get(1)?, row.get(2)?);
-            let format = FileKind::from_content_type(&content_type)
-                .map_or_else(|| "FILE".to_string(), FileKind::format);
-            Ok(DocumentFile {
-                id,
-                url: file_url(id, &name),
-                name,
-                size: row.get(3)?,
-                content_type,
-                format,
-            })
-        },
+        file_from_row,
     )?;
     let relations = relations(conn, id)?;
     let replaced_by = relations

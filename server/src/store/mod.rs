@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod links;
 pub mod map;
 pub mod media;
+pub mod procedures;
 pub mod questions;
 pub mod rate_limits;
 pub mod ratings;
@@ -20,6 +21,7 @@ pub mod settings;
 pub mod site;
 pub mod staff;
 pub mod stats;
+pub mod word_match;
 
 use crate::db::{bad_column, Result, Row};
 
