@@ -327,6 +327,11 @@ fn prepare(conn: &mut db::Conn, content: &std::path::Path) -> Result<(), String>
             if questions > 0 {
                 tracing::info!(questions, "added the question fields and demo answers");
             }
+            let procedures = seed::seed_procedures_if_empty(conn, content)
+                .map_err(|e| format!("seeding the procedures and pages: {e}"))?;
+            if procedures > 0 {
+                tracing::info!(procedures, "added the procedures, pages and organisation");
+            }
         }
     }
     let adopted = portal_server::editorial::adopt_published_once(conn)

@@ -1,9 +1,10 @@
 //! The app's page (`index.html`) for every route of the web app, with the right status and,
-//! for articles and documents, their title, description and Open Graph tags in the HTML itself:
-//! link previews in messaging apps read those without running the app. An article's or a
-//! document's page also preloads its JSON, so it downloads alongside the app instead of after
-//! it, and carries the article or the document itself as plain HTML (`reading_view`). The reading pages get the reader
-//! app, the map, the widget gallery and the widgets the full app (`AppShell`).
+//! for articles, documents, questions, procedures, the introduction and the organisation,
+//! their title, description and Open Graph tags in the HTML itself: link previews in messaging
+//! apps read those without running the app. Those pages also preload their JSON, so it
+//! downloads alongside the app instead of after it, and carry their content as plain HTML
+//! (`reading_view`). The reading pages get the reader app, the map, the widget gallery and the
+//! widgets the full app (`AppShell`).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -12,8 +13,15 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use portal_contract::about::{
+    ABOUT_PAGE_PATH, ABOUT_PAGE_SLUG, ORGANIZATION_DESCRIPTION, ORGANIZATION_PAGE_PATH,
+    ORGANIZATION_TITLE,
+};
 use portal_contract::documents::document_title;
 use portal_contract::embed::Widget;
+use portal_contract::procedures::{
+    procedure_description, procedure_href, PROCEDURES_DESCRIPTION, PROCEDURES_PAGE_PATH,
+};
 use portal_contract::questions::{DESCRIPTION_CHARS, LOOKUP_PAGE_PATH, QUESTIONS_PAGE_PATH};
 use portal_contract::text::excerpt;
 use portal_contract::API_PREFIX;
@@ -136,6 +144,9 @@ pub const STATIC_ROUTES: &[&str] = &[
     "/gui-y-kien",
     QUESTIONS_PAGE_PATH,
     LOOKUP_PAGE_PATH,
+    PROCEDURES_PAGE_PATH,
+    ABOUT_PAGE_PATH,
+    ORGANIZATION_PAGE_PATH,
 ];
 
 /// The documents library's list.
@@ -428,6 +439,64 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
             ..found(None)
         });
     }
+    if path == PROCEDURES_PAGE_PATH {
+        return Ok(PageMeta {
+            title: Some("Thủ tục hành chính".to_string()),
+            description: Some(PROCEDURES_DESCRIPTION),
+            ..found(None)
+        });
+    }
+    // The introduction and the organisation are content from the database, readable before
+    // the app starts as an article is.
+    if path == ABOUT_PAGE_PATH {
+        let tiles = state.map_tiles.as_ref().clone();
+        let found_page = state
+            .db(move |conn| {
+                let Some(page) = store::about::page(conn, ABOUT_PAGE_SLUG)? else {
+                    return Ok(None);
+                };
+                Ok(Some((page, store::site::site(conn, tiles)?)))
+            })
+            .await?;
+        return Ok(match found_page {
+            Some((page, site)) => found(Some(Preview {
+                path: ABOUT_PAGE_PATH.to_string(),
+                data: Some(format!("/pages/{ABOUT_PAGE_SLUG}")),
+                reading_view: Some(reading_view::render_page(site.as_ref(), &page)),
+                structured: None,
+                title: page.title,
+                description: page.summary,
+                image: None,
+            })),
+            None => missing,
+        });
+    }
+    if path == ORGANIZATION_PAGE_PATH {
+        let tiles = state.map_tiles.as_ref().clone();
+        let found_organization = state
+            .db(move |conn| {
+                let Some(organization) = store::about::organization(conn)? else {
+                    return Ok(None);
+                };
+                Ok(Some((organization, store::site::site(conn, tiles)?)))
+            })
+            .await?;
+        return Ok(match found_organization {
+            Some((organization, site)) => found(Some(Preview {
+                path: ORGANIZATION_PAGE_PATH.to_string(),
+                data: Some("/organization".to_string()),
+                reading_view: Some(reading_view::render_organization(
+                    site.as_ref(),
+                    &organization,
+                )),
+                structured: None,
+                title: ORGANIZATION_TITLE.to_string(),
+                description: ORGANIZATION_DESCRIPTION.to_string(),
+                image: None,
+            })),
+            None => missing,
+        });
+    }
     if STATIC_ROUTES.contains(&path) || path == crate::service_worker::SAVED_PAGE {
         return Ok(found(None));
     }
@@ -516,6 +585,37 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
                 })),
                 None => missing,
             })
+        }
+        ["thu-tuc", slug] if !slug.is_empty() => {
+            let slug = slug.to_string();
+            let tiles = state.map_tiles.as_ref().clone();
+            let found_procedure = state
+                .db(move |conn| {
+                    let Some(procedure) = store::procedures::procedure(conn, &slug)? else {
+                        return Ok(None);
+                    };
+                    Ok(Some((procedure, store::site::site(conn, tiles)?)))
+                })
+                .await?;
+            Ok(match found_procedure {
+                Some((procedure, site)) => found(Some(Preview {
+                    path: procedure_href(&procedure.slug),
+                    data: Some(format!("/procedures/{}", procedure.slug)),
+                    reading_view: Some(reading_view::render_procedure(site.as_ref(), &procedure)),
+                    structured: None,
+                    description: procedure_description(&procedure.name, &procedure.field.name),
+                    title: procedure.name,
+                    image: None,
+                })),
+                None => missing,
+            })
+        }
+        ["thu-tuc", slug] if !slug.is_empty() => {
+            let slug = slug.to_string();
+            let known = state
+                .db(move |conn| Ok(store::procedures::procedure(conn, &slug)?.is_some()))
+                .await?;
+            Ok(if known { found(None) } else { missing })
         }
         ["hoi-dap", reference] if !reference.is_empty() => {
             let reference = reference.to_uppercase();

@@ -1,5 +1,6 @@
 //! The JSON API v1, one module per resource.
 
+pub(crate) mod about;
 pub(crate) mod articles;
 pub(crate) mod audit;
 pub(crate) mod budget;
@@ -13,6 +14,7 @@ pub(crate) mod json;
 pub(crate) mod links;
 pub(crate) mod map;
 pub(crate) mod photos;
+pub(crate) mod procedures;
 pub(crate) mod query;
 pub(crate) mod questions;
 pub(crate) mod ratings;
@@ -45,6 +47,11 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/documents", get(documents::list_documents))
         .route("/documents/{slug}", get(documents::get_document))
         .route("/document-facets", get(documents::document_facets))
+        .route("/procedures", get(procedures::list_procedures))
+        .route("/procedures/{slug}", get(procedures::get_procedure))
+        .route("/procedure-fields", get(procedures::list_fields))
+        .route("/pages/{slug}", get(about::get_page))
+        .route("/organization", get(about::get_organization))
         .route("/schedule", get(schedule::get_schedule))
         .route("/stats", get(stats::get_stats))
         .route("/visits", post(stats::post_visit))

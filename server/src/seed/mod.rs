@@ -11,6 +11,7 @@ use chrono::{Days, NaiveDate};
 use portal_contract::{week_start, LinkGroup, LinkTarget, ScheduleEntry};
 
 pub mod files;
+mod procedures;
 
 use crate::store::{self, map::NewPlace, schedule::NewScheduleEntry};
 use files::{
@@ -42,6 +43,8 @@ pub enum SeedError {
         index: usize,
         message: String,
     },
+    #[error("{path}: {message}")]
+    Content { path: String, message: String },
     #[error("{path}, question {index}: {message}")]
     Question {
         path: String,
@@ -140,6 +143,7 @@ pub fn seed_if_empty_on(
         seed_places(tx, content_dir)?;
         seed_documents(tx, content_dir)?;
         seed_questions(tx, content_dir)?;
+        procedures::seed(tx, content_dir)?;
         Ok(Seeded::Articles(count))
     })
 }
@@ -215,6 +219,16 @@ fn seed_questions(conn: &mut Conn, content_dir: &Path) -> Result<usize, SeedErro
         store::feedback::add_answered(conn, question, &answer_html)?;
     }
     Ok(file.questions.len())
+}
+
+/// Adds the procedures, the editorial pages and the organisation of `content/` to a database
+/// that has none (one seeded before they existed gets them on its next start). Returns how
+/// many procedures were added.
+pub fn seed_procedures_if_empty(conn: &mut Conn, content_dir: &Path) -> Result<usize, SeedError> {
+    if store::procedures::has_procedures(conn)? || store::about::has_pages(conn)? {
+        return Ok(0);
+    }
+    conn.transaction(|tx| procedures::seed(tx, content_dir))
 }
 
 /// Adds the map's places from `content/map.geojson` to a database that has none (one seeded

@@ -1,6 +1,7 @@
 //! Every SQL statement the server runs lives under here, one module per resource, as in
 //! `routes/`.
 
+pub mod about;
 pub mod articles;
 pub mod audit;
 pub mod categories;

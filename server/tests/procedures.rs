@@ -1,0 +1,213 @@
+//! Thủ tục hành chính and Giới thiệu: the shipped content seeds the procedures, the about page
+//! and the organisation; the API filters and searches them; a content file with a wrong record
+//! stops the seeding with the file, the record and the field named.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use axum::http::StatusCode;
+use common::TestPortal;
+use serde_json::{json, Value};
+
+fn content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")
+}
+
+/// A portal with the shipped documents (the forms) and procedures, pages and organisation.
+fn portal() -> TestPortal {
+    let portal = TestPortal::with_articles(1);
+    let added = portal.with_conn(|conn| {
+        portal_server::seed::seed_documents_if_empty(conn, &content()).unwrap();
+        portal_server::seed::seed_procedures_if_empty(conn, &content()).unwrap()
+    });
+    assert!(added >= 25, "{added} procedures");
+    portal
+}
+
+fn names(list: &Value) -> Vec<String> {
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn procedures_are_listed_filtered_and_found_without_tone_marks() {
+    let portal = portal();
+    let (status, all) = portal.get_json("/api/v1/procedures?per_page=50").await;
+    assert_eq!(status, StatusCode::OK);
+    let total = all["total"].as_u64().unwrap();
+    assert!(total >= 25);
+
+    let (_, civil) = portal
+        .get_json("/api/v1/procedures?field=ho-tich&per_page=50")
+        .await;
+    let civil_total = civil["total"].as_u64().unwrap();
+    assert!(civil_total > 0 && civil_total < total);
+    assert!(civil["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|item| item["field"]["slug"] == "ho-tich"));
+    let (_, commune) = portal
+        .get_json("/api/v1/procedures?level=cap-xa&per_page=50")
+        .await;
+    assert!(commune["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|item| item["level"] == "cap-xa"));
+
+    for query in [
+        "dang%20ky%20khai%20sinh",
+        "%C4%91%C4%83ng%20k%C3%BD%20khai%20sinh",
+        "khai%20sinh",
+    ] {
+        let (_, found) = portal
+            .get_json(&format!("/api/v1/procedures?q={query}"))
+            .await;
+        assert_eq!(names(&found)[0], "Đăng ký khai sinh", "{query}");
+    }
+    let (_, none) = portal.get_json("/api/v1/procedures?q=%25%25").await;
+    assert_eq!(none["total"], 0);
+
+    for (uri, parameter) in [
+        ("/api/v1/procedures?field=khong-co", "field"),
+        ("/api/v1/procedures?level=cap-thon", "level"),
+    ] {
+        let message = portal
+            .assert_error(uri, StatusCode::BAD_REQUEST, "bad_request")
+            .await;
+        assert!(message.contains(parameter), "{message}");
+    }
+    let (_, fields) = portal.get_json("/api/v1/procedure-fields").await;
+    assert_eq!(fields[0]["slug"], "ho-tich");
+}
+
+#[tokio::test]
+async fn a_procedure_reads_whole_with_its_form_to_download() {
+    let portal = portal();
+    let (status, birth) = portal
+        .get_json("/api/v1/procedures/dang-ky-khai-sinh")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(birth["name"], "Đăng ký khai sinh");
+    assert_eq!(birth["field"]["name"], "Hộ tịch");
+    assert!(birth["steps"].as_array().unwrap().len() >= 3);
+    assert_eq!(birth["ways"][0]["kind"], "in_person");
+    assert_eq!(birth["illustrative"], true);
+    let form = &birth["requirements"][0]["form"];
+    let url = form["file"]["url"].as_str().unwrap();
+    let (status, _, bytes) = portal.get(url).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(bytes.len() as u64, form["file"]["size"].as_u64().unwrap());
+    let (status, _) = portal
+        .get_json(&format!(
+            "/api/v1/documents/{}",
+            form["document"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    if birth["online"] != "none" {
+        assert!(birth["service_url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://"));
+    }
+    portal
+        .assert_error(
+            "/api/v1/procedures/khong-co",
+            StatusCode::NOT_FOUND,
+            "not_found",
+        )
+        .await;
+}
+
+#[tokio::test]
+async fn the_about_page_and_the_organisation_come_from_content() {
+    let portal = portal();
+    let (status, about) = portal.get_json("/api/v1/pages/gioi-thieu").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(about["title"].as_str().unwrap().contains("Bình Liêu"));
+    assert!(!about["body_html"].as_str().unwrap().contains("<script"));
+    let (status, tree) = portal.get_json("/api/v1/organization").await;
+    assert_eq!(status, StatusCode::OK);
+    let committee = tree["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|unit| unit["kind"] == "committee")
+        .unwrap();
+    assert_eq!(committee["phone"], "0203 3878 125");
+    assert!(committee["children"].as_array().unwrap().len() > 10);
+    portal
+        .assert_error("/api/v1/pages/khong-co", StatusCode::NOT_FOUND, "not_found")
+        .await;
+    // The pages exist for the app, and a procedure's page is known to the server.
+    for (uri, expected) in [
+        ("/thu-tuc", StatusCode::OK),
+        ("/thu-tuc/dang-ky-khai-sinh", StatusCode::OK),
+        ("/gioi-thieu", StatusCode::OK),
+        ("/co-cau-to-chuc", StatusCode::OK),
+        ("/thu-tuc/khong-co", StatusCode::NOT_FOUND),
+    ] {
+        assert_eq!(portal.get(uri).await.0, expected, "{uri}");
+    }
+}
+
+/// Seeds `procedures` (with the shipped fields) into a fresh portal; the error's text.
+fn seeding_error(procedures: Value) -> String {
+    let portal = TestPortal::with_articles(1);
+    let dir = tempfile::tempdir().unwrap();
+    let shipped: Value =
+        serde_json::from_str(&std::fs::read_to_string(content().join("procedures.json")).unwrap())
+            .unwrap();
+    std::fs::write(
+        dir.path().join("procedures.json"),
+        json!({"fields": shipped["fields"], "procedures": procedures}).to_string(),
+    )
+    .unwrap();
+    let path = dir.path().to_path_buf();
+    portal
+        .with_conn(move |conn| portal_server::seed::seed_procedures_if_empty(conn, &path))
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn a_wrong_record_is_named_by_file_record_and_field() {
+    let shipped: Value =
+        serde_json::from_str(&std::fs::read_to_string(content().join("procedures.json")).unwrap())
+            .unwrap();
+    let good = shipped["procedures"][1].clone();
+    let mut no_steps = good.clone();
+    no_steps.as_object_mut().unwrap().remove("steps");
+    let error = seeding_error(json!([good.clone(), no_steps]));
+    assert!(error.contains("procedures.json"), "{error}");
+    assert!(
+        error.contains("procedure 1") && error.contains("steps"),
+        "{error}"
+    );
+
+    let mut unknown_field = good.clone();
+    unknown_field["field"] = json!("khong-co");
+    let error = seeding_error(json!([unknown_field]));
+    assert!(
+        error.contains("procedure 0") && error.contains("`field`"),
+        "{error}"
+    );
+
+    let mut empty_name = good.clone();
+    empty_name["name"] = json!(" ");
+    let error = seeding_error(json!([empty_name]));
+    assert!(error.contains("`name`"), "{error}");
+
+    let mut no_form = good;
+    no_form["requirements"][0]["form"] = json!("khong-co-van-ban");
+    let error = seeding_error(json!([no_form]));
+    assert!(error.contains("requirements[0].form"), "{error}");
+}
