@@ -157,6 +157,16 @@ async fn the_about_page_and_the_organisation_come_from_content() {
     ] {
         assert_eq!(portal.get(uri).await.0, expected, "{uri}");
     }
+    let (_, _, sitemap) = portal.get("/sitemap.xml").await;
+    let sitemap = String::from_utf8(sitemap).unwrap();
+    for page in [
+        "/thu-tuc</loc>",
+        "/thu-tuc/dang-ky-khai-sinh</loc>",
+        "/gioi-thieu</loc>",
+        "/co-cau-to-chuc</loc>",
+    ] {
+        assert!(sitemap.contains(page), "{page}");
+    }
 }
 
 /// Seeds `procedures` (with the shipped fields) into a fresh portal; the error's text.

@@ -1,9 +1,10 @@
 //! `/sitemap.xml`: every public page with when it last changed. Past 50,000 addresses (the
 //! protocol's limit for one file) it becomes an index of `/sitemap/{n}.xml` files.
 //!
-//! The addresses come in one sequence: the fixed pages and the categories, then the articles,
-//! the documents and the published questions, each in the order they were stored (so a file's addresses stay as
-//! content is added). File `n` holds the sequence's `(n - 1) * PER_FILE..n * PER_FILE`.
+//! The addresses come in one sequence: the fixed pages, the categories and the procedures, then
+//! the articles, the documents and the published questions, each in the order they were stored
+//! (so a file's addresses stay as content is added). File `n` holds the sequence's
+//! `(n - 1) * PER_FILE..n * PER_FILE`.
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -13,6 +14,7 @@ use crate::db::Conn;
 use crate::pages::DOCUMENTS_PAGE;
 use crate::state::AppState;
 use crate::store;
+use portal_contract::procedures::procedure_href;
 use portal_contract::questions::QUESTIONS_PAGE_PATH;
 
 /// The sitemap protocol's limit of addresses in one file.
@@ -87,10 +89,13 @@ impl Sequence {
     /// `fixed` as paths (the origin is added when written).
     fn read(conn: &mut Conn) -> crate::db::Result<Self> {
         let categories = store::categories::categories(conn)?;
+        // Procedures are a guide of a few hundred pages at most: listed with the fixed pages.
+        let procedures = store::procedures::slugs(conn)?;
         let fixed = FIXED_PAGES
             .iter()
             .map(|page| page.to_string())
             .chain(categories.iter().map(|c| format!("/chuyen-muc/{}", c.slug)))
+            .chain(procedures.iter().map(|slug| procedure_href(slug)))
             .collect();
         Ok(Self {
             fixed,
