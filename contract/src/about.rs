@@ -3,10 +3,20 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::feedback::FieldErrors;
+use crate::limits::{ARTICLE_BODY_MAX_BYTES, ARTICLE_SUMMARY_MAX_CHARS, ARTICLE_TITLE_MAX_CHARS};
+use crate::text::{has_visible, slugify};
+
 pub const ABOUT_PAGE_PATH: &str = "/gioi-thieu";
 /// The editorial page `/gioi-thieu` shows (`GET /pages/{slug}`).
 pub const ABOUT_PAGE_SLUG: &str = "gioi-thieu";
 pub const ORGANIZATION_PAGE_PATH: &str = "/co-cau-to-chuc";
+/// `/co-cau-to-chuc`'s title and description, in the page and in link previews alike.
+pub const ORGANIZATION_TITLE: &str = "Cơ cấu tổ chức";
+pub const ORGANIZATION_DESCRIPTION: &str =
+    "Cơ cấu tổ chức của huyện Bình Liêu: Hội đồng nhân dân, \
+    Ủy ban nhân dân, các cơ quan chuyên môn, đơn vị sự nghiệp và xã, thị trấn, với chức năng, \
+    địa chỉ, điện thoại và lãnh đạo.";
 
 /// An editorial page (`GET /pages/{slug}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +99,97 @@ pub struct Organization {
     pub units: Vec<OrgUnit>,
 }
 
+/// `PUT /admin/pages/{slug}`: an editorial page's new text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct PageEdit {
+    pub title: String,
+    pub summary: String,
+    /// HTML, sanitized as an article's body is.
+    pub body_html: String,
+}
+
+/// Every problem with a page's new text, by field.
+pub fn validate_page_edit(edit: &PageEdit) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    for (field, text, max) in [
+        ("title", &edit.title, ARTICLE_TITLE_MAX_CHARS),
+        ("summary", &edit.summary, ARTICLE_SUMMARY_MAX_CHARS),
+    ] {
+        if !has_visible(text) {
+            errors.insert(field.into(), "Vui lòng nhập nội dung.".into());
+        } else if text.chars().count() > max {
+            errors.insert(field.into(), format!("Dài tối đa {max} ký tự."));
+        }
+    }
+    if !has_visible(&edit.body_html) {
+        errors.insert("body_html".into(), "Vui lòng nhập nội dung trang.".into());
+    } else if edit.body_html.len() > ARTICLE_BODY_MAX_BYTES {
+        errors.insert(
+            "body_html".into(),
+            format!("Nội dung dài tối đa {} KB.", ARTICLE_BODY_MAX_BYTES / 1024),
+        );
+    }
+    errors
+}
+
+/// Every problem with an organisation, by the path of the field (`units[1].children[3].phone`):
+/// each unit needs a slug of its own, a name, functions and contacts.
+pub fn validate_organization(organization: &Organization) -> FieldErrors {
+    fn check(units: &[OrgUnit], path: &str, slugs: &mut Vec<String>, errors: &mut FieldErrors) {
+        for (index, unit) in units.iter().enumerate() {
+            let here = format!("{path}[{index}]");
+            if unit.slug.is_empty() || unit.slug != slugify(&unit.slug) {
+                errors.insert(
+                    format!("{here}.slug"),
+                    "Mã đơn vị gồm chữ thường không dấu nối bằng “-”.".into(),
+                );
+            } else if slugs.contains(&unit.slug) {
+                errors.insert(
+                    format!("{here}.slug"),
+                    "Mã đơn vị đã dùng cho đơn vị khác.".into(),
+                );
+            }
+            slugs.push(unit.slug.clone());
+            for (field, text) in [
+                ("name", &unit.name),
+                ("functions", &unit.functions),
+                ("address", &unit.address),
+                ("phone", &unit.phone),
+                ("email", &unit.email),
+            ] {
+                if !has_visible(text) {
+                    errors.insert(format!("{here}.{field}"), "Vui lòng nhập nội dung.".into());
+                } else if text.chars().count() > UNIT_TEXT_MAX_CHARS {
+                    errors.insert(
+                        format!("{here}.{field}"),
+                        format!("Dài tối đa {UNIT_TEXT_MAX_CHARS} ký tự."),
+                    );
+                }
+            }
+            for (number, leader) in unit.leaders.iter().enumerate() {
+                if !has_visible(&leader.name) || !has_visible(&leader.position) {
+                    errors.insert(
+                        format!("{here}.leaders[{number}]"),
+                        "Vui lòng nhập họ tên và chức vụ.".into(),
+                    );
+                }
+            }
+            check(&unit.children, &format!("{here}.children"), slugs, errors);
+        }
+    }
+    let mut errors = FieldErrors::new();
+    if organization.units.is_empty() {
+        errors.insert("units".into(), "Cần ít nhất một đơn vị.".into());
+    }
+    check(&organization.units, "units", &mut Vec::new(), &mut errors);
+    errors
+}
+
+/// A unit's text fields, in characters: a few sentences of functions at most.
+pub const UNIT_TEXT_MAX_CHARS: usize = 2000;
+
 /// `tel:` for a phone number as written (`0203 3878 125`): its digits and a leading `+`.
 pub fn tel_href(phone: &str) -> String {
     let digits: String = phone
@@ -101,6 +202,39 @@ pub fn tel_href(phone: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn unit(slug: &str) -> OrgUnit {
+        OrgUnit {
+            slug: slug.into(),
+            name: "Phòng Tư pháp".into(),
+            kind: UnitKind::Office,
+            functions: "Tham mưu về tư pháp.".into(),
+            address: "Khu Bình Công".into(),
+            phone: "0203 3878 130".into(),
+            email: "tuphap@example.vn".into(),
+            place: None,
+            leaders: vec![],
+            children: vec![],
+        }
+    }
+
+    #[test]
+    fn an_organisation_is_checked_down_its_tree() {
+        let mut top = unit("ubnd");
+        let mut child = unit("tu-phap");
+        child.phone = " ".into();
+        top.children = vec![child, unit("ubnd")];
+        let errors = validate_organization(&Organization { units: vec![top] });
+        let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
+        assert_eq!(
+            fields,
+            ["units[0].children[0].phone", "units[0].children[1].slug"]
+        );
+        assert!(validate_organization(&Organization {
+            units: vec![unit("ubnd")]
+        })
+        .is_empty());
+    }
 
     #[test]
     fn phone_links_keep_only_what_dials() {

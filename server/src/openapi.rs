@@ -59,6 +59,8 @@ use crate::routes::{
         crate::routes::procedures::list_fields,
         crate::routes::about::get_page,
         crate::routes::about::get_organization,
+        crate::routes::about::edit_page,
+        crate::routes::about::edit_organization,
         questions::list_questions,
         questions::get_question,
         questions::list_fields,
@@ -283,6 +285,20 @@ fn contract_limits(document: &mut Value) {
         {"required": ["email"], "properties": {"email": {"pattern": visible}}},
         {"required": ["phone"], "properties": {"phone": {"pattern": visible}}},
     ]);
+    // An editorial page's new text (`portal_contract::about::validate_page_edit`).
+    let page = &mut document["components"]["schemas"]["PageEdit"]["properties"];
+    merge(
+        &mut page["title"],
+        json!({"minLength": 1, "maxLength": ARTICLE_TITLE_MAX_CHARS, "pattern": visible}),
+    );
+    merge(
+        &mut page["summary"],
+        json!({"minLength": 1, "maxLength": ARTICLE_SUMMARY_MAX_CHARS, "pattern": visible}),
+    );
+    merge(
+        &mut page["body_html"],
+        json!({"minLength": 1, "pattern": visible}),
+    );
     // Hỏi đáp: a look-up, and the staff's handling (`portal_contract::questions`' rules).
     let schemas = &mut document["components"]["schemas"];
     let lookup = &mut schemas["LookupInput"];

@@ -221,3 +221,67 @@ fn a_wrong_record_is_named_by_file_record_and_field() {
     let error = seeding_error(json!([no_form]));
     assert!(error.contains("requirements[0].form"), "{error}");
 }
+
+#[tokio::test]
+async fn admins_change_the_about_page_and_the_organisation() {
+    use portal_contract::staff::StaffRole;
+    let portal = portal();
+    let edit = json!({
+        "title": "Giới thiệu huyện",
+        "summary": "Huyện miền núi biên giới.",
+        "body_html": "<h2>Tổng quan</h2><p>Nội dung mới.</p><script>alert(1)</script>"
+    });
+    let editor = portal.signed_in("bien-tap", StaffRole::Editor).await;
+    let (status, _) = portal
+        .send_json(editor.request("PUT", "/api/v1/admin/pages/gioi-thieu", Some(&edit)))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let admin = portal.signed_in("quan-tri", StaffRole::Admin).await;
+    let (status, saved) = portal
+        .send_json(admin.request("PUT", "/api/v1/admin/pages/gioi-thieu", Some(&edit)))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (_, page) = portal.get_json("/api/v1/pages/gioi-thieu").await;
+    assert_eq!(page["title"], "Giới thiệu huyện");
+    assert_eq!(page["body_html"], "<h2>Tổng quan</h2><p>Nội dung mới.</p>");
+    let (status, _) = portal
+        .send_json(admin.request("PUT", "/api/v1/admin/pages/khong-co", Some(&edit)))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, body) = portal
+        .send_json(admin.request(
+            "PUT",
+            "/api/v1/admin/pages/gioi-thieu",
+            Some(&json!({"title": "", "summary": "x", "body_html": "<p>x</p>"})),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["error"]["fields"]["title"].is_string());
+
+    let (_, mut tree) = portal.get_json("/api/v1/organization").await;
+    tree["units"][1]["children"][0]["phone"] = json!("0203 3878 999");
+    let (status, _) = portal
+        .send_json(admin.request("PUT", "/api/v1/admin/organization", Some(&tree)))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, after) = portal.get_json("/api/v1/organization").await;
+    assert_eq!(after["units"][1]["children"][0]["phone"], "0203 3878 999");
+    tree["units"][1]["children"][2]["email"] = json!(" ");
+    let (status, body) = portal
+        .send_json(admin.request("PUT", "/api/v1/admin/organization", Some(&tree)))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body["error"]["fields"]["units[1].children[2].email"].is_string(),
+        "{body}"
+    );
+    let actions: Vec<String> = portal.with_conn(|conn| {
+        conn.query(
+            "SELECT action FROM audit_log WHERE action IN ('page_edited', 'organization_edited') ORDER BY id",
+            &[],
+            |row| row.get(0),
+        )
+        .unwrap()
+    });
+    assert_eq!(actions, ["page_edited", "organization_edited"]);
+}

@@ -128,6 +128,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/admin/document-files", post(document_admin::upload_file))
         .route("/admin/schedule/{week}", put(schedule::edit_week))
         .route("/admin/links", put(links::edit_links))
+        .route("/admin/pages/{slug}", put(about::edit_page))
+        .route("/admin/organization", put(about::edit_organization))
         .route("/openapi.json", get(crate::openapi::document))
         .fallback(api_not_found)
         // Requests beyond a budget wait for a turn; the timeout outside it bounds the wait

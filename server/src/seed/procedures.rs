@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use portal_contract::about::{OrgUnit, Organization, SitePage};
+use portal_contract::about::{validate_organization, Organization, SitePage};
 use portal_contract::procedures::{LegalBasis, OnlineService, ProcedureField, ProcedureLevel, Way};
 use portal_contract::text::has_visible;
 use serde::Deserialize;
@@ -89,11 +89,12 @@ pub fn seed(conn: &mut Conn, content_dir: &Path) -> Result<usize, SeedError> {
     let organization = content_dir.join("organization.json");
     if organization.exists() {
         let tree: Organization = read_json(&organization)?;
-        let mut slugs = Vec::new();
-        check_units(&tree.units, &mut slugs).map_err(|message| SeedError::Content {
-            path: organization.display().to_string(),
-            message,
-        })?;
+        if let Some((field, message)) = validate_organization(&tree).into_iter().next() {
+            return Err(SeedError::Content {
+                path: organization.display().to_string(),
+                message: format!("`{field}`: {message}"),
+            });
+        }
         store::about::save_organization(conn, &tree, &now)?;
     }
     Ok(procedures)
@@ -275,36 +276,5 @@ fn seed_page(conn: &mut Conn, path: &Path, now: &str) -> Result<(), SeedError> {
         body_html,
     };
     store::about::save_page(conn, &page, now)?;
-    Ok(())
-}
-
-/// Every unit has a slug of its own, a name, functions and contacts.
-fn check_units(units: &[OrgUnit], slugs: &mut Vec<String>) -> Result<(), String> {
-    for unit in units {
-        let label = if unit.slug.is_empty() {
-            unit.name.clone()
-        } else {
-            unit.slug.clone()
-        };
-        if unit.slug != portal_contract::slugify(&unit.slug) || unit.slug.is_empty() {
-            return Err(format!("unit {label}, `slug`: lowercase words joined by -"));
-        }
-        if slugs.contains(&unit.slug) {
-            return Err(format!("unit {label}, `slug`: taken by another unit"));
-        }
-        slugs.push(unit.slug.clone());
-        for (name, text) in [
-            ("name", &unit.name),
-            ("functions", &unit.functions),
-            ("address", &unit.address),
-            ("phone", &unit.phone),
-            ("email", &unit.email),
-        ] {
-            if !has_visible(text) {
-                return Err(format!("unit {label}, `{name}`: must not be empty"));
-            }
-        }
-        check_units(&unit.children, slugs)?;
-    }
     Ok(())
 }
