@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use gloo_net::http::{Request, RequestBuilder};
+use portal_contract::about::{Organization, PageEdit, SitePage};
 use portal_contract::editorial::{
     ArticleCreated, ArticlePreview, ArticleSave, ArticleStatus, LinksEdit, NewDraft, RevisionDiff,
     RevisionSummary, Schedule, StaffArticle, StaffArticleSummary, StateChange, WeekEntries,
@@ -435,6 +436,24 @@ pub async fn answer_feedback(
 ) -> Result<FeedbackRecord, Failure> {
     let path = format!("/admin/feedback/{}/answer", encode(reference));
     send(Verb::Post, &path, input).await
+}
+
+// The about page and the organisation.
+
+pub async fn site_page(slug: &str) -> Result<SitePage, Failure> {
+    get(&format!("/pages/{}", encode(slug))).await
+}
+
+pub async fn save_site_page(slug: &str, edit: &PageEdit) -> Result<SitePage, Failure> {
+    send(Verb::Put, &format!("/admin/pages/{}", encode(slug)), edit).await
+}
+
+pub async fn organization() -> Result<Organization, Failure> {
+    get("/organization").await
+}
+
+pub async fn save_organization(tree: &Organization) -> Result<Organization, Failure> {
+    send(Verb::Put, "/admin/organization", tree).await
 }
 
 // Accounts and the audit log.

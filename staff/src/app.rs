@@ -10,7 +10,9 @@ use portal_contract::staff::{StaffRole, StaffUser};
 use portal_contract::DEFAULT_SITE_NAME;
 
 use crate::api;
+use crate::pages::documents::{DocumentEditorPage, DocumentsPage};
 use crate::pages::{
+    about::{AboutPageEditor, OrganizationEditor},
     articles::ArticlesPage,
     audit::AuditPage,
     editor::EditorPage,
@@ -61,10 +63,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("bai-viet/:id") view=EditorPage />
                     <Route path=path!("bai-viet/:id/lich-su") view=RevisionsPage />
                     <Route path=path!("lich-cong-tac") view=SchedulePage />
+                    <Route path=path!("van-ban") view=DocumentsPage />
+                    <Route path=path!("van-ban/:slug") view=DocumentEditorPage />
                     <Route path=path!("lien-ket") view=LinksPage />
                     <Route path=path!("tai-khoan") view=UsersPage />
                     <Route path=path!("nhat-ky") view=AuditPage />
                     <Route path=path!("danh-gia") view=RatingsPage />
+                    <Route path=path!("gioi-thieu") view=AboutPageEditor />
+                    <Route path=path!("co-cau-to-chuc") view=OrganizationEditor />
                     <Route path=path!("phan-hoi") view=FeedbackListPage />
                     <Route path=path!("phan-hoi/:reference") view=FeedbackItemPage />
                 </ParentRoute>
@@ -184,8 +190,15 @@ fn StaffHeader(user: StaffUser) -> impl IntoView {
             StaffRole::Editor,
         ),
         ("Ý kiến", format!("{BASE}/phan-hoi"), StaffRole::Approver),
+        ("Văn bản", format!("{BASE}/van-ban"), StaffRole::Approver),
         ("Đánh giá", format!("{BASE}/danh-gia"), StaffRole::Approver),
         ("Liên kết", format!("{BASE}/lien-ket"), StaffRole::Admin),
+        ("Giới thiệu", format!("{BASE}/gioi-thieu"), StaffRole::Admin),
+        (
+            "Tổ chức",
+            format!("{BASE}/co-cau-to-chuc"),
+            StaffRole::Admin,
+        ),
         ("Tài khoản", format!("{BASE}/tai-khoan"), StaffRole::Admin),
         ("Nhật ký", format!("{BASE}/nhat-ky"), StaffRole::Admin),
     ];

@@ -1,7 +1,9 @@
 //! One module per page of the staff area.
 
+pub mod about;
 pub mod articles;
 pub mod audit;
+pub mod documents;
 pub mod editor;
 pub mod feedback;
 pub mod links;
