@@ -11,10 +11,17 @@ Starts the release server on the demo content and prints, side by side with its 
     articles and a search, next to the same JSON bytes served as static files, and, beside a
     PostgreSQL server (PORTAL_TEST_DATABASE_URL, as scripts/with-postgres.sh sets; `make bench`
     starts one), the same answers from a second server on PostgreSQL, as a ratio to SQLite's;
-  * the time a route change takes to render data already seen (Playwright, Chromium).
+  * the time a route change takes to render data already seen (Playwright, Chromium);
+  * document search on 100,000 synthetic documents (server/src/synthetic.rs, the database built
+    by the synthetic_documents example): p50, p99 and req/s for each of a mix of queries (a
+    number as written and as typed, a type's code, common and rare words, with and without the
+    type and year filters, pages 1 and 5) and for the mix in turn, next to the same answers
+    served as static files, and, beside PostgreSQL, the same from a server on PostgreSQL.
+    `--only documents-search` runs this part alone (BENCH_DOCUMENTS changes the count).
 Figures only: nothing passes or fails. Loopback only.
 """
 
+import argparse
 import html
 import json
 import os
@@ -105,13 +112,22 @@ def lighthouse(url, throttling):
     }
 
 
+def wrk_figures(url, script=None):
+    """Requests/second and the median and 99th percentile latencies (ms) of wrk -t2 -c32 -d5s;
+    `script`: a Lua file choosing each request's path."""
+    command = ["wrk", "-t2", "-c32", "-d5s", "--latency", *(["-s", script] if script else []), url]
+    result = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    figures = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", result).group(1))}
+    for name, percent in (("p50", "50"), ("p99", "99")):
+        found = re.search(percent + r"%\s+([\d.]+)(us|ms|s)", result)
+        scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[found.group(2)]
+        figures[name] = float(found.group(1)) * scale
+    return figures
+
+
 def wrk(url):
-    result = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "--latency", url],
-                            capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", result).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", result)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
-    return rps, float(p99.group(1)) * scale
+    figures = wrk_figures(url)
+    return figures["rps"], figures["p99"]
 
 
 def navigation_ms(slug):
@@ -136,22 +152,152 @@ def start_server(database, dist, port):
     server.kill()
     raise SystemExit(f"the server on {database[0]} did not start")
 
+# The document searches measured on the synthetic documents: (name, query string of
+# /api/v1/documents). The numbers exist in every year of them (a district numbers each year
+# anew); `qd` is every decision; the rare words end one abstract in 400 (RARE in synthetic.rs).
+DOCUMENT_QUERIES = [
+    ("number 125/QĐ-UBND", "q=125%2FQ%C4%90-UBND"),
+    ("number '125 qd ubnd'", "q=125%20qd%20ubnd"),
+    ("type code 'qd'", "q=qd"),
+    ("'qd', page 5", "q=qd&page=5"),
+    ("common 'kinh phi'", "q=kinh%20phi"),
+    ("common 'kinh phi', page 5", "q=kinh%20phi&page=5"),
+    ("common 'xa dong van'", "q=xa%20dong%20van"),
+    ("rare 'khe tien'", "q=khe%20tien"),
+    ("rare 'cay hoi giong'", "q=cay%20hoi%20giong"),
+    ("'kinh phi' + type", "q=kinh%20phi&type=ke-hoach"),
+    ("'qd' + year 2021", "q=qd&year=2021"),
+    ("'125 qd ubnd' + year 2021", "q=125%20qd%20ubnd&year=2021"),
+    ("no words: type + year", "type=quyet-dinh&year=2020"),
+    ("no words: newest, page 5", "page=5"),
+]
+DOCUMENT_COUNT = int(os.environ.get("BENCH_DOCUMENTS", "100000"))
 
-def postgres_database():
+
+def one_at_a_time(url, count=50):
+    """The median and 99th percentile latencies (ms) of `count` requests sent one after another:
+    what one request costs, without the queue wrk's 32 connections make."""
+    times = []
+    for _ in range(count):
+        started = time.perf_counter()
+        urllib.request.urlopen(url, timeout=30).read()
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.99))]
+
+
+def synthetic_documents(database):
+    """Builds the demo content and DOCUMENT_COUNT synthetic documents into `database`."""
+    run = subprocess.run(["cargo", "run", "--release", "-q", "-p", "portal-server", "--example",
+                          "synthetic_documents", "--", str(DOCUMENT_COUNT), *database],
+                         cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True)
+    return run.stdout.strip()
+
+
+def documents_search(dist):
+    """Document search on the synthetic documents, SQLite (and PostgreSQL when there is one)."""
+    database = ["--db", os.path.join(WORK, "documents.db")]
+    built = synthetic_documents(database)
+    port = PORT + 2
+    server = start_server(database, dist, port)
+    base = f"http://127.0.0.1:{port}"
+    floor = os.path.join(dist, "floor", "documents")
+    os.makedirs(floor, exist_ok=True)
+    paths = []
+    try:
+        total = json.loads(urllib.request.urlopen(f"{base}/api/v1/documents?per_page=1").read())["total"]
+        print(f"Document search on {total:,} documents ({built}), SQLite. Alone: 50 requests one "
+              "after another; then wrk -t2 -c32 -d5s (2 cores shared with wrk), next to the same "
+              "answer as a static file:")
+        print(f"  {'answer':<28}{'hits':>7}{'alone p50':>10}{'p99 ms':>8}{'req/s':>8}{'p50 ms':>8}"
+              f"{'p99 ms':>8}   {'static req/s':>12}{'p99 ms':>8}{'ratio':>7}")
+        sqlite = {}
+        for index, (name, query) in enumerate(DOCUMENT_QUERIES):
+            path = f"/api/v1/documents?{query}"
+            answer = urllib.request.urlopen(base + path).read()
+            with open(os.path.join(floor, f"{index}.json"), "wb") as f:
+                f.write(answer)
+            paths.append(path)
+            alone = one_at_a_time(base + path)
+            figures = wrk_figures(base + path)
+            static = wrk_figures(f"{base}/floor/documents/{index}.json")
+            sqlite[name] = figures
+            print(f"  {name:<28}{json.loads(answer)['total']:>7}{alone[0]:>10.2f}{alone[1]:>8.2f}"
+                  f"{figures['rps']:>8.0f}{figures['p50']:>8.2f}{figures['p99']:>8.2f}"
+                  f"   {static['rps']:>12.0f}{static['p99']:>8.2f}{figures['rps'] / static['rps']:>7.2f}")
+        mix = wrk_figures(base + "/", mix_script(paths, "documents-mix.lua"))
+        static_mix = wrk_figures(base + "/", mix_script(
+            [f"/floor/documents/{index}.json" for index in range(len(paths))], "documents-floor.lua"))
+        sqlite["the mix"] = mix
+        print(f"  {'the mix, each in turn':<28}{'':>7}{'':>18}{mix['rps']:>8.0f}{mix['p50']:>8.2f}{mix['p99']:>8.2f}"
+              f"   {static_mix['rps']:>12.0f}{static_mix['p99']:>8.2f}{mix['rps'] / static_mix['rps']:>7.2f}")
+    finally:
+        server.terminate()
+        server.wait()
+    print()
+    database = postgres_database("bench_documents")
+    if not database:
+        print("PostgreSQL: no server beside this run (make bench starts one)")
+        return
+    synthetic_documents(database)
+    server = start_server(database, dist, port)
+    try:
+        print("The same on PostgreSQL (one server process, the database on the same machine):")
+        print(f"  {'answer':<28}{'alone p50':>10}{'p99 ms':>8}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}"
+              f"   {'SQLite req/s':>12}{'PG/SQLite':>10}")
+        names = [name for name, _ in DOCUMENT_QUERIES] + ["the mix"]
+        for name, path in zip(names, paths + [None]):
+            if path:
+                alone = one_at_a_time(base + path)
+                figures = wrk_figures(base + path)
+            else:
+                alone = ("", "")
+                figures = wrk_figures(base + "/", os.path.join(WORK, "documents-mix.lua"))
+            shown = f"{alone[0]:>10.2f}{alone[1]:>8.2f}" if path else f"{'':>18}"
+            print(f"  {name:<28}{shown}{figures['rps']:>8.0f}{figures['p50']:>8.2f}{figures['p99']:>8.2f}"
+                  f"   {sqlite[name]['rps']:>12.0f}{figures['rps'] / sqlite[name]['rps']:>10.2f}")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def mix_script(paths, name):
+    """A wrk script asking for `paths` in turn; its file."""
+    script = os.path.join(WORK, name)
+    with open(script, "w") as f:
+        f.write("local paths = {" + ", ".join(json.dumps(path) for path in paths) + "}\n"
+                "local at = 0\n"
+                "request = function()\n"
+                "  at = at % #paths + 1\n"
+                "  return wrk.format(\"GET\", paths[at])\n"
+                "end\n")
+    return script
+
+
+
+def postgres_database(name="bench"):
     """`--database-url` of a new database on the PostgreSQL server beside us, if there is one."""
     server_url = os.environ.get("PORTAL_TEST_DATABASE_URL")
     if not server_url:
         return None
     psql = os.path.join(os.environ["PG_BIN"], "psql")
-    subprocess.run([psql, "-X", "-q", f"{server_url} dbname=postgres", "-c", "CREATE DATABASE bench"],
+    subprocess.run([psql, "-X", "-q", f"{server_url} dbname=postgres", "-c", f"CREATE DATABASE {name}"],
                    check=True)
-    return ["--database-url", f"{server_url} dbname=bench"]
+    return ["--database-url", f"{server_url} dbname={name}"]
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["documents-search"], help="run this part alone")
+    only = parser.parse_args().only
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     dist = os.path.join(WORK, "dist")
+    if only == "documents-search":
+        # The API and static files are all it asks for: no need of a built app.
+        os.makedirs(dist)
+        documents_search(dist)
+        return
     shutil.copytree(os.path.join(ROOT, "dist"), dist)
     server = start_server(["--db", os.path.join(WORK, "portal.db")], dist, PORT)
     try:
@@ -234,6 +380,8 @@ def main():
     finally:
         server.terminate()
         server.wait()
+    print()
+    documents_search(dist)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-//! A large made-up corpus for load and search benchmarks (`portal-server seed --synthetic N`).
-//! Deterministic: the same N always gives the same articles.
+//! A large made-up corpus for load and search benchmarks: articles (`portal-server seed
+//! --synthetic N`) and documents (`add_documents`, which `scripts/bench.py` has built through
+//! the `synthetic_documents` example). Deterministic: the same N always gives the same ones.
 
 use chrono::{Duration, TimeZone};
 use portal_contract::{portal_offset, slugify};
@@ -133,6 +134,191 @@ pub fn add_articles(conn: &mut crate::db::Conn, count: usize) -> crate::db::Resu
             store::articles::upsert_article(tx, &article, &now)?;
         }
         store::search::optimize(tx)?;
+        Ok(count)
+    })
+}
+
+/// Who issues the synthetic documents: the name, and the code a number ends in.
+const ISSUERS: &[(&str, &str)] = &[
+    ("UBND huyện Bình Liêu", "UBND"),
+    ("HĐND huyện Bình Liêu", "HĐND"),
+    ("Văn phòng HĐND và UBND huyện Bình Liêu", "VP"),
+    ("Phòng Nội vụ huyện Bình Liêu", "PNV"),
+    ("Phòng Tài chính – Kế hoạch huyện Bình Liêu", "TCKH"),
+    ("Phòng Giáo dục và Đào tạo huyện Bình Liêu", "GDĐT"),
+    ("Phòng Tài nguyên và Môi trường huyện Bình Liêu", "TNMT"),
+    ("UBND xã Đồng Văn", "UBND"),
+    ("UBND xã Hoành Mô", "UBND"),
+];
+/// The types, weighted as a district issues them: decisions and plans far more than
+/// resolutions. (Slugs of `portal_contract::documents::DOCUMENT_KINDS`.)
+const KINDS: &[(&str, u64)] = &[
+    ("quyet-dinh", 30),
+    ("ke-hoach", 14),
+    ("thong-bao", 12),
+    ("cong-van", 12),
+    ("bao-cao", 10),
+    ("to-trinh", 5),
+    ("huong-dan", 4),
+    ("chi-thi", 3),
+    ("nghi-quyet", 3),
+    ("giay-moi", 4),
+    ("chuong-trinh", 3),
+];
+const DOCUMENT_FIELDS: &[&str] = &[
+    "Nội vụ",
+    "Tài chính",
+    "Giáo dục",
+    "Đất đai",
+    "Y tế",
+    "Nông nghiệp",
+    "Giao thông",
+    "Văn hóa – Du lịch",
+    "Quốc phòng – An ninh",
+    "Xây dựng",
+    "Cải cách hành chính",
+    "Lao động – Thương binh và Xã hội",
+];
+const SIGNERS: &[&str] = &[
+    "Chủ tịch UBND huyện",
+    "Phó Chủ tịch UBND huyện",
+    "Chánh Văn phòng HĐND và UBND huyện",
+    "Trưởng phòng",
+    "Chủ tịch HĐND huyện",
+];
+/// What an abstract says is done: `Về việc ban hành quy chế …`.
+const DOCUMENT_ACTIONS: &[&str] = &[
+    "ban hành quy chế",
+    "phê duyệt kế hoạch",
+    "kiện toàn ban chỉ đạo",
+    "giao chỉ tiêu",
+    "triển khai thực hiện",
+    "tổ chức kiểm tra",
+    "phân bổ kinh phí",
+    "thành lập tổ công tác",
+    "báo cáo kết quả",
+    "đề nghị khen thưởng",
+    "hướng dẫn thực hiện",
+    "điều chỉnh dự toán",
+];
+/// Words few documents have: 1 in 400 ends its abstract with one, so that a search for one
+/// finds a few dozen among 100,000.
+const RARE: &[&str] = &[
+    "tại thôn Khe Tiền",
+    "về cây hồi giống",
+    "cho đội văn nghệ Sán Chỉ",
+    "ở bản Ngàn Vàng",
+    "về mỏ nước Nà Ếch",
+    "cho hợp tác xã chè Lục Ngù",
+    "tại đèo Cao Xiêm",
+    "về chợ phiên Hoành Mô",
+];
+
+impl Numbers {
+    /// True one time in `n`.
+    fn one_in(&mut self, n: u64) -> bool {
+        self.next().is_multiple_of(n)
+    }
+
+    /// One of `items` as often as its weight says.
+    fn weighted<'a>(&mut self, items: &[(&'a str, u64)]) -> &'a str {
+        let total: u64 = items.iter().map(|(_, weight)| weight).sum();
+        let mut at = self.next() % total;
+        for (item, weight) in items {
+            if at < *weight {
+                return item;
+            }
+            at -= weight;
+        }
+        items[0].0
+    }
+}
+
+/// Adds `count` synthetic documents (văn bản), issued over the ten years before 2026, in one
+/// transaction, and answers how many. Each is numbered as a district numbers them (`125/QĐ-UBND`,
+/// the count restarting each year for each issuer and type; decisions of the district also as
+/// `05/2024/QĐ-UBND`), has an abstract from the word lists, a body one time in three, and the
+/// same small PDF attached (one stored file): searching them costs what real ones would.
+pub fn add_documents(conn: &mut crate::db::Conn, count: usize) -> crate::db::Result<usize> {
+    use std::collections::HashMap;
+
+    use portal_contract::documents::DocumentKind;
+
+    use crate::store::documents::{self as documents, NewDocument, NewFile};
+
+    const PDF: &[u8] = b"%PDF-1.4\n% synthetic document\n1 0 obj << >> endobj\n%%EOF\n";
+    let start = chrono::NaiveDate::from_ymd_opt(2016, 1, 1).expect("a date");
+    let mut numbers = Numbers(count as u64 ^ 0x5EED_D0C5);
+    conn.transaction(|tx| {
+        let now = crate::clock::now_text();
+        let sha256 = crate::import_documents::save_file(tx, PDF, &now)?;
+        // The last number given, by year, issuer and type.
+        let mut last: HashMap<(i32, &str, &str), u32> = HashMap::new();
+        for i in 0..count {
+            // Spread evenly over the ten years, in the order they were issued, as numbers go.
+            let issued_on = start + Duration::days((i * 3652 / count) as i64);
+            let year = chrono::Datelike::year(&issued_on);
+            let kind = DocumentKind::by_slug(numbers.weighted(KINDS)).expect("a known type");
+            let (issuer, issuer_code) = ISSUERS[(numbers.next() % ISSUERS.len() as u64) as usize];
+            let counter = last.entry((year, issuer, kind.slug)).or_default();
+            *counter += 1;
+            let number = match kind.slug {
+                // A công văn's number has no type: `215/UBND-VP`.
+                "cong-van" => format!("{counter}/{issuer_code}-VP"),
+                "quyet-dinh" if issuer_code == "UBND" && numbers.one_in(10) => {
+                    format!("{counter:02}/{year}/QĐ-{issuer_code}")
+                }
+                _ => format!("{counter}/{}-{issuer_code}", kind.code),
+            };
+            let mut summary = format!(
+                "Về việc {} {} tại {}",
+                numbers.pick(DOCUMENT_ACTIONS),
+                numbers.pick(TOPICS),
+                numbers.pick(PLACES)
+            );
+            if numbers.one_in(400) {
+                summary.push(' ');
+                summary.push_str(numbers.pick(RARE));
+            }
+            let body_html = numbers.one_in(3).then(|| {
+                let paragraphs: String = (0..2)
+                    .map(|_| {
+                        let sentences: Vec<&str> =
+                            (0..3).map(|_| numbers.pick(SENTENCES)).collect();
+                        format!("<p>{}</p>", sentences.join(" "))
+                    })
+                    .collect();
+                sanitize::article_html(&paragraphs)
+            });
+            let effective_on = numbers.one_in(4).then(|| issued_on + Duration::days(10));
+            let expires_on = numbers
+                .one_in(8)
+                .then(|| effective_on.unwrap_or(issued_on) + Duration::days(365 * 2));
+            let document = NewDocument {
+                slug: format!("{}-{i}", crate::documents::default_slug(&number, &summary)),
+                body_text: body_html
+                    .as_deref()
+                    .map(sanitize::plain_text)
+                    .unwrap_or_default(),
+                body_html,
+                number,
+                kind,
+                issuer: issuer.to_string(),
+                signer: numbers.pick(SIGNERS).to_string(),
+                issued_on,
+                effective_on,
+                expires_on,
+                field: numbers.pick(DOCUMENT_FIELDS).to_string(),
+                summary,
+                files: vec![NewFile {
+                    name: format!("{}.pdf", kind.name),
+                    content_type: crate::documents::FileKind::Pdf.content_type(),
+                    sha256: sha256.clone(),
+                }],
+            };
+            documents::upsert_document(tx, &document, &now)?;
+        }
+        crate::store::document_search::optimize(tx)?;
         Ok(count)
     })
 }

@@ -519,3 +519,51 @@ async fn an_upload_waits_a_day_for_its_document() {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
 }
+
+#[tokio::test]
+async fn of_two_saves_from_one_version_at_once_the_second_is_refused() {
+    let portal = TestPortal::with_articles(0);
+    let approver = portal.signed_in("pheduyet", StaffRole::Approver).await;
+    let file = upload(&portal, &approver, "a.pdf", pdf("a")).await;
+    let body = record(
+        "11/QĐ-UBND",
+        "Về việc hai người cùng sửa",
+        json!([{"id": file["id"], "name": "a.pdf"}]),
+    );
+    let (status, created) = portal
+        .send_json(approver.request("POST", "/api/v1/admin/documents", Some(&body)))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let address = format!(
+        "/api/v1/admin/documents/{}",
+        created["document"]["slug"].as_str().unwrap()
+    );
+    let save = |summary: &str| {
+        let mut document = created["document"].clone();
+        document["summary"] = json!(summary);
+        approver.request(
+            "PUT",
+            &address,
+            Some(&json!({"version": created["version"], "document": document})),
+        )
+    };
+    let (first, second) = tokio::join!(
+        portal.send_json(save("Bản của người thứ nhất")),
+        portal.send_json(save("Bản của người thứ hai")),
+    );
+    let mut statuses = [first.0, second.0];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
+    let kept = if first.0 == StatusCode::OK {
+        first.1
+    } else {
+        second.1
+    };
+    let (_, public) = portal
+        .get_json(&format!(
+            "/api/v1/documents/{}",
+            created["document"]["slug"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(public["summary"], kept["document"]["summary"]);
+}
