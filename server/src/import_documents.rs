@@ -558,12 +558,15 @@ pub fn check_file_name(name: &str, kind: FileKind) -> Result<(), String> {
             "must be at most {DOCUMENT_FILE_NAME_MAX_CHARS} characters"
         ))
     } else if name.starts_with('.')
+        // Invisible characters (a right-to-left override, a zero-width space) could make a
+        // download's name read as another than it is.
         || name
             .chars()
-            .any(|c| c == '/' || c == '\\' || c.is_control())
+            .any(|c| c == '/' || c == '\\' || (c != ' ' && portal_contract::text::is_invisible(c)))
     {
         Some(
-            "must be a file name: no `/`, `\\` or control characters, not starting with `.`".into(),
+            "must be a file name: no `/`, `\\`, control or invisible characters, not starting with `.`"
+                .into(),
         )
     } else if FileKind::from_name(name) != Some(kind) {
         Some(format!("must end in .{} like the file", kind.extension()))

@@ -322,6 +322,23 @@ async fn wrong_staff_tokens_are_limited_per_address() {
         .request(request("Bearer bi-mat-cua-van-phong-2026", [192, 0, 2, 50]))
         .await;
     assert_eq!(status, StatusCode::OK);
+    // Nor can a token be tried with bodies too large for anyone but staff: refused as too
+    // large, each still counts as a wrong token.
+    let large_guesser = [198, 51, 100, 8];
+    let upload = |token: &str| {
+        let request = Request::post("/api/v1/admin/photos?alt=x")
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", "image/jpeg")
+            .body(Body::from(vec![0u8; 1024 * 1024]))
+            .unwrap();
+        from_peer(request, large_guesser)
+    };
+    for guess in 0..10 {
+        let (status, _, _) = portal.request(upload(&format!("guess-{guess}"))).await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "guess {guess}");
+    }
+    let (status, _, _) = portal.request(upload("bi-mat-cua-van-phong-2026")).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     // A request without a token (a browser not signed in) guesses nothing and spends nothing.
     let visitor = [192, 0, 2, 51];
     for _ in 0..20 {

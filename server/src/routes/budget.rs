@@ -112,8 +112,30 @@ pub async fn read_body_first(
             return refusal.into_response();
         }
     }
+    // A wrong token meets the citizen's bound, and a large body is refused (413) before any
+    // handler sees the token: such a refusal counts as a wrong token here, or tokens could be
+    // tried without end by sending large bodies.
+    let guessing = if parts.headers.contains_key(header::AUTHORIZATION)
+        && !super::staff_auth::carries_the_token(&state, &parts.headers)
+    {
+        let client = ClientAddress::from_request_parts(&mut parts, &state)
+            .await
+            .unwrap_or(ClientAddress(None));
+        if let Err(refusal) = state
+            .rate_limit_spent(Bucket::StaffAuthFailures, client)
+            .await
+        {
+            return refusal.into_response();
+        }
+        Some(client)
+    } else {
+        None
+    };
     let (max_bytes, deadline) = body_bounds(&state, &parts).await;
-    let too_large = || {
+    let too_large = || async {
+        if let Some(client) = guessing {
+            let _ = state.rate_limit(Bucket::StaffAuthFailures, client).await;
+        }
         json_error(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!("the body is larger than {max_bytes} bytes, or was cut off"),
@@ -126,7 +148,7 @@ pub async fn read_body_first(
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<u64>().ok());
     if declared.is_some_and(|length| length > max_bytes as u64) {
-        return too_large();
+        return too_large().await;
     }
     let bytes = match tokio::time::timeout(deadline, to_bytes(body, max_bytes)).await {
         Err(_) => {
@@ -139,7 +161,7 @@ pub async fn read_body_first(
             )
         }
         // `to_bytes` fails on a body over the limit or on a connection that broke off.
-        Ok(Err(_)) => return too_large(),
+        Ok(Err(_)) => return too_large().await,
         Ok(Ok(bytes)) => bytes,
     };
     next.run(Request::from_parts(parts, Body::from(bytes)))

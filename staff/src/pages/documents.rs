@@ -243,6 +243,12 @@ struct Form {
 
 impl Form {
     fn from_saved(saved: &StaffDocument) -> Self {
+        Self::from_saved_after(saved, 0)
+    }
+
+    /// `saved` in rows keyed after `last_key`: the rows on the screen keep their views by key,
+    /// so a key given again would show an old row's text over another file or relation.
+    fn from_saved_after(saved: &StaffDocument, last_key: u32) -> Self {
         let record = &saved.document;
         let mut form = Form {
             slug: record.slug.clone().unwrap_or_default(),
@@ -255,6 +261,7 @@ impl Form {
             expires_on: record.expires_on.clone().unwrap_or_default(),
             field: record.field.clone(),
             summary: record.summary.clone(),
+            next_key: last_key,
             ..Form::default()
         };
         for (reference, file) in record.files.iter().zip(&saved.files) {
@@ -526,7 +533,8 @@ fn DocumentEditor(opened: Option<StaffDocument>) -> impl IntoView {
                         }
                         version.set(Some(saved.version.clone()));
                         updated_at.set(Some(saved.updated_at.clone()));
-                        form.set(Form::from_saved(&saved));
+                        let last_key = form.with_untracked(|form| form.next_key);
+                        form.set(Form::from_saved_after(&saved, last_key));
                         message.set(Message::Done(format!(
                             "Đã lưu lúc {}. Người dân đã đọc được bản này trên cổng.",
                             when(&saved.updated_at)
@@ -586,7 +594,8 @@ fn DocumentEditor(opened: Option<StaffDocument>) -> impl IntoView {
                         );
                         version.set(Some(latest.version.clone()));
                         updated_at.set(Some(latest.updated_at.clone()));
-                        form.set(Form::from_saved(&latest));
+                        let last_key = form.with_untracked(|form| form.next_key);
+                        form.set(Form::from_saved_after(&latest, last_key));
                         errors.set(BTreeMap::new());
                         conflict.set(false);
                         message.set(Message::Done("Đã tải bản mới nhất.".into()));
@@ -801,12 +810,13 @@ fn DocumentEditor(opened: Option<StaffDocument>) -> impl IntoView {
             <p class="notice notice-busy" role="status">{move || busy.get()}</p>
             {move || conflict.get().then(|| {
                 let load_theirs = load_theirs.clone();
-                let public = public.clone();
+                // The staff's own copy: the public page may be a cached one, minutes old.
+                let latest = existing.as_deref().map(document_href);
                 view! {
                     <section class="staff-conflict" aria-labelledby="conflict-heading">
                         <h2 id="conflict-heading" tabindex="-1">"Văn bản đã được người khác sửa"</h2>
                         <div class="staff-actions">
-                            {public.map(|href| view! {
+                            {latest.map(|href| view! {
                                 <a class="button button-secondary" href=href target="_blank" rel="noopener">
                                     "Mở bản mới nhất trong thẻ khác"
                                 </a>
