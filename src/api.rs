@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
+use portal_contract::about::{Organization, SitePage};
 use portal_contract::documents::{Document, DocumentFacets, DocumentSummary};
+use portal_contract::procedures::{Procedure, ProcedureField, ProcedureSummary};
 use portal_contract::questions::{FeedbackProgress, LookupInput, PublicQuestion, QuestionField};
 use portal_contract::{
     ApiError, Article, ArticleSummary, FeedbackInput, FeedbackReceipt, FieldErrors, LinkGroup,
@@ -593,6 +595,43 @@ pub async fn questions(
 
 pub async fn question(reference: &str) -> Result<PublicQuestion, ApiFailure> {
     get_json(&format!("/questions/{}", encode(reference))).await
+}
+
+/// The fields (lĩnh vực) procedures are grouped under.
+pub async fn procedure_fields() -> Result<Vec<ProcedureField>, ApiFailure> {
+    get_json("/procedure-fields").await
+}
+
+/// Procedures of `field` and `level` (slugs) with `text` in them, tone marks or not; empty
+/// strings mean "any". A field or level the server does not know is `ApiFailure::BadRequest`.
+pub async fn procedures(
+    field: &str,
+    level: &str,
+    text: &str,
+    page: u32,
+    per_page: u32,
+) -> Result<Paged<ProcedureSummary>, ApiFailure> {
+    let mut query = format!("/procedures?page={page}&per_page={per_page}");
+    for (name, value) in [("field", field), ("level", level), ("q", text.trim())] {
+        if !value.is_empty() {
+            query.push_str(&format!("&{name}={}", encode(value)));
+        }
+    }
+    get_json(&query).await
+}
+
+pub async fn procedure(slug: &str) -> Result<Procedure, ApiFailure> {
+    get_json(&format!("/procedures/{}", encode(slug))).await
+}
+
+/// An editorial page (`/gioi-thieu`'s is `portal_contract::about::ABOUT_PAGE_SLUG`).
+pub async fn site_page(slug: &str) -> Result<SitePage, ApiFailure> {
+    get_json(&format!("/pages/{}", encode(slug))).await
+}
+
+/// The organisation that runs the district, from its top units down.
+pub async fn organization() -> Result<Organization, ApiFailure> {
+    get_json("/organization").await
 }
 
 pub fn encode(component: &str) -> String {

@@ -15,6 +15,7 @@ use crate::components::not_found::NotFound;
 use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
 use crate::pages::{
+    about::{AboutPage, OrganizationPage},
     article::ArticlePage,
     category::CategoryPage,
     documents::{DocumentPage, DocumentsPage},
@@ -22,6 +23,7 @@ use crate::pages::{
     feedback_lookup::FeedbackLookupPage,
     home::HomePage,
     links::LinksPage,
+    procedures::{ProcedurePage, ProceduresPage},
     questions::{QuestionPage, QuestionsPage},
     saved::SavedPage,
     schedule::SchedulePage,
@@ -77,6 +79,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tra-cuu-phan-hoi") view=FeedbackLookupPage />
                     <Route path=path!("/hoi-dap") view=QuestionsPage />
                     <Route path=path!("/hoi-dap/:reference") view=QuestionPage />
+                    <Route path=path!("/thu-tuc") view=ProceduresPage />
+                    <Route path=path!("/thu-tuc/:slug") view=ProcedurePage />
+                    <Route path=path!("/gioi-thieu") view=AboutPage />
+                    <Route path=path!("/co-cau-to-chuc") view=OrganizationPage />
                     <Route path=path!("/da-luu") view=SavedPage />
                 </Routes>
             </main>

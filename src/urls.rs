@@ -11,6 +11,9 @@ pub const SAVED: &str = portal_contract::SAVED_PAGE_PATH;
 pub const DOCUMENTS: &str = "/van-ban";
 pub const QUESTIONS: &str = portal_contract::questions::QUESTIONS_PAGE_PATH;
 pub const LOOKUP: &str = portal_contract::questions::LOOKUP_PAGE_PATH;
+pub const PROCEDURES: &str = portal_contract::procedures::PROCEDURES_PAGE_PATH;
+pub const ABOUT: &str = portal_contract::about::ABOUT_PAGE_PATH;
+pub const ORGANIZATION: &str = portal_contract::about::ORGANIZATION_PAGE_PATH;
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
 pub const MAP: &str = "/ban-do";
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
@@ -66,20 +69,11 @@ pub const DOCUMENT_FILTERS: [&str; 6] = ["q", "loai", "co-quan", "linh-vuc", "na
 
 /// The address of page `page` of the documents that `criteria` finds.
 pub fn documents_href(criteria: &DocumentCriteria, page: u32) -> String {
-    let mut parts = Vec::new();
-    for (name, value) in DOCUMENT_FILTERS.into_iter().zip(criteria.values()) {
-        if !value.is_empty() {
-            parts.push(format!("{name}={}", encode(value)));
-        }
-    }
-    if page > 1 {
-        parts.push(format!("trang={page}"));
-    }
-    if parts.is_empty() {
-        DOCUMENTS.to_string()
-    } else {
-        format!("{DOCUMENTS}?{}", parts.join("&"))
-    }
+    listing_href(
+        DOCUMENTS,
+        DOCUMENT_FILTERS.into_iter().zip(criteria.values()),
+        page,
+    )
 }
 
 /// The documents of one type, issuer or field (`name` one of `DOCUMENT_FILTERS`).
@@ -96,19 +90,53 @@ pub const QUESTION_FILTERS: [&str; 2] = [portal_contract::questions::QUESTION_FI
 
 /// The address of page `page` of the questions in `field` (any when empty) with `text`.
 pub fn questions_href(field: &str, text: &str, page: u32) -> String {
-    let mut parts = Vec::new();
-    for (name, value) in QUESTION_FILTERS.into_iter().zip([field, text.trim()]) {
-        if !value.is_empty() {
-            parts.push(format!("{name}={}", encode(value)));
-        }
-    }
+    listing_href(
+        QUESTIONS,
+        QUESTION_FILTERS.into_iter().zip([field, text.trim()]),
+        page,
+    )
+}
+
+pub use portal_contract::procedures::procedure_href;
+
+/// The names `/thu-tuc` gives its field and level filters and its words in its address, in
+/// the order `procedures_href` takes them.
+pub const PROCEDURE_FILTERS: [&str; 3] = [
+    portal_contract::procedures::PROCEDURE_FIELD_PARAM,
+    portal_contract::procedures::PROCEDURE_LEVEL_PARAM,
+    "q",
+];
+
+/// The address of page `page` of the procedures of `field` and `level` (slugs; any when
+/// empty) with `text`.
+pub fn procedures_href(field: &str, level: &str, text: &str, page: u32) -> String {
+    listing_href(
+        PROCEDURES,
+        PROCEDURE_FILTERS
+            .into_iter()
+            .zip([field, level, text.trim()]),
+        page,
+    )
+}
+
+/// A list's address: `path` with the filters that have a value and the page past the first.
+fn listing_href<'a>(
+    path: &str,
+    filters: impl IntoIterator<Item = (&'a str, &'a str)>,
+    page: u32,
+) -> String {
+    let mut parts: Vec<String> = filters
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| format!("{name}={}", encode(value)))
+        .collect();
     if page > 1 {
         parts.push(format!("trang={page}"));
     }
     if parts.is_empty() {
-        QUESTIONS.to_string()
+        path.to_string()
     } else {
-        format!("{QUESTIONS}?{}", parts.join("&"))
+        format!("{path}?{}", parts.join("&"))
     }
 }
 

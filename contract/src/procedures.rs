@@ -16,6 +16,16 @@ pub fn procedure_href(slug: &str) -> String {
     format!("{PROCEDURES_PAGE_PATH}/{slug}")
 }
 
+/// The list's description, in the page and in link previews alike.
+pub const PROCEDURES_DESCRIPTION: &str =
+    "Thủ tục hành chính ở huyện Bình Liêu: trình tự, thành phần \
+    hồ sơ, thời hạn, phí và lệ phí, tra cứu theo lĩnh vực, cấp thực hiện và tên thủ tục.";
+
+/// A procedure's description, in its page and in link previews alike: its name and field.
+pub fn procedure_description(name: &str, field: &str) -> String {
+    format!("{name} (lĩnh vực {field}): trình tự, thành phần hồ sơ, thời hạn giải quyết, phí và lệ phí.")
+}
+
 /// The level of government that handles a procedure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

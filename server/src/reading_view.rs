@@ -2,16 +2,26 @@
 //! the app's wasm has downloaded (seconds on a slow mobile network), and without JavaScript:
 //! every reading page gets the portal's name and menu; an article's page also the breadcrumb,
 //! the article and its author; a document's page the breadcrumb and the document (its facts,
-//! body, files and related documents); a published question's page the question and answer. The app draws itself behind it and removes it when it
-//! starts, or, on an article's or a document's page, once its own is drawn
+//! body, files and related documents); a published question's page the question and answer;
+//! a procedure's page the procedure as a checklist; `/gioi-thieu` the editorial page and
+//! `/co-cau-to-chuc` the organisation's tree. The app draws itself behind it and removes it
+//! when it starts, or, on a page with an `<article>`, once its own is drawn
 //! (`src/reading_view.rs`).
 //!
 //! The markup and class names are the app's (`src/pages/article.rs`, `src/pages/documents.rs`,
+//! `src/pages/questions.rs`, `src/pages/procedures.rs`, `src/pages/about.rs`,
 //! `src/components/header.rs`), so the page looks the same before and after; it carries only
-//! what needs no script.
+//! what needs no script. `tests/e2e/reading-view-drift.spec.ts` compares the two.
 
 use chrono::NaiveDate;
+use portal_contract::about::{
+    tel_href, OrgUnit, Organization, SitePage, UnitKind, ABOUT_PAGE_PATH, ORGANIZATION_DESCRIPTION,
+    ORGANIZATION_PAGE_PATH, ORGANIZATION_TITLE,
+};
 use portal_contract::documents::{document_title, Document, DocumentFile, DocumentRelation};
+use portal_contract::procedures::{
+    Procedure, Requirement, PROCEDURES_PAGE_PATH, PROCEDURE_FIELD_PARAM, PROCEDURE_LEVEL_PARAM,
+};
 use portal_contract::questions::{
     asked_by, PublicQuestion, QUESTIONS_PAGE_PATH, QUESTION_FIELD_PARAM,
 };
@@ -182,6 +192,264 @@ pub fn render_question(site: Option<&Site>, question: &PublicQuestion) -> String
     )
 }
 
+/// The reading view of a procedure under the portal's name and menu: the app's
+/// `ProcedureView` (`src/pages/procedures.rs`) without its print button and share actions.
+pub fn render_procedure(site: Option<&Site>, procedure: &Procedure) -> String {
+    let note = if procedure.illustrative {
+        "<p class=\"procedure-note\">Mã thủ tục, phí, lệ phí và thời hạn giải quyết trên trang này \
+         mang tính minh họa, chưa đối chiếu với Cơ sở dữ liệu quốc gia về thủ tục hành chính.</p>"
+    } else {
+        ""
+    };
+    let facts: String = [
+        ("Mã thủ tục", escape(&procedure.code)),
+        (
+            "Lĩnh vực",
+            format!(
+                "<a href=\"{PROCEDURES_PAGE_PATH}?{PROCEDURE_FIELD_PARAM}={}\">{}</a>",
+                escape(&procedure.field.slug),
+                escape(&procedure.field.name)
+            ),
+        ),
+        (
+            "Cấp thực hiện",
+            format!(
+                "<a href=\"{PROCEDURES_PAGE_PATH}?{PROCEDURE_LEVEL_PARAM}={}\">{}</a>",
+                procedure.level.slug(),
+                procedure.level.label()
+            ),
+        ),
+        ("Cơ quan thực hiện", escape(&procedure.agency)),
+        ("Thời hạn giải quyết", escape(&procedure.processing_time)),
+        ("Phí, lệ phí", escape(&procedure.fees)),
+        ("Kết quả", escape(&procedure.result)),
+    ]
+    .iter()
+    .map(|(term, value)| format!("<div><dt>{term}</dt><dd>{value}</dd></div>"))
+    .collect();
+    // As the app: only an https address becomes a link.
+    let service = procedure
+        .service_url
+        .as_deref()
+        .filter(|url| url.starts_with("https://"))
+        .map(|url| {
+            format!(
+                "<p><a class=\"button\" href=\"{}\">Làm thủ tục này trên Cổng Dịch vụ công quốc gia</a></p>",
+                escape(url)
+            )
+        })
+        .unwrap_or_default();
+    let requirements: String = procedure
+        .requirements
+        .iter()
+        .enumerate()
+        .map(|(index, requirement)| requirement_item(index, requirement))
+        .collect();
+    let steps: String = procedure
+        .steps
+        .iter()
+        .map(|step| format!("<li>{}</li>", escape(step)))
+        .collect();
+    let ways: String = procedure
+        .ways
+        .iter()
+        .map(|way| {
+            format!(
+                "<li><span class=\"procedure-way-kind\">{}:</span> {}</li>",
+                way.kind.label(),
+                escape(&way.note)
+            )
+        })
+        .collect();
+    let legal_bases = if procedure.legal_bases.is_empty() {
+        String::new()
+    } else {
+        let items: String = procedure
+            .legal_bases
+            .iter()
+            .map(|basis| match &basis.document {
+                Some(slug) => format!(
+                    "<li><a href=\"/van-ban/{}\">{}</a></li>",
+                    escape(slug),
+                    escape(&basis.title)
+                ),
+                None => format!("<li>{}</li>", escape(&basis.title)),
+            })
+            .collect();
+        format!(
+            "<section aria-labelledby=\"procedure-legal-heading\">\
+             <h2 id=\"procedure-legal-heading\" class=\"section-heading\">Căn cứ pháp lý</h2>\
+             <ul class=\"procedure-legal-bases\">{items}</ul></section>"
+        )
+    };
+    format!(
+        "<div id=\"{READING_VIEW_ID}\">{header}<main class=\"site-main\">\
+         <nav class=\"breadcrumb\" aria-label=\"Đường dẫn\"><ol><li><a href=\"/\">Trang chủ</a></li>\
+         <li><a href=\"{PROCEDURES_PAGE_PATH}\">Thủ tục hành chính</a></li></ol></nav>\
+         <article class=\"procedure\"><h1 class=\"article-title\">{name}</h1>{note}\
+         <dl class=\"document-facts\">{facts}</dl>\
+         <div class=\"procedure-online\"><p><strong>{online}</strong></p>{service}\
+         <p>Cổng thông tin điện tử của huyện không tiếp nhận hồ sơ.</p></div>\
+         <section aria-labelledby=\"procedure-requirements-heading\">\
+         <h2 id=\"procedure-requirements-heading\" class=\"section-heading\">Thành phần hồ sơ</h2>\
+         <p class=\"hint\">Đánh dấu từng giấy tờ đã chuẩn bị. Dấu chỉ nằm trên máy của bạn, không gửi đi đâu.</p>\
+         <ul class=\"procedure-checklist\">{requirements}</ul></section>\
+         <section aria-labelledby=\"procedure-steps-heading\">\
+         <h2 id=\"procedure-steps-heading\" class=\"section-heading\">Trình tự thực hiện</h2>\
+         <ol class=\"procedure-steps\">{steps}</ol></section>\
+         <section aria-labelledby=\"procedure-ways-heading\">\
+         <h2 id=\"procedure-ways-heading\" class=\"section-heading\">Cách thức thực hiện</h2>\
+         <ul class=\"procedure-ways\">{ways}</ul></section>{legal_bases}</article></main></div>",
+        header = header(site),
+        name = escape(&procedure.name),
+        online = procedure.online.label(),
+    )
+}
+
+/// One paper of the application as a box to tick (it works without the app), with its blank
+/// form when there is one.
+fn requirement_item(index: usize, requirement: &Requirement) -> String {
+    let id = format!("procedure-requirement-{}", index + 1);
+    let form = requirement
+        .form
+        .as_ref()
+        .map(|form| {
+            let file = &form.file;
+            format!(
+                "<p class=\"procedure-form\"><a class=\"button button-small\" href=\"{url}\" download=\"\">\
+                 Tải mẫu ({format}, {size})<span class=\"visually-hidden\">: {name}</span></a> \
+                 <a href=\"/van-ban/{document}\">Văn bản ban hành mẫu</a></p>",
+                url = escape(&file.url),
+                format = escape(&file.format),
+                size = format_file_size(file.size),
+                name = escape(&file.name),
+                document = escape(&form.document),
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "<li><input type=\"checkbox\" id=\"{id}\"><div><label for=\"{id}\">{name} \
+         <span class=\"procedure-copies\">({copies})</span></label>{form}</div></li>",
+        name = escape(&requirement.name),
+        copies = escape(&requirement.copies),
+    )
+}
+
+/// The reading view of an editorial page (`/gioi-thieu`) under the portal's name and menu.
+pub fn render_page(site: Option<&Site>, page: &SitePage) -> String {
+    // The body was sanitized with the articles' allowlist before it was stored.
+    format!(
+        "<div id=\"{READING_VIEW_ID}\">{header}<main class=\"site-main\">\
+         <nav class=\"breadcrumb\" aria-label=\"Đường dẫn\"><ol><li><a href=\"/\">Trang chủ</a></li></ol></nav>\
+         <article class=\"site-page\"><h1 class=\"article-title\">{title}</h1>\
+         <p class=\"article-summary\">{summary}</p><div class=\"article-body\">{body}</div>\
+         <p class=\"more-link\"><a href=\"{ORGANIZATION_PAGE_PATH}\">Cơ cấu tổ chức ›</a></p>\
+         </article></main></div>",
+        header = header(site),
+        title = escape(&page.title),
+        summary = escape(&page.summary),
+        body = page.body_html,
+    )
+}
+
+/// The reading view of the organisation (`/co-cau-to-chuc`) under the portal's name and menu.
+pub fn render_organization(site: Option<&Site>, organization: &Organization) -> String {
+    format!(
+        "<div id=\"{READING_VIEW_ID}\">{header}<main class=\"site-main\">\
+         <nav class=\"breadcrumb\" aria-label=\"Đường dẫn\"><ol><li><a href=\"/\">Trang chủ</a></li>\
+         <li><a href=\"{ABOUT_PAGE_PATH}\">Giới thiệu</a></li></ol></nav>\
+         <article class=\"organization\"><h1 class=\"article-title\">{ORGANIZATION_TITLE}</h1>\
+         <p class=\"article-summary\">{ORGANIZATION_DESCRIPTION}</p>{units}</article></main></div>",
+        header = header(site),
+        units = org_units(&organization.units, 2),
+    )
+}
+
+/// Units as a list, each under a heading of `level`, as the app's `units` in
+/// `src/pages/about.rs`.
+fn org_units(units: &[OrgUnit], level: u8) -> String {
+    let items: String = units
+        .iter()
+        .map(|unit| format!("<li class=\"org-unit\">{}</li>", org_unit(unit, level)))
+        .collect();
+    format!("<ul class=\"org-units\">{items}</ul>")
+}
+
+fn org_unit(unit: &OrgUnit, level: u8) -> String {
+    let map_link = if unit.place.is_some() {
+        " · <a href=\"/ban-do\" rel=\"external\">Xem trên bản đồ</a>"
+    } else {
+        ""
+    };
+    let mut facts = format!(
+        "<div><dt>Địa chỉ</dt><dd>{}{map_link}</dd></div>",
+        escape(&unit.address)
+    );
+    if !unit.phone.is_empty() {
+        facts.push_str(&format!(
+            "<div><dt>Điện thoại</dt><dd><a href=\"{}\">{}</a></dd></div>",
+            escape(&tel_href(&unit.phone)),
+            escape(&unit.phone)
+        ));
+    }
+    if !unit.email.is_empty() {
+        facts.push_str(&format!(
+            "<div><dt>Thư điện tử</dt><dd><a href=\"mailto:{0}\">{0}</a></dd></div>",
+            escape(&unit.email)
+        ));
+    }
+    if !unit.leaders.is_empty() {
+        let leaders: String = unit
+            .leaders
+            .iter()
+            .map(|leader| {
+                format!(
+                    "<li><span class=\"org-leader-position\">{}:</span> {}</li>",
+                    escape(&leader.position),
+                    escape(&leader.name)
+                )
+            })
+            .collect();
+        facts.push_str(&format!(
+            "<div><dt>Lãnh đạo</dt><dd><ul class=\"org-leaders\">{leaders}</ul></dd></div>"
+        ));
+    }
+    // The children by kind, in the order their first one comes, each kind under a heading.
+    let mut kinds: Vec<UnitKind> = Vec::new();
+    for child in &unit.children {
+        if !kinds.contains(&child.kind) {
+            kinds.push(child.kind);
+        }
+    }
+    let groups: String = kinds
+        .into_iter()
+        .map(|kind| {
+            let group: Vec<OrgUnit> = unit
+                .children
+                .iter()
+                .filter(|child| child.kind == kind)
+                .cloned()
+                .collect();
+            format!(
+                "{}{}",
+                heading(level + 1, "org-group-heading", kind.group_label()),
+                org_units(&group, level + 2)
+            )
+        })
+        .collect();
+    format!(
+        "{}<p class=\"org-functions\">{}</p><dl class=\"org-facts\">{facts}</dl>{groups}",
+        heading(level, "org-unit-name", &unit.name),
+        escape(&unit.functions),
+    )
+}
+
+/// A heading of `level` (2 to 6; deeper ones stay at 6), as the app's `heading`.
+fn heading(level: u8, class: &str, text: &str) -> String {
+    let level = level.clamp(2, 6);
+    format!("<h{level} class=\"{class}\">{}</h{level}>", escape(text))
+}
+
 /// The attached files as download links saying their type and size; nothing without files.
 fn document_files(files: &[DocumentFile]) -> String {
     if files.is_empty() {
@@ -256,7 +524,7 @@ fn lead_image(image: &Image) -> String {
 }
 
 /// The app's header as far as it needs no script: the portal's name and its menu (the
-/// categories and the documents library).
+/// categories, the documents library, the questions, the procedures and the introduction).
 fn header(site: Option<&Site>) -> String {
     let site_name = site.map_or(DEFAULT_SITE_NAME, |site| &site.name);
     let menu: String = site
@@ -275,7 +543,8 @@ fn header(site: Option<&Site>) -> String {
          <a class=\"site-name\" href=\"/\"><span class=\"site-emblem\" aria-hidden=\"true\">★</span>\
          <span>{site}</span></a></div>\
          <nav class=\"main-menu\" aria-label=\"Chuyên mục\"><ul><li><a href=\"/\">Trang chủ</a></li>{menu}\
-         <li><a href=\"/van-ban\">Văn bản</a></li><li><a href=\"{QUESTIONS_PAGE_PATH}\">Hỏi đáp</a></li></ul></nav>\
+         <li><a href=\"/van-ban\">Văn bản</a></li><li><a href=\"{QUESTIONS_PAGE_PATH}\">Hỏi đáp</a></li>\
+         <li><a href=\"{PROCEDURES_PAGE_PATH}\">Thủ tục</a></li><li><a href=\"{ABOUT_PAGE_PATH}\">Giới thiệu</a></li></ul></nav>\
          </header>",
         site = escape(site_name),
     )
@@ -497,9 +766,191 @@ mod tests {
         assert!(
             view.contains(
                 "<ul><li><a href=\"/\">Trang chủ</a></li><li><a href=\"/van-ban\">Văn bản</a></li>\
-                 <li><a href=\"/hoi-dap\">Hỏi đáp</a></li></ul>"
+                 <li><a href=\"/hoi-dap\">Hỏi đáp</a></li><li><a href=\"/thu-tuc\">Thủ tục</a></li>\
+                 <li><a href=\"/gioi-thieu\">Giới thiệu</a></li></ul>"
             ),
             "{view}"
         );
+    }
+
+    fn procedure() -> Procedure {
+        use portal_contract::documents::DocumentFile;
+        use portal_contract::procedures::{
+            LegalBasis, OnlineService, ProcedureField, ProcedureForm, ProcedureLevel, Way, WayKind,
+        };
+        Procedure {
+            slug: "dang-ky-khai-sinh".into(),
+            code: "1.001193".into(),
+            name: "Đăng ký <khai> sinh".into(),
+            field: ProcedureField {
+                slug: "ho-tich".into(),
+                name: "Hộ tịch".into(),
+            },
+            level: ProcedureLevel::CapXa,
+            agency: "UBND xã".into(),
+            steps: vec!["Bước 1: Nộp hồ sơ.".into(), "Bước 2: Nhận kết quả.".into()],
+            ways: vec![Way {
+                kind: WayKind::InPerson,
+                note: "Tại Bộ phận một cửa & xã.".into(),
+            }],
+            requirements: vec![
+                Requirement {
+                    name: "Tờ khai".into(),
+                    copies: "01 bản chính".into(),
+                    form: Some(ProcedureForm {
+                        document: "14-hd".into(),
+                        file: DocumentFile {
+                            id: 7,
+                            name: "Mẫu tờ khai.pdf".into(),
+                            size: 12_288,
+                            content_type: "application/pdf".into(),
+                            format: "PDF".into(),
+                            url: "/files/7/M%E1%BA%ABu".into(),
+                        },
+                    }),
+                },
+                Requirement {
+                    name: "Giấy chứng sinh".into(),
+                    copies: "01 bản chính".into(),
+                    form: None,
+                },
+            ],
+            processing_time: "Trong ngày".into(),
+            fees: "Miễn phí".into(),
+            result: "Giấy khai sinh".into(),
+            legal_bases: vec![
+                LegalBasis {
+                    title: "Luật Hộ tịch".into(),
+                    document: None,
+                },
+                LegalBasis {
+                    title: "Hướng dẫn 14".into(),
+                    document: Some("14-hd".into()),
+                },
+            ],
+            online: OnlineService::Full,
+            service_url: Some("https://dichvucong.gov.vn/p?ma=1&b=2".into()),
+            illustrative: true,
+        }
+    }
+
+    #[test]
+    fn a_procedures_view_is_a_checklist_with_its_forms_and_links() {
+        let view = render_procedure(None, &procedure());
+        assert!(
+            view.starts_with("<div id=\"server-page\"><header"),
+            "{view}"
+        );
+        assert!(view.contains("<h1 class=\"article-title\">Đăng ký &lt;khai&gt; sinh</h1>"));
+        assert!(view.contains("mang tính minh họa, chưa đối chiếu với Cơ sở dữ liệu quốc gia"));
+        assert!(view.contains(
+            "<div><dt>Lĩnh vực</dt><dd><a href=\"/thu-tuc?linh-vuc=ho-tich\">Hộ tịch</a></dd></div>"
+        ));
+        assert!(view.contains(
+            "<div><dt>Cấp thực hiện</dt><dd><a href=\"/thu-tuc?muc-do=cap-xa\">Cấp xã</a></dd></div>"
+        ));
+        assert!(view.contains(
+            "<li><input type=\"checkbox\" id=\"procedure-requirement-1\"><div>\
+             <label for=\"procedure-requirement-1\">Tờ khai <span class=\"procedure-copies\">(01 bản chính)</span></label>\
+             <p class=\"procedure-form\"><a class=\"button button-small\" href=\"/files/7/M%E1%BA%ABu\" download=\"\">\
+             Tải mẫu (PDF, 12 KB)<span class=\"visually-hidden\">: Mẫu tờ khai.pdf</span></a> \
+             <a href=\"/van-ban/14-hd\">Văn bản ban hành mẫu</a></p></div></li>"
+        ), "{view}");
+        assert!(view.contains("<label for=\"procedure-requirement-2\">Giấy chứng sinh"));
+        assert!(view.contains("<ol class=\"procedure-steps\"><li>Bước 1: Nộp hồ sơ.</li>"));
+        assert!(view.contains(
+            "<li><span class=\"procedure-way-kind\">Trực tiếp:</span> Tại Bộ phận một cửa &amp; xã.</li>"
+        ));
+        assert!(view
+            .contains("<li>Luật Hộ tịch</li><li><a href=\"/van-ban/14-hd\">Hướng dẫn 14</a></li>"));
+        assert!(
+            view.contains("<a class=\"button\" href=\"https://dichvucong.gov.vn/p?ma=1&amp;b=2\">")
+        );
+
+        // Not illustrative, no legal basis, and an address that is not https: none of them.
+        let mut other = procedure();
+        other.illustrative = false;
+        other.legal_bases.clear();
+        other.service_url = Some("javascript:alert(1)".into());
+        let view = render_procedure(None, &other);
+        assert!(!view.contains("procedure-note"), "{view}");
+        assert!(!view.contains("Căn cứ pháp lý"), "{view}");
+        assert!(!view.contains("javascript:"), "{view}");
+    }
+
+    #[test]
+    fn an_editorial_pages_view_keeps_its_stored_body() {
+        let page = SitePage {
+            slug: "gioi-thieu".into(),
+            title: "Giới thiệu <huyện>".into(),
+            summary: "Tóm tắt & thêm".into(),
+            body_html: "<h2>Tổng quan</h2><p>Đoạn.</p>".into(),
+        };
+        let view = render_page(None, &page);
+        assert!(view.contains("<h1 class=\"article-title\">Giới thiệu &lt;huyện&gt;</h1>"));
+        assert!(view.contains("<p class=\"article-summary\">Tóm tắt &amp; thêm</p>"));
+        assert!(view.contains("<div class=\"article-body\"><h2>Tổng quan</h2><p>Đoạn.</p></div>"));
+        assert!(view.contains("<a href=\"/co-cau-to-chuc\">"));
+    }
+
+    #[test]
+    fn the_organizations_view_nests_units_grouped_by_kind_with_phone_links() {
+        use portal_contract::about::Leader;
+        let unit = |slug: &str, name: &str, kind: UnitKind, children: Vec<OrgUnit>| OrgUnit {
+            slug: slug.into(),
+            name: name.into(),
+            kind,
+            functions: format!("Chức năng của {name}"),
+            address: "Khu Bình Công".into(),
+            phone: "0203 3878 125".into(),
+            email: format!("{slug}@example.gov.vn"),
+            place: (kind == UnitKind::Committee).then(|| "ubnd-huyen".to_string()),
+            leaders: vec![Leader {
+                name: "Nguyễn Văn A".into(),
+                position: "Chủ tịch".into(),
+            }],
+            children,
+        };
+        let organization = Organization {
+            units: vec![unit(
+                "ubnd",
+                "UBND huyện",
+                UnitKind::Committee,
+                vec![
+                    unit("noi-vu", "Phòng Nội vụ", UnitKind::Office, vec![]),
+                    unit("xa-a", "Xã A", UnitKind::Commune, vec![]),
+                    unit("tu-phap", "Phòng Tư pháp", UnitKind::Office, vec![]),
+                ],
+            )],
+        };
+        let view = render_organization(None, &organization);
+        assert!(view.contains(
+            "<ul class=\"org-units\"><li class=\"org-unit\"><h2 class=\"org-unit-name\">UBND huyện</h2>"
+        ), "{view}");
+        assert!(view.contains(
+            "<div><dt>Điện thoại</dt><dd><a href=\"tel:02033878125\">0203 3878 125</a></dd></div>"
+        ));
+        assert!(view.contains("<a href=\"mailto:ubnd@example.gov.vn\">ubnd@example.gov.vn</a>"));
+        assert!(view
+            .contains("Khu Bình Công · <a href=\"/ban-do\" rel=\"external\">Xem trên bản đồ</a>"));
+        assert!(view.contains(
+            "<li><span class=\"org-leader-position\">Chủ tịch:</span> Nguyễn Văn A</li>"
+        ));
+        // The offices together under one heading, before the communes, as they first come.
+        assert!(
+            view.contains(
+                "<h3 class=\"org-group-heading\">Cơ quan chuyên môn</h3><ul class=\"org-units\">\
+             <li class=\"org-unit\"><h4 class=\"org-unit-name\">Phòng Nội vụ</h4>"
+            ),
+            "{view}"
+        );
+        let offices = view.find("Cơ quan chuyên môn").unwrap();
+        let justice = view.find("Phòng Tư pháp</h4>").unwrap();
+        let communes = view
+            .find("<h3 class=\"org-group-heading\">Xã, thị trấn</h3>")
+            .unwrap();
+        assert!(offices < justice && justice < communes, "{view}");
+        // Only units with a place link to the map.
+        assert_eq!(view.matches("Xem trên bản đồ").count(), 1, "{view}");
     }
 }

@@ -125,6 +125,17 @@ async fn a_procedure_reads_whole_with_its_form_to_download() {
             "not_found",
         )
         .await;
+    // "Thông tin này có hữu ích không?" under a procedure is counted; under none, a 404.
+    for (page, expected) in [
+        ("/thu-tuc/dang-ky-khai-sinh", StatusCode::NO_CONTENT),
+        ("/thu-tuc/khong-co", StatusCode::NOT_FOUND),
+    ] {
+        let request = common::from_peer(
+            common::post_json("/api/v1/ratings", &json!({"page": page, "useful": true})),
+            [192, 0, 2, 40],
+        );
+        assert_eq!(portal.request(request).await.0, expected, "{page}");
+    }
 }
 
 #[tokio::test]

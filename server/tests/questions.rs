@@ -186,6 +186,14 @@ async fn the_citizen_follows_their_question_to_its_answer() {
         sitemap.contains(&format!("/hoi-dap/{reference}</loc>")),
         "{sitemap}"
     );
+    // Its readers can say whether the answer helped.
+    let rating = json!({"page": format!("/hoi-dap/{reference}"), "useful": true});
+    let (status, _) = send(
+        &portal,
+        from_peer(post_json("/api/v1/ratings", &rating), [192, 0, 2, 41]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
 }
 
 #[tokio::test]

@@ -30,10 +30,13 @@ pub fn Footer() -> impl IntoView {
                 <nav class="footer-links" aria-label="Tiện ích">
                     <ul>
                         <li><a href=urls::DOCUMENTS>"Văn bản"</a></li>
+                        <li><a href=urls::PROCEDURES>"Thủ tục hành chính"</a></li>
                         <li><a href=urls::SCHEDULE>"Lịch công tác"</a></li>
                         <li><a href=urls::MAP rel=FULL_APP_LINK_REL>"Bản đồ huyện"</a></li>
                         <li><a href=urls::LINKS>"Website liên kết"</a></li>
                         <li><a href=urls::QUESTIONS>"Hỏi đáp"</a></li>
+                        <li><a href=urls::ABOUT>"Giới thiệu"</a></li>
+                        <li><a href=urls::ORGANIZATION>"Cơ cấu tổ chức"</a></li>
                         <li><a href=urls::FEEDBACK>"Gửi ý kiến"</a></li>
                         <li><a href=urls::LOOKUP>"Tra cứu ý kiến đã gửi"</a></li>
                         <li><a href=urls::SAVED>"Bài đã lưu (đọc khi mất mạng)"</a></li>

@@ -1,5 +1,6 @@
-//! The top of every page: the portal's name and the menu of categories and the documents
-//! library (a menu button on phones).
+//! The top of every page: the portal's name and the menu of categories, the documents
+//! library, the questions, the procedures and the district's introduction (a menu button on
+//! phones).
 
 use leptos::prelude::*;
 use portal_contract::{Site, DEFAULT_SITE_NAME};
@@ -62,6 +63,8 @@ pub fn Header() -> impl IntoView {
                                 .collect_view()}
                             <li><a href=urls::DOCUMENTS>"Văn bản"</a></li>
                             <li><a href=urls::QUESTIONS>"Hỏi đáp"</a></li>
+                            <li><a href=urls::PROCEDURES>"Thủ tục"</a></li>
+                            <li><a href=urls::ABOUT>"Giới thiệu"</a></li>
                         </ul>
                     }
                 })}

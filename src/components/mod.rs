@@ -5,6 +5,7 @@ pub mod article_list;
 pub mod assets;
 pub mod document_list;
 pub mod feedback_form;
+pub mod filter_select;
 pub mod footer;
 pub mod header;
 pub mod highlight;

@@ -89,7 +89,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     }
 }
 
-fn print_page() {
+pub(crate) fn print_page() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }

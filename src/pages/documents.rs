@@ -15,6 +15,7 @@ use portal_contract::{format_file_size, group_digits};
 
 use crate::api::{self, ApiFailure, DocumentCriteria};
 use crate::components::document_list::{status_badge, DocumentList};
+use crate::components::filter_select::FilterSelect;
 use crate::components::pagination::{requested_page, Pagination};
 use crate::components::share::ShareActions;
 use crate::components::status::{loaded, Fit};
@@ -140,42 +141,6 @@ fn DocumentFilters(query: Memo<ParamsMap>, facets: Facets) -> impl IntoView {
 /// A filter's value as its option shows it: `Quyết định (12)`.
 fn counted(name: String, count: u64) -> String {
     format!("{name} ({})", group_digits(count))
-}
-
-/// A labelled select of one filter's values, "all" first.
-#[component]
-fn FilterSelect(
-    id: &'static str,
-    name: &'static str,
-    label: &'static str,
-    all: &'static str,
-    value: RwSignal<String>,
-    choices: Signal<Vec<(String, String)>>,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select
-                id=id
-                name=name
-                prop:value=move || value.get()
-                on:change=move |event| value.set(event_target_value(&event))
-            >
-                <option value="">{all}</option>
-                // The options arrive after the address is read: each knows whether it is chosen.
-                {move || {
-                    choices
-                        .get()
-                        .into_iter()
-                        .map(|(slug, shown)| {
-                            let selected = value.get_untracked() == slug;
-                            view! { <option value=slug selected=selected>{shown}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </div>
-    }
 }
 
 #[component]

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod about;
 pub mod article;
 pub mod category;
 pub mod documents;
@@ -13,6 +14,7 @@ pub mod in_full_app;
 pub mod links;
 #[cfg(feature = "map")]
 pub mod map;
+pub mod procedures;
 pub mod questions;
 pub mod saved;
 pub mod schedule;

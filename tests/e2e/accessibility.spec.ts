@@ -39,6 +39,12 @@ const routes: Array<[string, string]> = [
   ['questions, none found', '/hoi-dap?q=khongcogica'],
   ['question', '/hoi-dap/PH-2026-000001'],
   ['feedback look-up', '/tra-cuu-phan-hoi?ma=PH-2026-000001'],
+  ['procedures', '/thu-tuc'],
+  ['procedures of a field', '/thu-tuc?linh-vuc=ho-tich'],
+  ['procedures, unknown field', '/thu-tuc?linh-vuc=khong-co'],
+  ['procedure', '/thu-tuc/dang-ky-khai-sinh'],
+  ['introduction', '/gioi-thieu'],
+  ['organisation', '/co-cau-to-chuc'],
   ['embed: questions', '/embed/hoi-dap?so=3'],
   ['saved articles, offline notice', '/da-luu?ngoai-tuyen=%2Ftin-tuc%2Fkhong-co'],
   ['404', '/khong-co-trang-nay'],
@@ -71,6 +77,9 @@ for (const width of [360, 1280]) {
     for (const [name, path] of [
       ['an article', `/tin-tuc/${mainArticle.slug}`],
       ['a document', `/van-ban/${mainDocument}`],
+      ['a procedure', '/thu-tuc/dang-ky-khai-sinh'],
+      ['the introduction', '/gioi-thieu'],
+      ['the organisation', '/co-cau-to-chuc'],
       ['the home page', '/'],
     ]) {
       test(`${name} before the app has started (the reading view the server sends) has no violations`, async ({

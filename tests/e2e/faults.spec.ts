@@ -11,6 +11,9 @@ const routes = [
   '/tim-kiem?q=quoc%20phong',
   '/lich-cong-tac',
   '/lien-ket',
+  '/thu-tuc',
+  '/thu-tuc/dang-ky-khai-sinh',
+  '/co-cau-to-chuc',
 ];
 
 const TIMEOUT_MS = 1000;

@@ -58,7 +58,7 @@ test.describe('without JavaScript (or before the app has loaded)', () => {
       '/chuyen-muc/quoc-phong-an-ninh',
     );
     const menu = page.getByRole('navigation', { name: 'Chuyên mục' });
-    await expect(menu.getByRole('link')).toHaveText(['Trang chủ', ...categories.map((c) => c.name), 'Văn bản']);
+    await expect(menu.getByRole('link')).toHaveText(['Trang chủ', ...categories.map((c) => c.name), 'Văn bản', 'Hỏi đáp', 'Thủ tục', 'Giới thiệu']);
     await expect(page).toHaveTitle(new RegExp(`^${mainArticle.title}`));
     // The note that the page needs JavaScript is gone: this one does not.
     expect(await response!.text()).not.toContain('<noscript>');
@@ -75,7 +75,7 @@ test.describe('without JavaScript (or before the app has loaded), other pages', 
       '/',
     );
     const menu = page.getByRole('navigation', { name: 'Chuyên mục' });
-    await expect(menu.getByRole('link')).toHaveText(['Trang chủ', ...categories.map((c) => c.name), 'Văn bản']);
+    await expect(menu.getByRole('link')).toHaveText(['Trang chủ', ...categories.map((c) => c.name), 'Văn bản', 'Hỏi đáp', 'Thủ tục', 'Giới thiệu']);
   });
 });
 

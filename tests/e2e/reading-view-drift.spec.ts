@@ -14,7 +14,10 @@ import { categories, mainArticle } from '../support/fixture.mjs';
 // Compared: the header (`header`: the name `a.site-name` and the menu `nav.main-menu`), and
 // on an article's page the breadcrumb (`main nav`) and the article (`main article`: title,
 // time, author, summary, body); on a document's page the breadcrumb and the document
-// (`main article`: title, abstract, facts, status, body, files, related documents).
+// (`main article`: title, abstract, facts, status, body, files, related documents); on a
+// question's, a procedure's (facts, checklist with its forms, steps, ways, legal bases), the
+// introduction's and the organisation's page (its tree of units) the breadcrumb and the
+// `main article`.
 //
 // Left out on purpose, because the reading view cannot have them (they need the script or
 // data the server does not put into the page):
@@ -137,6 +140,17 @@ const mainDocument = {
 /** The first of the answered questions the fixture copies (content/questions.json). */
 const mainQuestion = { title: 'Thủ tục cấp giấy chứng nhận quyền sử dụng đất lần đầu', asker: 'Bạn Thắng hỏi' };
 
+/** The procedure the issue's checks use (content/procedures.json): a form, an illustrative note. */
+const mainProcedure = {
+  slug: 'dang-ky-khai-sinh',
+  title: 'Đăng ký khai sinh',
+  facts: ['Mã thủ tục', 'Lĩnh vực', 'Cấp thực hiện', 'Cơ quan thực hiện', 'Thời hạn giải quyết', 'Phí, lệ phí', 'Kết quả'],
+  sections: ['Thành phần hồ sơ', 'Trình tự thực hiện', 'Cách thức thực hiện', 'Căn cứ pháp lý'],
+};
+
+/** The introduction's title (content/pages/gioi-thieu.json). */
+const aboutTitle = 'Giới thiệu huyện Bình Liêu';
+
 /** [name, path, parts compared, the page's h1 when it has content of its own] */
 const PAGES: Array<[string, string, Part[], string?]> = [
   ['an article', `/tin-tuc/${mainArticle.slug}`, ['header', 'breadcrumb', 'article'], mainArticle.title],
@@ -146,6 +160,10 @@ const PAGES: Array<[string, string, Part[], string?]> = [
   ['the documents library', '/van-ban', ['header']],
   ['a question', '/hoi-dap/PH-2026-000001', ['header', 'breadcrumb', 'article'], mainQuestion.title],
   ['the questions', '/hoi-dap', ['header']],
+  ['a procedure', `/thu-tuc/${mainProcedure.slug}`, ['header', 'breadcrumb', 'article'], mainProcedure.title],
+  ['the procedures', '/thu-tuc', ['header']],
+  ['the introduction', '/gioi-thieu', ['header', 'breadcrumb', 'article'], aboutTitle],
+  ['the organisation', '/co-cau-to-chuc', ['header', 'breadcrumb', 'article'], 'Cơ cấu tổ chức'],
 ];
 
 for (const [name, path, parts, heading] of PAGES) {
@@ -170,7 +188,7 @@ for (const [name, path, parts, heading] of PAGES) {
     // The app, once it has taken over (the loopback `goto` waits for that) and drawn the menu.
     await page.goto(path);
     await expect(page.locator('#server-page')).toHaveCount(0);
-    await expect(page.locator('header nav li')).toHaveCount(categories.length + 3);
+    await expect(page.locator('header nav li')).toHaveCount(categories.length + 5);
     if (heading) await expect(page.locator('main article h1')).toHaveText(heading);
     const app = await describe(page, 'body', parts);
 
@@ -189,6 +207,8 @@ for (const [name, path, parts, heading] of PAGES) {
       ...categories.map((category) => category.name),
       'Văn bản',
       'Hỏi đáp',
+      'Thủ tục',
+      'Giới thiệu',
     ]);
     if (heading === mainArticle.title) {
       expect(links(view.breadcrumb!.tree)).toEqual([
@@ -208,6 +228,27 @@ for (const [name, path, parts, heading] of PAGES) {
       expect(find(question, 'h1').map((h1) => h1.text)).toEqual([mainQuestion.title]);
       expect(find(question, 'h2').map((h2) => h2.text)).toEqual(['Câu hỏi', 'Trả lời']);
       expect(find(question, 'p').map((p) => p.text)).toEqual(expect.arrayContaining([expect.stringContaining(mainQuestion.asker)]));
+    }
+    if (heading === mainProcedure.title) {
+      expect(links(view.breadcrumb!.tree)).toEqual(['Trang chủ', 'Thủ tục hành chính']);
+      const procedure = view.article!.tree;
+      expect(find(procedure, 'h1').map((h1) => h1.text)).toEqual([mainProcedure.title]);
+      expect(find(procedure, 'dt').map((dt) => dt.text)).toEqual(mainProcedure.facts);
+      expect(find(procedure, 'h2').map((h2) => h2.text)).toEqual(mainProcedure.sections);
+      expect(find(procedure, 'input')).toHaveLength(4);
+      expect(find(procedure, 'ol')[0]!.children).toHaveLength(4);
+      expect(links(procedure)).toEqual(expect.arrayContaining(['Hộ tịch', 'Cấp xã', expect.stringMatching(/^Tải mẫu \(PDF, .+\)/)]));
+    }
+    if (heading === aboutTitle) {
+      expect(links(view.breadcrumb!.tree)).toEqual(['Trang chủ']);
+      expect(find(view.article!.tree, 'h2').length).toBeGreaterThan(3);
+    }
+    if (heading === 'Cơ cấu tổ chức') {
+      expect(links(view.breadcrumb!.tree)).toEqual(['Trang chủ', 'Giới thiệu']);
+      const tree = view.article!.tree;
+      expect(find(tree, 'h2').map((h2) => h2.text)).toEqual(['Hội đồng nhân dân huyện Bình Liêu', 'Ủy ban nhân dân huyện Bình Liêu']);
+      expect(find(tree, 'h3').map((h3) => h3.text)).toEqual(['Cơ quan chuyên môn', 'Đơn vị sự nghiệp', 'Xã, thị trấn']);
+      expect(links(tree)).toContain('0203 3878 125');
     }
     if (heading === mainDocument.title) {
       expect(links(view.breadcrumb!.tree)).toEqual(['Trang chủ', 'Văn bản']);

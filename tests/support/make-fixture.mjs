@@ -27,6 +27,12 @@ cpSync(fileURLToPath(new URL('../../content/documents', import.meta.url)), join(
 // form offers the fields, and /hoi-dap has questions from the start. The first of them is
 // PH-2026-000001 (references follow the order they are stored).
 cpSync(fileURLToPath(new URL('../../content/questions.json', import.meta.url)), join(dir, 'content', 'questions.json'));
+// The procedures, the introduction and the organisation as they ship (content/procedures.json,
+// content/pages/, content/organization.json): /thu-tuc, /gioi-thieu and /co-cau-to-chuc read
+// them. The procedures' forms are documents of content/documents, copied above.
+for (const path of ['procedures.json', 'organization.json', 'pages']) {
+  cpSync(fileURLToPath(new URL(`../../content/${path}`, import.meta.url)), join(dir, 'content', path), { recursive: true });
+}
 
 if (xss) {
   const vectors = JSON.parse(readFileSync(new URL('../fixtures/xss-vectors.json', import.meta.url), 'utf8'));

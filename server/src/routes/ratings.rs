@@ -68,6 +68,12 @@ fn rated_page_exists(conn: &mut crate::db::Conn, page: &str) -> Result<bool, App
     if let Some(slug) = slug_after("/van-ban/") {
         return Ok(store::documents::document_id(conn, slug)?.is_some());
     }
+    if let Some(slug) = slug_after("/thu-tuc/") {
+        return Ok(store::procedures::procedure(conn, slug)?.is_some());
+    }
+    if let Some(reference) = slug_after("/hoi-dap/") {
+        return Ok(store::questions::question(conn, &reference.to_uppercase())?.is_some());
+    }
     Ok(false)
 }
 
