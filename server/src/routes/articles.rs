@@ -1,7 +1,6 @@
 use axum::extract::{Path, State};
 use axum::Json;
 use chrono::{Days, NaiveDate};
-use portal_contract::limits::QUERY_MAX_CHARS;
 use portal_contract::{ApiError, Article, ArticleSummary, Paged};
 use serde::Deserialize;
 
@@ -50,12 +49,7 @@ pub async fn list_articles(
             return Err(AppError::BadRequest("`from` must not be after `to`".into()));
         }
     }
-    let text = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
-    if text.is_some_and(|q| q.chars().count() > QUERY_MAX_CHARS) {
-        return Err(AppError::BadRequest(format!(
-            "`q` must be at most {QUERY_MAX_CHARS} characters"
-        )));
-    }
+    let text = query::search_text(query.q.as_deref())?;
     let terms = match text.map(SearchTerms::parse) {
         // Only punctuation: nothing can match it.
         Some(None) => return Ok(Json(page.answer(Vec::new(), 0))),

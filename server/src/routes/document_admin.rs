@@ -19,7 +19,7 @@ use portal_contract::documents::{
     DOCUMENT_FILE_NAME_MAX_CHARS, DOCUMENT_MAX_FILES, DOCUMENT_NAME_MAX_CHARS,
     DOCUMENT_NUMBER_MAX_CHARS, DOCUMENT_SUMMARY_MAX_CHARS,
 };
-use portal_contract::limits::{ARTICLE_SLUG_MAX_CHARS, QUERY_MAX_CHARS};
+use portal_contract::limits::ARTICLE_SLUG_MAX_CHARS;
 use portal_contract::staff::StaffRole;
 use portal_contract::{slugify, ApiError, FieldErrors, Paged};
 use serde::Deserialize;
@@ -73,12 +73,7 @@ pub async fn list_documents(
 ) -> Result<HtmlSafeJson<Paged<DocumentSummary>>, AppError> {
     staff.require(StaffRole::Approver)?;
     let page = query::page(query.page, query.per_page)?;
-    let text = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
-    if text.is_some_and(|q| q.chars().count() > QUERY_MAX_CHARS) {
-        return Err(AppError::BadRequest(format!(
-            "`q` must be at most {QUERY_MAX_CHARS} characters"
-        )));
-    }
+    let text = query::search_text(query.q.as_deref())?;
     let terms = match text.map(SearchTerms::parse) {
         // Only punctuation: nothing can match it.
         Some(None) => return Ok(HtmlSafeJson(page.answer(Vec::new(), 0))),

@@ -7,7 +7,7 @@ use axum::Json;
 use portal_contract::documents::{
     Document, DocumentFacets, DocumentKind, DocumentStatus, DocumentSummary,
 };
-use portal_contract::limits::{FIRST_YEAR, LAST_YEAR, QUERY_MAX_CHARS};
+use portal_contract::limits::{FIRST_YEAR, LAST_YEAR};
 use portal_contract::{ApiError, Paged};
 use serde::Deserialize;
 
@@ -75,12 +75,7 @@ pub async fn list_documents(
         })
         .transpose()?;
     let year = query.year.map(|text| year(&text)).transpose()?;
-    let text = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
-    if text.is_some_and(|q| q.chars().count() > QUERY_MAX_CHARS) {
-        return Err(AppError::BadRequest(format!(
-            "`q` must be at most {QUERY_MAX_CHARS} characters"
-        )));
-    }
+    let text = query::search_text(query.q.as_deref())?;
     let terms = match text.map(SearchTerms::parse) {
         // Only punctuation: nothing can match it.
         Some(None) => return Ok(Json(page.answer(Vec::new(), 0))),

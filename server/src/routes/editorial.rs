@@ -9,7 +9,6 @@ use portal_contract::editorial::{
     ArticleCreated, ArticlePreview, ArticleSave, ArticleStatus, NewDraft, Revision, RevisionDiff,
     RevisionSummary, Schedule, StaffArticle, StaffArticleSummary, StateChange,
 };
-use portal_contract::limits::QUERY_MAX_CHARS;
 use portal_contract::{ApiError, Paged};
 use serde::Deserialize;
 
@@ -47,18 +46,7 @@ pub async fn list_articles(
     ApiQuery(query): ApiQuery<StaffArticleQuery>,
 ) -> Result<HtmlSafeJson<Paged<StaffArticleSummary>>, AppError> {
     let page = query::page(query.page, query.per_page)?;
-    let words = query
-        .q
-        .map(|q| q.trim().to_string())
-        .filter(|q| !q.is_empty());
-    if words
-        .as_deref()
-        .is_some_and(|q| q.chars().count() > QUERY_MAX_CHARS)
-    {
-        return Err(AppError::BadRequest(format!(
-            "`q` must be at most {QUERY_MAX_CHARS} characters"
-        )));
-    }
+    let words = query::search_text(query.q.as_deref())?.map(str::to_string);
     state
         .db(move |conn| {
             Ok(HtmlSafeJson(store::editorial::list(

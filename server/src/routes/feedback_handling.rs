@@ -106,17 +106,40 @@ pub async fn assign(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let recorder = Recorder::of(&staff);
-    let reference = reference.to_uppercase();
     let unit = input.unit.trim().to_string();
+    let detail = unit.clone();
+    change_unless_answered(
+        &state,
+        &staff,
+        reference,
+        "feedback_assigned",
+        detail,
+        move |tx, reference| store::feedback::assign(tx, reference, &unit),
+    )
+    .await
+}
+
+/// Changes a submission not answered yet with `change` (which answers how many rows it
+/// changed: none for one answered, a 409), records `action` with `detail` in the audit log,
+/// and answers the submission as it now stands. An unknown reference is a 404.
+async fn change_unless_answered(
+    state: &AppState,
+    staff: &StaffMember,
+    reference: String,
+    action: &'static str,
+    detail: String,
+    change: impl FnOnce(&mut Conn, &str) -> crate::db::Result<u64> + Send + 'static,
+) -> Result<HtmlSafeJson<FeedbackRecord>, AppError> {
+    let recorder = Recorder::of(staff);
+    let reference = reference.to_uppercase();
     state
         .db(move |conn| {
             conn.transaction(|tx| {
-                if store::feedback::assign(tx, &reference, &unit)? == 0 {
+                if change(tx, &reference)? == 0 {
                     record(tx, &reference)?;
                     return Err(AppError::Conflict("it was answered already".into()));
                 }
-                recorder.record(tx, "feedback_assigned", &reference, Some(&unit))?;
+                recorder.record(tx, action, &reference, Some(&detail))?;
                 Ok(HtmlSafeJson(record(tx, &reference)?))
             })
         })
@@ -147,26 +170,19 @@ pub async fn decline(
     ApiJson(input): ApiJson<DeclineInput>,
 ) -> Result<HtmlSafeJson<FeedbackRecord>, AppError> {
     staff.require(StaffRole::Approver)?;
-    let recorder = Recorder::of(&staff);
-    let reference = reference.to_uppercase();
-    state
-        .db(move |conn| {
-            conn.transaction(|tx| {
-                let now = crate::clock::now_text();
-                if store::feedback::decline(tx, &reference, input.reason, &now)? == 0 {
-                    record(tx, &reference)?;
-                    return Err(AppError::Conflict("it was answered already".into()));
-                }
-                recorder.record(
-                    tx,
-                    "feedback_declined",
-                    &reference,
-                    Some(input.reason.code()),
-                )?;
-                Ok(HtmlSafeJson(record(tx, &reference)?))
-            })
-        })
-        .await
+    let reason = input.reason;
+    let detail = reason.code().to_string();
+    change_unless_answered(
+        &state,
+        &staff,
+        reference,
+        "feedback_declined",
+        detail,
+        move |tx, reference| {
+            store::feedback::decline(tx, reference, reason, &crate::clock::now_text())
+        },
+    )
+    .await
 }
 
 /// Answers the submission, or replaces its answer (the audit log keeps the earlier one), and

@@ -4,7 +4,6 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
-use portal_contract::limits::QUERY_MAX_CHARS;
 use portal_contract::procedures::{Procedure, ProcedureField, ProcedureLevel, ProcedureSummary};
 use portal_contract::{ApiError, Paged};
 use serde::Deserialize;
@@ -53,18 +52,7 @@ pub async fn list_procedures(
             })
         })
         .transpose()?;
-    let text = query
-        .q
-        .map(|q| q.trim().to_string())
-        .filter(|q| !q.is_empty());
-    if text
-        .as_ref()
-        .is_some_and(|q| q.chars().count() > QUERY_MAX_CHARS)
-    {
-        return Err(AppError::BadRequest(format!(
-            "`q` must be at most {QUERY_MAX_CHARS} characters"
-        )));
-    }
+    let text = query::search_text(query.q.as_deref())?.map(str::to_string);
     let field = query.field;
     state
         .db(move |conn| {

@@ -5,7 +5,7 @@
 use axum::extract::rejection::QueryRejection;
 use axum::extract::FromRequestParts;
 use chrono::NaiveDate;
-use portal_contract::limits::{FIRST_YEAR, LAST_YEAR};
+use portal_contract::limits::{FIRST_YEAR, LAST_YEAR, QUERY_MAX_CHARS};
 use portal_contract::{PageRequest, PagingError};
 
 use crate::error::AppError;
@@ -29,6 +29,18 @@ impl From<PagingError> for AppError {
 /// `page` and `per_page` of a list, within the contract's bounds.
 pub fn page(page: Option<u32>, per_page: Option<u32>) -> Result<PageRequest, AppError> {
     Ok(PageRequest::new(page, per_page)?)
+}
+
+/// The words of a `q` parameter, trimmed; `None` when there are none. A query over
+/// `QUERY_MAX_CHARS` is refused rather than cut, so the reader knows what was searched.
+pub fn search_text(q: Option<&str>) -> Result<Option<&str>, AppError> {
+    let text = q.map(str::trim).filter(|q| !q.is_empty());
+    if text.is_some_and(|q| q.chars().count() > QUERY_MAX_CHARS) {
+        return Err(AppError::BadRequest(format!(
+            "`q` must be at most {QUERY_MAX_CHARS} characters"
+        )));
+    }
+    Ok(text)
 }
 
 /// A `YYYY-MM-DD` day, exactly in that form, between 1900 and 2100.

@@ -3,7 +3,6 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
-use portal_contract::limits::QUERY_MAX_CHARS;
 use portal_contract::questions::{PublicQuestion, QuestionField};
 use portal_contract::{ApiError, Paged};
 use serde::Deserialize;
@@ -38,18 +37,7 @@ pub async fn list_questions(
     ApiQuery(query): ApiQuery<QuestionListQuery>,
 ) -> Result<HtmlSafeJson<Paged<PublicQuestion>>, AppError> {
     let page = query::page(query.page, query.per_page)?;
-    let text = query
-        .q
-        .map(|q| q.trim().to_string())
-        .filter(|q| !q.is_empty());
-    if text
-        .as_ref()
-        .is_some_and(|q| q.chars().count() > QUERY_MAX_CHARS)
-    {
-        return Err(AppError::BadRequest(format!(
-            "`q` must be at most {QUERY_MAX_CHARS} characters"
-        )));
-    }
+    let text = query::search_text(query.q.as_deref())?.map(str::to_string);
     let field = query.field;
     state
         .db(move |conn| {
