@@ -29,3 +29,14 @@ pub fn hand_over() {
         view.remove();
     }
 }
+
+/// Hands over once `resource`, what a page's own view shows, has loaded (or failed: the app's
+/// notice then replaces the server's copy).
+pub fn hand_over_when_loaded<T: 'static>(resource: leptos::prelude::LocalResource<T>) {
+    use leptos::prelude::*;
+    Effect::new(move |_| {
+        if resource.read().is_some() {
+            hand_over();
+        }
+    });
+}

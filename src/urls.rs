@@ -19,6 +19,14 @@ pub const MAP: &str = "/ban-do";
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
 pub const EMBED_GALLERY: &str = "/nhung";
 
+/// `path` on this portal's origin, as shared links need it; empty outside a browser.
+pub fn absolute(path: &str) -> String {
+    web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .map(|origin| format!("{origin}{path}"))
+        .unwrap_or_default()
+}
+
 pub fn article_href(slug: &str) -> String {
     format!("/tin-tuc/{slug}")
 }

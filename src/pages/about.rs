@@ -17,11 +17,7 @@ use crate::urls::{self, FULL_APP_LINK_REL};
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let page = LocalResource::new(|| api::site_page(ABOUT_PAGE_SLUG));
-    Effect::new(move |_| {
-        if page.read().is_some() {
-            reading_view::hand_over();
-        }
-    });
+    reading_view::hand_over_when_loaded(page);
     view! { {loaded(page, Fit::page(10), |page| view! { <SitePageView page /> })} }
 }
 
@@ -50,11 +46,7 @@ fn SitePageView(page: SitePage) -> impl IntoView {
 #[component]
 pub fn OrganizationPage() -> impl IntoView {
     let organization = LocalResource::new(api::organization);
-    Effect::new(move |_| {
-        if organization.read().is_some() {
-            reading_view::hand_over();
-        }
-    });
+    reading_view::hand_over_when_loaded(organization);
     view! {
         {loaded(organization, Fit::page(12), |organization| view! {
             <Title text=ORGANIZATION_TITLE />

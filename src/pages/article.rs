@@ -21,12 +21,7 @@ pub fn ArticlePage() -> impl IntoView {
         let slug = params.read().get("slug").unwrap_or_default();
         async move { api::article(&slug).await }
     });
-    // Once the article (or why it could not be loaded) is drawn, the server's copy goes.
-    Effect::new(move |_| {
-        if article.read().is_some() {
-            reading_view::hand_over();
-        }
-    });
+    reading_view::hand_over_when_loaded(article);
     view! {
         <div class="with-sidebar">
             <div class="main-column">{loaded(article, Fit::page(8), |article| view! { <ArticleView article /> })}</div>
@@ -49,10 +44,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         image,
         ..
     } = article;
-    let address = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .map(|origin| format!("{origin}{}", article_href(&slug)))
-        .unwrap_or_default();
+    let address = urls::absolute(&article_href(&slug));
     let (share_title, share_url) = (title.clone(), address.clone());
     view! {
         <Title text=title.clone() />

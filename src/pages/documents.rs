@@ -171,12 +171,7 @@ pub fn DocumentPage() -> impl IntoView {
         let slug = params.read().get("slug").unwrap_or_default();
         async move { api::document(&slug).await }
     });
-    // Once the document (or why it could not be loaded) is drawn, the server's copy goes.
-    Effect::new(move |_| {
-        if document.read().is_some() {
-            reading_view::hand_over();
-        }
-    });
+    reading_view::hand_over_when_loaded(document);
     view! { {loaded(document, Fit::page(8), |document| view! { <DocumentView document /> })} }
 }
 
@@ -186,10 +181,7 @@ pub fn DocumentPage() -> impl IntoView {
 fn DocumentView(document: Document) -> impl IntoView {
     let title = document_title(&document.kind, &document.number);
     let path = document_href(&document.slug);
-    let address = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .map(|origin| format!("{origin}{path}"))
-        .unwrap_or_default();
+    let address = urls::absolute(&path);
     let share_title = title.clone();
     let date = |day: chrono::NaiveDate| {
         view! { <time datetime=day.to_string()>{format_day(day)}</time> }.into_any()

@@ -171,12 +171,7 @@ pub fn ProcedurePage() -> impl IntoView {
         let slug = params.read().get("slug").unwrap_or_default();
         async move { api::procedure(&slug).await }
     });
-    // Once the procedure (or why it could not be loaded) is drawn, the server's copy goes.
-    Effect::new(move |_| {
-        if procedure.read().is_some() {
-            reading_view::hand_over();
-        }
-    });
+    reading_view::hand_over_when_loaded(procedure);
     view! { {loaded(procedure, Fit::page(10), |procedure| view! { <ProcedureView procedure /> })} }
 }
 
@@ -185,10 +180,7 @@ pub fn ProcedurePage() -> impl IntoView {
 #[component]
 fn ProcedureView(procedure: Procedure) -> impl IntoView {
     let path = procedure_href(&procedure.slug);
-    let address = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .map(|origin| format!("{origin}{path}"))
-        .unwrap_or_default();
+    let address = urls::absolute(&path);
     let description = procedure_description(&procedure.name, &procedure.field.name);
     let field_href = procedures_href(&procedure.field.slug, "", "", 1);
     let level_href = procedures_href("", procedure.level.slug(), "", 1);

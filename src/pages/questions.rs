@@ -117,11 +117,7 @@ pub fn QuestionPage() -> impl IntoView {
         let reference = params.read().get("reference").unwrap_or_default();
         async move { api::question(&reference).await }
     });
-    Effect::new(move |_| {
-        if question.read().is_some() {
-            reading_view::hand_over();
-        }
-    });
+    reading_view::hand_over_when_loaded(question);
     view! { {loaded(question, Fit::page(8), |question| view! { <QuestionView question /> })} }
 }
 
@@ -130,10 +126,7 @@ pub fn QuestionPage() -> impl IntoView {
 #[component]
 fn QuestionView(question: PublicQuestion) -> impl IntoView {
     let path = question_href(&question.reference);
-    let address = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .map(|origin| format!("{origin}{path}"))
-        .unwrap_or_default();
+    let address = urls::absolute(&path);
     let description = excerpt(&question.question, DESCRIPTION_CHARS);
     let field_link = question.field.clone().map(|field| {
         view! { " · " <a href=questions_href(&field.slug, "", 1)>{field.name}</a> }
