@@ -11,8 +11,8 @@ use portal_contract::documents::{Document, DocumentFacets, DocumentSummary};
 use portal_contract::procedures::{Procedure, ProcedureField, ProcedureSummary};
 use portal_contract::questions::{FeedbackProgress, LookupInput, PublicQuestion, QuestionField};
 use portal_contract::{
-    ApiError, Article, ArticleSummary, FeedbackInput, FeedbackReceipt, FieldErrors, LinkGroup,
-    Paged, PlaceCollection, Site, VisitStats, WeekSchedule, API_PREFIX,
+    ApiError, Article, ArticleSummary, FeedbackInput, FeedbackReceipt, FieldErrors, Lang,
+    LinkGroup, Paged, PlaceCollection, Site, VisitStats, WeekSchedule, API_PREFIX,
 };
 use serde::de::DeserializeOwned;
 
@@ -39,17 +39,14 @@ pub enum ApiFailure {
 impl ApiFailure {
     /// The message shown to the reader.
     pub fn message(&self) -> &'static str {
+        let t = crate::i18n::texts();
         match self {
-            ApiFailure::NotFound => "Không tìm thấy nội dung bạn yêu cầu.",
-            ApiFailure::BadRequest => {
-                "Điều kiện tìm kiếm không hợp lệ. Vui lòng kiểm tra từ khóa và ngày tháng."
-            }
-            ApiFailure::Server(_) => "Máy chủ đang gặp sự cố, chưa tải được nội dung.",
-            ApiFailure::Network => {
-                "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng."
-            }
-            ApiFailure::Timeout => "Máy chủ phản hồi quá lâu. Vui lòng thử lại.",
-            ApiFailure::BadData => "Dữ liệu nhận được không hợp lệ.",
+            ApiFailure::NotFound => t.error_not_found,
+            ApiFailure::BadRequest => t.error_bad_request,
+            ApiFailure::Server(_) => t.error_server,
+            ApiFailure::Network => t.error_network,
+            ApiFailure::Timeout => t.error_timeout,
+            ApiFailure::BadData => t.error_bad_data,
         }
     }
 }
@@ -427,8 +424,22 @@ async fn exchange(
     }
 }
 
-pub async fn site() -> Result<Site, ApiFailure> {
-    get_json("/site").await
+/// The site's settings in `lang` (the English name, description and contacts, and no
+/// category menu, under `/en`).
+pub async fn site(lang: Lang) -> Result<Site, ApiFailure> {
+    get_json(&with_lang("/site", lang)).await
+}
+
+/// `path` asking for `lang`'s content: Vietnamese is the API's default, so its addresses stay
+/// as they were (and as the server preloads them).
+fn with_lang(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => path.to_string(),
+        Lang::En => {
+            let separator = if path.contains('?') { '&' } else { '?' };
+            format!("{path}{separator}lang=en")
+        }
+    }
 }
 
 /// Starts loading an article into the cache, unless it is there already (a stale copy is
@@ -462,6 +473,19 @@ pub async fn latest(
     get_json(&query).await
 }
 
+/// The newest articles written in `lang`.
+pub async fn latest_in(
+    lang: Lang,
+    page: u32,
+    per_page: u32,
+) -> Result<Paged<ArticleSummary>, ApiFailure> {
+    get_json(&with_lang(
+        &format!("/articles?page={page}&per_page={per_page}"),
+        lang,
+    ))
+    .await
+}
+
 pub async fn featured(per_page: u32) -> Result<Paged<ArticleSummary>, ApiFailure> {
     get_json(&format!("/articles?featured=true&per_page={per_page}")).await
 }
@@ -474,6 +498,8 @@ pub struct SearchCriteria {
     /// `YYYY-MM-DD`, inclusive.
     pub from: String,
     pub to: String,
+    /// The language of the articles searched (and of the results' page).
+    pub lang: Lang,
 }
 
 impl SearchCriteria {
@@ -501,7 +527,7 @@ pub async fn search(
             query.push_str(&format!("&{name}={}", encode(value)));
         }
     }
-    get_json(&query).await
+    get_json(&with_lang(&query, criteria.lang)).await
 }
 
 /// Which documents a reader looks for; every field may be empty. Filters hold the slugs
@@ -625,13 +651,13 @@ pub async fn procedure(slug: &str) -> Result<Procedure, ApiFailure> {
 }
 
 /// An editorial page (`/gioi-thieu`'s is `portal_contract::about::ABOUT_PAGE_SLUG`).
-pub async fn site_page(slug: &str) -> Result<SitePage, ApiFailure> {
-    get_json(&format!("/pages/{}", encode(slug))).await
+pub async fn site_page(slug: &str, lang: Lang) -> Result<SitePage, ApiFailure> {
+    get_json(&with_lang(&format!("/pages/{}", encode(slug)), lang)).await
 }
 
-/// The organisation that runs the district, from its top units down.
-pub async fn organization() -> Result<Organization, ApiFailure> {
-    get_json("/organization").await
+/// The organisation that runs the district, from its top units down, in `lang`.
+pub async fn organization(lang: Lang) -> Result<Organization, ApiFailure> {
+    get_json(&with_lang("/organization", lang)).await
 }
 
 pub fn encode(component: &str) -> String {

@@ -3,22 +3,26 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use portal_contract::DEFAULT_SITE_NAME;
+use portal_contract::Lang;
 
 use crate::api;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::language_switch::Counterpart;
 use crate::components::network_status::NetworkStatus;
 use crate::components::not_found::NotFound;
 use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
+use crate::i18n;
 use crate::pages::{
-    about::{AboutPage, OrganizationPage},
+    about::{AboutPage, ContactPage, OrganizationPage},
     article::ArticlePage,
     category::CategoryPage,
     documents::{DocumentPage, DocumentsPage},
+    english_home::EnglishHomePage,
     feedback::FeedbackPage,
     feedback_lookup::FeedbackLookupPage,
     home::HomePage,
@@ -39,27 +43,51 @@ use crate::pages::in_full_app::InFullApp as EmbedGalleryPage;
 use crate::pages::in_full_app::InFullApp as MapPage;
 #[cfg(feature = "map")]
 use crate::pages::map::MapPage;
-use crate::site::provide_site;
+use crate::site::{provide_site, SiteResource};
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     // The frame and several pages need the site's settings; load them once.
-    provide_site();
+    let site = provide_site();
     // Counts this browser session's visit once, whichever page it starts on.
     let visits: SessionVisits = LocalResource::new(api::session_visit_stats);
     provide_context(visits);
     view! {
-        // Pages set the text; until one does (or when it failed to load), the tab shows the
-        // portal's name.
-        <Title
-            text=""
-            formatter=|page: String| {
-                if page.is_empty() { DEFAULT_SITE_NAME.to_string() } else { format!("{page} | {DEFAULT_SITE_NAME}") }
-            }
-        />
         <Router>
-            <a class="skip-link" href="#main" on:click=skip_to_main>"Chuyển đến nội dung chính"</a>
+            <Frame vietnamese_site=site />
+        </Router>
+    }
+}
+
+/// Everything on the page, in the language of the address: drawn again when a link crosses
+/// between the Vietnamese pages and the English ones (`/en…`), so that every component reads
+/// its words once, as it is drawn.
+#[component]
+fn Frame(vietnamese_site: SiteResource) -> impl IntoView {
+    let location = use_location();
+    let lang = Memo::new(move |_| Lang::of_path(&location.pathname.get()));
+    move || {
+        let lang = lang.get();
+        i18n::set_lang(lang);
+        let site = match lang {
+            Lang::Vi => vietnamese_site,
+            Lang::En => LocalResource::new(move || api::site(lang)),
+        };
+        provide_context(site);
+        provide_context(Counterpart::default());
+        let t = lang.texts();
+        view! {
+            // Pages set the text; until one does (or when it failed to load), the tab shows
+            // the portal's name.
+            <Title
+                text=""
+                formatter=move |page: String| {
+                    let name = t.site_name_default;
+                    if page.is_empty() { name.to_string() } else { format!("{page} | {name}") }
+                }
+            />
+            <a class="skip-link" href="#main" on:click=skip_to_main>{t.skip_to_main}</a>
             <RouteAnnouncer />
             <NetworkStatus />
             <Header />
@@ -84,10 +112,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gioi-thieu") view=AboutPage />
                     <Route path=path!("/co-cau-to-chuc") view=OrganizationPage />
                     <Route path=path!("/da-luu") view=SavedPage />
+                    <Route path=path!("/en") view=EnglishHomePage />
+                    <Route path=path!("/en/news/:slug") view=ArticlePage />
+                    <Route path=path!("/en/search") view=SearchPage />
+                    <Route path=path!("/en/about") view=AboutPage />
+                    <Route path=path!("/en/organization") view=OrganizationPage />
+                    <Route path=path!("/en/contact") view=ContactPage />
                 </Routes>
             </main>
             <Footer />
-        </Router>
+        }
     }
 }
 

@@ -8,6 +8,7 @@ mod components;
 mod embed;
 #[cfg(any(feature = "map", feature = "embeds"))]
 mod html;
+mod i18n;
 mod pages;
 mod reading_view;
 mod site;

@@ -2,16 +2,17 @@
 //! several pages need: loaded once per app and shared through `use_site`.
 
 use leptos::prelude::*;
-use portal_contract::Site;
+use portal_contract::{Lang, Site};
 
 use crate::api::{self, ApiFailure};
 
 pub type SiteResource = LocalResource<Result<Site, ApiFailure>>;
 
-/// Starts loading the settings for everything below the calling component (the app, or a
-/// widget alone in another site's frame).
+/// Starts loading the Vietnamese settings for everything below the calling component (the
+/// app, or a widget alone in another site's frame); the app's frame provides the English ones
+/// under `/en`.
 pub fn provide_site() -> SiteResource {
-    let site = LocalResource::new(api::site);
+    let site = LocalResource::new(|| api::site(Lang::Vi));
     provide_context(site);
     site
 }

@@ -14,6 +14,11 @@ pub const LOOKUP: &str = portal_contract::questions::LOOKUP_PAGE_PATH;
 pub const PROCEDURES: &str = portal_contract::procedures::PROCEDURES_PAGE_PATH;
 pub const ABOUT: &str = portal_contract::about::ABOUT_PAGE_PATH;
 pub const ORGANIZATION: &str = portal_contract::about::ORGANIZATION_PAGE_PATH;
+pub const EN_HOME: &str = portal_contract::i18n::EN_PREFIX;
+pub const EN_ABOUT: &str = portal_contract::i18n::EN_ABOUT_PATH;
+pub const EN_ORGANIZATION: &str = portal_contract::i18n::EN_ORGANIZATION_PATH;
+pub const EN_CONTACT: &str = portal_contract::i18n::EN_CONTACT_PATH;
+pub const EN_SEARCH: &str = portal_contract::i18n::EN_SEARCH_PATH;
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
 pub const MAP: &str = "/ban-do";
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
@@ -28,7 +33,7 @@ pub fn absolute(path: &str) -> String {
 }
 
 pub fn article_href(slug: &str) -> String {
-    format!("/tin-tuc/{slug}")
+    portal_contract::Lang::Vi.article_path(slug)
 }
 
 pub fn category_href(slug: &str) -> String {
@@ -61,10 +66,14 @@ pub fn search_href(criteria: &SearchCriteria, page: u32) -> String {
     if page > 1 {
         parts.push(format!("trang={page}"));
     }
+    let path = match criteria.lang {
+        portal_contract::Lang::Vi => SEARCH,
+        portal_contract::Lang::En => EN_SEARCH,
+    };
     if parts.is_empty() {
-        SEARCH.to_string()
+        path.to_string()
     } else {
-        format!("{SEARCH}?{}", parts.join("&"))
+        format!("{path}?{}", parts.join("&"))
     }
 }
 

@@ -11,12 +11,24 @@ pub const ABOUT_PAGE_PATH: &str = "/gioi-thieu";
 /// The editorial page `/gioi-thieu` shows (`GET /pages/{slug}`).
 pub const ABOUT_PAGE_SLUG: &str = "gioi-thieu";
 pub const ORGANIZATION_PAGE_PATH: &str = "/co-cau-to-chuc";
-/// `/co-cau-to-chuc`'s title and description, in the page and in link previews alike.
-pub const ORGANIZATION_TITLE: &str = "Cơ cấu tổ chức";
-pub const ORGANIZATION_DESCRIPTION: &str =
-    "Cơ cấu tổ chức của huyện Bình Liêu: Hội đồng nhân dân, \
-    Ủy ban nhân dân, các cơ quan chuyên môn, đơn vị sự nghiệp và xã, thị trấn, với chức năng, \
-    địa chỉ, điện thoại và lãnh đạo.";
+/// Where an editorial page leads on, as (path, link text): the introduction to the
+/// organisation, the English contact page to the English introduction.
+pub fn more_link(lang: crate::Lang, slug: &str) -> (&'static str, &'static str) {
+    let t = lang.texts();
+    match (lang, slug == ABOUT_PAGE_SLUG) {
+        (crate::Lang::Vi, _) => (ORGANIZATION_PAGE_PATH, t.org_more),
+        (crate::Lang::En, true) => (crate::i18n::EN_ORGANIZATION_PATH, t.org_more),
+        (crate::Lang::En, false) => (crate::i18n::EN_ABOUT_PATH, t.contact_more),
+    }
+}
+
+/// The introduction's page in `lang`.
+pub fn about_path(lang: crate::Lang) -> &'static str {
+    match lang {
+        crate::Lang::Vi => ABOUT_PAGE_PATH,
+        crate::Lang::En => crate::i18n::EN_ABOUT_PATH,
+    }
+}
 
 /// An editorial page (`GET /pages/{slug}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,13 +61,13 @@ pub enum UnitKind {
 
 impl UnitKind {
     /// The heading of the group of children of this kind.
-    pub fn group_label(self) -> &'static str {
+    pub fn group_label(self, t: &crate::Texts) -> &'static str {
         match self {
-            UnitKind::Council => "Hội đồng nhân dân",
-            UnitKind::Committee => "Ủy ban nhân dân",
-            UnitKind::Office => "Cơ quan chuyên môn",
-            UnitKind::ServiceUnit => "Đơn vị sự nghiệp",
-            UnitKind::Commune => "Xã, thị trấn",
+            UnitKind::Council => t.org_group_council,
+            UnitKind::Committee => t.org_group_committee,
+            UnitKind::Office => t.org_group_office,
+            UnitKind::ServiceUnit => t.org_group_service_unit,
+            UnitKind::Commune => t.org_group_commune,
         }
     }
 }

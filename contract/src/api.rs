@@ -33,6 +33,18 @@ pub struct Site {
     pub menu: Vec<CategoryRef>,
     /// The base map under `/ban-do`.
     pub map_tiles: crate::MapTiles,
+    /// The district at a glance (area, people, border gate…), shown on the English home
+    /// page; only the English settings have it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glance: Vec<Fact>,
+}
+
+/// One fact of the site at a glance: `Area`, `about 470 km²`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -160,7 +172,13 @@ pub struct Article {
     pub category: CategoryRef,
     pub image: Option<Image>,
     pub featured: bool,
-    /// Other articles of the same category, newest first.
+    /// The language it is written in: its page is `/tin-tuc/{slug}`, or `/en/news/{slug}`.
+    #[serde(default)]
+    pub lang: crate::Lang,
+    /// The slug of the same news in the other language, where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterpart: Option<String>,
+    /// Other articles of the same category (of the same language), newest first.
     pub related: Vec<ArticleSummary>,
 }
 

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod editorial;
 pub mod embed;
 pub mod feedback;
+pub mod i18n;
 pub mod limits;
 pub mod map;
 pub mod numbers;
@@ -26,6 +27,7 @@ pub use api::*;
 pub use feedback::{
     validate_feedback, FeedbackInput, FeedbackReceipt, FeedbackRecord, FieldErrors,
 };
+pub use i18n::{fill, Lang, Texts};
 pub use map::{
     FeatureCollectionType, FeatureType, Geometry, LinkTarget, MapTiles, Place, PlaceCollection,
     PlaceKind, PlaceLink, PlaceProperties,

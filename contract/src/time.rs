@@ -38,9 +38,67 @@ pub fn format_day(date: NaiveDate) -> String {
     format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
 }
 
+/// English month names, for English pages' dates (Vietnamese dates are all digits).
+const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A time as a page in `lang` shows it: `03/12/2021 14:57`, or `3 December 2021, 14:57`.
+pub fn format_display_in<Tz: TimeZone>(lang: crate::Lang, time: &DateTime<Tz>) -> String {
+    match lang {
+        crate::Lang::Vi => format_display(time),
+        crate::Lang::En => {
+            let time = to_portal_offset(time);
+            format!(
+                "{}, {:02}:{:02}",
+                format_day_in(lang, time.date_naive()),
+                time.hour(),
+                time.minute()
+            )
+        }
+    }
+}
+
+/// A day as a page in `lang` shows it: `03/12/2021`, or `3 December 2021`.
+pub fn format_day_in(lang: crate::Lang, date: NaiveDate) -> String {
+    match lang {
+        crate::Lang::Vi => format_day(date),
+        crate::Lang::En => format!(
+            "{} {} {}",
+            date.day(),
+            ENGLISH_MONTHS[date.month0() as usize],
+            date.year()
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_dates_read_as_words() {
+        let time = DateTime::parse_from_rfc3339("2021-12-03T07:57:00Z").unwrap();
+        assert_eq!(
+            format_display_in(crate::Lang::En, &time),
+            "3 December 2021, 14:57"
+        );
+        assert_eq!(
+            format_display_in(crate::Lang::Vi, &time),
+            "03/12/2021 14:57"
+        );
+    }
 
     #[test]
     fn displays_in_vietnam_time() {

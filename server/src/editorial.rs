@@ -452,6 +452,8 @@ pub fn preview(conn: &mut Conn, id: i64, map_tiles: MapTiles) -> Result<ArticleP
         },
         image: checked.image,
         featured: checked.featured,
+        lang: checked.lang,
+        counterpart: None,
         related: Vec::new(),
     };
     let site = store::site::site(conn, map_tiles)?;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use chrono::DateTime;
-use portal_contract::{slugify, ArticleInput};
+use portal_contract::{slugify, ArticleInput, Lang};
 
 use crate::sanitize;
 use crate::store::{self, articles::NewArticle};
@@ -145,6 +145,89 @@ pub fn import_records(
     Ok(articles.len())
 }
 
+/// Validates and stores English articles (`content/en/articles.json`): the import's records,
+/// each with an optional `counterpart`, the slug of the Vietnamese article that reports the
+/// same news. They are not given a staff copy: the staff area edits Vietnamese articles, and
+/// a save there would make an English one Vietnamese. Stores nothing if any record is
+/// invalid; the caller owns the transaction.
+pub fn import_english_records(
+    conn: &mut crate::db::Conn,
+    records: &[serde_json::Value],
+) -> Result<usize, ImportError> {
+    let mut articles = Vec::with_capacity(records.len());
+    let mut errors = Vec::new();
+    for (index, record) in records.iter().enumerate() {
+        let mut record = record.clone();
+        let counterpart = match record
+            .as_object_mut()
+            .map(|object| object.remove("counterpart"))
+        {
+            Some(Some(serde_json::Value::String(slug))) => Some(slug),
+            Some(None | Some(serde_json::Value::Null)) | None => None,
+            Some(Some(_)) => {
+                errors.push(RecordError {
+                    index,
+                    field: "counterpart".into(),
+                    message: "must be a Vietnamese article's slug".into(),
+                });
+                continue;
+            }
+        };
+        let checked = parse_record(&record)
+            .and_then(|input| validate(conn, &input))
+            .and_then(|mut article| {
+                let mut field_errors = FieldErrors::new();
+                if store::articles::article_lang(conn, &article.slug)
+                    .ok()
+                    .flatten()
+                    == Some(Lang::Vi)
+                {
+                    field_errors.push((
+                        "slug".into(),
+                        format!("`{}` is a Vietnamese article's slug", article.slug),
+                    ));
+                }
+                if let Some(slug) = &counterpart {
+                    if store::articles::article_lang(conn, slug).ok().flatten() != Some(Lang::Vi) {
+                        field_errors.push((
+                            "counterpart".into(),
+                            format!("no Vietnamese article has the slug `{slug}`"),
+                        ));
+                    }
+                }
+                article.lang = Lang::En;
+                article.counterpart = counterpart;
+                if field_errors.is_empty() {
+                    Ok(article)
+                } else {
+                    Err(field_errors)
+                }
+            });
+        match checked {
+            Ok(article) => articles.push(article),
+            Err(field_errors) => {
+                errors.extend(
+                    field_errors
+                        .into_iter()
+                        .map(|(field, message)| RecordError {
+                            index,
+                            field,
+                            message,
+                        }),
+                )
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ImportError::Invalid(errors));
+    }
+    let now = crate::clock::now_text();
+    for article in &articles {
+        store::articles::upsert_article(conn, article, &now)?;
+    }
+    Ok(articles.len())
+}
+
 /// What is wrong with a record: (field, message) pairs.
 pub(crate) type FieldErrors = Vec<(String, String)>;
 
@@ -200,6 +283,12 @@ pub fn validate(
             slug
         }
     };
+
+    if !slug.is_empty()
+        && store::articles::article_lang(conn, &slug).ok().flatten() == Some(Lang::En)
+    {
+        fail("slug", format!("`{slug}` is an English article's slug"));
+    }
 
     match store::categories::category_exists(conn, &input.category) {
         Ok(true) => {}
@@ -294,6 +383,8 @@ pub fn validate(
         category_slug: input.category.clone(),
         image: input.image.clone(),
         featured: input.featured.unwrap_or(false),
+        lang: Lang::Vi,
+        counterpart: None,
     })
 }
 

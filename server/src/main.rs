@@ -332,6 +332,11 @@ fn prepare(conn: &mut db::Conn, content: &std::path::Path) -> Result<(), String>
             if procedures > 0 {
                 tracing::info!(procedures, "added the procedures, pages and organisation");
             }
+            let english = seed::seed_english_if_empty(conn, content)
+                .map_err(|e| format!("seeding the English pages: {e}"))?;
+            if english > 0 {
+                tracing::info!(english, "added the English news and pages");
+            }
         }
     }
     let adopted = portal_server::editorial::adopt_published_once(conn)

@@ -13,17 +13,19 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use portal_contract::about::{
-    ABOUT_PAGE_PATH, ABOUT_PAGE_SLUG, ORGANIZATION_DESCRIPTION, ORGANIZATION_PAGE_PATH,
-    ORGANIZATION_TITLE,
-};
+use portal_contract::about::{ABOUT_PAGE_PATH, ABOUT_PAGE_SLUG, ORGANIZATION_PAGE_PATH};
 use portal_contract::documents::document_title;
 use portal_contract::embed::Widget;
+use portal_contract::i18n::{
+    counterpart_page, CONTACT_PAGE_SLUG, EN_ABOUT_PATH, EN_CONTACT_PATH, EN_ORGANIZATION_PATH,
+    EN_PREFIX, EN_SEARCH_PATH,
+};
 use portal_contract::procedures::{
     procedure_description, procedure_href, PROCEDURES_DESCRIPTION, PROCEDURES_PAGE_PATH,
 };
 use portal_contract::questions::{DESCRIPTION_CHARS, LOOKUP_PAGE_PATH, QUESTIONS_PAGE_PATH};
 use portal_contract::text::excerpt;
+use portal_contract::Lang;
 use portal_contract::API_PREFIX;
 
 use crate::html::{escape, meta_content};
@@ -147,6 +149,11 @@ pub const STATIC_ROUTES: &[&str] = &[
     PROCEDURES_PAGE_PATH,
     ABOUT_PAGE_PATH,
     ORGANIZATION_PAGE_PATH,
+    EN_PREFIX,
+    EN_SEARCH_PATH,
+    EN_ABOUT_PATH,
+    EN_ORGANIZATION_PATH,
+    EN_CONTACT_PATH,
 ];
 
 /// The documents library's list.
@@ -165,6 +172,8 @@ struct PageMeta {
     title: Option<String>,
     /// The page's own description in previews, where it has one.
     description: Option<&'static str>,
+    /// The same page in the other language, where there is one (`hreflang`).
+    counterpart: Option<String>,
 }
 
 struct Feed {
@@ -227,9 +236,11 @@ pub async fn app_page(
                 feed: None,
                 title: None,
                 description: None,
+                counterpart: None,
             }
         }
     };
+    let lang = Lang::of_path(&path);
     let page = shell.for_path(&path);
     let html = match meta.preview {
         Some(preview) => {
@@ -244,7 +255,7 @@ pub async fn app_page(
         }
         // Every other reading page shows the portal's name and menu until the app starts,
         // and carries a preview card of the portal (or of its category).
-        None if !in_full_app_only(&path) => match site_settings(&state).await {
+        None if !in_full_app_only(&path) => match site_settings(&state, lang).await {
             Ok(site) => {
                 let mut html = page.html.to_string();
                 if meta.status == StatusCode::OK {
@@ -254,9 +265,9 @@ pub async fn app_page(
                         meta.description,
                         &path,
                     );
-                    html = with_share_card(&html, &card, &origin);
+                    html = with_share_card(&html, &card, &origin, lang);
                 }
-                reading_view::insert(&html, &reading_view::render_frame(site.as_ref()))
+                reading_view::insert(&html, &reading_view::render_frame(site.as_ref(), &path))
             }
             Err(err) => {
                 tracing::error!(?err, "reading the site's settings for a page");
@@ -276,12 +287,21 @@ pub async fn app_page(
         ),
         None => html,
     };
+    let html = with_language(&html, lang, &path, meta.counterpart.as_deref(), &origin);
     let mut response = (meta.status, html).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
     response
+}
+
+/// `path` asking the API for `lang`'s content, as the app asks it (`src/api.rs`).
+fn with_lang(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => path.to_string(),
+        Lang::En => format!("{path}?lang=en"),
+    }
 }
 
 /// The staff area's page, the same for every path under it: the app signs in and routes.
@@ -306,11 +326,42 @@ fn staff_page(page: &ShellPage) -> Response {
 
 async fn site_settings(
     state: &AppState,
+    lang: Lang,
 ) -> Result<Option<portal_contract::Site>, crate::error::AppError> {
     let tiles = state.map_tiles.as_ref().clone();
     state
-        .db(move |conn| Ok(store::site::site(conn, tiles)?))
+        .db(move |conn| Ok(store::site::site_in(conn, tiles, lang)?))
         .await
+}
+
+/// The page in its language: `<html lang>` (the shell is Vietnamese), and, where the page
+/// has a counterpart in the other language, `<link rel="alternate" hreflang>` to both (each
+/// version names itself and the other, as search engines ask).
+fn with_language(
+    html: &str,
+    lang: Lang,
+    path: &str,
+    counterpart: Option<&str>,
+    origin: &str,
+) -> String {
+    let html = match lang {
+        Lang::Vi => html.to_string(),
+        Lang::En => html.replacen("<html lang=\"vi\"", "<html lang=\"en\"", 1),
+    };
+    match counterpart {
+        Some(other) => insert_in_head(
+            &html,
+            &format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\
+                 <link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                lang.code(),
+                escape(&absolute(path, origin)),
+                lang.other().code(),
+                escape(&absolute(other, origin)),
+            ),
+        ),
+        None => html,
+    }
 }
 
 /// The portal's own image for link previews (`make-share-image.mjs` draws it; trunk copies
@@ -353,13 +404,14 @@ impl ShareCard {
     }
 }
 
-fn with_share_card(shell: &str, card: &ShareCard, origin: &str) -> String {
+fn with_share_card(shell: &str, card: &ShareCard, origin: &str, lang: Lang) -> String {
     let mut tags = open_graph(
         "website",
         &card.title,
         &card.description,
         &card.path,
         origin,
+        lang,
     );
     tags.push_str(&share_image_tags(None, origin));
     let html = replace_between(shell, "<title>", "</title>", &escape(&card.title));
@@ -367,14 +419,22 @@ fn with_share_card(shell: &str, card: &ShareCard, origin: &str) -> String {
 }
 
 /// The Open Graph tags every preview has, and the canonical address.
-fn open_graph(kind: &str, title: &str, description: &str, path: &str, origin: &str) -> String {
+fn open_graph(
+    kind: &str,
+    title: &str,
+    description: &str,
+    path: &str,
+    origin: &str,
+    lang: Lang,
+) -> String {
     let url = escape(&format!("{origin}{path}"));
     let mut tags = format!(
         "<meta property=\"og:type\" content=\"{kind}\">\
-         <meta property=\"og:locale\" content=\"vi_VN\">\
+         <meta property=\"og:locale\" content=\"{}\">\
          <meta property=\"og:title\" content=\"{}\">\
          <meta property=\"og:url\" content=\"{url}\">\
          <link rel=\"canonical\" href=\"{url}\">",
+        lang.locale(),
         escape(title)
     );
     if !description.is_empty() {
@@ -417,6 +477,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         feed: None,
         title: None,
         description: None,
+        counterpart: counterpart_page(path).map(str::to_string),
     };
     let missing = PageMeta {
         status: StatusCode::NOT_FOUND,
@@ -424,6 +485,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         feed: None,
         title: None,
         description: None,
+        counterpart: None,
     };
     if path == DOCUMENTS_PAGE {
         return Ok(PageMeta {
@@ -446,23 +508,29 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
             ..found(None)
         });
     }
-    // The introduction and the organisation are content from the database, readable before
-    // the app starts as an article is.
-    if path == ABOUT_PAGE_PATH {
+    // The introduction, the English contacts and the organisation are content from the
+    // database, readable before the app starts as an article is.
+    let lang = Lang::of_path(path);
+    let editorial_page = match path {
+        ABOUT_PAGE_PATH | EN_ABOUT_PATH => Some(ABOUT_PAGE_SLUG),
+        EN_CONTACT_PATH => Some(CONTACT_PAGE_SLUG),
+        _ => None,
+    };
+    if let Some(slug) = editorial_page {
         let tiles = state.map_tiles.as_ref().clone();
         let found_page = state
             .db(move |conn| {
-                let Some(page) = store::about::page(conn, ABOUT_PAGE_SLUG)? else {
+                let Some(page) = store::about::page(conn, slug, lang)? else {
                     return Ok(None);
                 };
-                Ok(Some((page, store::site::site(conn, tiles)?)))
+                Ok(Some((page, store::site::site_in(conn, tiles, lang)?)))
             })
             .await?;
         return Ok(match found_page {
             Some((page, site)) => found(Some(Preview {
-                path: ABOUT_PAGE_PATH.to_string(),
-                data: Some(format!("/pages/{ABOUT_PAGE_SLUG}")),
-                reading_view: Some(reading_view::render_page(site.as_ref(), &page)),
+                path: path.to_string(),
+                data: Some(with_lang(&format!("/pages/{slug}"), lang)),
+                reading_view: Some(reading_view::render_page(site.as_ref(), &page, path)),
                 structured: None,
                 title: page.title,
                 description: page.summary,
@@ -471,27 +539,32 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
             None => missing,
         });
     }
-    if path == ORGANIZATION_PAGE_PATH {
+    if path == ORGANIZATION_PAGE_PATH || path == EN_ORGANIZATION_PATH {
         let tiles = state.map_tiles.as_ref().clone();
         let found_organization = state
             .db(move |conn| {
-                let Some(organization) = store::about::organization(conn)? else {
+                let Some(organization) = store::about::organization(conn, lang)? else {
                     return Ok(None);
                 };
-                Ok(Some((organization, store::site::site(conn, tiles)?)))
+                Ok(Some((
+                    organization,
+                    store::site::site_in(conn, tiles, lang)?,
+                )))
             })
             .await?;
+        let t = lang.texts();
         return Ok(match found_organization {
             Some((organization, site)) => found(Some(Preview {
-                path: ORGANIZATION_PAGE_PATH.to_string(),
-                data: Some("/organization".to_string()),
+                path: path.to_string(),
+                data: Some(with_lang("/organization", lang)),
                 reading_view: Some(reading_view::render_organization(
                     site.as_ref(),
                     &organization,
+                    lang,
                 )),
                 structured: None,
-                title: ORGANIZATION_TITLE.to_string(),
-                description: ORGANIZATION_DESCRIPTION.to_string(),
+                title: t.org_title.to_string(),
+                description: t.org_description.to_string(),
                 image: None,
             })),
             None => missing,
@@ -508,36 +581,45 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
     }
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match segments.as_slice() {
-        ["tin-tuc", slug] if !slug.is_empty() => {
+        ["tin-tuc", slug] | ["en", "news", slug] if !slug.is_empty() => {
             let slug = slug.to_string();
             let tiles = state.map_tiles.as_ref().clone();
             let found_article = state
                 .db(move |conn| {
-                    let Some(article) = store::articles::article(conn, &slug)? else {
+                    // An article has the page of its own language only.
+                    let Some(article) = store::articles::article(conn, &slug)?
+                        .filter(|article| article.lang == lang)
+                    else {
                         return Ok(None);
                     };
-                    let site = store::site::site(conn, tiles)?;
+                    let site = store::site::site_in(conn, tiles, lang)?;
                     Ok(Some((article, site)))
                 })
                 .await?;
             Ok(match found_article {
-                Some((article, site)) => found(Some(Preview {
-                    path: format!("/tin-tuc/{}", article.slug),
-                    data: Some(format!("/articles/{}", article.slug)),
-                    reading_view: Some(reading_view::render(site.as_ref(), &article)),
-                    structured: Some(Structured::NewsArticle(NewsArticleFacts {
-                        published_at: article.published_at.to_rfc3339(),
-                        updated_at: article.updated_at.to_rfc3339(),
-                        author: article.author.clone(),
-                        publisher: site.as_ref().map_or_else(
-                            || portal_contract::DEFAULT_SITE_NAME.to_string(),
-                            |site| site.name.clone(),
-                        ),
-                    })),
-                    title: article.title,
-                    description: article.summary,
-                    image: article.image.map(|image| image.url),
-                })),
+                Some((article, site)) => PageMeta {
+                    counterpart: article
+                        .counterpart
+                        .as_ref()
+                        .map(|slug| lang.other().article_path(slug)),
+                    ..found(Some(Preview {
+                        path: lang.article_path(&article.slug),
+                        data: Some(format!("/articles/{}", article.slug)),
+                        reading_view: Some(reading_view::render(site.as_ref(), &article)),
+                        structured: Some(Structured::NewsArticle(NewsArticleFacts {
+                            published_at: article.published_at.to_rfc3339(),
+                            updated_at: article.updated_at.to_rfc3339(),
+                            author: article.author.clone(),
+                            publisher: site.as_ref().map_or_else(
+                                || portal_contract::DEFAULT_SITE_NAME.to_string(),
+                                |site| site.name.clone(),
+                            ),
+                        })),
+                        title: article.title,
+                        description: article.summary,
+                        image: article.image.map(|image| image.url),
+                    }))
+                },
                 None => missing,
             })
         }
@@ -666,6 +748,7 @@ fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {
         &preview.description,
         &preview.path,
         origin,
+        Lang::of_path(&preview.path),
     );
     tags.push_str(&share_image_tags(preview.image.as_deref(), origin));
     let image = preview

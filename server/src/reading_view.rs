@@ -15,56 +15,94 @@
 
 use chrono::NaiveDate;
 use portal_contract::about::{
-    tel_href, OrgUnit, Organization, SitePage, UnitKind, ABOUT_PAGE_PATH, ORGANIZATION_DESCRIPTION,
-    ORGANIZATION_PAGE_PATH, ORGANIZATION_TITLE,
+    about_path, more_link, tel_href, OrgUnit, Organization, SitePage, UnitKind, ABOUT_PAGE_PATH,
 };
 use portal_contract::documents::{document_title, Document, DocumentFile, DocumentRelation};
+use portal_contract::i18n::{
+    counterpart_page, EN_ABOUT_PATH, EN_CONTACT_PATH, EN_ORGANIZATION_PATH, EN_PREFIX,
+};
 use portal_contract::procedures::{
     Procedure, Requirement, PROCEDURES_PAGE_PATH, PROCEDURE_FIELD_PARAM, PROCEDURE_LEVEL_PARAM,
 };
 use portal_contract::questions::{
     asked_by, PublicQuestion, QUESTIONS_PAGE_PATH, QUESTION_FIELD_PARAM,
 };
-use portal_contract::time::{format_day, format_display};
+use portal_contract::time::{format_day, format_display, format_display_in};
 use portal_contract::{
-    format_file_size, Article, Image, Site, DEFAULT_SITE_NAME, LEAD_IMAGE_SIZES, READING_VIEW_ID,
+    format_file_size, Article, Image, Lang, Site, LEAD_IMAGE_SIZES, READING_VIEW_ID,
 };
+
+use portal_contract::Texts;
 
 use crate::html::escape;
 
-/// The portal's name and category menu alone: every reading page but an article's. `site`
-/// is `None` before the site's settings are stored.
-pub fn render_frame(site: Option<&Site>) -> String {
-    format!("<div id=\"{READING_VIEW_ID}\">{}</div>", header(site))
+/// The portal's name and menu alone, for the page at `path`: every reading page but those
+/// with their own view. `site` is `None` before the site's settings are stored.
+pub fn render_frame(site: Option<&Site>, path: &str) -> String {
+    let lang = Lang::of_path(path);
+    format!(
+        "<div id=\"{READING_VIEW_ID}\">{}</div>",
+        header(site, lang, &switch_target(lang, counterpart_page(path)))
+    )
 }
 
-/// The reading view of `article` under the portal's name and category menu.
+/// Where the language switch leads: the page's counterpart, or the other language's home.
+fn switch_target(lang: Lang, counterpart: Option<&str>) -> String {
+    counterpart.unwrap_or(lang.other().home()).to_string()
+}
+
+/// The reading view of `article` under the portal's name and menu, in its language.
 pub fn render(site: Option<&Site>, article: &Article) -> String {
+    let lang = article.lang;
+    let t = lang.texts();
     let title = escape(&article.title);
     let author = escape(&article.author);
+    let counterpart = article
+        .counterpart
+        .as_ref()
+        .map(|slug| lang.other().article_path(slug));
+    // As the app: English articles show no category (theirs are Vietnamese) and no sidebar.
+    let (category, columns_open, columns_close) = match lang {
+        Lang::Vi => (
+            format!(
+                "<li><a href=\"/chuyen-muc/{}\">{}</a></li>",
+                escape(&article.category.slug),
+                escape(&article.category.name)
+            ),
+            "<div class=\"with-sidebar\"><div class=\"main-column\">",
+            "</div></div>",
+        ),
+        Lang::En => (String::new(), "<div class=\"main-column\">", "</div>"),
+    };
     // The body was sanitized with the allowlist before it was stored (`sanitize.rs`): it is
     // the same HTML the app puts into the page.
     format!(
         "<div id=\"{READING_VIEW_ID}\">{header}\
-         <main class=\"site-main\"><div class=\"with-sidebar\"><div class=\"main-column\">\
-         <nav class=\"breadcrumb\" aria-label=\"Đường dẫn\"><ol><li><a href=\"/\">Trang chủ</a></li>\
-         <li><a href=\"/chuyen-muc/{category_slug}\">{category}</a></li></ol></nav>\
+         <main class=\"site-main\">{columns_open}\
+         <nav class=\"breadcrumb\" aria-label=\"{breadcrumb}\"><ol><li><a href=\"{home}\">{home_text}</a></li>\
+         {category}</ol></nav>\
          <article class=\"article\"><h1 class=\"article-title\">{title}</h1>\
          <p class=\"article-meta\"><time datetime=\"{datetime}\">{shown_time}</time> · \
          <span class=\"article-author-inline\">{author}</span></p>\
          <p class=\"article-summary\">{summary}</p>{image}\
          <div class=\"article-body\">{body}</div>\
          <p class=\"article-author\">{author}</p></article>\
-         </div></div></main></div>",
-        header = header(site),
-        category_slug = escape(&article.category.slug),
-        category = escape(&article.category.name),
+         {columns_close}</main></div>",
+        header = header(site, lang, &switch_target(lang, counterpart.as_deref())),
+        breadcrumb = t.breadcrumb_label,
+        home = lang.home(),
+        home_text = t.menu_home,
         datetime = article.published_at.to_rfc3339(),
-        shown_time = format_display(&article.published_at),
+        shown_time = format_display_in(lang, &article.published_at),
         summary = escape(&article.summary),
         image = article.image.as_ref().map(lead_image).unwrap_or_default(),
         body = article.body_html,
     )
+}
+
+/// The header of the Vietnamese pages that have no English counterpart.
+fn vietnamese_header(site: Option<&Site>) -> String {
+    header(site, Lang::Vi, EN_PREFIX)
 }
 
 /// The reading view of `document` under the portal's name and menu.
@@ -141,7 +179,7 @@ pub fn render_document(site: Option<&Site>, document: &Document) -> String {
          <p class=\"article-summary\">{summary}</p>\
          <dl class=\"document-facts\">{facts}</dl>{body}{files}{relations}</article>\
          </main></div>",
-        header = header(site),
+        header = vietnamese_header(site),
         title = escape(&document_title(&document.kind, &document.number)),
         summary = escape(&document.summary),
         files = document_files(&document.files),
@@ -181,7 +219,7 @@ pub fn render_question(site: Option<&Site>, question: &PublicQuestion) -> String
          <h2 id=\"answer-heading\" class=\"section-heading\">Trả lời</h2>\
          <p class=\"article-meta\">{unit} · {answered_at}</p>\
          <div class=\"article-body\">{body}</div></section></article></main></div>",
-        header = header(site),
+        header = vietnamese_header(site),
         title = escape(&question.title),
         asker = escape(&asked_by(&question.asker)),
         asked_at = time(&question.asked_at),
@@ -300,7 +338,7 @@ pub fn render_procedure(site: Option<&Site>, procedure: &Procedure) -> String {
          <section aria-labelledby=\"procedure-ways-heading\">\
          <h2 id=\"procedure-ways-heading\" class=\"section-heading\">Cách thức thực hiện</h2>\
          <ul class=\"procedure-ways\">{ways}</ul></section>{legal_bases}</article></main></div>",
-        header = header(site),
+        header = vietnamese_header(site),
         name = escape(&procedure.name),
         online = procedure.online.label(),
     )
@@ -335,66 +373,92 @@ fn requirement_item(index: usize, requirement: &Requirement) -> String {
     )
 }
 
-/// The reading view of an editorial page (`/gioi-thieu`) under the portal's name and menu.
-pub fn render_page(site: Option<&Site>, page: &SitePage) -> String {
+/// The reading view of an editorial page (`/gioi-thieu`, `/en/about`, `/en/contact`), at
+/// `path`, under the portal's name and menu.
+pub fn render_page(site: Option<&Site>, page: &SitePage, path: &str) -> String {
+    let lang = Lang::of_path(path);
+    let t = lang.texts();
+    let (more_href, more_text) = more_link(lang, &page.slug);
     // The body was sanitized with the articles' allowlist before it was stored.
     format!(
         "<div id=\"{READING_VIEW_ID}\">{header}<main class=\"site-main\">\
-         <nav class=\"breadcrumb\" aria-label=\"Đường dẫn\"><ol><li><a href=\"/\">Trang chủ</a></li></ol></nav>\
+         <nav class=\"breadcrumb\" aria-label=\"{breadcrumb}\"><ol><li><a href=\"{home}\">{home_text}</a></li></ol></nav>\
          <article class=\"site-page\"><h1 class=\"article-title\">{title}</h1>\
          <p class=\"article-summary\">{summary}</p><div class=\"article-body\">{body}</div>\
-         <p class=\"more-link\"><a href=\"{ORGANIZATION_PAGE_PATH}\">Cơ cấu tổ chức ›</a></p>\
+         <p class=\"more-link\"><a href=\"{more_href}\">{more_text}</a></p>\
          </article></main></div>",
-        header = header(site),
+        header = header(site, lang, &switch_target(lang, counterpart_page(path))),
+        breadcrumb = t.breadcrumb_label,
+        home = lang.home(),
+        home_text = t.menu_home,
         title = escape(&page.title),
         summary = escape(&page.summary),
         body = page.body_html,
     )
 }
 
-/// The reading view of the organisation (`/co-cau-to-chuc`) under the portal's name and menu.
-pub fn render_organization(site: Option<&Site>, organization: &Organization) -> String {
+/// The reading view of the organisation (`/co-cau-to-chuc`, `/en/organization`) under the
+/// portal's name and menu.
+pub fn render_organization(site: Option<&Site>, organization: &Organization, lang: Lang) -> String {
+    let t = lang.texts();
+    let path = match lang {
+        Lang::Vi => portal_contract::about::ORGANIZATION_PAGE_PATH,
+        Lang::En => EN_ORGANIZATION_PATH,
+    };
     format!(
         "<div id=\"{READING_VIEW_ID}\">{header}<main class=\"site-main\">\
-         <nav class=\"breadcrumb\" aria-label=\"Đường dẫn\"><ol><li><a href=\"/\">Trang chủ</a></li>\
-         <li><a href=\"{ABOUT_PAGE_PATH}\">Giới thiệu</a></li></ol></nav>\
-         <article class=\"organization\"><h1 class=\"article-title\">{ORGANIZATION_TITLE}</h1>\
-         <p class=\"article-summary\">{ORGANIZATION_DESCRIPTION}</p>{units}</article></main></div>",
-        header = header(site),
-        units = org_units(&organization.units, 2),
+         <nav class=\"breadcrumb\" aria-label=\"{breadcrumb}\"><ol><li><a href=\"{home}\">{home_text}</a></li>\
+         <li><a href=\"{about}\">{about_text}</a></li></ol></nav>\
+         <article class=\"organization\"><h1 class=\"article-title\">{title}</h1>\
+         <p class=\"article-summary\">{description}</p>{units}</article></main></div>",
+        header = header(site, lang, &switch_target(lang, counterpart_page(path))),
+        breadcrumb = t.breadcrumb_label,
+        home = lang.home(),
+        home_text = t.menu_home,
+        about = about_path(lang),
+        about_text = t.menu_about,
+        title = t.org_title,
+        description = t.org_description,
+        units = org_units(&organization.units, 2, t),
     )
 }
 
 /// Units as a list, each under a heading of `level`, as the app's `units` in
 /// `src/pages/about.rs`.
-fn org_units(units: &[OrgUnit], level: u8) -> String {
+fn org_units(units: &[OrgUnit], level: u8, t: &Texts) -> String {
     let items: String = units
         .iter()
-        .map(|unit| format!("<li class=\"org-unit\">{}</li>", org_unit(unit, level)))
+        .map(|unit| format!("<li class=\"org-unit\">{}</li>", org_unit(unit, level, t)))
         .collect();
     format!("<ul class=\"org-units\">{items}</ul>")
 }
 
-fn org_unit(unit: &OrgUnit, level: u8) -> String {
+fn org_unit(unit: &OrgUnit, level: u8, t: &Texts) -> String {
     let map_link = if unit.place.is_some() {
-        " · <a href=\"/ban-do\" rel=\"external\">Xem trên bản đồ</a>"
+        format!(
+            " · <a href=\"/ban-do\" rel=\"external\">{}</a>",
+            t.org_on_map
+        )
     } else {
-        ""
+        String::new()
     };
     let mut facts = format!(
-        "<div><dt>Địa chỉ</dt><dd>{}{map_link}</dd></div>",
+        "<div><dt>{}</dt><dd>{}{map_link}</dd></div>",
+        t.org_address,
         escape(&unit.address)
     );
     if !unit.phone.is_empty() {
         facts.push_str(&format!(
-            "<div><dt>Điện thoại</dt><dd><a href=\"{}\">{}</a></dd></div>",
+            "<div><dt>{}</dt><dd><a href=\"{}\">{}</a></dd></div>",
+            t.org_phone,
             escape(&tel_href(&unit.phone)),
             escape(&unit.phone)
         ));
     }
     if !unit.email.is_empty() {
         facts.push_str(&format!(
-            "<div><dt>Thư điện tử</dt><dd><a href=\"mailto:{0}\">{0}</a></dd></div>",
+            "<div><dt>{}</dt><dd><a href=\"mailto:{1}\">{1}</a></dd></div>",
+            t.org_email,
             escape(&unit.email)
         ));
     }
@@ -411,7 +475,8 @@ fn org_unit(unit: &OrgUnit, level: u8) -> String {
             })
             .collect();
         facts.push_str(&format!(
-            "<div><dt>Lãnh đạo</dt><dd><ul class=\"org-leaders\">{leaders}</ul></dd></div>"
+            "<div><dt>{}</dt><dd><ul class=\"org-leaders\">{leaders}</ul></dd></div>",
+            t.org_leaders
         ));
     }
     // The children by kind, in the order their first one comes, each kind under a heading.
@@ -432,8 +497,8 @@ fn org_unit(unit: &OrgUnit, level: u8) -> String {
                 .collect();
             format!(
                 "{}{}",
-                heading(level + 1, "org-group-heading", kind.group_label()),
-                org_units(&group, level + 2)
+                heading(level + 1, "org-group-heading", kind.group_label(t)),
+                org_units(&group, level + 2, t)
             )
         })
         .collect();
@@ -523,30 +588,55 @@ fn lead_image(image: &Image) -> String {
     html
 }
 
-/// The app's header as far as it needs no script: the portal's name and its menu (the
-/// categories, the documents library, the questions, the procedures and the introduction).
-fn header(site: Option<&Site>) -> String {
-    let site_name = site.map_or(DEFAULT_SITE_NAME, |site| &site.name);
-    let menu: String = site
-        .map_or(&[][..], |site| &site.menu)
-        .iter()
-        .map(|item| {
+/// The app's header as far as it needs no script (`src/components/header.rs`): the link to
+/// the other language (to `switch_to`), the portal's name and its menu in `lang` (in
+/// Vietnamese the categories, the documents library, the questions, the procedures and the
+/// introduction; in English the introduction, the organisation and the contacts).
+fn header(site: Option<&Site>, lang: Lang, switch_to: &str) -> String {
+    let t = lang.texts();
+    let site_name = site.map_or(t.site_name_default, |site| &site.name);
+    let menu = match lang {
+        Lang::Vi => {
+            let categories: String = site
+                .map_or(&[][..], |site| &site.menu)
+                .iter()
+                .map(|item| {
+                    format!(
+                        "<li><a href=\"/chuyen-muc/{}\">{}</a></li>",
+                        escape(&item.slug),
+                        escape(&item.name)
+                    )
+                })
+                .collect();
             format!(
-                "<li><a href=\"/chuyen-muc/{}\">{}</a></li>",
-                escape(&item.slug),
-                escape(&item.name)
+                "<li><a href=\"/\">{}</a></li>{categories}\
+                 <li><a href=\"/van-ban\">{}</a></li><li><a href=\"{QUESTIONS_PAGE_PATH}\">{}</a></li>\
+                 <li><a href=\"{PROCEDURES_PAGE_PATH}\">{}</a></li><li><a href=\"{ABOUT_PAGE_PATH}\">{}</a></li>",
+                t.menu_home, t.menu_documents, t.menu_questions, t.menu_procedures, t.menu_about
             )
-        })
-        .collect();
+        }
+        Lang::En => format!(
+            "<li><a href=\"{EN_PREFIX}\">{}</a></li><li><a href=\"{EN_ABOUT_PATH}\">{}</a></li>\
+             <li><a href=\"{EN_ORGANIZATION_PATH}\">{}</a></li><li><a href=\"{EN_CONTACT_PATH}\">{}</a></li>",
+            t.menu_home, t.menu_about, t.menu_organization, t.menu_contact
+        ),
+    };
+    let other = lang.other();
     format!(
-        "<header class=\"site-header\"><div class=\"site-header-inner\">\
-         <a class=\"site-name\" href=\"/\"><span class=\"site-emblem\" aria-hidden=\"true\">★</span>\
+        "<header class=\"site-header\"><div class=\"utility-bar\">\
+         <a class=\"language-switch\" href=\"{switch}\" hreflang=\"{code}\" lang=\"{code}\" aria-label=\"{label}\">{text}</a></div>\
+         <div class=\"site-header-inner\">\
+         <a class=\"site-name\" href=\"{home}\"><span class=\"site-emblem\" aria-hidden=\"true\">★</span>\
          <span>{site}</span></a></div>\
-         <nav class=\"main-menu\" aria-label=\"Chuyên mục\"><ul><li><a href=\"/\">Trang chủ</a></li>{menu}\
-         <li><a href=\"/van-ban\">Văn bản</a></li><li><a href=\"{QUESTIONS_PAGE_PATH}\">Hỏi đáp</a></li>\
-         <li><a href=\"{PROCEDURES_PAGE_PATH}\">Thủ tục</a></li><li><a href=\"{ABOUT_PAGE_PATH}\">Giới thiệu</a></li></ul></nav>\
+         <nav class=\"main-menu\" aria-label=\"{menu_label}\"><ul>{menu}</ul></nav>\
          </header>",
+        switch = escape(switch_to),
+        code = other.code(),
+        label = t.switch_language_label,
+        text = t.switch_language,
+        home = lang.home(),
         site = escape(site_name),
+        menu_label = t.menu_label,
     )
 }
 
@@ -599,6 +689,7 @@ mod tests {
                 })
                 .collect(),
             map_tiles: MapTiles::openstreetmap(),
+            glance: Vec::new(),
         }
     }
 
@@ -611,6 +702,8 @@ mod tests {
             published_at: DateTime::parse_from_rfc3339("2024-11-01T08:30:00+07:00").unwrap(),
             updated_at: DateTime::parse_from_rfc3339("2024-11-01T08:30:00+07:00").unwrap(),
             author: "Ban <biên tập>".into(),
+            lang: Lang::Vi,
+            counterpart: None,
             category: CategoryRef {
                 slug: "thong-bao".into(),
                 name: "Thông báo".into(),
@@ -744,7 +837,7 @@ mod tests {
 
     #[test]
     fn the_frame_alone_has_the_name_and_menu_and_no_article() {
-        let view = render_frame(Some(&site("Cổng", &[("thong-bao", "Thông báo")])));
+        let view = render_frame(Some(&site("Cổng", &[("thong-bao", "Thông báo")])), "/");
         assert!(
             view.starts_with("<div id=\"server-page\"><header"),
             "{view}"
@@ -758,9 +851,12 @@ mod tests {
             "{view}"
         );
         // Before the site's settings are stored: the default name, the home link alone.
-        let view = render_frame(None);
+        let view = render_frame(None, "/");
         assert!(
-            view.contains(&format!("<span>{DEFAULT_SITE_NAME}</span>")),
+            view.contains(&format!(
+                "<span>{}</span>",
+                portal_contract::DEFAULT_SITE_NAME
+            )),
             "{view}"
         );
         assert!(
@@ -886,7 +982,7 @@ mod tests {
             summary: "Tóm tắt & thêm".into(),
             body_html: "<h2>Tổng quan</h2><p>Đoạn.</p>".into(),
         };
-        let view = render_page(None, &page);
+        let view = render_page(None, &page, ABOUT_PAGE_PATH);
         assert!(view.contains("<h1 class=\"article-title\">Giới thiệu &lt;huyện&gt;</h1>"));
         assert!(view.contains("<p class=\"article-summary\">Tóm tắt &amp; thêm</p>"));
         assert!(view.contains("<div class=\"article-body\"><h2>Tổng quan</h2><p>Đoạn.</p></div>"));
@@ -923,7 +1019,7 @@ mod tests {
                 ],
             )],
         };
-        let view = render_organization(None, &organization);
+        let view = render_organization(None, &organization, Lang::Vi);
         assert!(view.contains(
             "<ul class=\"org-units\"><li class=\"org-unit\"><h2 class=\"org-unit-name\">UBND huyện</h2>"
         ), "{view}");

@@ -130,6 +130,8 @@ pub fn add_articles(conn: &mut crate::db::Conn, count: usize) -> crate::db::Resu
                 category_slug: categories[i % categories.len()].clone(),
                 image: None,
                 featured: false,
+                lang: portal_contract::Lang::Vi,
+                counterpart: None,
             };
             store::articles::upsert_article(tx, &article, &now)?;
         }

@@ -1,11 +1,12 @@
 //! Lists of article summaries.
 
 use leptos::prelude::*;
-use portal_contract::{format_display, ArticleSummary, THUMBNAIL_SIZES};
+use portal_contract::time::format_display_in;
+use portal_contract::{ArticleSummary, THUMBNAIL_SIZES};
 
 use crate::api;
 use crate::components::photo::Photo;
-use crate::urls::article_href;
+use crate::i18n;
 
 /// One article in a list: title, time and summary.
 #[component]
@@ -13,7 +14,9 @@ pub fn ArticleCard(
     article: ArticleSummary,
     #[prop(default = true)] show_summary: bool,
 ) -> impl IntoView {
-    let time = format_display(&article.published_at);
+    // A list shows the articles of its page's language.
+    let lang = i18n::lang();
+    let time = format_display_in(lang, &article.published_at);
     let datetime = article.published_at.to_rfc3339();
     let slug = article.slug.clone();
     // A reader who points at or tabs to a title will likely open it: fetch it now, so the
@@ -28,7 +31,7 @@ pub fn ArticleCard(
             {image}
             <h3 class="article-card-title">
                 <a
-                    href=article_href(&article.slug)
+                    href=lang.article_path(&article.slug)
                     on:mouseenter=move |_| prefetch()
                     on:focus=move |_| prefetch_on_focus()
                 >
@@ -50,7 +53,7 @@ pub fn ArticleList(
     #[prop(default = true)] show_summary: bool,
 ) -> impl IntoView {
     if articles.is_empty() {
-        return view! { <p class="empty">"Chưa có bài viết."</p> }.into_any();
+        return view! { <p class="empty">{i18n::texts().no_articles}</p> }.into_any();
     }
     view! {
         <ul class="article-list">

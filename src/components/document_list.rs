@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use portal_contract::documents::{DocumentStatusInfo, DocumentSummary};
-use portal_contract::time::format_day;
+use portal_contract::time::format_day_in;
 
 use crate::components::highlight::{marked, plain};
 use crate::urls::document_href;
@@ -19,6 +19,8 @@ pub fn status_badge(status: &DocumentStatusInfo) -> impl IntoView {
 /// One document in a list; a search hit's matched words are marked.
 #[component]
 pub fn DocumentCard(document: DocumentSummary) -> impl IntoView {
+    let t = crate::i18n::texts();
+    let issued = format_day_in(crate::i18n::lang(), document.issued_on);
     let (number, summary, snippet) = match document.highlight {
         Some(highlight) => (highlight.number, highlight.summary, highlight.snippet),
         None => (plain(document.number), plain(document.summary), Vec::new()),
@@ -31,8 +33,8 @@ pub fn DocumentCard(document: DocumentSummary) -> impl IntoView {
                 <a href=document_href(&document.slug)>{marked(number)}</a>
             </h3>
             <p class="article-meta">
-                {document.kind.name} " · Ban hành "
-                <time datetime=document.issued_on.to_string()>{format_day(document.issued_on)}</time>
+                {document.kind.name} {t.document_issued}
+                <time datetime=document.issued_on.to_string()>{issued}</time>
                 " · " {status_badge(&document.status)}
             </p>
             <p class="document-card-summary">{marked(summary)}</p>
@@ -45,7 +47,7 @@ pub fn DocumentCard(document: DocumentSummary) -> impl IntoView {
 #[component]
 pub fn DocumentList(documents: Vec<DocumentSummary>) -> impl IntoView {
     if documents.is_empty() {
-        return view! { <p class="empty">"Chưa có văn bản."</p> }.into_any();
+        return view! { <p class="empty">{crate::i18n::texts().no_documents}</p> }.into_any();
     }
     view! {
         <ul class="article-list document-list">
@@ -59,8 +61,9 @@ pub fn DocumentList(documents: Vec<DocumentSummary>) -> impl IntoView {
 #[component]
 pub fn DocumentLinks(documents: Vec<DocumentSummary>) -> impl IntoView {
     if documents.is_empty() {
-        return view! { <p class="empty">"Chưa có văn bản."</p> }.into_any();
+        return view! { <p class="empty">{crate::i18n::texts().no_documents}</p> }.into_any();
     }
+    let lang = crate::i18n::lang();
     view! {
         <ul class="article-list document-links">
             {documents
@@ -72,7 +75,7 @@ pub fn DocumentLinks(documents: Vec<DocumentSummary>) -> impl IntoView {
                             " " {document.summary}
                         </a>
                         <p class="article-meta">
-                            <time datetime=document.issued_on.to_string()>{format_day(document.issued_on)}</time>
+                            <time datetime=document.issued_on.to_string()>{format_day_in(lang, document.issued_on)}</time>
                         </p>
                     </li>
                 })

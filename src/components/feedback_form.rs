@@ -6,12 +6,11 @@ use portal_contract::limits::{
     EMAIL_MAX_CHARS, MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, NAME_MAX_CHARS, PHONE_MAX_CHARS,
     TITLE_MAX_CHARS,
 };
-use portal_contract::{
-    group_digits, validate_feedback, FeedbackInput, FeedbackReceipt, FieldErrors,
-};
+use portal_contract::{fill, validate_feedback, FeedbackInput, FeedbackReceipt, FieldErrors};
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, SendFailure};
+use crate::components::counts::number;
 use portal_contract::questions::lookup_href;
 
 /// What the form is doing.
@@ -76,6 +75,7 @@ fn focus_field(field: &str) {
 
 #[component]
 pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView {
+    let t = crate::i18n::texts();
     let draft = RwSignal::new(load_draft(article.as_deref()).unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::new());
     let status = RwSignal::new(Status::Editing);
@@ -129,23 +129,24 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                             focus_field(first);
                         }
                         (None, Some(message)) => status.set(Status::Failed(message)),
-                        (None, None) => status.set(Status::Failed(
-                            "Máy chủ chưa nhận ý kiến. Vui lòng kiểm tra lại các ô.".into(),
-                        )),
+                        (None, None) => {
+                            status.set(Status::Failed(t.feedback_server_refused.into()))
+                        }
                     }
                 }
                 Err(SendFailure::RateLimited(seconds)) => {
                     let minutes = seconds.div_ceil(60).max(1);
-                    status.set(Status::Failed(format!(
-                        "Bạn đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng gửi lại sau khoảng {minutes} phút; nội dung vẫn được giữ nguyên."
+                    status.set(Status::Failed(fill(
+                        t.feedback_rate_limited,
+                        &[("minutes", &minutes.to_string())],
                     )));
                 }
                 Err(SendFailure::Failed(api::ApiFailure::Network)) if offline() => {
                     status.set(Status::WaitingForNetwork)
                 }
-                Err(SendFailure::Failed(failure)) => status.set(Status::Failed(format!(
-                    "Chưa gửi được ý kiến: {} Nội dung vẫn được giữ nguyên.",
-                    failure.message()
+                Err(SendFailure::Failed(failure)) => status.set(Status::Failed(fill(
+                    t.feedback_failed,
+                    &[("reason", failure.message())],
                 ))),
             }
         });
@@ -218,21 +219,24 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
         }
     };
 
-    let message_label = format!(
-        "Nội dung * ({MESSAGE_MIN_CHARS} đến {} ký tự)",
-        group_digits(MESSAGE_MAX_CHARS as u64)
+    let message_label = fill(
+        t.feedback_message,
+        &[
+            ("min", &MESSAGE_MIN_CHARS.to_string()),
+            ("max", &number(MESSAGE_MAX_CHARS as u64)),
+        ],
     );
     view! {
         <div class="feedback">
             {move || match status.get() {
                 Status::Sent(receipt) => view! {
                     <div class="feedback-sent" role="status">
-                        <p><strong>"Cảm ơn bạn đã gửi ý kiến."</strong></p>
-                        <p>"Mã số ý kiến của bạn: " <strong class="feedback-reference">{receipt.reference.clone()}</strong>
-                           ". Vui lòng ghi lại mã số để tiện tra cứu."</p>
-                        <p><a href=lookup_href(&receipt.reference)>"Theo dõi tình trạng xử lý và câu trả lời"</a></p>
+                        <p><strong>{t.feedback_thanks}</strong></p>
+                        <p>{t.feedback_reference_before} <strong class="feedback-reference">{receipt.reference.clone()}</strong>
+                           {t.feedback_reference_after}</p>
+                        <p><a href=lookup_href(&receipt.reference)>{t.feedback_follow}</a></p>
                         <button type="button" class="button button-small" on:click=move |_| status.set(Status::Editing)>
-                            "Gửi ý kiến khác"
+                            {t.feedback_another}
                         </button>
                     </div>
                 }
@@ -248,11 +252,11 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                     send();
                 }
             >
-                <p class="hint">"Các ô có dấu * là bắt buộc; cần ít nhất email hoặc số điện thoại."</p>
-                {field("name", "Họ và tên *".into(), "text", "name", NAME_MAX_CHARS)}
-                {field("email", "Email".into(), "email", "email", EMAIL_MAX_CHARS)}
-                {field("phone", "Số điện thoại".into(), "tel", "tel", PHONE_MAX_CHARS)}
-                {field("title", "Tiêu đề *".into(), "text", "off", TITLE_MAX_CHARS)}
+                <p class="hint">{t.feedback_required_hint}</p>
+                {field("name", t.feedback_name.into(), "text", "name", NAME_MAX_CHARS)}
+                {field("email", t.feedback_email.into(), "email", "email", EMAIL_MAX_CHARS)}
+                {field("phone", t.feedback_phone.into(), "tel", "tel", PHONE_MAX_CHARS)}
+                {field("title", t.feedback_subject.into(), "text", "off", TITLE_MAX_CHARS)}
                 <FieldChoice draft errors edit />
                 {field("message", message_label, "textarea", "off", MESSAGE_MAX_CHARS)}
                 <div class="field field-check">
@@ -261,31 +265,27 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                         prop:checked=move || draft.with(|draft| draft.allow_publish)
                         on:change=move |event| edit("allow_publish", event_target_checked(&event).to_string()) />
                     <div>
-                        <label for="feedback-allow_publish">
-                            "Tôi đồng ý để câu hỏi và câu trả lời được đăng công khai ở trang Hỏi đáp."
-                        </label>
-                        <p id="feedback-allow_publish-hint" class="hint">
-                            "Trang Hỏi đáp chỉ hiện tên gọi của bạn (ví dụ “Bạn An hỏi”), không hiện họ tên đầy đủ, email hay số điện thoại."
-                        </p>
+                        <label for="feedback-allow_publish">{t.feedback_publish}</label>
+                        <p id="feedback-allow_publish-hint" class="hint">{t.feedback_publish_hint}</p>
                     </div>
                 </div>
                 // People never see this; scripts that fill every field fill it too.
                 <div class="honeypot" aria-hidden="true">
-                    <label for="feedback-website">"Để trống ô này"</label>
+                    <label for="feedback-website">{t.feedback_honeypot}</label>
                     <input id="feedback-website" name="website" type="text" tabindex="-1" autocomplete="off"
                         on:input=move |event| edit("website", event_target_value(&event)) />
                 </div>
                 {move || match status.get() {
                     Status::WaitingForNetwork => view! {
                         <div class="feedback-waiting" role="status">
-                            <p>"Bạn đang ngoại tuyến. Ý kiến đã được lưu trên máy này và sẽ tự động gửi khi có mạng trở lại; bạn sẽ nhận mã số ý kiến ngay sau đó."</p>
+                            <p>{t.feedback_offline}</p>
                         </div>
                     }
                     .into_any(),
                     Status::Failed(message) => view! {
                         <div class="error-notice" role="alert">
                             <p>{message}</p>
-                            <button type="button" class="button" on:click=move |_| send()>"Gửi lại"</button>
+                            <button type="button" class="button" on:click=move |_| send()>{t.feedback_resend}</button>
                         </div>
                     }
                     .into_any(),
@@ -294,7 +294,7 @@ pub fn FeedbackForm(#[prop(optional)] article: Option<String>) -> impl IntoView 
                 <p>
                     <button type="submit" class="button"
                         disabled=move || matches!(status.get(), Status::Sending | Status::WaitingForNetwork)>
-                        {move || if status.get() == Status::Sending { "Đang gửi…" } else { "Gửi ý kiến" }}
+                        {move || if status.get() == Status::Sending { t.sending } else { t.feedback_send }}
                     </button>
                 </p>
             </form>
@@ -309,6 +309,7 @@ fn FieldChoice(
     errors: RwSignal<FieldErrors>,
     edit: impl Fn(&'static str, String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let t = crate::i18n::texts();
     let fields = LocalResource::new(api::question_fields);
     let error = move || errors.with(|errors| errors.get("field").cloned());
     let chosen = move || draft.with(|draft| draft.field.clone().unwrap_or_default());
@@ -329,12 +330,12 @@ fn FieldChoice(
             .filter(|list| !list.is_empty())?;
         Some(view! {
             <div class="field">
-                <label for="feedback-field">"Lĩnh vực"</label>
+                <label for="feedback-field">{t.field_label}</label>
                 <select id="feedback-field" name="field"
                     aria-invalid=move || error().map(|_| "true")
                     aria-describedby=move || error().map(|_| "feedback-field-error")
                     on:change=move |event| edit("field", event_target_value(&event))>
-                    <option value="" selected=chosen().is_empty()>"Chọn lĩnh vực (không bắt buộc)"</option>
+                    <option value="" selected=chosen().is_empty()>{t.feedback_field_choose}</option>
                     {choices.into_iter().map(|choice| {
                         let selected = chosen() == choice.slug;
                         view! { <option value=choice.slug selected=selected>{choice.name}</option> }

@@ -3,12 +3,14 @@
 pub mod article_list;
 #[cfg(any(feature = "map", feature = "embeds"))]
 pub mod assets;
+pub mod counts;
 pub mod document_list;
 pub mod feedback_form;
 pub mod filter_select;
 pub mod footer;
 pub mod header;
 pub mod highlight;
+pub mod language_switch;
 #[cfg(feature = "map")]
 pub mod map;
 pub mod network_status;

@@ -12,6 +12,7 @@ pub struct Reconnections(pub ReadSignal<u32>);
 /// offline.
 #[component]
 pub fn NetworkStatus() -> impl IntoView {
+    let t = crate::i18n::texts();
     let initially_online = web_sys::window()
         .map(|w| w.navigator().on_line())
         .unwrap_or(true);
@@ -35,9 +36,7 @@ pub fn NetworkStatus() -> impl IntoView {
     view! {
         <div class="network-status" role="status">
             <Show when=move || !online.get()>
-                <p class="offline-notice">
-                    "Bạn đang ngoại tuyến. Nội dung đã tải vẫn đọc được; trang sẽ tự tải lại khi có mạng."
-                </p>
+                <p class="offline-notice">{t.offline_notice}</p>
             </Show>
         </div>
     }

@@ -4,18 +4,18 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::urls;
 
 /// The page for an address the portal does not have.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let t = crate::i18n::texts();
     view! {
-        <Title text="Không tìm thấy trang" />
-        <Meta name="description" content="Trang bạn tìm không tồn tại trên Cổng thông tin điện tử huyện Bình Liêu." />
+        <Title text=t.not_found_title />
+        <Meta name="description" content=t.not_found_description />
         <section class="not-found">
-            <h1>"Không tìm thấy trang"</h1>
-            <p>"Trang bạn tìm không tồn tại hoặc đã được chuyển đi."</p>
-            <p><a class="button" href=urls::HOME>"Về trang chủ"</a></p>
+            <h1>{t.not_found_title}</h1>
+            <p>{t.not_found_text}</p>
+            <p><a class="button" href=crate::i18n::lang().home()>{t.back_home}</a></p>
         </section>
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
+use portal_contract::{fill, Texts};
 
 /// The page a list's address asks for (`?trang=N`); a missing or unreadable one means 1.
 pub fn requested_page(query: &ParamsMap) -> u32 {
@@ -10,6 +11,19 @@ pub fn requested_page(query: &ParamsMap) -> u32 {
         .and_then(|value| value.parse::<u32>().ok())
         .filter(|page| *page >= 1)
         .unwrap_or(1)
+}
+
+/// ` · Trang 2/5` after a list's total, when the list has more than one page.
+pub fn page_of(t: &Texts, current: u32, count: u32) -> Option<String> {
+    (count > 1).then(|| {
+        fill(
+            t.page_of,
+            &[
+                ("current", &current.to_string()),
+                ("count", &count.to_string()),
+            ],
+        )
+    })
 }
 
 /// The pages to offer around `current`: the first, the last and two either side.
@@ -39,28 +53,29 @@ pub fn Pagination(
     if count <= 1 {
         return ().into_any();
     }
+    let t = crate::i18n::texts();
     let links = pages_to_show(current, count)
         .into_iter()
         .map(|page| match page {
             None => view! { <li class="pagination-gap" aria-hidden="true">"…"</li> }.into_any(),
             Some(page) if page == current => view! {
-                <li><a href=href(page) aria-current="page" aria-label=format!("Trang {page}, trang hiện tại")>{page}</a></li>
+                <li><a href=href(page) aria-current="page" aria-label=fill(t.page_n_current, &[("page", &page.to_string())])>{page}</a></li>
             }
             .into_any(),
             Some(page) => view! {
-                <li><a href=href(page) aria-label=format!("Trang {page}")>{page}</a></li>
+                <li><a href=href(page) aria-label=fill(t.page_n, &[("page", &page.to_string())])>{page}</a></li>
             }
             .into_any(),
         })
         .collect_view();
     let previous = (current > 1).then(|| {
-        view! { <li><a href=href(current - 1) rel="prev">"‹ Trước"</a></li> }
+        view! { <li><a href=href(current - 1) rel="prev">{t.page_previous}</a></li> }
     });
     let next = (current < count).then(|| {
-        view! { <li><a href=href(current + 1) rel="next">"Sau ›"</a></li> }
+        view! { <li><a href=href(current + 1) rel="next">{t.page_next}</a></li> }
     });
     view! {
-        <nav class="pagination" aria-label="Phân trang">
+        <nav class="pagination" aria-label=t.pagination_label>
             <ul>{previous}{links}{next}</ul>
         </nav>
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use portal_contract::questions::{asked_by, PublicQuestion};
 use portal_contract::text::excerpt;
-use portal_contract::time::format_display;
+use portal_contract::time::format_display_in;
 
 use crate::urls::question_href;
 
@@ -23,6 +23,8 @@ pub fn QuestionList(questions: Vec<PublicQuestion>) -> impl IntoView {
 
 #[component]
 fn QuestionCard(question: PublicQuestion) -> impl IntoView {
+    let t = crate::i18n::texts();
+    let answered_at = format_display_in(crate::i18n::lang(), &question.answer.answered_at);
     view! {
         <article class="article-card question-card">
             <div>
@@ -30,7 +32,7 @@ fn QuestionCard(question: PublicQuestion) -> impl IntoView {
                 <p class="article-meta">
                     {asked_by(&question.asker)} " · "
                     {question.field.map(|field| view! { {field.name} " · " })}
-                    "Trả lời " <time datetime=question.answer.answered_at.to_rfc3339()>{format_display(&question.answer.answered_at)}</time>
+                    {t.answered} <time datetime=question.answer.answered_at.to_rfc3339()>{answered_at}</time>
                 </p>
                 <p class="question-excerpt">{excerpt(&question.question, EXCERPT_CHARS)}</p>
             </div>
@@ -41,8 +43,9 @@ fn QuestionCard(question: PublicQuestion) -> impl IntoView {
 /// Questions as links, with when they were answered.
 #[component]
 pub fn QuestionLinks(questions: Vec<PublicQuestion>) -> impl IntoView {
+    let (t, lang) = (crate::i18n::texts(), crate::i18n::lang());
     if questions.is_empty() {
-        return view! { <p class="empty">"Chưa có câu hỏi nào được trả lời."</p> }.into_any();
+        return view! { <p class="empty">{t.no_answered_questions}</p> }.into_any();
     }
     view! {
         <ul class="article-list question-links">
@@ -52,7 +55,7 @@ pub fn QuestionLinks(questions: Vec<PublicQuestion>) -> impl IntoView {
                     <li>
                         <a href=question_href(&question.reference)>{question.title}</a>
                         <p class="article-meta">
-                            "Trả lời " <time datetime=question.answer.answered_at.to_rfc3339()>{format_display(&question.answer.answered_at)}</time>
+                            {t.answered} <time datetime=question.answer.answered_at.to_rfc3339()>{format_display_in(lang, &question.answer.answered_at)}</time>
                         </p>
                     </li>
                 })

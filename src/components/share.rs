@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use portal_contract::fill;
+
 use crate::api::encode;
 use crate::clipboard::copy_text;
 
@@ -29,13 +31,16 @@ async fn open_share_sheet(share: js_sys::Function, title: &str, url: &str) {
     }
 }
 
-/// `url` is the page's absolute address; `label` names the group for screen readers.
+/// `url` is the page's absolute address; `label` names the group for screen readers ("Chia sẻ
+/// bài viết" when not given).
 #[component]
 pub fn ShareActions(
     title: String,
     url: String,
-    #[prop(default = "Chia sẻ bài viết")] label: &'static str,
+    #[prop(optional)] label: Option<&'static str>,
 ) -> impl IntoView {
+    let t = crate::i18n::texts();
+    let label = label.unwrap_or(t.share_article);
     let (status, set_status) = signal(String::new());
     let sheet = share_sheet();
     let facebook = format!(
@@ -52,22 +57,22 @@ pub fn ShareActions(
                         leptos::task::spawn_local(async move {
                             open_share_sheet(sheet, &title.get_value(), &url.get_value()).await;
                         });
-                    }>"Chia sẻ"</button>
+                    }>{t.share_button}</button>
                 }
                 .into_any(),
                 None => view! {
                     <a class="button button-small" href=facebook target="_blank" rel="noopener noreferrer">
-                        "Chia sẻ lên Facebook"
+                        {t.share_facebook}
                     </a>
                     <button type="button" class="button button-small" on:click=move |_| {
                         leptos::task::spawn_local(async move {
                             set_status.set(if copy_text(&url.get_value()).await {
-                                "Đã sao chép liên kết.".into()
+                                t.share_copied.to_string()
                             } else {
-                                format!("Chưa sao chép được; liên kết là: {}", url.get_value())
+                                fill(t.share_copy_failed, &[("url", &url.get_value())])
                             });
                         });
-                    }>"Sao chép liên kết"</button>
+                    }>{t.share_copy}</button>
                 }
                 .into_any(),
             }}

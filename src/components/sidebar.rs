@@ -11,8 +11,9 @@ use crate::components::widgets::visit_stats::VisitStatsBlock;
 /// `featured` is off on the home page, which shows featured news in its main column.
 #[component]
 pub fn Sidebar(#[prop(default = true)] featured: bool) -> impl IntoView {
+    let t = crate::i18n::texts();
     view! {
-        <aside class="sidebar" aria-label="Thông tin khác">
+        <aside class="sidebar" aria-label=t.sidebar_label>
             {featured.then(|| view! { <FeaturedBlock /> })}
             <DepartmentNewsBlock />
             <PressBlock />

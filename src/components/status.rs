@@ -9,15 +9,16 @@ use crate::components::not_found::NotFound;
 /// Grey blocks in the shape of the content to come, so the page does not jump when it arrives.
 #[component]
 pub fn Placeholder(#[prop(default = 3)] lines: usize) -> impl IntoView {
+    let t = crate::i18n::texts();
     view! {
         <div class="placeholder" aria-busy="true">
-            <span class="visually-hidden" role="status">"Đang tải…"</span>
+            <span class="visually-hidden" role="status">{t.loading}</span>
             {(0..lines).map(|_| view! { <div class="placeholder-line" aria-hidden="true"></div> }).collect_view()}
         </div>
     }
 }
 
-/// A failed request: what went wrong, in Vietnamese, and a button that asks again. It also
+/// A failed request: what went wrong, and a button that asks again. It also
 /// asks again by itself when the device comes back online. `compact` sizes it for a sidebar
 /// block.
 #[component]
@@ -26,6 +27,7 @@ pub fn ErrorNotice(
     retry: Callback<()>,
     #[prop(optional)] compact: bool,
 ) -> impl IntoView {
+    let t = crate::i18n::texts();
     let (retrying, set_retrying) = signal(false);
     retry_when_back_online(retry);
     let (box_class, button_class) = if compact {
@@ -45,7 +47,7 @@ pub fn ErrorNotice(
                     retry.run(());
                 }
             >
-                {move || if retrying.get() { "Đang thử lại…" } else { "Thử lại" }}
+                {move || if retrying.get() { t.retrying } else { t.retry }}
             </button>
         </div>
     }

@@ -32,6 +32,7 @@ pub fn TextSize() -> impl IntoView {
         .filter(|level| *level < SIZES.len())
         .unwrap_or(0);
     let level = RwSignal::new(saved);
+    let t = crate::i18n::texts();
     Effect::new(move |_| {
         let level = level.get();
         apply(level);
@@ -43,18 +44,18 @@ pub fn TextSize() -> impl IntoView {
     // see reaches it (WCAG 2.5.3); the hidden words say what it does, for screen readers and
     // for users who say the action instead ("giảm cỡ chữ").
     view! {
-        <div class="text-size" role="group" aria-label="Cỡ chữ">
+        <div class="text-size" role="group" aria-label=t.text_size_label>
             <button type="button" disabled=move || level.get() == 0
                 on:click=move |_| level.update(|l| *l = l.saturating_sub(1))>
-                "A−"<span class="visually-hidden">" Giảm cỡ chữ"</span>
+                "A−"<span class="visually-hidden">{t.text_size_smaller}</span>
             </button>
             <button type="button" aria-pressed=move || (level.get() == 0).to_string()
                 on:click=move |_| level.set(0)>
-                "A"<span class="visually-hidden">" Cỡ chữ mặc định"</span>
+                "A"<span class="visually-hidden">{t.text_size_default}</span>
             </button>
             <button type="button" disabled=move || level.get() + 1 == SIZES.len()
                 on:click=move |_| level.update(|l| *l = (*l + 1).min(SIZES.len() - 1))>
-                "A+"<span class="visually-hidden">" Tăng cỡ chữ"</span>
+                "A+"<span class="visually-hidden">{t.text_size_larger}</span>
             </button>
         </div>
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use portal_contract::limits::RATING_COMMENT_MAX_CHARS;
-use portal_contract::RatingInput;
+use portal_contract::{fill, RatingInput};
 
 use crate::api::{self, SendFailure};
 
@@ -42,6 +42,7 @@ enum Step {
 /// `page` is the path being rated, such as `/tin-tuc/{slug}`.
 #[component]
 pub fn UsefulQuestion(page: String) -> impl IntoView {
+    let t = crate::i18n::texts();
     let step = RwSignal::new(if already_rated(&page) {
         Step::Thanked
     } else {
@@ -70,10 +71,8 @@ pub fn UsefulQuestion(page: String) -> impl IntoView {
                         SendFailure::Invalid(fields) => fields
                             .into_values()
                             .next()
-                            .unwrap_or_else(|| "Đánh giá chưa hợp lệ.".into()),
-                        SendFailure::RateLimited(_) => {
-                            "Bạn đã gửi nhiều đánh giá; vui lòng thử lại sau ít phút.".into()
-                        }
+                            .unwrap_or_else(|| t.rating_invalid.into()),
+                        SendFailure::RateLimited(_) => t.rating_rate_limited.into(),
                         SendFailure::Failed(failure) => failure.message().into(),
                     }));
                     step.set(Step::Chosen(useful));
@@ -87,20 +86,20 @@ pub fn UsefulQuestion(page: String) -> impl IntoView {
     };
     view! {
         <section class="useful-question" aria-labelledby="useful-heading">
-            <h2 id="useful-heading" class="useful-heading">"Thông tin này có hữu ích không?"</h2>
+            <h2 id="useful-heading" class="useful-heading">{t.rating_question}</h2>
             {move || match step.get() {
                 Step::Thanked => view! {
-                    <p class="useful-thanks" role="status">"Cảm ơn bạn đã đánh giá."</p>
+                    <p class="useful-thanks" role="status">{t.rating_thanks}</p>
                 }
                 .into_any(),
                 _ => view! {
                     <div class="useful-choices" role="group" aria-labelledby="useful-heading">
                         <button type="button" class="button button-outline"
                             aria-pressed=move || (chosen() == Some(true)).to_string()
-                            on:click=move |_| step.set(Step::Chosen(true))>"Có"</button>
+                            on:click=move |_| step.set(Step::Chosen(true))>{t.rating_yes}</button>
                         <button type="button" class="button button-outline"
                             aria-pressed=move || (chosen() == Some(false)).to_string()
-                            on:click=move |_| step.set(Step::Chosen(false))>"Không"</button>
+                            on:click=move |_| step.set(Step::Chosen(false))>{t.rating_no}</button>
                     </div>
                     <Show when=move || chosen().is_some()>
                         <form class="useful-form" on:submit=move |event| {
@@ -110,7 +109,7 @@ pub fn UsefulQuestion(page: String) -> impl IntoView {
                             }
                         }>
                             <label for="useful-comment">
-                                {format!("Góp ý thêm (không bắt buộc, tối đa {RATING_COMMENT_MAX_CHARS} ký tự)")}
+                                {fill(t.rating_comment_label, &[("max", &RATING_COMMENT_MAX_CHARS.to_string())])}
                             </label>
                             <textarea id="useful-comment" rows="3"
                                 maxlength=RATING_COMMENT_MAX_CHARS.to_string()
@@ -121,7 +120,7 @@ pub fn UsefulQuestion(page: String) -> impl IntoView {
                             })}
                             <button type="submit" class="button"
                                 disabled=move || matches!(step.get(), Step::Sending(_))>
-                                {move || if matches!(step.get(), Step::Sending(_)) { "Đang gửi…" } else { "Gửi đánh giá" }}
+                                {move || if matches!(step.get(), Step::Sending(_)) { t.sending } else { t.rating_send }}
                             </button>
                         </form>
                     </Show>

@@ -7,6 +7,7 @@ mod height;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, Title};
 use portal_contract::embed::{latest_count, Widget, LATEST_DEFAULT_COUNT};
+use portal_contract::fill;
 
 use crate::api::{self, DocumentCriteria};
 use crate::components::article_list::ArticleList;
@@ -31,6 +32,7 @@ pub fn embedded_widget_name() -> Option<String> {
 pub fn EmbedApp(name: String) -> impl IntoView {
     provide_meta_context();
     prepare_document();
+    let t = crate::i18n::texts();
     let widget = Widget::from_slug(&name);
     let query = web_sys::window()
         .and_then(|window| window.location().search().ok())
@@ -43,14 +45,17 @@ pub fn EmbedApp(name: String) -> impl IntoView {
         Some(Widget::LatestNews) => {
             let category = option("chuyen-muc").filter(|slug| !slug.is_empty());
             let count = latest_count(option("so").as_deref());
-            (Widget::LatestNews.title(), view! { <LatestNews category count /> }.into_any())
+            (
+                Widget::LatestNews.title(),
+                view! { <LatestNews category count /> }.into_any(),
+            )
         }
         Some(Widget::LatestDocuments) => {
             let count = latest_count(option("so").as_deref());
             let documents = LocalResource::new(move || async move {
                 api::documents(&DocumentCriteria::default(), 1, count).await
             });
-            let body = loaded(documents, Fit::block("Chưa có văn bản."), |page| {
+            let body = loaded(documents, Fit::block(t.no_documents), |page| {
                 view! { <DocumentLinks documents=page.items /> }
             });
             (Widget::LatestDocuments.title(), body.into_any())
@@ -59,14 +64,14 @@ pub fn EmbedApp(name: String) -> impl IntoView {
             let count = latest_count(option("so").as_deref());
             let questions =
                 LocalResource::new(move || async move { api::questions("", "", 1, count).await });
-            let body = loaded(questions, Fit::block("Chưa có câu hỏi."), |page| {
+            let body = loaded(questions, Fit::block(t.no_questions), |page| {
                 view! { <QuestionLinks questions=page.items /> }
             });
             (Widget::Questions.title(), body.into_any())
         }
         Some(Widget::FeaturedNews) => {
             let articles = LocalResource::new(|| api::featured(LATEST_DEFAULT_COUNT));
-            let body = loaded(articles, Fit::block("Chưa có tin tiêu điểm."), |page| {
+            let body = loaded(articles, Fit::block(t.no_featured), |page| {
                 view! { <ArticleList articles=page.items show_summary=false /> }
             });
             (Widget::FeaturedNews.title(), body.into_any())
@@ -74,33 +79,32 @@ pub fn EmbedApp(name: String) -> impl IntoView {
         Some(Widget::Schedule) => (Widget::Schedule.title(), view! { <ThisWeek /> }.into_any()),
         Some(Widget::VisitStats) => {
             let stats = LocalResource::new(api::visit_stats);
-            let body = loaded(stats, Fit::block("Chưa có số liệu."), |stats| {
+            let body = loaded(stats, Fit::block(t.visit_stats_none), |stats| {
                 view! { <VisitStatsList stats /> }
             });
             (Widget::VisitStats.title(), body.into_any())
         }
         Some(Widget::Links) => {
             let groups = LocalResource::new(api::links);
-            let body = loaded(groups, Fit::block("Chưa có website liên kết."), |groups| {
+            let body = loaded(groups, Fit::block(t.links_none), |groups| {
                 view! { <LinkGroupsList groups /> }
             });
             (Widget::Links.title(), body.into_any())
         }
         Some(Widget::Map) => (Widget::Map.title(), view! { <MapOverview /> }.into_any()),
         None => (
-            "Không có tiện ích này",
-            view! { <p class="empty">"Địa chỉ tiện ích không đúng. Xem các tiện ích tại trang Nhúng tiện ích của cổng."</p> }
-                .into_any(),
+            t.embed_unknown_title,
+            view! { <p class="empty">{t.embed_unknown}</p> }.into_any(),
         ),
     };
     view! {
         <Title text=format!("{title} – {DEFAULT_SITE_NAME}") />
-        <Meta name="description" content=format!("{title}: tiện ích của {DEFAULT_SITE_NAME}, nhúng trên trang web khác.") />
+        <Meta name="description" content=fill(t.embed_description, &[("title", title), ("site", DEFAULT_SITE_NAME)]) />
         <main class="embed" node_ref=content>
             <h1 class="embed-title">{title}</h1>
             {body}
             <p class="embed-source">
-                "Nguồn: " <a href=urls::HOME>{DEFAULT_SITE_NAME}</a>
+                {t.embed_source} <a href=urls::HOME>{DEFAULT_SITE_NAME}</a>
             </p>
         </main>
     }
@@ -109,6 +113,7 @@ pub fn EmbedApp(name: String) -> impl IntoView {
 /// The newest articles, of one category when `category` is set (its name as a subheading).
 #[component]
 fn LatestNews(category: Option<String>, count: u32) -> impl IntoView {
+    let t = crate::i18n::texts();
     let site = use_site();
     let category_for_list = category.clone();
     let articles = LocalResource::new(move || {
@@ -125,7 +130,7 @@ fn LatestNews(category: Option<String>, count: u32) -> impl IntoView {
     };
     view! {
         {move || category_name().map(|name| view! { <h2 class="embed-subtitle">{name}</h2> })}
-        {loaded(articles, Fit::block("Chưa có bài viết."), |page| {
+        {loaded(articles, Fit::block(t.no_articles), |page| {
             view! { <ArticleList articles=page.items show_summary=false /> }
         })}
     }

@@ -1,17 +1,20 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
+use portal_contract::fill;
 use portal_contract::limits::DEFAULT_PER_PAGE;
 
 use crate::api;
 use crate::components::article_list::ArticleList;
-use crate::components::pagination::{requested_page, Pagination};
+use crate::components::counts::plural;
+use crate::components::pagination::{page_of, requested_page, Pagination};
 use crate::components::status::{loaded, Fit};
 use crate::site::use_site;
 use crate::urls::{category_href, category_page_href};
 
 #[component]
 pub fn CategoryPage() -> impl IntoView {
+    let t = crate::i18n::texts();
     let params = use_params_map();
     let query = use_query_map();
     let site = use_site();
@@ -31,7 +34,7 @@ pub fn CategoryPage() -> impl IntoView {
     };
     view! {
         <Title text=name />
-        <Meta name="description" content=move || format!("Tin bài chuyên mục {} của huyện Bình Liêu.", name()) />
+        <Meta name="description" content=move || fill(t.category_description, &[("name", &name())]) />
         {loaded(articles, Fit::page(10), move |list| {
             let current = list.page;
             let count = list.page_count();
@@ -41,13 +44,14 @@ pub fn CategoryPage() -> impl IntoView {
             let beyond_the_end = list.items.is_empty() && current > 1;
             view! {
                 <h1 class="page-title">{name}</h1>
-                <p class="list-total">{format!("{total} bài viết")}
-                    {(count > 1).then(|| format!(" · Trang {current}/{count}"))}
+                <p class="list-total">
+                    {fill(plural(total, t.category_total_one, t.category_total), &[("n", &total.to_string())])}
+                    {page_of(t, current, count)}
                 </p>
                 {if beyond_the_end {
                     view! {
-                        <p class="empty">"Trang này không có bài viết. "
-                            <a href=base>"Về trang đầu"</a></p>
+                        <p class="empty">{t.category_page_empty}
+                            <a href=base>{t.first_page}</a></p>
                     }.into_any()
                 } else {
                     view! { <ArticleList articles=list.items /> }.into_any()

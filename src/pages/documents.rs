@@ -10,13 +10,14 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::params::ParamsMap;
 use portal_contract::documents::{document_title, Document, DocumentFacets, DocumentFile};
 use portal_contract::limits::{DEFAULT_PER_PAGE, QUERY_MAX_CHARS};
-use portal_contract::time::format_day;
-use portal_contract::{format_file_size, group_digits};
+use portal_contract::time::format_day_in;
+use portal_contract::{fill, format_file_size};
 
 use crate::api::{self, ApiFailure, DocumentCriteria};
+use crate::components::counts::{number, plural};
 use crate::components::document_list::{status_badge, DocumentList};
 use crate::components::filter_select::FilterSelect;
-use crate::components::pagination::{requested_page, Pagination};
+use crate::components::pagination::{page_of, requested_page, Pagination};
 use crate::components::share::ShareActions;
 use crate::components::status::{loaded, Fit};
 use crate::components::useful_question::UsefulQuestion;
@@ -27,6 +28,7 @@ type Facets = LocalResource<Result<DocumentFacets, ApiFailure>>;
 
 #[component]
 pub fn DocumentsPage() -> impl IntoView {
+    let t = crate::i18n::texts();
     let query = use_query_map();
     let documents = LocalResource::new(move || {
         let query = query.read();
@@ -35,12 +37,12 @@ pub fn DocumentsPage() -> impl IntoView {
     });
     let facets: Facets = LocalResource::new(api::document_facets);
     view! {
-        <Title text="Văn bản" />
-        <Meta name="description" content="Văn bản của huyện Bình Liêu: quyết định, kế hoạch, thông báo, công văn…, tra cứu theo số ký hiệu, loại, cơ quan ban hành, lĩnh vực, năm và tình trạng hiệu lực." />
-        <h1 class="page-title">"Văn bản"</h1>
+        <Title text=t.menu_documents />
+        <Meta name="description" content=t.documents_description />
+        <h1 class="page-title">{t.menu_documents}</h1>
         <DocumentFilters query facets />
         <section class="document-results" aria-labelledby="document-results-heading">
-            <h2 id="document-results-heading" class="visually-hidden">"Danh sách văn bản"</h2>
+            <h2 id="document-results-heading" class="visually-hidden">{t.documents_list_heading}</h2>
             {loaded(documents, Fit::page(10), move |list| {
                 let current = list.page;
                 let count = list.page_count();
@@ -51,8 +53,8 @@ pub fn DocumentsPage() -> impl IntoView {
                 }
                 view! {
                     <p class="list-total" role="status">
-                        {format!("{} văn bản", group_digits(list.total))}
-                        {(count > 1).then(|| format!(" · Trang {current}/{count}"))}
+                        {fill(plural(list.total, t.documents_total_one, t.documents_total), &[("n", &number(list.total))])}
+                        {page_of(t, current, count)}
                     </p>
                     <DocumentList documents=list.items />
                     <Pagination current count href=move |n| documents_href(&shown, n) />
@@ -72,6 +74,7 @@ fn requested_criteria(query: &ParamsMap) -> DocumentCriteria {
 /// address. Nothing happens on a select's change alone: the reader chooses, then asks.
 #[component]
 fn DocumentFilters(query: Memo<ParamsMap>, facets: Facets) -> impl IntoView {
+    let t = crate::i18n::texts();
     let values: [RwSignal<String>; 6] = std::array::from_fn(|_| RwSignal::new(String::new()));
     // Back and forward change the address: show what it says.
     Effect::new(move |_| {
@@ -101,13 +104,13 @@ fn DocumentFilters(query: Memo<ParamsMap>, facets: Facets) -> impl IntoView {
         <form
             class="search-form document-filters"
             role="search"
-            aria-label="Tìm văn bản"
+            aria-label=t.documents_search_label
             action=urls::DOCUMENTS
             method="get"
             on:submit=submit
         >
             <div class="field field-wide">
-                <label for="document-text">"Số ký hiệu hoặc từ khóa"</label>
+                <label for="document-text">{t.documents_text_label}</label>
                 <input
                     id="document-text"
                     type="search"
@@ -117,21 +120,21 @@ fn DocumentFilters(query: Memo<ParamsMap>, facets: Facets) -> impl IntoView {
                     on:input=move |event| text.set(event_target_value(&event))
                 />
             </div>
-            <FilterSelect id="document-kind" name=DOCUMENT_FILTERS[1] label="Loại văn bản" all="Tất cả các loại" value=kind
+            <FilterSelect id="document-kind" name=DOCUMENT_FILTERS[1] label=t.documents_kind all=t.documents_all_kinds value=kind
                 choices=choices(|facets| facets.types.into_iter().map(|c| (c.slug, counted(c.name, c.count))).collect()) />
-            <FilterSelect id="document-issuer" name=DOCUMENT_FILTERS[2] label="Cơ quan ban hành" all="Tất cả cơ quan" value=issuer
+            <FilterSelect id="document-issuer" name=DOCUMENT_FILTERS[2] label=t.documents_issuer all=t.documents_all_issuers value=issuer
                 choices=choices(|facets| facets.issuers.into_iter().map(|c| (c.slug, counted(c.name, c.count))).collect()) />
-            <FilterSelect id="document-field" name=DOCUMENT_FILTERS[3] label="Lĩnh vực" all="Tất cả lĩnh vực" value=field
+            <FilterSelect id="document-field" name=DOCUMENT_FILTERS[3] label=t.field_label all=t.all_fields value=field
                 choices=choices(|facets| facets.fields.into_iter().map(|c| (c.slug, counted(c.name, c.count))).collect()) />
-            <FilterSelect id="document-year" name=DOCUMENT_FILTERS[4] label="Năm ban hành" all="Tất cả các năm" value=year
+            <FilterSelect id="document-year" name=DOCUMENT_FILTERS[4] label=t.documents_year all=t.documents_all_years value=year
                 choices=choices(|facets| facets.years.into_iter().map(|y| (y.year.to_string(), counted(y.year.to_string(), y.count))).collect()) />
-            <FilterSelect id="document-status" name=DOCUMENT_FILTERS[5] label="Tình trạng" all="Mọi tình trạng" value=status
+            <FilterSelect id="document-status" name=DOCUMENT_FILTERS[5] label=t.status_label all=t.documents_all_statuses value=status
                 choices=choices(|facets| facets.statuses.into_iter().map(|c| (c.slug, counted(c.name, c.count))).collect()) />
             <div class="field field-actions">
-                <button type="submit" class="button">"Tìm văn bản"</button>
+                <button type="submit" class="button">{t.documents_search_button}</button>
                 {move || {
                     let filtered = !requested_criteria(&query.read()).is_empty();
-                    filtered.then(|| view! { <a class="reset-link" href=urls::DOCUMENTS>"Bỏ mọi điều kiện"</a> })
+                    filtered.then(|| view! { <a class="reset-link" href=urls::DOCUMENTS>{t.clear_filters}</a> })
                 }}
             </div>
         </form>
@@ -140,24 +143,25 @@ fn DocumentFilters(query: Memo<ParamsMap>, facets: Facets) -> impl IntoView {
 
 /// A filter's value as its option shows it: `Quyết định (12)`.
 fn counted(name: String, count: u64) -> String {
-    format!("{name} ({})", group_digits(count))
+    format!("{name} ({})", number(count))
 }
 
 #[component]
 fn NoDocuments(criteria: DocumentCriteria, beyond_the_end: bool) -> impl IntoView {
+    let t = crate::i18n::texts();
     if beyond_the_end {
         return view! {
-            <p class="empty">"Trang này không có văn bản. "
-                <a href=documents_href(&criteria, 1)>"Về trang đầu"</a></p>
+            <p class="empty">{t.documents_page_empty}
+                <a href=documents_href(&criteria, 1)>{t.first_page}</a></p>
         }
         .into_any();
     }
     view! {
         <div class="no-results" role="status">
-            <p>"Không có văn bản nào phù hợp với điều kiện tìm kiếm."</p>
+            <p>{t.documents_none}</p>
             <ul>
-                <li>"Có thể gõ số ký hiệu theo nhiều cách: “125/QĐ-UBND”, “125 qd” hay chỉ “125”."</li>
-                <li>"Bỏ bớt điều kiện lọc, hoặc " <a href=urls::DOCUMENTS>"xem tất cả văn bản"</a> "."</li>
+                <li>{t.documents_tip_number}</li>
+                <li>{t.documents_tip_filters} <a href=urls::DOCUMENTS>{t.documents_tip_all}</a> "."</li>
             </ul>
         </div>
     }
@@ -179,24 +183,26 @@ pub fn DocumentPage() -> impl IntoView {
 /// (`server/src/reading_view.rs`); `tests/e2e/reading-view-drift.spec.ts` compares the two.
 #[component]
 fn DocumentView(document: Document) -> impl IntoView {
+    let t = crate::i18n::texts();
+    let lang = crate::i18n::lang();
     let title = document_title(&document.kind, &document.number);
     let path = document_href(&document.slug);
     let address = urls::absolute(&path);
     let share_title = title.clone();
     let date = |day: chrono::NaiveDate| {
-        view! { <time datetime=day.to_string()>{format_day(day)}</time> }.into_any()
+        view! { <time datetime=day.to_string()>{format_day_in(lang, day)}</time> }.into_any()
     };
     let filtered = |name: &str, slug: &str, text: String| {
         view! { <a href=documents_filtered_href(name, slug)>{text}</a> }.into_any()
     };
     let replaced_by = document.status.replaced_by.clone().map(|newer| {
-        view! { " bởi " <a href=document_href(&newer.slug)>{newer.number}</a> }
+        view! { {t.document_replaced_by} <a href=document_href(&newer.slug)>{newer.number}</a> }
     });
     // One row's markup for every fact: the values differ, the code does not.
     let facts: [(&str, AnyView); 9] = [
-        ("Số ký hiệu", document.number.clone().into_any()),
+        (t.document_number, document.number.clone().into_any()),
         (
-            "Loại văn bản",
+            t.documents_kind,
             filtered(
                 DOCUMENT_FILTERS[1],
                 &document.kind.slug,
@@ -204,28 +210,28 @@ fn DocumentView(document: Document) -> impl IntoView {
             ),
         ),
         (
-            "Cơ quan ban hành",
+            t.documents_issuer,
             filtered(
                 DOCUMENT_FILTERS[2],
                 &document.issuer.slug,
                 document.issuer.name.clone(),
             ),
         ),
-        ("Người ký", document.signer.clone().into_any()),
-        ("Ngày ban hành", date(document.issued_on)),
+        (t.document_signer, document.signer.clone().into_any()),
+        (t.document_issued_on, date(document.issued_on)),
         // Without its own date, a document takes effect when it is issued.
         (
-            "Ngày hiệu lực",
+            t.document_effective_on,
             date(document.effective_on.unwrap_or(document.issued_on)),
         ),
         (
-            "Ngày hết hiệu lực",
+            t.document_expires_on,
             document
                 .expires_on
-                .map_or_else(|| "Không xác định".into_any(), date),
+                .map_or_else(|| t.document_no_expiry.into_any(), date),
         ),
         (
-            "Lĩnh vực",
+            t.field_label,
             filtered(
                 DOCUMENT_FILTERS[3],
                 &document.field.slug,
@@ -233,17 +239,17 @@ fn DocumentView(document: Document) -> impl IntoView {
             ),
         ),
         (
-            "Tình trạng",
+            t.status_label,
             view! { {status_badge(&document.status)}{replaced_by} }.into_any(),
         ),
     ];
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=document.summary.clone() />
-        <nav class="breadcrumb" aria-label="Đường dẫn">
+        <nav class="breadcrumb" aria-label=t.breadcrumb_label>
             <ol>
-                <li><a href=urls::HOME>"Trang chủ"</a></li>
-                <li><a href=urls::DOCUMENTS>"Văn bản"</a></li>
+                <li><a href=urls::HOME>{t.menu_home}</a></li>
+                <li><a href=urls::DOCUMENTS>{t.menu_documents}</a></li>
             </ol>
         </nav>
         <article class="document">
@@ -260,7 +266,7 @@ fn DocumentView(document: Document) -> impl IntoView {
             {(!document.files.is_empty()).then(|| view! { <DocumentFiles files=document.files /> })}
             {(!document.relations.is_empty()).then(|| view! {
                 <section class="document-relations" aria-labelledby="document-relations-heading">
-                    <h2 id="document-relations-heading" class="section-heading">"Văn bản liên quan"</h2>
+                    <h2 id="document-relations-heading" class="section-heading">{t.document_related}</h2>
                     <ul class="document-relation-list">
                         {document.relations.into_iter().map(|relation| view! {
                             <li>
@@ -272,7 +278,7 @@ fn DocumentView(document: Document) -> impl IntoView {
                     </ul>
                 </section>
             })}
-            <ShareActions title=share_title url=address label="Chia sẻ văn bản" />
+            <ShareActions title=share_title url=address label=t.document_share />
         </article>
         <UsefulQuestion page=path />
     }
@@ -281,9 +287,10 @@ fn DocumentView(document: Document) -> impl IntoView {
 /// The attached files, each a download link saying its type and size.
 #[component]
 fn DocumentFiles(files: Vec<DocumentFile>) -> impl IntoView {
+    let t = crate::i18n::texts();
     view! {
         <section class="document-files" aria-labelledby="document-files-heading">
-            <h2 id="document-files-heading" class="section-heading">"Tệp đính kèm"</h2>
+            <h2 id="document-files-heading" class="section-heading">{t.document_files}</h2>
             <ul class="document-file-list">
                 {files.into_iter().map(|file| view! {
                     <li>
@@ -291,7 +298,7 @@ fn DocumentFiles(files: Vec<DocumentFile>) -> impl IntoView {
                         " "
                         // `download`: the router leaves the link to the browser, which saves the file.
                         <a class="button button-small" href=file.url download="">
-                            {format!("Tải về ({}, {})", file.format, format_file_size(file.size))}
+                            {fill(t.document_download, &[("format", &file.format), ("size", &format_file_size(file.size))])}
                             <span class="visually-hidden">{format!(": {}", file.name)}</span>
                         </a>
                     </li>

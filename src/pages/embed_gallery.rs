@@ -16,14 +16,15 @@ use portal_contract::DEFAULT_SITE_NAME;
 pub fn EmbedGalleryPage() -> impl IntoView {
     // The previews use the very loader other sites use.
     let loader = LocalResource::new(|| assets::load("embed-loader", &[Asset::Script("/embed.js")]));
+    let t = crate::i18n::texts();
     view! {
-        <Title text="Nhúng tiện ích" />
-        <Meta name="description" content="Đưa tin mới, văn bản mới, lịch công tác, thống kê truy cập, website liên kết và bản đồ của huyện Bình Liêu lên trang web của cơ quan, trường học bằng hai dòng mã." />
-        <h1 class="page-title">"Nhúng tiện ích vào trang web khác"</h1>
+        <Title text=t.gallery_title />
+        <Meta name="description" content=t.gallery_description />
+        <h1 class="page-title">{t.gallery_heading}</h1>
         <p>
-            "Các cơ quan, xã, trường học có thể đưa tin tức và thông tin của huyện lên trang web của mình: "
-            "chọn tiện ích, chép mã và dán vào trang. Khung tự điều chỉnh chiều cao theo nội dung; "
-            "liên kết bên trong mở cổng thông tin ở cửa sổ chính."
+            {t.gallery_intro_who}
+            {t.gallery_intro_how}
+            {t.gallery_intro_links}
         </p>
         {move || match loader.get() {
             Some(Err(())) => view! {
@@ -38,6 +39,7 @@ pub fn EmbedGalleryPage() -> impl IntoView {
 /// One widget: its options, a live preview and its code.
 #[component]
 fn WidgetShowcase(widget: Widget, loader_ready: Signal<bool>) -> impl IntoView {
+    let t = crate::i18n::texts();
     let slug = widget.slug();
     let count = RwSignal::new(LATEST_DEFAULT_COUNT.to_string());
     let category = RwSignal::new(String::new());
@@ -105,21 +107,21 @@ fn WidgetShowcase(widget: Widget, loader_ready: Signal<bool>) -> impl IntoView {
             {match widget {
                 Widget::LatestNews => view! {
                     <div class="embed-options">
-                        <CountOption widget count label="Số tin" />
+                        <CountOption widget count label=t.gallery_count_news />
                         <CategoryOption category />
                     </div>
                 }.into_any(),
                 Widget::LatestDocuments => view! {
-                    <div class="embed-options"><CountOption widget count label="Số văn bản" /></div>
+                    <div class="embed-options"><CountOption widget count label=t.gallery_count_documents /></div>
                 }.into_any(),
                 Widget::Questions => view! {
-                    <div class="embed-options"><CountOption widget count label="Số câu hỏi" /></div>
+                    <div class="embed-options"><CountOption widget count label=t.gallery_count_questions /></div>
                 }.into_any(),
                 _ => ().into_any(),
             }}
             <div class="embed-preview" node_ref=preview></div>
-            <CodeToCopy label="Mã nhúng (tự điều chỉnh chiều cao)" code=Signal::derive(script_code) id=format!("ma-script-{slug}") />
-            <CodeToCopy label="Hoặc chỉ dùng khung iframe (chiều cao cố định)" code=Signal::derive(iframe_code) id=format!("ma-iframe-{slug}") />
+            <CodeToCopy label=t.gallery_code_script code=Signal::derive(script_code) id=format!("ma-script-{slug}") />
+            <CodeToCopy label=t.gallery_code_iframe code=Signal::derive(iframe_code) id=format!("ma-iframe-{slug}") />
         </section>
     }
 }
@@ -146,12 +148,13 @@ fn CountOption(widget: Widget, count: RwSignal<String>, label: &'static str) -> 
 /// The category of `tin-moi` (`chuyen-muc`).
 #[component]
 fn CategoryOption(category: RwSignal<String>) -> impl IntoView {
+    let t = crate::i18n::texts();
     let site = use_site();
     view! {
         <div class="field">
-            <label for="nhung-chuyen-muc">"Chuyên mục"</label>
+            <label for="nhung-chuyen-muc">{t.category_label}</label>
             <select id="nhung-chuyen-muc" on:change=move |event| category.set(event_target_value(&event))>
-                <option value="">"Tất cả chuyên mục"</option>
+                <option value="">{t.all_categories}</option>
                 {move || site.get().and_then(Result::ok).map(|site| {
                     site.menu.into_iter().map(|entry| view! {
                         <option value=entry.slug>{entry.name}</option>
@@ -165,19 +168,20 @@ fn CategoryOption(category: RwSignal<String>) -> impl IntoView {
 /// A block of code with a button that copies it; says whether the copy worked.
 #[component]
 fn CodeToCopy(label: &'static str, code: Signal<String>, id: String) -> impl IntoView {
+    let t = crate::i18n::texts();
     let (status, set_status) = signal(String::new());
     let code_ref = NodeRef::<leptos::html::Pre>::new();
     let copy = move |_| {
         let text = code.get_untracked();
         leptos::task::spawn_local(async move {
             if crate::clipboard::copy_text(&text).await {
-                set_status.set("Đã chép mã.".into());
+                set_status.set(t.gallery_copied.into());
             } else {
                 // Leave the reader one keystroke away: the code is selected for Ctrl+C.
                 if let Some(pre) = code_ref.get_untracked() {
                     select_contents(&pre);
                 }
-                set_status.set("Không chép tự động được; mã đã được chọn, hãy nhấn Ctrl+C.".into());
+                set_status.set(t.gallery_copy_failed.into());
             }
         });
     };
@@ -188,7 +192,7 @@ fn CodeToCopy(label: &'static str, code: Signal<String>, id: String) -> impl Int
         <div class="embed-code">
             <p class="embed-code-label" id=label_id>{label}</p>
             <pre id=id node_ref=code_ref tabindex="0" aria-labelledby=labelled_by><code>{move || code.get()}</code></pre>
-            <button type="button" class="button button-small" aria-describedby=described_by on:click=copy>"Chép mã"</button>
+            <button type="button" class="button button-small" aria-describedby=described_by on:click=copy>{t.gallery_copy}</button>
             <span class="copy-status" role="status">{move || status.get()}</span>
         </div>
     }

@@ -7,11 +7,12 @@ use crate::components::feedback_form::FeedbackForm;
 
 #[component]
 pub fn FeedbackPage() -> impl IntoView {
+    let t = crate::i18n::texts();
     view! {
-        <Title text="Gửi ý kiến phản hồi" />
-        <Meta name="description" content="Gửi ý kiến, kiến nghị của người dân tới UBND huyện Bình Liêu." />
-        <h1 class="page-title">"Gửi ý kiến phản hồi"</h1>
-        <p>"Ý kiến, kiến nghị của bạn được chuyển tới Văn phòng HĐND và UBND huyện. Chúng tôi trả lời qua email hoặc số điện thoại bạn để lại."</p>
+        <Title text=t.feedback_title />
+        <Meta name="description" content=t.feedback_description />
+        <h1 class="page-title">{t.feedback_title}</h1>
+        <p>{t.feedback_intro}</p>
         <FeedbackForm />
     }
 }

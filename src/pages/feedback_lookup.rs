@@ -8,8 +8,8 @@ use portal_contract::limits::{LOOKUP_CONTACT_MAX_CHARS, REFERENCE_MAX_CHARS};
 use portal_contract::questions::{
     validate_lookup, FeedbackProgress, FeedbackStatus, LookupInput, LOOKUP_REFERENCE_PARAM,
 };
-use portal_contract::time::format_display;
-use portal_contract::FieldErrors;
+use portal_contract::time::format_display_in;
+use portal_contract::{fill, FieldErrors};
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiFailure, SendFailure};
@@ -40,6 +40,7 @@ fn focus(id: &str) {
 
 #[component]
 pub fn FeedbackLookupPage() -> impl IntoView {
+    let t = crate::i18n::texts();
     let query = use_query_map();
     let reference = RwSignal::new(
         query
@@ -72,12 +73,12 @@ pub fn FeedbackLookupPage() -> impl IntoView {
                     errors.set(fields);
                     Status::Editing
                 }
-                Err(SendFailure::RateLimited(seconds)) => Status::Failed(format!(
-                    "Bạn đã tra cứu nhiều lần trong thời gian ngắn. Vui lòng thử lại sau khoảng {} phút.",
-                    seconds.div_ceil(60).max(1)
+                Err(SendFailure::RateLimited(seconds)) => Status::Failed(fill(
+                    t.lookup_rate_limited,
+                    &[("minutes", &seconds.div_ceil(60).max(1).to_string())],
                 )),
                 Err(SendFailure::Failed(failure)) => {
-                    Status::Failed(format!("Chưa tra cứu được: {}", failure.message()))
+                    Status::Failed(fill(t.lookup_failed, &[("reason", failure.message())]))
                 }
             };
             status.set(next);
@@ -112,20 +113,20 @@ pub fn FeedbackLookupPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Tra cứu ý kiến phản hồi" />
-        <Meta name="description" content="Tra cứu tình trạng xử lý và câu trả lời cho ý kiến, câu hỏi bạn đã gửi, bằng mã số ý kiến và email hoặc số điện thoại." />
-        <h1 class="page-title">"Tra cứu ý kiến phản hồi"</h1>
-        <p>"Nhập mã số ý kiến (ví dụ PH-2026-000042) và email hoặc số điện thoại bạn đã ghi khi gửi."</p>
+        <Title text=t.lookup_title />
+        <Meta name="description" content=t.lookup_description />
+        <h1 class="page-title">{t.lookup_title}</h1>
+        <p>{t.lookup_intro}</p>
         <form class="feedback-form lookup-form" novalidate
             on:submit=move |event| {
                 event.prevent_default();
                 look_up();
             }>
-            {field("reference", "Mã số ý kiến *", "text", reference, REFERENCE_MAX_CHARS)}
-            {field("contact", "Email hoặc số điện thoại đã ghi khi gửi *", "text", contact, LOOKUP_CONTACT_MAX_CHARS)}
+            {field("reference", t.lookup_reference, "text", reference, REFERENCE_MAX_CHARS)}
+            {field("contact", t.lookup_contact, "text", contact, LOOKUP_CONTACT_MAX_CHARS)}
             <p>
                 <button type="submit" class="button" disabled=move || status.get() == Status::Looking>
-                    {move || if status.get() == Status::Looking { "Đang tra cứu…" } else { "Tra cứu" }}
+                    {move || if status.get() == Status::Looking { t.lookup_looking } else { t.lookup_button }}
                 </button>
             </p>
         </form>
@@ -137,14 +138,14 @@ pub fn FeedbackLookupPage() -> impl IntoView {
                 Status::Found(progress) => view! { <Progress progress=*progress /> }.into_any(),
                 Status::NotFound => view! {
                     <div class="error-notice">
-                        <p>"Không tìm thấy ý kiến nào có mã số và email hoặc số điện thoại này. Vui lòng kiểm tra lại: mã số có dạng PH-năm-số thứ tự, và email hoặc số điện thoại phải giống khi gửi."</p>
+                        <p>{t.lookup_not_found}</p>
                     </div>
                 }
                 .into_any(),
                 Status::Failed(message) => view! {
                     <div class="error-notice">
                         <p>{message}</p>
-                        <button type="button" class="button" on:click=move |_| look_up()>"Thử lại"</button>
+                        <button type="button" class="button" on:click=move |_| look_up()>{t.retry}</button>
                     </div>
                 }
                 .into_any(),
@@ -156,6 +157,7 @@ pub fn FeedbackLookupPage() -> impl IntoView {
 /// Where the feedback stands, and the answer when there is one.
 #[component]
 fn Progress(progress: FeedbackProgress) -> impl IntoView {
+    let (t, lang) = (crate::i18n::texts(), crate::i18n::lang());
     let state = match (progress.status, &progress.unit, progress.decline_reason) {
         (FeedbackStatus::InProgress, Some(unit), _) => {
             format!("{}: {unit}", FeedbackStatus::InProgress.label())
@@ -172,26 +174,26 @@ fn Progress(progress: FeedbackProgress) -> impl IntoView {
         <section class="lookup-progress" aria-labelledby="lookup-progress-heading">
             <h2 id="lookup-progress-heading" class="section-heading">{progress.title}</h2>
             <dl class="document-facts">
-                <div><dt>"Mã số"</dt><dd>{progress.reference}</dd></div>
-                <div><dt>"Ngày gửi"</dt><dd><time datetime=progress.received_at.to_rfc3339()>{format_display(&progress.received_at)}</time></dd></div>
-                {progress.field.map(|field| view! { <div><dt>"Lĩnh vực"</dt><dd>{field.name}</dd></div> })}
-                <div><dt>"Tình trạng"</dt><dd class="feedback-status">{state}</dd></div>
+                <div><dt>{t.lookup_reference_short}</dt><dd>{progress.reference}</dd></div>
+                <div><dt>{t.lookup_sent_on}</dt><dd><time datetime=progress.received_at.to_rfc3339()>{format_display_in(lang, &progress.received_at)}</time></dd></div>
+                {progress.field.map(|field| view! { <div><dt>{t.field_label}</dt><dd>{field.name}</dd></div> })}
+                <div><dt>{t.status_label}</dt><dd class="feedback-status">{state}</dd></div>
             </dl>
             {progress.answer.map(|answer| view! {
                 <section class="question-answer" aria-labelledby="lookup-answer-heading">
-                    <h3 id="lookup-answer-heading" class="section-heading">"Trả lời"</h3>
+                    <h3 id="lookup-answer-heading" class="section-heading">{t.answer_heading}</h3>
                     <p class="article-meta">
                         {answer.unit} " · "
-                        <time datetime=answer.answered_at.to_rfc3339()>{format_display(&answer.answered_at)}</time>
+                        <time datetime=answer.answered_at.to_rfc3339()>{format_display_in(lang, &answer.answered_at)}</time>
                     </p>
                     // The server sanitized this HTML with the articles' allowlist before storing it.
                     <div class="article-body" inner_html=answer.body_html></div>
                 </section>
             })}
             {published.map(|href| view! {
-                <p>"Câu hỏi và trả lời đã được đăng ở trang " <a href=href>"Hỏi đáp"</a> "."</p>
+                <p>{t.lookup_published_before} <a href=href>{t.menu_questions}</a> {t.lookup_published_after}</p>
             })}
-            <p><a href=urls::QUESTIONS>"Xem các câu hỏi khác đã được trả lời"</a></p>
+            <p><a href=urls::QUESTIONS>{t.lookup_other_questions}</a></p>
         </section>
     }
 }

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use portal_contract::limits::MAX_PER_PAGE;
-use portal_contract::{format_display, ArticleSummary, CategoryRef, Site, LEAD_IMAGE_SIZES};
+use portal_contract::time::format_display_in;
+use portal_contract::{ArticleSummary, CategoryRef, Site, LEAD_IMAGE_SIZES};
 
 use crate::api::{self, DocumentCriteria};
 use crate::components::article_list::ArticleList;
@@ -27,22 +28,23 @@ const _: () = assert!(
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let t = crate::i18n::texts();
     let site = use_site();
     let featured = LocalResource::new(|| api::featured(FEATURED_COUNT));
     view! {
         <Title text="" />
-        <Meta name="description" content="Tin tức, thông báo, chỉ đạo điều hành và lịch công tác của huyện Bình Liêu, tỉnh Quảng Ninh." />
-        <h1 class="visually-hidden">"Trang chủ Cổng thông tin điện tử huyện Bình Liêu"</h1>
+        <Meta name="description" content=t.home_description />
+        <h1 class="visually-hidden">{t.home_heading}</h1>
         <div class="with-sidebar">
             <div class="main-column">
                 <section class="featured" aria-labelledby="featured-heading">
-                    <h2 id="featured-heading" class="section-heading">"Tin tiêu điểm"</h2>
-                    {loaded(featured, Fit::Block { lines: 4, missing: "Chưa có tin tiêu điểm." }, |page| view! { <FeaturedNews articles=page.items /> })}
+                    <h2 id="featured-heading" class="section-heading">{t.featured_heading}</h2>
+                    {loaded(featured, Fit::Block { lines: 4, missing: t.no_featured }, |page| view! { <FeaturedNews articles=page.items /> })}
                 </section>
                 <div class="category-blocks">
                     <LatestDocuments />
                     <LatestQuestions />
-                    {loaded(site, Fit::Block { lines: 6, missing: "Chưa có chuyên mục." }, |site: Site| {
+                    {loaded(site, Fit::Block { lines: 6, missing: t.no_categories }, |site: Site| {
                         site.menu
                             .into_iter()
                             // The sidebar has its own blocks for these two.
@@ -62,8 +64,9 @@ pub fn HomePage() -> impl IntoView {
 fn FeaturedNews(articles: Vec<ArticleSummary>) -> impl IntoView {
     let mut articles = articles.into_iter();
     let Some(lead) = articles.next() else {
-        return view! { <p class="empty">"Chưa có tin tiêu điểm."</p> }.into_any();
+        return view! { <p class="empty">{crate::i18n::texts().no_featured}</p> }.into_any();
     };
+    let published = format_display_in(crate::i18n::lang(), &lead.published_at);
     let others: Vec<_> = articles.collect();
     view! {
         <div class="featured-grid">
@@ -71,7 +74,7 @@ fn FeaturedNews(articles: Vec<ArticleSummary>) -> impl IntoView {
                 {lead.image.map(|image| view! { <Photo image class="lead-image" sizes=LEAD_IMAGE_SIZES lazy=false /> })}
                 <h3><a href=article_href(&lead.slug)>{lead.title}</a></h3>
                 <p class="article-meta">
-                    <time datetime=lead.published_at.to_rfc3339()>{format_display(&lead.published_at)}</time>
+                    <time datetime=lead.published_at.to_rfc3339()>{published}</time>
                     " · " {lead.category.name}
                 </p>
                 <p>{lead.summary}</p>
@@ -85,6 +88,7 @@ fn FeaturedNews(articles: Vec<ArticleSummary>) -> impl IntoView {
 /// The newest articles of one category, with a link to all of them.
 #[component]
 fn CategoryBlock(category: CategoryRef) -> impl IntoView {
+    let t = crate::i18n::texts();
     let slug = category.slug.clone();
     let latest = LocalResource::new(move || {
         let slug = slug.clone();
@@ -100,9 +104,9 @@ fn CategoryBlock(category: CategoryRef) -> impl IntoView {
             <h2 id=heading_id class="section-heading">
                 <a href=href>{name}</a>
             </h2>
-            {loaded(latest, Fit::block("Không tìm thấy chuyên mục này."), |page| view! { <ArticleList articles=page.items show_summary=false /> })}
+            {loaded(latest, Fit::block(t.category_missing), |page| view! { <ArticleList articles=page.items show_summary=false /> })}
             <p class="more-link">
-                <a href=more_href>"Xem tất cả " <span class="visually-hidden">{category.name}</span> " ›"</a>
+                <a href=more_href>{t.see_all} <span class="visually-hidden">{category.name}</span> " ›"</a>
             </p>
         </section>
     }
@@ -111,17 +115,18 @@ fn CategoryBlock(category: CategoryRef) -> impl IntoView {
 /// Văn bản mới: the newest documents, with a link to the library.
 #[component]
 fn LatestDocuments() -> impl IntoView {
+    let t = crate::i18n::texts();
     let documents = LocalResource::new(|| async {
         api::documents(&DocumentCriteria::default(), 1, LATEST_DOCUMENTS).await
     });
     view! {
         <section class="category-block" aria-labelledby="latest-documents-heading">
             <h2 id="latest-documents-heading" class="section-heading">
-                <a href=urls::DOCUMENTS>"Văn bản mới"</a>
+                <a href=urls::DOCUMENTS>{t.latest_documents_heading}</a>
             </h2>
-            {loaded(documents, Fit::block("Chưa có văn bản."), |page| view! { <DocumentLinks documents=page.items /> })}
+            {loaded(documents, Fit::block(t.no_documents), |page| view! { <DocumentLinks documents=page.items /> })}
             <p class="more-link">
-                <a href=urls::DOCUMENTS>"Xem tất cả " <span class="visually-hidden">"văn bản"</span> " ›"</a>
+                <a href=urls::DOCUMENTS>{t.see_all} <span class="visually-hidden">{t.see_all_documents_hidden}</span> " ›"</a>
             </p>
         </section>
     }
@@ -130,15 +135,16 @@ fn LatestDocuments() -> impl IntoView {
 /// Hỏi đáp: the newest answered questions, with a link to all of them.
 #[component]
 fn LatestQuestions() -> impl IntoView {
+    let t = crate::i18n::texts();
     let questions = LocalResource::new(|| api::questions("", "", 1, LATEST_QUESTIONS));
     view! {
         <section class="category-block" aria-labelledby="latest-questions-heading">
             <h2 id="latest-questions-heading" class="section-heading">
-                <a href=urls::QUESTIONS>"Hỏi đáp"</a>
+                <a href=urls::QUESTIONS>{t.menu_questions}</a>
             </h2>
-            {loaded(questions, Fit::block("Chưa có câu hỏi nào được trả lời."), |page| view! { <QuestionLinks questions=page.items /> })}
+            {loaded(questions, Fit::block(t.no_answered_questions), |page| view! { <QuestionLinks questions=page.items /> })}
             <p class="more-link">
-                <a href=urls::QUESTIONS>"Xem tất cả " <span class="visually-hidden">"câu hỏi"</span> " ›"</a>
+                <a href=urls::QUESTIONS>{t.see_all} <span class="visually-hidden">{t.see_all_questions_hidden}</span> " ›"</a>
             </p>
         </section>
     }

@@ -32,17 +32,16 @@ pub fn InFullApp() -> impl IntoView {
         );
         return view! { <Placeholder /> }.into_any();
     }
+    let t = crate::i18n::texts();
     view! {
-        <Title text="Chưa mở được trang" />
+        <Title text=t.full_app_title />
         <section class="not-found">
-            <h1>"Chưa mở được trang này"</h1>
+            <h1>{t.full_app_heading}</h1>
+            <p>{t.full_app_text}</p>
             <p>
-                "Máy chủ chưa gửi phần ứng dụng có trang này. Hãy tải lại trang sau ít phút."
-            </p>
-            <p>
-                <a class="button" href=address rel="external">"Tải lại trang"</a>
+                <a class="button" href=address rel="external">{t.full_app_reload}</a>
                 " "
-                <a class="button" href=urls::HOME>"Về trang chủ"</a>
+                <a class="button" href=urls::HOME>{t.back_home}</a>
             </p>
         </section>
     }

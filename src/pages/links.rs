@@ -9,11 +9,12 @@ use crate::components::widgets::links::LinkGroupsList;
 
 #[component]
 pub fn LinksPage() -> impl IntoView {
+    let t = crate::i18n::texts();
     let groups = LocalResource::new(api::links);
     view! {
-        <Title text="Website liên kết" />
-        <Meta name="description" content="Các cổng thông tin của Trung ương, tỉnh Quảng Ninh và các địa phương, sở, ngành." />
-        <h1 class="page-title">"Website liên kết"</h1>
+        <Title text=t.links_title />
+        <Meta name="description" content=t.links_description />
+        <h1 class="page-title">{t.links_title}</h1>
         {loaded(groups, Fit::page(8), |groups| view! { <LinkGroupsList groups /> })}
     }
 }

@@ -5,24 +5,26 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use portal_contract::{fold_decomposed, Place, PlaceKind};
+use portal_contract::{fill, fold_decomposed, Place, PlaceKind};
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiFailure};
+use crate::components::counts::plural;
 use crate::components::map::{leaflet_assets, DistrictMap, MapHandle};
 use crate::components::status::{loaded, ErrorNotice, Fit};
 use crate::site::use_site;
 
 #[component]
 pub fn MapPage() -> impl IntoView {
+    let t = crate::i18n::texts();
     let places = LocalResource::new(api::map);
     view! {
-        <Title text="Bản đồ huyện" />
-        <Meta name="description" content="Bản đồ huyện Bình Liêu: các xã, thị trấn, trụ sở, cửa khẩu, trường học, cơ sở y tế, chợ và điểm du lịch." />
-        <h1 class="page-title">"Bản đồ huyện Bình Liêu"</h1>
-        {loaded(places, Fit::page(6), |collection| {
+        <Title text=t.map_title />
+        <Meta name="description" content=t.map_description />
+        <h1 class="page-title">{t.map_heading}</h1>
+        {loaded(places, Fit::page(6), move |collection| {
             if collection.features.is_empty() {
-                return view! { <p class="empty">"Chưa có dữ liệu bản đồ."</p> }.into_any();
+                return view! { <p class="empty">{t.map_no_data}</p> }.into_any();
             }
             view! { <PlacesAndMap places=collection.features /> }.into_any()
         })}
@@ -31,6 +33,7 @@ pub fn MapPage() -> impl IntoView {
 
 #[component]
 fn PlacesAndMap(places: Vec<Place>) -> impl IntoView {
+    let t = crate::i18n::texts();
     let kinds: Vec<(PlaceKind, usize)> = PlaceKind::ALL
         .into_iter()
         .map(|kind| {
@@ -75,14 +78,12 @@ fn PlacesAndMap(places: Vec<Place>) -> impl IntoView {
 
     view! {
         {approximate.then(|| view! {
-            <p class="map-disclaimer">
-                "Vị trí và ranh giới trên bản đồ là gần đúng, vẽ để minh hoạ, không phải số liệu đo đạc."
-            </p>
+            <p class="map-disclaimer">{t.map_disclaimer}</p>
         })}
         <div class="map-layout">
             <div class="map-column">
                 <fieldset class="map-layers">
-                    <legend>"Lớp hiển thị"</legend>
+                    <legend>{t.map_layers}</legend>
                     {kinds.into_iter().map(|(kind, count)| view! {
                         <label class="map-layer">
                             <input
@@ -103,9 +104,9 @@ fn PlacesAndMap(places: Vec<Place>) -> impl IntoView {
                 <MapArea places=places.get_value() shown=shown on_ready=Callback::new(move |h| handle.set_value(Some(h))) />
             </div>
             <section class="place-list-section" aria-labelledby="place-list-heading">
-                <h2 id="place-list-heading" class="section-heading">"Danh sách địa điểm"</h2>
+                <h2 id="place-list-heading" class="section-heading">{t.map_places_heading}</h2>
                 <div class="field">
-                    <label for="place-filter">"Tìm địa điểm theo tên hoặc địa chỉ"</label>
+                    <label for="place-filter">{t.map_filter_label}</label>
                     <input
                         id="place-filter"
                         type="search"
@@ -116,8 +117,11 @@ fn PlacesAndMap(places: Vec<Place>) -> impl IntoView {
                 </div>
                 <p class="place-count" role="status">
                     {move || match listed.with(Vec::len) {
-                        0 => "Không có địa điểm nào phù hợp.".to_string(),
-                        count => format!("{count} địa điểm"),
+                        0 => t.map_no_places.to_string(),
+                        count => fill(
+                            plural(count as u64, t.map_places_count_one, t.map_places_count),
+                            &[("n", &count.to_string())],
+                        ),
                     }}
                 </p>
                 <ul class="place-list">
@@ -165,12 +169,11 @@ fn MapArea(
     let leaflet = LocalResource::new(leaflet_assets::load);
     let site = use_site();
     let base_map_failed = RwSignal::new(false);
+    let t = crate::i18n::texts();
     view! {
         <div class="map-status" role="status">
             {move || base_map_failed.get().then(|| view! {
-                <p class="map-notice">
-                    "Không tải được bản đồ nền (có thể do mất mạng). Các địa điểm vẫn hiện trên nền trống."
-                </p>
+                <p class="map-notice">{t.map_base_failed}</p>
             })}
         </div>
         {move || match (leaflet.get(), site.get()) {
@@ -187,12 +190,12 @@ fn MapArea(
                     shown=shown
                     on_ready=on_ready
                     base_map_failed=base_map_failed
-                    label="Bản đồ huyện Bình Liêu"
+                    label=t.map_heading
                 />
             }.into_any(),
             _ => view! {
                 <div class="district-map placeholder" aria-busy="true">
-                    <span class="visually-hidden" role="status">"Đang tải bản đồ…"</span>
+                    <span class="visually-hidden" role="status">{t.map_loading}</span>
                 </div>
             }.into_any(),
         }}

@@ -6,6 +6,7 @@ pub mod category;
 pub mod documents;
 #[cfg(feature = "embeds")]
 pub mod embed_gallery;
+pub mod english_home;
 pub mod feedback;
 pub mod feedback_lookup;
 pub mod home;

@@ -12,11 +12,12 @@ use portal_contract::procedures::{
     procedure_description, Procedure, ProcedureLevel, ProcedureSummary, Requirement,
     PROCEDURES_DESCRIPTION,
 };
-use portal_contract::{format_file_size, group_digits};
+use portal_contract::{fill, format_file_size};
 
 use crate::api::{self, ApiFailure};
+use crate::components::counts::{number, plural};
 use crate::components::filter_select::FilterSelect;
-use crate::components::pagination::{requested_page, Pagination};
+use crate::components::pagination::{page_of, requested_page, Pagination};
 use crate::components::share::ShareActions;
 use crate::components::status::{loaded, Fit};
 use crate::components::useful_question::UsefulQuestion;
@@ -26,6 +27,7 @@ use crate::urls::{self, document_href, procedure_href, procedures_href, PROCEDUR
 
 #[component]
 pub fn ProceduresPage() -> impl IntoView {
+    let t = crate::i18n::texts();
     let query = use_query_map();
     let requested = move || {
         let query = query.read();
@@ -75,42 +77,42 @@ pub fn ProceduresPage() -> impl IntoView {
             .to_vec()
     });
     view! {
-        <Title text="Thủ tục hành chính" />
+        <Title text=t.procedures_title />
         <Meta name="description" content=PROCEDURES_DESCRIPTION />
-        <h1 class="page-title">"Thủ tục hành chính"</h1>
+        <h1 class="page-title">{t.procedures_title}</h1>
         <p>
-            "Cần chuẩn bị những gì, nộp ở đâu, bao lâu có kết quả. Cổng thông tin chỉ hướng dẫn, không tiếp nhận hồ sơ: "
-            "hồ sơ nộp tại Bộ phận một cửa, qua bưu chính hoặc trên Cổng Dịch vụ công quốc gia."
+            {t.procedures_intro_what}
+            {t.procedures_intro_where}
         </p>
-        <form class="search-form procedure-filters" role="search" aria-label="Tìm thủ tục"
+        <form class="search-form procedure-filters" role="search" aria-label=t.procedures_search_label
             action=urls::PROCEDURES method="get" on:submit=submit>
             <div class="field field-wide">
-                <label for="procedure-text">"Tên thủ tục"</label>
+                <label for="procedure-text">{t.procedures_name_label}</label>
                 <input id="procedure-text" type="search" name=PROCEDURE_FILTERS[2] maxlength=QUERY_MAX_CHARS
                     prop:value=move || text.get()
                     on:input=move |event| text.set(event_target_value(&event)) />
             </div>
-            <FilterSelect id="procedure-field" name=PROCEDURE_FILTERS[0] label="Lĩnh vực" all="Tất cả lĩnh vực"
+            <FilterSelect id="procedure-field" name=PROCEDURE_FILTERS[0] label=t.field_label all=t.all_fields
                 value=field choices=field_choices />
-            <FilterSelect id="procedure-level" name=PROCEDURE_FILTERS[1] label="Cấp thực hiện" all="Tất cả các cấp"
+            <FilterSelect id="procedure-level" name=PROCEDURE_FILTERS[1] label=t.procedures_level all=t.procedures_all_levels
                 value=level choices=level_choices />
             <div class="field field-actions">
-                <button type="submit" class="button">"Tìm thủ tục"</button>
+                <button type="submit" class="button">{t.procedures_search_button}</button>
                 {move || {
                     let (field, level, text, _) = requested();
                     let filtered = !(field.is_empty() && level.is_empty() && text.trim().is_empty());
-                    filtered.then(|| view! { <a class="reset-link" href=urls::PROCEDURES>"Bỏ mọi điều kiện"</a> })
+                    filtered.then(|| view! { <a class="reset-link" href=urls::PROCEDURES>{t.clear_filters}</a> })
                 }}
             </div>
         </form>
         <section aria-labelledby="procedure-results-heading">
-            <h2 id="procedure-results-heading" class="visually-hidden">"Danh sách thủ tục"</h2>
+            <h2 id="procedure-results-heading" class="visually-hidden">{t.procedures_list_heading}</h2>
             {loaded(procedures, Fit::page(10), move |list| {
                 let Some(list) = list else {
                     return view! {
                         <div class="no-results" role="status">
-                            <p>"Lĩnh vực hoặc cấp thực hiện này không có trong danh sách."</p>
-                            <p><a href=urls::PROCEDURES>"Xem tất cả thủ tục"</a></p>
+                            <p>{t.procedures_unknown_filter}</p>
+                            <p><a href=urls::PROCEDURES>{t.procedures_all}</a></p>
                         </div>
                     }
                     .into_any();
@@ -120,13 +122,13 @@ pub fn ProceduresPage() -> impl IntoView {
                 if list.items.is_empty() {
                     let first = procedures_href(&shown_field, &shown_level, &shown_text, 1);
                     return if current > 1 {
-                        view! { <p class="empty">"Trang này không có thủ tục. " <a href=first>"Về trang đầu"</a></p> }
+                        view! { <p class="empty">{t.procedures_page_empty} <a href=first>{t.first_page}</a></p> }
                             .into_any()
                     } else {
                         view! {
                             <p class="empty" role="status">
-                                "Không có thủ tục nào phù hợp. "
-                                <a href=urls::PROCEDURES>"Xem tất cả thủ tục"</a>
+                                {t.procedures_none}
+                                <a href=urls::PROCEDURES>{t.procedures_all}</a>
                             </p>
                         }
                         .into_any()
@@ -134,8 +136,8 @@ pub fn ProceduresPage() -> impl IntoView {
                 }
                 view! {
                     <p class="list-total" role="status">
-                        {format!("{} thủ tục", group_digits(list.total))}
-                        {(count > 1).then(|| format!(" · Trang {current}/{count}"))}
+                        {fill(plural(list.total, t.procedures_total_one, t.procedures_total), &[("n", &number(list.total))])}
+                        {page_of(t, current, count)}
                     </p>
                     <ProcedureList procedures=list.items />
                     <Pagination current count
@@ -149,13 +151,18 @@ pub fn ProceduresPage() -> impl IntoView {
 
 #[component]
 fn ProcedureList(procedures: Vec<ProcedureSummary>) -> impl IntoView {
+    let t = crate::i18n::texts();
     view! {
         <ul class="article-list procedure-list">
             {procedures.into_iter().map(|procedure| view! {
                 <li>
                     <h3 class="article-card-title"><a href=procedure_href(&procedure.slug)>{procedure.name}</a></h3>
                     <p class="article-meta">
-                        {format!("Mã {} · {} · {}", procedure.code, procedure.field.name, procedure.level.label())}
+                        {fill(t.procedure_card_meta, &[
+                            ("code", &procedure.code),
+                            ("field", &procedure.field.name),
+                            ("level", procedure.level.label()),
+                        ])}
                     </p>
                     <p class="procedure-card-online">{procedure.online.label()}</p>
                 </li>
@@ -179,25 +186,26 @@ pub fn ProcedurePage() -> impl IntoView {
 /// (`server/src/reading_view.rs`); `tests/e2e/reading-view-drift.spec.ts` compares the two.
 #[component]
 fn ProcedureView(procedure: Procedure) -> impl IntoView {
+    let t = crate::i18n::texts();
     let path = procedure_href(&procedure.slug);
     let address = urls::absolute(&path);
     let description = procedure_description(&procedure.name, &procedure.field.name);
     let field_href = procedures_href(&procedure.field.slug, "", "", 1);
     let level_href = procedures_href("", procedure.level.slug(), "", 1);
     let facts: [(&str, AnyView); 7] = [
-        ("Mã thủ tục", procedure.code.into_any()),
+        (t.procedure_code, procedure.code.into_any()),
         (
-            "Lĩnh vực",
+            t.field_label,
             view! { <a href=field_href>{procedure.field.name}</a> }.into_any(),
         ),
         (
-            "Cấp thực hiện",
+            t.procedures_level,
             view! { <a href=level_href>{procedure.level.label()}</a> }.into_any(),
         ),
-        ("Cơ quan thực hiện", procedure.agency.into_any()),
-        ("Thời hạn giải quyết", procedure.processing_time.into_any()),
-        ("Phí, lệ phí", procedure.fees.into_any()),
-        ("Kết quả", procedure.result.into_any()),
+        (t.procedure_agency, procedure.agency.into_any()),
+        (t.procedure_time, procedure.processing_time.into_any()),
+        (t.procedure_fees, procedure.fees.into_any()),
+        (t.procedure_result, procedure.result.into_any()),
     ];
     // Only an https address becomes a link: the portal sends readers to no other kind.
     let service_url = procedure
@@ -206,18 +214,18 @@ fn ProcedureView(procedure: Procedure) -> impl IntoView {
     view! {
         <Title text=procedure.name.clone() />
         <Meta name="description" content=description />
-        <nav class="breadcrumb" aria-label="Đường dẫn">
+        <nav class="breadcrumb" aria-label=t.breadcrumb_label>
             <ol>
-                <li><a href=urls::HOME>"Trang chủ"</a></li>
-                <li><a href=urls::PROCEDURES>"Thủ tục hành chính"</a></li>
+                <li><a href=urls::HOME>{t.menu_home}</a></li>
+                <li><a href=urls::PROCEDURES>{t.procedures_title}</a></li>
             </ol>
         </nav>
         <article class="procedure">
             <h1 class="article-title">{procedure.name.clone()}</h1>
             {procedure.illustrative.then(|| view! {
                 <p class="procedure-note">
-                    "Mã thủ tục, phí, lệ phí và thời hạn giải quyết trên trang này mang tính minh họa, "
-                    "chưa đối chiếu với Cơ sở dữ liệu quốc gia về thủ tục hành chính."
+                    {t.procedure_illustrative}
+                    {t.procedure_illustrative_unchecked}
                 </p>
             })}
             <dl class="document-facts">
@@ -229,13 +237,13 @@ fn ProcedureView(procedure: Procedure) -> impl IntoView {
             <div class="procedure-online">
                 <p><strong>{procedure.online.label()}</strong></p>
                 {service_url.map(|url| view! {
-                    <p><a class="button" href=url>"Làm thủ tục này trên Cổng Dịch vụ công quốc gia"</a></p>
+                    <p><a class="button" href=url>{t.procedure_online_button}</a></p>
                 })}
-                <p>"Cổng thông tin điện tử của huyện không tiếp nhận hồ sơ."</p>
+                <p>{t.procedure_no_applications}</p>
             </div>
             <section aria-labelledby="procedure-requirements-heading">
-                <h2 id="procedure-requirements-heading" class="section-heading">"Thành phần hồ sơ"</h2>
-                <p class="hint">"Đánh dấu từng giấy tờ đã chuẩn bị. Dấu chỉ nằm trên máy của bạn, không gửi đi đâu."</p>
+                <h2 id="procedure-requirements-heading" class="section-heading">{t.procedure_requirements}</h2>
+                <p class="hint">{t.procedure_checklist_hint}</p>
                 <ul class="procedure-checklist">
                     {procedure
                         .requirements
@@ -246,13 +254,13 @@ fn ProcedureView(procedure: Procedure) -> impl IntoView {
                 </ul>
             </section>
             <section aria-labelledby="procedure-steps-heading">
-                <h2 id="procedure-steps-heading" class="section-heading">"Trình tự thực hiện"</h2>
+                <h2 id="procedure-steps-heading" class="section-heading">{t.procedure_steps}</h2>
                 <ol class="procedure-steps">
                     {procedure.steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
                 </ol>
             </section>
             <section aria-labelledby="procedure-ways-heading">
-                <h2 id="procedure-ways-heading" class="section-heading">"Cách thức thực hiện"</h2>
+                <h2 id="procedure-ways-heading" class="section-heading">{t.procedure_ways}</h2>
                 <ul class="procedure-ways">
                     {procedure.ways.into_iter().map(|way| view! {
                         <li><span class="procedure-way-kind">{format!("{}:", way.kind.label())}</span> " " {way.note}</li>
@@ -261,7 +269,7 @@ fn ProcedureView(procedure: Procedure) -> impl IntoView {
             </section>
             {(!procedure.legal_bases.is_empty()).then(|| view! {
                 <section aria-labelledby="procedure-legal-heading">
-                    <h2 id="procedure-legal-heading" class="section-heading">"Căn cứ pháp lý"</h2>
+                    <h2 id="procedure-legal-heading" class="section-heading">{t.procedure_legal}</h2>
                     <ul class="procedure-legal-bases">
                         {procedure.legal_bases.into_iter().map(|basis| match basis.document {
                             Some(slug) => view! { <li><a href=document_href(&slug)>{basis.title}</a></li> }.into_any(),
@@ -270,11 +278,11 @@ fn ProcedureView(procedure: Procedure) -> impl IntoView {
                     </ul>
                 </section>
             })}
-            <p class="print-only article-address">"Địa chỉ trang: " {address.clone()}</p>
+            <p class="print-only article-address">{t.procedure_address} {address.clone()}</p>
             <p class="article-tools">
-                <button type="button" class="button button-small" on:click=|_| print_page()>"In thủ tục"</button>
+                <button type="button" class="button button-small" on:click=|_| print_page()>{t.procedure_print}</button>
             </p>
-            <ShareActions title=procedure.name url=address label="Chia sẻ thủ tục" />
+            <ShareActions title=procedure.name url=address label=t.procedure_share />
         </article>
         <UsefulQuestion page=path />
     }
@@ -283,6 +291,7 @@ fn ProcedureView(procedure: Procedure) -> impl IntoView {
 /// One paper of the application as a box to tick, with its blank form when there is one.
 #[component]
 fn RequirementItem(index: usize, requirement: Requirement) -> impl IntoView {
+    let t = crate::i18n::texts();
     let id = format!("procedure-requirement-{}", index + 1);
     let form = requirement.form.map(|form| {
         let file = form.file;
@@ -290,11 +299,11 @@ fn RequirementItem(index: usize, requirement: Requirement) -> impl IntoView {
             <p class="procedure-form">
                 // `download`: the router leaves the link to the browser, which saves the file.
                 <a class="button button-small" href=file.url download="">
-                    {format!("Tải mẫu ({}, {})", file.format, format_file_size(file.size))}
+                    {fill(t.procedure_form_download, &[("format", &file.format), ("size", &format_file_size(file.size))])}
                     <span class="visually-hidden">{format!(": {}", file.name)}</span>
                 </a>
                 " "
-                <a href=document_href(&form.document)>"Văn bản ban hành mẫu"</a>
+                <a href=document_href(&form.document)>{t.procedure_form_document}</a>
             </p>
         }
     });

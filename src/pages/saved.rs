@@ -10,25 +10,22 @@ use wasm_bindgen::JsValue;
 
 #[component]
 pub fn SavedPage() -> impl IntoView {
+    let t = crate::i18n::texts();
     let missed = use_query_map()
         .read_untracked()
         .get("ngoai-tuyen")
         .is_some();
     let saved = LocalResource::new(saved_articles);
     view! {
-        <Title text="Bài đã lưu để đọc khi không có mạng" />
-        <Meta name="description" content="Các bài viết trình duyệt này đã lưu để đọc khi không có kết nối mạng." />
-        <h1 class="page-title">"Bài đã lưu để đọc khi không có mạng"</h1>
+        <Title text=t.saved_title />
+        <Meta name="description" content=t.saved_description />
+        <h1 class="page-title">{t.saved_title}</h1>
         {missed.then(|| view! {
-            <p class="saved-notice" role="status">
-                "Không có kết nối mạng, và bài bạn mở chưa được lưu trên máy này. Bạn có thể đọc các bài dưới đây."
-            </p>
+            <p class="saved-notice" role="status">{t.saved_missed}</p>
         })}
         {move || saved.get().map(|saved| if saved.is_empty() {
             view! {
-                <p class="empty">
-                    "Chưa có bài nào được lưu. Những bài bạn mở (tối đa 20 bài gần nhất) được lưu tự động để đọc khi mất mạng."
-                </p>
+                <p class="empty">{t.saved_none}</p>
             }.into_any()
         } else {
             view! {

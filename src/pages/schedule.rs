@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
-use portal_contract::time::format_day;
-use portal_contract::{parse_iso_week, WeekSchedule};
+use portal_contract::time::format_day_in;
+use portal_contract::{fill, parse_iso_week, WeekSchedule};
 
 use crate::api;
 use crate::components::status::{loaded, Fit};
@@ -13,6 +13,7 @@ use crate::urls::{self, week_href};
 
 #[component]
 pub fn SchedulePage() -> impl IntoView {
+    let t = crate::i18n::texts();
     let query = use_query_map();
     // None: this week. Some(Err): an address with a week that does not exist.
     let requested = Memo::new(move |_| {
@@ -36,13 +37,13 @@ pub fn SchedulePage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Lịch công tác" />
-        <Meta name="description" content="Lịch công tác hằng tuần của lãnh đạo UBND huyện Bình Liêu." />
-        <h1 class="page-title">"Lịch công tác"</h1>
-        {loaded(schedule, Fit::page(8), |week| match week {
+        <Title text=t.schedule_title />
+        <Meta name="description" content=t.schedule_description />
+        <h1 class="page-title">{t.schedule_title}</h1>
+        {loaded(schedule, Fit::page(8), move |week| match week {
             Some(week) => view! { <Week week /> }.into_any(),
             None => view! {
-                <p class="empty">"Tuần trong địa chỉ không hợp lệ. " <a href=urls::SCHEDULE>"Xem lịch tuần này"</a></p>
+                <p class="empty">{t.schedule_bad_week} <a href=urls::SCHEDULE>{t.schedule_this_week_link}</a></p>
             }
             .into_any(),
         })}
@@ -51,6 +52,7 @@ pub fn SchedulePage() -> impl IntoView {
 
 #[component]
 fn Week(week: WeekSchedule) -> impl IntoView {
+    let (t, lang) = (crate::i18n::texts(), crate::i18n::lang());
     let week_number = week
         .week
         .rsplit('W')
@@ -58,25 +60,28 @@ fn Week(week: WeekSchedule) -> impl IntoView {
         .unwrap_or_default()
         .trim_start_matches('0')
         .to_string();
-    let range = format!(
-        "Tuần {week_number}: từ {} đến {}",
-        format_day(week.starts_on),
-        format_day(week.ends_on)
+    let range = fill(
+        t.schedule_range,
+        &[
+            ("week", &week_number),
+            ("from", &format_day_in(lang, week.starts_on)),
+            ("to", &format_day_in(lang, week.ends_on)),
+        ],
     );
     let empty = week.is_empty();
     view! {
-        <nav class="week-nav" aria-label="Chọn tuần">
+        <nav class="week-nav" aria-label=t.schedule_week_nav>
             {week.previous_week.as_deref().map(|previous| view! {
-                <a href=week_href(previous) rel="prev">"‹ Tuần trước"</a>
+                <a href=week_href(previous) rel="prev">{t.schedule_previous}</a>
             })}
-            <a href=urls::SCHEDULE>"Tuần này"</a>
+            <a href=urls::SCHEDULE>{t.schedule_this_week}</a>
             {week.next_week.as_deref().map(|next| view! {
-                <a href=week_href(next) rel="next">"Tuần sau ›"</a>
+                <a href=week_href(next) rel="next">{t.schedule_next}</a>
             })}
         </nav>
         <p class="week-range" aria-live="polite">{range}</p>
         {if empty {
-            view! { <p class="schedule-empty">"Lịch công tác trống"</p> }.into_any()
+            view! { <p class="schedule-empty">{t.schedule_empty}</p> }.into_any()
         } else {
             week.days
                 .into_iter()
@@ -94,9 +99,9 @@ fn Week(week: WeekSchedule) -> impl IntoView {
                                             " " <span class="schedule-content">{entry.content}</span>
                                         </p>
                                         <dl>
-                                            <div><dt>"Chủ trì:"</dt> " " <dd>{entry.chair}</dd></div>
-                                            <div><dt>"Thành phần:"</dt> " " <dd>{entry.participants}</dd></div>
-                                            <div><dt>"Địa điểm:"</dt> " " <dd>{entry.place}</dd></div>
+                                            <div><dt>{t.schedule_chair}</dt> " " <dd>{entry.chair}</dd></div>
+                                            <div><dt>{t.schedule_participants}</dt> " " <dd>{entry.participants}</dd></div>
+                                            <div><dt>{t.schedule_place}</dt> " " <dd>{entry.place}</dd></div>
                                         </dl>
                                     </li>
                                 }).collect_view()}

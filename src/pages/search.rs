@@ -8,21 +8,27 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_contract::documents::DocumentSummary;
 use portal_contract::limits::{DEFAULT_PER_PAGE, QUERY_MAX_CHARS};
-use portal_contract::{format_display, group_digits, ArticleSummary, Paged};
+use portal_contract::time::format_display_in;
+use portal_contract::{fill, ArticleSummary, Lang, Paged};
 
 use crate::api::{self, DocumentCriteria, SearchCriteria};
+use crate::components::counts::{number, plural};
 use crate::components::document_list::DocumentList;
 use crate::components::highlight::{marked, plain};
-use crate::components::pagination::{requested_page, Pagination};
+use crate::components::pagination::{page_of, requested_page, Pagination};
 use crate::components::status::{loaded, Fit};
+use crate::i18n;
 use crate::site::use_site;
-use crate::urls::{self, article_href, documents_href, search_href};
+use crate::urls::{documents_href, search_href};
 
 /// Documents shown under the articles; the rest are a link away.
 const DOCUMENT_HITS: u32 = 3;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
+    // `/en/search` searches the English articles, and has no documents (all Vietnamese).
+    let lang = i18n::lang();
+    let t = lang.texts();
     let query = use_query_map();
     let criteria = Memo::new(move |_| {
         let query = query.read();
@@ -32,6 +38,7 @@ pub fn SearchPage() -> impl IntoView {
             category: get("chuyen-muc"),
             from: get("tu-ngay"),
             to: get("den-ngay"),
+            lang,
         }
     });
     let page = Memo::new(move |_| requested_page(&query.read()));
@@ -52,7 +59,7 @@ pub fn SearchPage() -> impl IntoView {
     let documents = LocalResource::new(move || {
         let text = text.get();
         async move {
-            if text.is_empty() {
+            if text.is_empty() || lang != Lang::Vi {
                 return Ok(Paged {
                     items: Vec::new(),
                     page: 1,
@@ -70,23 +77,21 @@ pub fn SearchPage() -> impl IntoView {
     let title = move || {
         let text = text.get();
         if text.is_empty() {
-            "Tìm kiếm".to_string()
+            t.search_title.to_string()
         } else {
-            format!("Tìm kiếm: {text}")
+            fill(t.search_title_with, &[("text", &text)])
         }
     };
     view! {
         <Title text=title />
-        <Meta name="description" content="Tìm tin bài theo chuyên mục, nội dung và ngày tháng, gõ có dấu hoặc không dấu." />
-        <h1 class="page-title">"Tìm kiếm"</h1>
+        <Meta name="description" content=t.search_description />
+        <h1 class="page-title">{t.search_title}</h1>
         <SearchForm criteria />
         <section class="search-results" aria-labelledby="results-heading">
-            <h2 id="results-heading" class="visually-hidden">"Kết quả tìm kiếm"</h2>
+            <h2 id="results-heading" class="visually-hidden">{t.search_results_heading}</h2>
             {loaded(results, Fit::page(6), move |found| match found {
                 None => view! {
-                    <p class="hint">
-                        "Nhập từ khóa (có thể gõ không dấu, ví dụ “quoc phong”), chọn chuyên mục hoặc khoảng thời gian để tìm bài viết."
-                    </p>
+                    <p class="hint">{t.search_hint}</p>
                 }
                 .into_any(),
                 Some(list) if list.total == 0 => view! { <NoResults criteria=criteria.get_untracked() /> }.into_any(),
@@ -94,10 +99,11 @@ pub fn SearchPage() -> impl IntoView {
                     let current = list.page;
                     let count = list.page_count();
                     let shown = criteria.get_untracked();
+                    let found = plural(list.total, t.search_found_one, t.search_found);
                     view! {
                         <p class="list-total" role="status">
-                            {format!("Tìm thấy {} kết quả", list.total)}
-                            {(count > 1).then(|| format!(" · Trang {current}/{count}"))}
+                            {fill(found, &[("n", &list.total.to_string())])}
+                            {page_of(t, current, count)}
                         </p>
                         <ol class="article-list search-hits">
                             {list.items.into_iter().map(|hit| view! { <li><SearchHit hit /></li> }).collect_view()}
@@ -110,7 +116,7 @@ pub fn SearchPage() -> impl IntoView {
         </section>
         {loaded(documents, Fit::Block { lines: 3, missing: "" }, move |list| {
             let text = text.get_untracked();
-            (!text.is_empty()).then(|| {
+            (!text.is_empty() && lang == Lang::Vi).then(|| {
                 let criteria = DocumentCriteria { text, ..Default::default() };
                 view! { <DocumentHits criteria list /> }
             })
@@ -121,17 +127,18 @@ pub fn SearchPage() -> impl IntoView {
 /// The documents the words find: the first few, and a link to all of them.
 #[component]
 fn DocumentHits(criteria: DocumentCriteria, list: Paged<DocumentSummary>) -> impl IntoView {
+    let t = i18n::texts();
     let total = list.total;
     view! {
         <section class="search-documents" aria-labelledby="document-hits-heading">
-            <h2 id="document-hits-heading" class="section-heading">"Văn bản"</h2>
+            <h2 id="document-hits-heading" class="section-heading">{t.menu_documents}</h2>
             {if total == 0 {
-                view! { <p class="empty">{format!("Không có văn bản nào có “{}”.", criteria.text)}</p> }.into_any()
+                view! { <p class="empty">{fill(t.search_no_documents, &[("text", &criteria.text)])}</p> }.into_any()
             } else {
                 view! {
                     <DocumentList documents=list.items />
                     <p class="more-link">
-                        <a href=documents_href(&criteria, 1)>{format!("Xem tất cả {} văn bản tìm được ›", group_digits(total))}</a>
+                        <a href=documents_href(&criteria, 1)>{fill(t.search_all_documents, &[("n", &number(total))])}</a>
                     </p>
                 }
                 .into_any()
@@ -143,6 +150,7 @@ fn DocumentHits(criteria: DocumentCriteria, list: Paged<DocumentSummary>) -> imp
 /// The search form, filled from the address; submitting changes the address.
 #[component]
 fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
+    let t = i18n::texts();
     let site = use_site();
     let text = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
@@ -166,10 +174,11 @@ fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
             category: category.get_untracked(),
             from: from.get_untracked(),
             to: to.get_untracked(),
+            lang: criteria.get_untracked().lang,
         };
         // ISO dates compare correctly as text.
         if !wanted.from.is_empty() && !wanted.to.is_empty() && wanted.from > wanted.to {
-            date_error.set(Some("“Từ ngày” phải trước hoặc trùng “Đến ngày”."));
+            date_error.set(Some(t.search_date_order));
             return;
         }
         date_error.set(None);
@@ -183,9 +192,9 @@ fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
     };
     let describe_dates = move || date_error.get().map(|_| "date-error");
     view! {
-        <form class="search-form" role="search" action=urls::SEARCH method="get" on:submit=submit>
+        <form class="search-form" role="search" action=search_href(&SearchCriteria { lang: criteria.get_untracked().lang, ..Default::default() }, 1) method="get" on:submit=submit>
             <div class="field field-wide">
-                <label for="search-text">"Từ khóa"</label>
+                <label for="search-text">{t.keywords_label}</label>
                 <input
                     id="search-text"
                     type="search"
@@ -196,14 +205,14 @@ fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="search-category">"Chuyên mục"</label>
+                <label for="search-category">{t.category_label}</label>
                 <select
                     id="search-category"
                     name="chuyen-muc"
                     prop:value=move || category.get()
                     on:change=move |event| category.set(event_target_value(&event))
                 >
-                    <option value="">"Tất cả chuyên mục"</option>
+                    <option value="">{t.all_categories}</option>
                     {move || {
                         categories()
                             .into_iter()
@@ -216,7 +225,7 @@ fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="search-from">"Từ ngày"</label>
+                <label for="search-from">{t.search_from}</label>
                 <input
                     id="search-from"
                     type="date"
@@ -228,7 +237,7 @@ fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="search-to">"Đến ngày"</label>
+                <label for="search-to">{t.search_to}</label>
                 <input
                     id="search-to"
                     type="date"
@@ -243,7 +252,7 @@ fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
                 {move || date_error.get().unwrap_or_default()}
             </p>
             <div class="field field-actions">
-                <button type="submit" class="button">"Tìm kiếm"</button>
+                <button type="submit" class="button">{t.search_submit}</button>
             </div>
         </form>
     }
@@ -258,10 +267,10 @@ fn SearchHit(hit: ArticleSummary) -> impl IntoView {
     view! {
         <article class="article-card">
             <h3 class="article-card-title">
-                <a href=article_href(&hit.slug)>{marked(title)}</a>
+                <a href=i18n::lang().article_path(&hit.slug)>{marked(title)}</a>
             </h3>
             <p class="article-meta">
-                <time datetime=hit.published_at.to_rfc3339()>{format_display(&hit.published_at)}</time>
+                <time datetime=hit.published_at.to_rfc3339()>{format_display_in(i18n::lang(), &hit.published_at)}</time>
                 " · " {hit.category.name}
             </p>
             <p class="article-card-summary">{marked(snippet)}</p>
@@ -271,6 +280,7 @@ fn SearchHit(hit: ArticleSummary) -> impl IntoView {
 
 #[component]
 fn NoResults(criteria: SearchCriteria) -> impl IntoView {
+    let t = i18n::texts();
     let text = criteria.text.trim().to_string();
     let filtered =
         !criteria.category.is_empty() || !criteria.from.is_empty() || !criteria.to.is_empty();
@@ -278,25 +288,25 @@ fn NoResults(criteria: SearchCriteria) -> impl IntoView {
         <div class="no-results" role="status">
             <p>
                 {if text.is_empty() {
-                    "Không có bài viết nào phù hợp với điều kiện tìm kiếm.".to_string()
+                    t.search_no_results.to_string()
                 } else {
-                    format!("Không tìm thấy bài viết nào có “{text}”.")
+                    fill(t.search_no_results_for, &[("text", &text)])
                 }}
             </p>
             <ul>
-                <li>"Kiểm tra lại chính tả, hoặc thử từ khóa ngắn hơn, ít từ hơn."</li>
-                <li>"Có thể gõ không dấu: “dong van” tìm được “Đồng Văn”."</li>
+                <li>{t.search_tip_spelling}</li>
+                <li>{t.search_tip_tone_marks}</li>
                 {filtered.then(|| {
-                    let without_filters = SearchCriteria { text: criteria.text.clone(), ..Default::default() };
+                    let without_filters = SearchCriteria { text: criteria.text.clone(), lang: criteria.lang, ..Default::default() };
                     view! {
                         <li>
-                            "Bỏ bớt điều kiện chuyên mục hoặc ngày: "
-                            <a href=search_href(&without_filters, 1)>"tìm trong mọi chuyên mục và thời gian"</a>
+                            {t.search_tip_filters}
+                            <a href=search_href(&without_filters, 1)>{t.search_tip_filters_link}</a>
                             "."
                         </li>
                     }
                 })}
-                <li><a href=urls::HOME>"Xem tin mới nhất trên trang chủ"</a></li>
+                <li><a href=criteria.lang.home()>{t.search_tip_latest}</a></li>
             </ul>
         </div>
     }

@@ -41,6 +41,8 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("category_id", Int),
             ("image_json", Text),
             ("featured", Int),
+            ("lang", Text),
+            ("counterpart", Text),
         ],
     ),
     (
@@ -269,6 +271,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         "site_pages",
         &[
             ("slug", Text),
+            ("lang", Text),
             ("title", Text),
             ("summary", Text),
             ("body_html", Text),
@@ -277,7 +280,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
     ),
     (
         "organization",
-        &[("id", Int), ("json", Text), ("updated_at", Text)],
+        &[("lang", Text), ("json", Text), ("updated_at", Text)],
     ),
 ];
 

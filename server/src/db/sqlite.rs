@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0009_documents.sql"),
     include_str!("../../migrations/sqlite/0010_questions.sql"),
     include_str!("../../migrations/sqlite/0011_procedures.sql"),
+    include_str!("../../migrations/sqlite/0012_english.sql"),
 ];
 
 /// Opens (creating if needed) the database at `path` and brings its schema up to date.

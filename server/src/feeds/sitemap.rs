@@ -160,7 +160,7 @@ fn urlset(conn: &mut Conn, origin: &str, n: u64, per_file: u64) -> crate::db::Re
         for article in store::articles::article_locations(conn, articles.0, articles.1)? {
             push_url(
                 &mut xml,
-                &format!("{origin}/tin-tuc/{}", article.slug),
+                &format!("{origin}{}", article.lang.article_path(&article.slug)),
                 Some(day_of(&article.updated_at)),
             );
         }

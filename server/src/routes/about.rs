@@ -11,39 +11,44 @@ use portal_contract::text::has_visible;
 use portal_contract::ApiError;
 
 use super::json::ApiJson;
+use super::query::{ApiQuery, LangQuery};
 use super::staff_auth::StaffMember;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store;
 
 #[utoipa::path(get, path = "/api/v1/pages/{slug}", tag = "about",
-    params(("slug" = String, Path, description = "The page's slug, such as gioi-thieu")),
+    params(("slug" = String, Path, description = "The page's slug, such as gioi-thieu"), LangQuery),
     responses((status = 200, description = "The editorial page, its body sanitized", body = SitePage),
-              (status = 404, description = "No page has this slug", body = ApiError),
+              (status = 400, description = "`lang` is not `vi` or `en`", body = ApiError),
+              (status = 404, description = "No page has this slug (in that language)", body = ApiError),
               (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn get_page(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    ApiQuery(query): ApiQuery<LangQuery>,
 ) -> Result<Json<SitePage>, AppError> {
     state
         .db(move |conn| {
-            store::about::page(conn, &slug)?
+            store::about::page(conn, &slug, query.lang())?
                 .map(Json)
                 .ok_or_else(|| AppError::NotFound("no page has this slug".into()))
         })
         .await
 }
 
-#[utoipa::path(get, path = "/api/v1/organization", tag = "about",
+#[utoipa::path(get, path = "/api/v1/organization", tag = "about", params(LangQuery),
     responses((status = 200, description = "The organisation from its top units, each with its functions, contacts, leaders and the units under it", body = Organization),
-              (status = 404, description = "No organisation is stored yet", body = ApiError),
+              (status = 400, description = "`lang` is not `vi` or `en`", body = ApiError),
+              (status = 404, description = "No organisation is stored yet (in that language)", body = ApiError),
               (status = 405, description = "Wrong method", body = ApiError), (status = 503, description = "Busy or too slow; try again", body = ApiError)))]
 pub async fn get_organization(
     State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<LangQuery>,
 ) -> Result<Json<Organization>, AppError> {
     state
         .db(move |conn| {
-            store::about::organization(conn)?
+            store::about::organization(conn, query.lang())?
                 .map(Json)
                 .ok_or_else(|| AppError::NotFound("no organisation is stored yet".into()))
         })
@@ -52,7 +57,7 @@ pub async fn get_organization(
 
 /// Changes an editorial page's text (admins); the body is sanitized as an article's.
 #[utoipa::path(put, path = "/api/v1/admin/pages/{slug}", tag = "staff", request_body = PageEdit,
-    params(("slug" = String, Path, description = "The page's slug, such as gioi-thieu"),
+    params(("slug" = String, Path, description = "The page's slug, such as gioi-thieu"), LangQuery,
            ("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     security(("bearer" = [])),
     responses((status = 200, description = "The page as saved", body = SitePage),
@@ -70,8 +75,10 @@ pub async fn edit_page(
     State(state): State<AppState>,
     staff: StaffMember,
     Path(slug): Path<String>,
+    ApiQuery(query): ApiQuery<LangQuery>,
     ApiJson(edit): ApiJson<PageEdit>,
 ) -> Result<Json<SitePage>, AppError> {
+    let lang = query.lang();
     staff.require(StaffRole::Admin)?;
     let mut errors = validate_page_edit(&edit);
     let body_html = crate::sanitize::article_html(&edit.body_html);
@@ -89,7 +96,7 @@ pub async fn edit_page(
     state
         .db(move |conn| {
             conn.transaction(|tx| {
-                if store::about::page(tx, &slug)?.is_none() {
+                if store::about::page(tx, &slug, lang)?.is_none() {
                     return Err(AppError::NotFound("no page has this slug".into()));
                 }
                 let page = SitePage {
@@ -98,13 +105,13 @@ pub async fn edit_page(
                     summary: edit.summary.trim().to_string(),
                     body_html,
                 };
-                store::about::save_page(tx, &page, &crate::clock::now_text())?;
+                store::about::save_page(tx, &page, lang, &crate::clock::now_text())?;
                 store::audit::record(
                     tx,
                     actor.as_deref(),
                     address.as_deref(),
                     "page_edited",
-                    &page.slug,
+                    &format!("{} ({})", page.slug, lang.code()),
                 )?;
                 Ok(Json(page))
             })
@@ -114,7 +121,7 @@ pub async fn edit_page(
 
 /// Replaces the organisation tree (admins).
 #[utoipa::path(put, path = "/api/v1/admin/organization", tag = "staff", request_body = Organization,
-    params(("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
+    params(LangQuery, ("X-CSRF-Token" = Option<String>, Header, description = "The session's CSRF token: required with the session cookie, not with the bearer token")),
     security(("bearer" = [])),
     responses((status = 200, description = "The organisation as saved", body = Organization),
               (status = 400, description = "The body is not JSON", body = ApiError),
@@ -129,8 +136,10 @@ pub async fn edit_page(
 pub async fn edit_organization(
     State(state): State<AppState>,
     staff: StaffMember,
+    ApiQuery(query): ApiQuery<LangQuery>,
     ApiJson(organization): ApiJson<Organization>,
 ) -> Result<Json<Organization>, AppError> {
+    let lang = query.lang();
     staff.require(StaffRole::Admin)?;
     let errors = validate_organization(&organization);
     if !errors.is_empty() {
@@ -141,13 +150,18 @@ pub async fn edit_organization(
     state
         .db(move |conn| {
             conn.transaction(|tx| {
-                store::about::save_organization(tx, &organization, &crate::clock::now_text())?;
+                store::about::save_organization(
+                    tx,
+                    &organization,
+                    lang,
+                    &crate::clock::now_text(),
+                )?;
                 store::audit::record(
                     tx,
                     actor.as_deref(),
                     address.as_deref(),
                     "organization_edited",
-                    "",
+                    lang.code(),
                 )?;
                 Ok(Json(organization))
             })

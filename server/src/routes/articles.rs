@@ -31,6 +31,8 @@ pub struct ArticleListQuery {
     /// Published on or before this day (in +07:00), 1900 to 2100; not before `from`.
     #[param(value_type = Option<String>, format = Date)]
     to: Option<String>,
+    /// `vi` (the default) or `en`: only the articles written in that language.
+    lang: Option<portal_contract::Lang>,
 }
 
 #[utoipa::path(get, path = "/api/v1/articles", tag = "articles", params(ArticleListQuery),
@@ -56,6 +58,7 @@ pub async fn list_articles(
         terms => terms.flatten(),
     };
     let (featured, category) = (query.featured, query.category);
+    let lang = query.lang.unwrap_or_default();
     state
         .db(move |conn| {
             let category_id = match category {
@@ -72,6 +75,7 @@ pub async fn list_articles(
                 from: from.map(start_of_day),
                 until: to.map(|day| start_of_day(day + Days::new(1))),
                 terms,
+                lang,
             };
             Ok(Json(store::articles::list_articles(conn, &filter, page)?))
         })

@@ -6,7 +6,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::FromRequestParts;
 use chrono::NaiveDate;
 use portal_contract::limits::{FIRST_YEAR, LAST_YEAR, QUERY_MAX_CHARS};
-use portal_contract::{PageRequest, PagingError};
+use portal_contract::{Lang, PageRequest, PagingError};
 
 use crate::error::AppError;
 
@@ -23,6 +23,20 @@ impl From<QueryRejection> for AppError {
 impl From<PagingError> for AppError {
     fn from(err: PagingError) -> Self {
         AppError::BadRequest(err.to_string())
+    }
+}
+
+/// `?lang=`: the language of the content asked for. Anything but `vi` or `en` is a 400.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LangQuery {
+    /// `vi` (the default) or `en`: the content written in that language.
+    pub lang: Option<Lang>,
+}
+
+impl LangQuery {
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_default()
     }
 }
 

@@ -20,6 +20,22 @@ pub struct SiteSettings {
     /// Visits counted before this portal (by the old one), added to the total.
     #[serde(default)]
     pub visits_before: u64,
+    /// The settings of the English pages (`content/en/site.json`), when there are any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub english: Option<EnglishSiteSettings>,
+}
+
+/// What the English pages show of the site, as `content/en/site.json` gives it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnglishSiteSettings {
+    pub name: String,
+    pub short_name: String,
+    pub description: String,
+    pub contacts: Contacts,
+    /// The district at a glance, on the English home page.
+    #[serde(default)]
+    pub glance: Vec<portal_contract::Fact>,
 }
 
 /// A category as content files declare it.

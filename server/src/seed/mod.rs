@@ -10,8 +10,11 @@ use crate::import_documents::{self, DocumentImportError};
 use chrono::{Days, NaiveDate};
 use portal_contract::{week_start, LinkGroup, LinkTarget, ScheduleEntry};
 
+mod english;
 pub mod files;
 mod procedures;
+
+pub use english::seed_if_empty as seed_english_if_empty;
 
 use crate::store::{self, map::NewPlace, schedule::NewScheduleEntry};
 use files::{
@@ -144,6 +147,7 @@ pub fn seed_if_empty_on(
         seed_documents(tx, content_dir)?;
         seed_questions(tx, content_dir)?;
         procedures::seed(tx, content_dir)?;
+        english::seed(tx, content_dir)?;
         Ok(Seeded::Articles(count))
     })
 }

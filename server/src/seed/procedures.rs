@@ -7,6 +7,7 @@ use std::path::Path;
 use portal_contract::about::{validate_organization, Organization, SitePage};
 use portal_contract::procedures::{LegalBasis, OnlineService, ProcedureField, ProcedureLevel, Way};
 use portal_contract::text::has_visible;
+use portal_contract::Lang;
 use serde::Deserialize;
 
 use super::{read_json, SeedError};
@@ -71,32 +72,8 @@ struct PageFile {
 pub fn seed(conn: &mut Conn, content_dir: &Path) -> Result<usize, SeedError> {
     let now = crate::clock::now_text();
     let procedures = seed_procedures(conn, &content_dir.join("procedures.json"))?;
-    let pages = content_dir.join("pages");
-    if pages.is_dir() {
-        let mut files: Vec<_> = std::fs::read_dir(&pages)
-            .map_err(|source| SeedError::Read {
-                path: pages.display().to_string(),
-                source,
-            })?
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-            .collect();
-        files.sort();
-        for path in files {
-            seed_page(conn, &path, &now)?;
-        }
-    }
-    let organization = content_dir.join("organization.json");
-    if organization.exists() {
-        let tree: Organization = read_json(&organization)?;
-        if let Some((field, message)) = validate_organization(&tree).into_iter().next() {
-            return Err(SeedError::Content {
-                path: organization.display().to_string(),
-                message: format!("`{field}`: {message}"),
-            });
-        }
-        store::about::save_organization(conn, &tree, &now)?;
-    }
+    seed_pages(conn, &content_dir.join("pages"), Lang::Vi, &now)?;
+    seed_organization(conn, &content_dir.join("organization.json"), Lang::Vi, &now)?;
     Ok(procedures)
 }
 
@@ -245,7 +222,53 @@ fn check_procedure(
     Ok(None)
 }
 
-fn seed_page(conn: &mut Conn, path: &Path, now: &str) -> Result<(), SeedError> {
+/// Stores the editorial pages of `folder` (`{slug}.json` each) in `lang`, if it exists.
+pub(super) fn seed_pages(
+    conn: &mut Conn,
+    folder: &Path,
+    lang: Lang,
+    now: &str,
+) -> Result<(), SeedError> {
+    if !folder.is_dir() {
+        return Ok(());
+    }
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .map_err(|source| SeedError::Read {
+            path: folder.display().to_string(),
+            source,
+        })?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    for path in files {
+        seed_page(conn, &path, lang, now)?;
+    }
+    Ok(())
+}
+
+/// Stores the organisation tree of `path` in `lang`, if the file exists.
+pub(super) fn seed_organization(
+    conn: &mut Conn,
+    path: &Path,
+    lang: Lang,
+    now: &str,
+) -> Result<(), SeedError> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let tree: Organization = read_json(path)?;
+    if let Some((field, message)) = validate_organization(&tree).into_iter().next() {
+        return Err(SeedError::Content {
+            path: path.display().to_string(),
+            message: format!("`{field}`: {message}"),
+        });
+    }
+    store::about::save_organization(conn, &tree, lang, now)?;
+    Ok(())
+}
+
+fn seed_page(conn: &mut Conn, path: &Path, lang: Lang, now: &str) -> Result<(), SeedError> {
     let file: PageFile = read_json(path)?;
     let wrong = |message: String| SeedError::Content {
         path: path.display().to_string(),
@@ -275,6 +298,6 @@ fn seed_page(conn: &mut Conn, path: &Path, now: &str) -> Result<(), SeedError> {
         summary: file.summary,
         body_html,
     };
-    store::about::save_page(conn, &page, now)?;
+    store::about::save_page(conn, &page, lang, now)?;
     Ok(())
 }

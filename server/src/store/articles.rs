@@ -1,6 +1,6 @@
 //! Articles: lists, search, one article, and writing them with their search index.
 
-use portal_contract::{Article, ArticleSummary, CategoryRef, Image, PageRequest, Paged};
+use portal_contract::{Article, ArticleSummary, CategoryRef, Image, Lang, PageRequest, Paged};
 
 use super::search::{self, search_key};
 use super::time_column;
@@ -22,6 +22,9 @@ pub struct NewArticle {
     pub category_slug: String,
     pub image: Option<Image>,
     pub featured: bool,
+    pub lang: Lang,
+    /// The slug of the same news in the other language (on an English article).
+    pub counterpart: Option<String>,
 }
 
 /// Which articles a list shows.
@@ -35,6 +38,22 @@ pub struct ArticleFilter {
     pub until: Option<String>,
     /// Words to search for; the list is then ordered by relevance.
     pub terms: Option<SearchTerms>,
+    /// Only the articles written in this language.
+    pub lang: Lang,
+}
+
+/// The condition that keeps a list to one language's articles. A literal rather than a
+/// parameter: the statements' parameters are numbered, and the language is one of two.
+pub(super) fn lang_condition(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "a.lang = 'vi'",
+        Lang::En => "a.lang = 'en'",
+    }
+}
+
+pub(crate) fn lang_column(row: &Row<'_>, index: usize) -> Result<Lang> {
+    let code: String = row.get(index)?;
+    Lang::from_code(&code).ok_or_else(|| bad_column(index, format!("unknown language {code:?}")))
 }
 
 pub(super) const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.summary, a.published_at, a.author, c.slug, c.name, a.image_json, a.featured";
@@ -70,8 +89,9 @@ pub fn list_articles(
     if let Some(terms) = &filter.terms {
         return super::search::search_articles(conn, filter, terms, page);
     }
+    let lang = lang_condition(filter.lang);
     let total: u64 = conn.query_one(
-        &format!("SELECT COUNT(*) FROM articles a WHERE {FILTER_CONDITION}"),
+        &format!("SELECT COUNT(*) FROM articles a WHERE {lang} AND {FILTER_CONDITION}"),
         &[
             &filter.category_id,
             &filter.featured,
@@ -83,7 +103,7 @@ pub fn list_articles(
     let items = conn.query(
         &format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
-             WHERE {FILTER_CONDITION}
+             WHERE {lang} AND {FILTER_CONDITION}
              ORDER BY a.published_at DESC, a.id DESC LIMIT ?5 OFFSET ?6"
         ),
         &[
@@ -112,7 +132,8 @@ const RELATED_COUNT: u32 = 5;
 pub fn article(conn: &mut Conn, slug: &str) -> Result<Option<Article>> {
     let found = conn.query_opt(
         "SELECT a.id, a.category_id, a.slug, a.title, a.summary, a.body_html, a.published_at,
-                a.updated_at, a.author, c.slug, c.name, a.image_json, a.featured
+                a.updated_at, a.author, c.slug, c.name, a.image_json, a.featured, a.lang,
+                a.counterpart
          FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.slug = ?1",
         &[&slug],
         |row| {
@@ -132,6 +153,8 @@ pub fn article(conn: &mut Conn, slug: &str) -> Result<Option<Article>> {
                 },
                 image: image_column(row, 11)?,
                 featured: row.get(12)?,
+                lang: lang_column(row, 13)?,
+                counterpart: row.get(14)?,
                 related: Vec::new(),
             };
             Ok((id, category_id, article))
@@ -140,15 +163,29 @@ pub fn article(conn: &mut Conn, slug: &str) -> Result<Option<Article>> {
     let Some((id, category_id, mut article)) = found else {
         return Ok(None);
     };
+    // The English news is too little to split by category: all of it is related.
+    let lang = lang_condition(article.lang);
+    let same_category = match article.lang {
+        Lang::Vi => "a.category_id = ?1",
+        Lang::En => "?1 IS NOT NULL",
+    };
     article.related = conn.query(
         &format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
-             WHERE a.category_id = ?1 AND a.id <> ?2
+             WHERE {same_category} AND {lang} AND a.id <> ?2
              ORDER BY a.published_at DESC, a.id DESC LIMIT ?3"
         ),
         &[&category_id, &id, &RELATED_COUNT],
         summary_from_row,
     )?;
+    // An English article names its Vietnamese counterpart; a Vietnamese one is named.
+    if article.counterpart.is_none() {
+        article.counterpart = conn.query_opt(
+            "SELECT slug FROM articles WHERE counterpart = ?1 AND lang <> ?2 ORDER BY id LIMIT 1",
+            &[&article.slug, &article.lang.code()],
+            |row| row.get(0),
+        )?;
+    }
     Ok(Some(article))
 }
 
@@ -159,25 +196,29 @@ pub fn upsert_article(conn: &mut Conn, article: &NewArticle, now: &str) -> Resul
         .image
         .as_ref()
         .map(|image| serde_json::to_string(image).expect("image serializes"));
-    let before: Option<(i64, String)> = conn.query_opt(
-        "SELECT id, published_at FROM articles WHERE slug = ?1",
+    let before: Option<(i64, String, Lang)> = conn.query_opt(
+        "SELECT id, published_at, lang FROM articles WHERE slug = ?1",
         &[&article.slug],
-        |row| Ok((row.get(0)?, row.get(1)?)),
+        |row| Ok((row.get(0)?, row.get(1)?, lang_column(row, 2)?)),
     )?;
     // RETURNING answers a row only when one was inserted or changed.
     let changed: Option<i64> = conn.query_opt(
         "INSERT INTO articles (slug, title, summary, body_html, body_text, published_at, updated_at,
-                               author, category_id, image_json, featured)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, (SELECT id FROM categories WHERE slug = ?8), ?9, ?10)
+                               author, category_id, image_json, featured, lang, counterpart)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, (SELECT id FROM categories WHERE slug = ?8), ?9, ?10,
+                 ?12, ?13)
          ON CONFLICT (slug) DO UPDATE SET
              title = excluded.title, summary = excluded.summary, body_html = excluded.body_html,
              body_text = excluded.body_text, published_at = excluded.published_at, author = excluded.author,
              category_id = excluded.category_id, image_json = excluded.image_json,
-             featured = excluded.featured, updated_at = ?11
+             featured = excluded.featured, lang = excluded.lang, counterpart = excluded.counterpart,
+             updated_at = ?11
          WHERE (articles.title, articles.summary, articles.body_html, articles.published_at,
-                articles.author, articles.category_id, articles.image_json, articles.featured)
+                articles.author, articles.category_id, articles.image_json, articles.featured,
+                articles.lang, articles.counterpart)
             IS DISTINCT FROM (excluded.title, excluded.summary, excluded.body_html, excluded.published_at,
-                    excluded.author, excluded.category_id, excluded.image_json, excluded.featured)
+                    excluded.author, excluded.category_id, excluded.image_json, excluded.featured,
+                    excluded.lang, excluded.counterpart)
          RETURNING id",
         &[
             &article.slug,
@@ -191,13 +232,15 @@ pub fn upsert_article(conn: &mut Conn, article: &NewArticle, now: &str) -> Resul
             &image_json,
             &article.featured,
             &now,
+            &article.lang.code(),
+            &article.counterpart,
         ],
         |row| row.get(0),
     )?;
     if let Some(id) = changed {
-        let key = search_key(&article.published_at, id);
+        let key = search_key(&article.published_at, id, article.lang);
         let old_key = before
-            .map(|(id, published_at)| search_key(&published_at, id))
+            .map(|(id, published_at, lang)| search_key(&published_at, id, lang))
             .filter(|old| *old != key);
         search::index_article(conn, id, key, old_key, &article.title, &article.body_text)?;
     }
@@ -207,26 +250,27 @@ pub fn upsert_article(conn: &mut Conn, article: &NewArticle, now: &str) -> Resul
 /// Takes an article out of what citizens read (and out of the search index); answers whether
 /// there was one.
 pub fn remove_article(conn: &mut Conn, slug: &str) -> Result<bool> {
-    let found: Option<(i64, String)> = conn.query_opt(
-        "SELECT id, published_at FROM articles WHERE slug = ?1",
+    let found: Option<(i64, String, Lang)> = conn.query_opt(
+        "SELECT id, published_at, lang FROM articles WHERE slug = ?1",
         &[&slug],
-        |row| Ok((row.get(0)?, row.get(1)?)),
+        |row| Ok((row.get(0)?, row.get(1)?, lang_column(row, 2)?)),
     )?;
-    let Some((id, published_at)) = found else {
+    let Some((id, published_at, lang)) = found else {
         return Ok(false);
     };
-    search::unindex_article(conn, search_key(&published_at, id))?;
+    search::unindex_article(conn, search_key(&published_at, id, lang))?;
     conn.execute("DELETE FROM articles WHERE id = ?1", &[&id])?;
     Ok(true)
 }
 
-/// Public articles that staff have no copy of (`editorial_articles`), as they are stored.
+/// Public Vietnamese articles that staff have no copy of (`editorial_articles`), as they are
+/// stored. The English news is imported, not edited in the staff area.
 pub fn articles_without_staff_copy(conn: &mut Conn) -> Result<Vec<NewArticle>> {
     conn.query(
         "SELECT a.slug, a.title, a.summary, a.body_html, a.body_text, a.published_at, a.author,
                 c.slug, a.image_json, a.featured
          FROM articles a JOIN categories c ON c.id = a.category_id
-         WHERE NOT EXISTS (SELECT 1 FROM editorial_articles e WHERE e.slug = a.slug)
+         WHERE a.lang = 'vi' AND NOT EXISTS (SELECT 1 FROM editorial_articles e WHERE e.slug = a.slug)
          ORDER BY a.id",
         &[],
         |row| {
@@ -241,8 +285,19 @@ pub fn articles_without_staff_copy(conn: &mut Conn) -> Result<Vec<NewArticle>> {
                 category_slug: row.get(7)?,
                 image: image_column(row, 8)?,
                 featured: row.get(9)?,
+                lang: Lang::Vi,
+                counterpart: None,
             })
         },
+    )
+}
+
+/// The language of the article with this slug, if there is one.
+pub fn article_lang(conn: &mut Conn, slug: &str) -> Result<Option<Lang>> {
+    conn.query_opt(
+        "SELECT lang FROM articles WHERE slug = ?1",
+        &[&slug],
+        |row| lang_column(row, 0),
     )
 }
 
@@ -258,6 +313,7 @@ pub fn article_exists(conn: &mut Conn, slug: &str) -> Result<bool> {
 #[derive(Debug, Clone)]
 pub struct ArticleLocation {
     pub slug: String,
+    pub lang: Lang,
     /// RFC 3339 in +07:00.
     pub updated_at: String,
 }
@@ -277,12 +333,13 @@ pub fn last_change(conn: &mut Conn) -> Result<Option<String>> {
 /// the same as articles are added.
 pub fn article_locations(conn: &mut Conn, offset: u64, limit: u64) -> Result<Vec<ArticleLocation>> {
     conn.query(
-        "SELECT slug, updated_at FROM articles ORDER BY id LIMIT ?1 OFFSET ?2",
+        "SELECT slug, updated_at, lang FROM articles ORDER BY id LIMIT ?1 OFFSET ?2",
         &[&limit, &offset],
         |row| {
             Ok(ArticleLocation {
                 slug: row.get(0)?,
                 updated_at: row.get(1)?,
+                lang: lang_column(row, 2)?,
             })
         },
     )
@@ -291,6 +348,7 @@ pub fn article_locations(conn: &mut Conn, offset: u64, limit: u64) -> Result<Vec
 /// One stored article's body and lead image, as `reclean` reads and writes them.
 pub struct StoredBody {
     pub id: i64,
+    pub lang: Lang,
     pub published_at: String,
     pub title: String,
     pub body_html: String,
@@ -306,11 +364,12 @@ pub fn reclean(
     clean: impl Fn(&StoredBody) -> Option<(String, String, Option<Image>)>,
 ) -> Result<usize> {
     let bodies: Vec<StoredBody> = conn.query(
-        "SELECT id, published_at, title, body_html, image_json FROM articles ORDER BY id",
+        "SELECT id, published_at, title, body_html, image_json, lang FROM articles ORDER BY id",
         &[],
         |row| {
             Ok(StoredBody {
                 id: row.get(0)?,
+                lang: lang_column(row, 5)?,
                 published_at: row.get(1)?,
                 title: row.get(2)?,
                 body_html: row.get(3)?,
@@ -330,7 +389,7 @@ pub fn reclean(
             "UPDATE articles SET body_html = ?1, body_text = ?2, image_json = ?3 WHERE id = ?4",
             &[&body_html, &body_text, &image_json, &stored.id],
         )?;
-        let key = search_key(&stored.published_at, stored.id);
+        let key = search_key(&stored.published_at, stored.id, stored.lang);
         search::index_article(conn, stored.id, key, None, &stored.title, &body_text)?;
         changed += 1;
     }

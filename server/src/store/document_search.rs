@@ -24,7 +24,11 @@ use crate::search::{index_text, tsvector_literal, Column, SearchTerms};
 /// A document's key in the index: larger is issued later, ties by id, as lists order
 /// (`issued_on DESC, id DESC`).
 pub fn document_key(issued_on: &str, id: i64) -> i64 {
-    search_key(&format!("{issued_on}T00:00:00+07:00"), id)
+    search_key(
+        &format!("{issued_on}T00:00:00+07:00"),
+        id,
+        portal_contract::Lang::Vi,
+    )
 }
 
 /// The FTS5 index's rows are keyed by `document_key`, whose low 30 bits are the id.

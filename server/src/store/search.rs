@@ -7,7 +7,7 @@
 //! off the index, in order, without reading every hit: a common word's first page costs
 //! about what a rare word's does.
 
-use portal_contract::{ArticleSummary, Highlight, PageRequest, Paged};
+use portal_contract::{ArticleSummary, Highlight, Lang, PageRequest, Paged};
 
 use super::articles::{summary_from_row, ArticleFilter, FILTER_CONDITION, SUMMARY_COLUMNS};
 use crate::db::{Conn, Engine, Result, ToParam};
@@ -22,11 +22,26 @@ const SECONDS_FROM_1900_TO_1970: i64 = 2_208_988_800;
 
 /// An article's key in the search index: larger is newer, ties by id, exactly as lists order
 /// (`published_at DESC, id DESC`), for any article published 1900-2172 with an id below 2^30.
-pub fn search_key(published_at: &str, id: i64) -> i64 {
+/// Vietnamese articles' keys are positive, English ones' negative (the same order, shifted
+/// down by 2^62): a search keeps to one language with a range of keys, which both engines'
+/// indexes answer without reading the articles, as they do a count.
+pub fn search_key(published_at: &str, id: i64, lang: Lang) -> i64 {
     let seconds = chrono::DateTime::parse_from_rfc3339(published_at)
         .map_or(0, |time| time.timestamp() + SECONDS_FROM_1900_TO_1970)
         .clamp(0, (1 << (62 - ID_BITS)) - 1);
-    (seconds << ID_BITS) | (id & ID_MASK)
+    let key = (seconds << ID_BITS) | (id & ID_MASK);
+    match lang {
+        Lang::Vi => key,
+        Lang::En => key - (1 << 62),
+    }
+}
+
+/// The keys of one language's articles (`search_key`), as a condition on `column`.
+fn key_range(lang: Lang, column: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{column} >= 0"),
+        Lang::En => format!("{column} < 0"),
+    }
 }
 
 /// Which hits a tier holds.
@@ -59,7 +74,7 @@ struct TierQuery {
     order: &'static str,
 }
 
-fn tier_query(engine: Engine, terms: &SearchTerms, tier: Option<Tier>) -> TierQuery {
+fn tier_query(engine: Engine, terms: &SearchTerms, tier: Option<Tier>, lang: Lang) -> TierQuery {
     match engine {
         Engine::Sqlite => {
             let all = terms.fts_all(None);
@@ -78,7 +93,10 @@ fn tier_query(engine: Engine, terms: &SearchTerms, tier: Option<Tier>) -> TierQu
             };
             TierQuery {
                 from: SQLITE_FROM,
-                matched: "articles_fts MATCH ?7".into(),
+                matched: format!(
+                    "articles_fts MATCH ?7 AND {}",
+                    key_range(lang, "articles_fts.rowid")
+                ),
                 params: vec![expression],
                 order: "articles_fts.rowid DESC",
             }
@@ -99,7 +117,10 @@ fn tier_query(engine: Engine, terms: &SearchTerms, tier: Option<Tier>) -> TierQu
             };
             TierQuery {
                 from: "articles_search s JOIN articles a ON a.id = s.article_id",
-                matched: format!("s.words @@ CAST(?7 AS tsquery){tier_condition}"),
+                matched: format!(
+                    "s.words @@ CAST(?7 AS tsquery){tier_condition} AND {}",
+                    key_range(lang, "s.key")
+                ),
                 params: vec![terms.tsquery_all(), terms.tsquery_phrase()],
                 order: "s.key DESC",
             }
@@ -120,7 +141,7 @@ pub fn search_articles(
     page: PageRequest,
 ) -> Result<Paged<ArticleSummary>> {
     let engine = conn.engine();
-    let total = count(conn, filter, &tier_query(engine, terms, None))?;
+    let total = count(conn, filter, &tier_query(engine, terms, None, filter.lang))?;
     let mut items: Vec<ArticleSummary> = Vec::new();
     // How many hits of the tiers still to come belong to earlier pages.
     let mut skip = page.offset();
@@ -129,7 +150,7 @@ pub fn search_articles(
         if items.len() as u64 == wanted || skip >= total {
             break;
         }
-        let query = tier_query(engine, terms, Some(tier));
+        let query = tier_query(engine, terms, Some(tier), filter.lang);
         let limit = wanted - items.len() as u64;
         let found = hits(conn, filter, terms, &query, limit, skip)?;
         if found.is_empty() && skip > 0 {
@@ -171,7 +192,10 @@ fn count(conn: &mut Conn, filter: &ArticleFilter, query: &TierQuery) -> Result<u
     let sql = if unfiltered && conn.engine() == Engine::Sqlite {
         // The index alone knows: each of its rows is an article. Joining 70,000 hits to count
         // them took 100 ms of a common word's 150 ms on 100,000 articles.
-        "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?7".to_string()
+        format!(
+            "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?7 AND {}",
+            key_range(filter.lang, "rowid")
+        )
     } else {
         format!(
             "SELECT COUNT(*) FROM {} WHERE {} AND {FILTER_CONDITION}",
@@ -276,16 +300,24 @@ pub fn rebuild(conn: &mut Conn) -> Result<usize> {
     let mut count = 0;
     let mut after: i64 = 0;
     loop {
-        let batch: Vec<(i64, String, String, String)> = conn.query(
-            "SELECT id, published_at, title, body_text FROM articles
+        let batch: Vec<(i64, String, String, String, Lang)> = conn.query(
+            "SELECT id, published_at, title, body_text, lang FROM articles
              WHERE id > ?1 ORDER BY id LIMIT ?2",
             &[&after, &REINDEX_BATCH],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    super::articles::lang_column(row, 4)?,
+                ))
+            },
         )?;
         let Some(last) = batch.last() else { break };
         after = last.0;
-        for (id, published_at, title, body_text) in &batch {
-            let key = search_key(published_at, *id);
+        for (id, published_at, title, body_text, lang) in &batch {
+            let key = search_key(published_at, *id, *lang);
             index_article(conn, *id, key, None, title, body_text)?;
         }
         count += batch.len();
@@ -328,17 +360,27 @@ pub fn rebuild_if_outdated(conn: &mut Conn) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::search_key;
+    use portal_contract::Lang;
 
     #[test]
     fn keys_order_as_lists_do() {
-        let earlier = search_key("2024-11-01T08:00:00+07:00", 900);
-        let later = search_key("2024-11-01T08:00:01+07:00", 5);
-        let same_time_higher_id = search_key("2024-11-01T08:00:01+07:00", 6);
+        let key = |time: &str, id: i64| search_key(time, id, Lang::Vi);
+        let earlier = key("2024-11-01T08:00:00+07:00", 900);
+        let later = key("2024-11-01T08:00:01+07:00", 5);
+        let same_time_higher_id = key("2024-11-01T08:00:01+07:00", 6);
         assert!(earlier < later && later < same_time_higher_id);
         // The same moment written in another offset is the same key.
-        assert_eq!(later, search_key("2024-11-01T01:00:01Z", 5));
-        assert!(search_key("1900-01-01T00:00:00+07:00", 1) > 0);
-        assert!(search_key("2100-12-31T23:59:59+07:00", (1 << 30) - 1) > 0);
-        assert_eq!(search_key("2024-11-01T01:00:01Z", 7) & ((1 << 30) - 1), 7);
+        assert_eq!(later, key("2024-11-01T01:00:01Z", 5));
+        assert!(key("1900-01-01T00:00:00+07:00", 1) > 0);
+        assert!(key("2100-12-31T23:59:59+07:00", (1 << 30) - 1) > 0);
+        assert_eq!(key("2024-11-01T01:00:01Z", 7) & ((1 << 30) - 1), 7);
+        // English keys: below every Vietnamese one, in the same order, with the same id bits.
+        let english = |time: &str, id: i64| search_key(time, id, Lang::En);
+        assert!(english("2100-12-31T23:59:59+07:00", (1 << 30) - 1) < 0);
+        assert!(english("1900-01-01T00:00:00+07:00", 1) > i64::MIN);
+        assert!(
+            english("2024-11-01T08:00:00+07:00", 900) < english("2024-11-01T08:00:01+07:00", 5)
+        );
+        assert_eq!(english("2024-11-01T01:00:01Z", 7) & ((1 << 30) - 1), 7);
     }
 }

@@ -1,6 +1,6 @@
 //! The site's own settings and the frame's menu.
 
-use portal_contract::{CategoryRef, MapTiles, Site};
+use portal_contract::{CategoryRef, Lang, MapTiles, Site};
 
 use crate::db::{bad_column, Conn, Result};
 use crate::seed::files::SiteSettings;
@@ -20,11 +20,30 @@ pub fn save_site(conn: &mut Conn, settings: &SiteSettings) -> Result<()> {
     Ok(())
 }
 
-/// The site as the frame shows it; `map_tiles` is the server's own setting, not stored.
+/// The site as the Vietnamese pages' frame shows it; `map_tiles` is the server's own setting,
+/// not stored.
 pub fn site(conn: &mut Conn, map_tiles: MapTiles) -> Result<Option<Site>> {
+    site_in(conn, map_tiles, Lang::Vi)
+}
+
+/// The site as the frame of the pages in `lang` shows it: `None` without settings in that
+/// language. The English pages have no category menu (the categories are Vietnamese).
+pub fn site_in(conn: &mut Conn, map_tiles: MapTiles, lang: Lang) -> Result<Option<Site>> {
     let Some(settings) = site_settings(conn)? else {
         return Ok(None);
     };
+    if lang == Lang::En {
+        return Ok(settings.english.map(|english| Site {
+            name: english.name,
+            short_name: english.short_name,
+            description: english.description,
+            logo_url: settings.logo_url,
+            contacts: english.contacts,
+            menu: Vec::new(),
+            map_tiles,
+            glance: english.glance,
+        }));
+    }
     let menu = conn.query(
         "SELECT slug, name FROM categories WHERE parent IS NULL ORDER BY position, id",
         &[],
@@ -43,6 +62,7 @@ pub fn site(conn: &mut Conn, map_tiles: MapTiles) -> Result<Option<Site>> {
         contacts: settings.contacts,
         menu,
         map_tiles,
+        glance: Vec::new(),
     }))
 }
 

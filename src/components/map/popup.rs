@@ -38,6 +38,7 @@ pub fn close(map: &leaflet::Map) {
 }
 
 fn content(document: &Document, place: &Place) -> Option<Element> {
+    let t = crate::i18n::texts();
     let properties = &place.properties;
     let root = document.create_element("div").ok()?;
     root.set_class_name("place-popup");
@@ -57,8 +58,8 @@ fn content(document: &Document, place: &Place) -> Option<Element> {
     if let Some(link) = &properties.link {
         let paragraph = document.create_element("p").ok()?;
         let prefix = match link.target {
-            LinkTarget::Category => "Chuyên mục: ",
-            LinkTarget::Article => "Tin bài: ",
+            LinkTarget::Category => t.map_popup_category,
+            LinkTarget::Article => t.map_popup_article,
         };
         paragraph.set_text_content(Some(prefix));
         let anchor = document.create_element("a").ok()?;
@@ -73,7 +74,7 @@ fn content(document: &Document, place: &Place) -> Option<Element> {
             &root,
             "p",
             "place-popup-note",
-            "Vị trí gần đúng, chỉ để tham khảo.",
+            t.map_popup_approximate,
         )?;
     }
     Some(root)

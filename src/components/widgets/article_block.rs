@@ -14,13 +14,14 @@ const BLOCK_SIZE: u32 = 5;
 
 #[component]
 pub fn FeaturedBlock() -> impl IntoView {
+    let t = crate::i18n::texts();
     let articles = LocalResource::new(|| api::featured(BLOCK_SIZE));
     view! {
-        <Block id="featured" heading="Tin tiêu điểm">
-            {loaded(articles, Fit::block("Chưa có tin tiêu điểm."), |page| {
+        <Block id="featured" heading=t.featured_heading>
+            {loaded(articles, Fit::block(t.no_featured), |page| {
                 view! { <ArticleList articles=page.items show_summary=false /> }
             })}
-            <p class="more-link"><a href=urls::HOME>"Xem thêm tin tiêu điểm ›"</a></p>
+            <p class="more-link"><a href=urls::HOME>{t.featured_more}</a></p>
         </Block>
     }
 }
@@ -32,14 +33,15 @@ pub fn CategoryBlock(
     heading: &'static str,
     category: &'static str,
 ) -> impl IntoView {
+    let t = crate::i18n::texts();
     let articles = LocalResource::new(move || api::latest(Some(category), 1, BLOCK_SIZE));
     view! {
         <Block id heading>
-            {loaded(articles, Fit::block("Chưa có bài viết."), |page| {
+            {loaded(articles, Fit::block(t.no_articles), |page| {
                 view! { <ArticleList articles=page.items show_summary=false /> }
             })}
             <p class="more-link">
-                <a href=category_href(category)>"Xem tất cả " <span class="visually-hidden">{heading}</span> " ›"</a>
+                <a href=category_href(category)>{t.see_all} <span class="visually-hidden">{heading}</span> " ›"</a>
             </p>
         </Block>
     }
@@ -47,10 +49,12 @@ pub fn CategoryBlock(
 
 #[component]
 pub fn DepartmentNewsBlock() -> impl IntoView {
-    view! { <CategoryBlock id="department" heading="Tin sở ban ngành" category=DEPARTMENT_CATEGORY /> }
+    let t = crate::i18n::texts();
+    view! { <CategoryBlock id="department" heading=t.department_heading category=DEPARTMENT_CATEGORY /> }
 }
 
 #[component]
 pub fn PressBlock() -> impl IntoView {
-    view! { <CategoryBlock id="press" heading="Thông tin báo chí" category=PRESS_CATEGORY /> }
+    let t = crate::i18n::texts();
+    view! { <CategoryBlock id="press" heading=t.press_heading category=PRESS_CATEGORY /> }
 }

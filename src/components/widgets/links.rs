@@ -10,11 +10,12 @@ use crate::urls;
 
 #[component]
 pub fn LinksBlock() -> impl IntoView {
+    let t = crate::i18n::texts();
     let groups = LocalResource::new(api::links);
     view! {
-        <Block id="links" heading="Website liên kết">
-            {loaded(groups, Fit::block("Chưa có website liên kết."), |groups| view! { <LinkChooser groups /> })}
-            <p class="more-link"><a href=urls::LINKS>"Tất cả website liên kết ›"</a></p>
+        <Block id="links" heading=t.links_title>
+            {loaded(groups, Fit::block(t.links_none), |groups| view! { <LinkChooser groups /> })}
+            <p class="more-link"><a href=urls::LINKS>{t.links_all}</a></p>
         </Block>
     }
 }
@@ -22,6 +23,7 @@ pub fn LinksBlock() -> impl IntoView {
 /// A select box and a button: choosing alone never navigates (WCAG 3.2.2, on input).
 #[component]
 fn LinkChooser(groups: Vec<LinkGroup>) -> impl IntoView {
+    let t = crate::i18n::texts();
     let chosen = RwSignal::new(String::new());
     let open = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -37,16 +39,16 @@ fn LinkChooser(groups: Vec<LinkGroup>) -> impl IntoView {
     };
     view! {
         <form class="link-chooser" on:submit=open>
-            <label for="link-chooser-select" class="visually-hidden">"Chọn website liên kết"</label>
+            <label for="link-chooser-select" class="visually-hidden">{t.links_choose_label}</label>
             <select id="link-chooser-select" on:change=move |event| chosen.set(event_target_value(&event))>
-                <option value="">"— Chọn website —"</option>
+                <option value="">{t.links_choose}</option>
                 {groups.into_iter().map(|group| view! {
                     <optgroup label=group.name>
                         {group.links.into_iter().map(|link| view! { <option value=link.url>{link.name}</option> }).collect_view()}
                     </optgroup>
                 }).collect_view()}
             </select>
-            <button type="submit" class="button button-small">"Truy cập"</button>
+            <button type="submit" class="button button-small">{t.links_go}</button>
         </form>
     }
 }
@@ -54,8 +56,9 @@ fn LinkChooser(groups: Vec<LinkGroup>) -> impl IntoView {
 /// Every group with its websites, each opening in a new tab.
 #[component]
 pub fn LinkGroupsList(groups: Vec<LinkGroup>) -> impl IntoView {
+    let t = crate::i18n::texts();
     if groups.is_empty() {
-        return view! { <p class="empty">"Chưa có website liên kết."</p> }.into_any();
+        return view! { <p class="empty">{t.links_none}</p> }.into_any();
     }
     groups
         .into_iter()
@@ -68,7 +71,7 @@ pub fn LinkGroupsList(groups: Vec<LinkGroup>) -> impl IntoView {
                             <li>
                                 <a href=link.url target="_blank" rel="noopener noreferrer">
                                     {link.name}
-                                    <span class="visually-hidden">" (mở trong thẻ mới)"</span>
+                                    <span class="visually-hidden">{t.links_new_tab}</span>
                                 </a>
                             </li>
                         }).collect_view()}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use portal_contract::map::extent;
-use portal_contract::{Geometry, Place};
+use portal_contract::{fill, Geometry, Place};
 
 use crate::api;
 use crate::components::status::{loaded, Fit};
@@ -16,8 +16,9 @@ const MARGIN: f64 = 8.0;
 
 #[component]
 pub fn MapBlock() -> impl IntoView {
+    let t = crate::i18n::texts();
     view! {
-        <Block id="map" heading="Bản đồ huyện">
+        <Block id="map" heading=t.map_title>
             <MapOverview />
         </Block>
     }
@@ -27,12 +28,13 @@ pub fn MapBlock() -> impl IntoView {
 /// the embed's.
 #[component]
 pub fn MapOverview() -> impl IntoView {
+    let t = crate::i18n::texts();
     let places = LocalResource::new(api::map);
     view! {
-        {loaded(places, Fit::block("Chưa có dữ liệu bản đồ."), |collection| view! {
+        {loaded(places, Fit::block(t.map_no_data), |collection| view! {
             <MapSketch places=collection.features />
         })}
-        <p class="more-link"><a href=urls::MAP rel=FULL_APP_LINK_REL>"Xem bản đồ huyện ›"</a></p>
+        <p class="more-link"><a href=urls::MAP rel=FULL_APP_LINK_REL>{t.map_more}</a></p>
     }
 }
 
@@ -40,8 +42,9 @@ pub fn MapOverview() -> impl IntoView {
 /// right at this size and latitude.
 #[component]
 fn MapSketch(places: Vec<Place>) -> impl IntoView {
+    let t = crate::i18n::texts();
     let Some([west, south, east, north]) = extent(&places) else {
-        return view! { <p class="empty">"Chưa có dữ liệu bản đồ."</p> }.into_any();
+        return view! { <p class="empty">{t.map_no_data}</p> }.into_any();
     };
     let narrowing = ((south + north) / 2.0).to_radians().cos();
     let scale = (WIDTH - 2.0 * MARGIN) / ((east - west) * narrowing).max(1e-9);
@@ -87,7 +90,7 @@ fn MapSketch(places: Vec<Place>) -> impl IntoView {
             }
         })
         .collect_view();
-    let description = format!("Sơ đồ huyện Bình Liêu với {point_count} địa điểm; vị trí gần đúng.");
+    let description = fill(t.map_sketch_label, &[("n", &point_count.to_string())]);
     view! {
         <svg
             class="map-sketch"

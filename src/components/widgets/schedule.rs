@@ -1,7 +1,7 @@
 //! Lịch công tác: this week's entries, in short.
 
 use leptos::prelude::*;
-use portal_contract::time::format_day;
+use portal_contract::time::format_day_in;
 use portal_contract::WeekSchedule;
 
 use crate::api;
@@ -11,13 +11,14 @@ use crate::urls;
 
 /// How a day reads in a heading: `Thứ Hai, 23/11/2026`.
 pub fn day_heading(weekday: &str, date: chrono::NaiveDate) -> String {
-    format!("{weekday}, {}", format_day(date))
+    format!("{weekday}, {}", format_day_in(crate::i18n::lang(), date))
 }
 
 #[component]
 pub fn ScheduleBlock() -> impl IntoView {
+    let t = crate::i18n::texts();
     view! {
-        <Block id="schedule" heading="Lịch công tác">
+        <Block id="schedule" heading=t.schedule_title>
             <ThisWeek />
         </Block>
     }
@@ -26,17 +27,18 @@ pub fn ScheduleBlock() -> impl IntoView {
 /// This week in short and a link to the schedule page: the block's body, and the embed's.
 #[component]
 pub fn ThisWeek() -> impl IntoView {
+    let t = crate::i18n::texts();
     let week = LocalResource::new(|| api::schedule(None));
     view! {
-        {loaded(week, Fit::block("Lịch công tác trống"), |week: WeekSchedule| view! { <WeekSummary week /> })}
-        <p class="more-link"><a href=urls::SCHEDULE>"Xem lịch công tác ›"</a></p>
+        {loaded(week, Fit::block(t.schedule_empty), |week: WeekSchedule| view! { <WeekSummary week /> })}
+        <p class="more-link"><a href=urls::SCHEDULE>{t.schedule_more}</a></p>
     }
 }
 
 #[component]
 fn WeekSummary(week: WeekSchedule) -> impl IntoView {
     if week.is_empty() {
-        return view! { <p class="empty">"Lịch công tác trống"</p> }.into_any();
+        return view! { <p class="empty">{crate::i18n::texts().schedule_empty}</p> }.into_any();
     }
     view! {
         <ul class="schedule-summary">

@@ -1,9 +1,10 @@
 //! Thống kê truy cập: visits today and in all.
 
 use leptos::prelude::*;
-use portal_contract::{group_digits, VisitStats};
+use portal_contract::VisitStats;
 
 use crate::api::ApiFailure;
+use crate::components::counts::number;
 use crate::components::status::{loaded, Fit};
 use crate::components::widgets::Block;
 
@@ -12,20 +13,22 @@ pub type SessionVisits = LocalResource<Result<VisitStats, ApiFailure>>;
 
 #[component]
 pub fn VisitStatsBlock() -> impl IntoView {
+    let t = crate::i18n::texts();
     let stats = expect_context::<SessionVisits>();
     view! {
-        <Block id="stats" heading="Thống kê truy cập">
-            {loaded(stats, Fit::block("Chưa có số liệu."), |stats| view! { <VisitStatsList stats /> })}
+        <Block id="stats" heading=t.visit_stats_heading>
+            {loaded(stats, Fit::block(t.visit_stats_none), |stats| view! { <VisitStatsList stats /> })}
         </Block>
     }
 }
 
 #[component]
 pub fn VisitStatsList(stats: VisitStats) -> impl IntoView {
+    let t = crate::i18n::texts();
     view! {
         <dl class="visit-stats">
-            <div><dt>"Hôm nay:"</dt> " " <dd class="visits-today">{group_digits(stats.today)}</dd></div>
-            <div><dt>"Đã truy cập:"</dt> " " <dd class="visits-total">{group_digits(stats.total)}</dd></div>
+            <div><dt>{t.visits_today}</dt> " " <dd class="visits-today">{number(stats.today)}</dd></div>
+            <div><dt>{t.visits_total}</dt> " " <dd class="visits-total">{number(stats.total)}</dd></div>
         </dl>
     }
 }
