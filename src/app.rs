@@ -43,40 +43,50 @@ use crate::pages::in_full_app::InFullApp as EmbedGalleryPage;
 use crate::pages::in_full_app::InFullApp as MapPage;
 #[cfg(feature = "map")]
 use crate::pages::map::MapPage;
-use crate::site::{provide_site, SiteResource};
+use crate::site::provide_site;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // The app runs in one language, the address's: `/en…` is English. A link (or the back
+    // button) that crosses to the other language loads that page anew (`ReloadAcrossLanguages`),
+    // so every component reads its words once, as it is drawn.
+    let lang = i18n::page_lang();
+    i18n::set_lang(lang);
     // The frame and several pages need the site's settings; load them once.
-    let site = provide_site();
+    provide_site(lang);
+    provide_context(Counterpart::default());
     // Counts this browser session's visit once, whichever page it starts on.
     let visits: SessionVisits = LocalResource::new(api::session_visit_stats);
     provide_context(visits);
     view! {
         <Router>
-            <Frame vietnamese_site=site />
+            <ReloadAcrossLanguages lang />
+            <Frame lang />
         </Router>
     }
 }
 
-/// Everything on the page, in the language of the address: drawn again when a link crosses
-/// between the Vietnamese pages and the English ones (`/en…`), so that every component reads
-/// its words once, as it is drawn.
+/// Loads the page anew when the router reaches an address in the other language.
 #[component]
-fn Frame(vietnamese_site: SiteResource) -> impl IntoView {
+fn ReloadAcrossLanguages(lang: Lang) -> impl IntoView {
     let location = use_location();
-    let lang = Memo::new(move |_| Lang::of_path(&location.pathname.get()));
-    move || {
-        let lang = lang.get();
-        i18n::set_lang(lang);
-        let site = match lang {
-            Lang::Vi => vietnamese_site,
-            Lang::En => LocalResource::new(move || api::site(lang)),
-        };
-        provide_context(site);
-        provide_context(Counterpart::default());
-        let t = lang.texts();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        if Lang::of_path(&path) != lang {
+            let address = format!("{path}{}", location.search.get_untracked());
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().assign(&address);
+            }
+        }
+    });
+}
+
+/// Everything on the page, around the routes.
+#[component]
+fn Frame(lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    {
         view! {
             // Pages set the text; until one does (or when it failed to load), the tab shows
             // the portal's name.

@@ -50,13 +50,26 @@ fn keep_for_offline() {
     }
 }
 
-/// `index.html` carries a description for readers without scripts (and link previews); once
-/// the app runs, each page sets its own, and two would compete.
+/// `index.html` carries a description for readers without scripts (and link previews), and
+/// the server names the page's other language (`hreflang`); once the app runs, each page sets
+/// its own, and two would compete.
 fn remove_static_description() {
-    let static_meta = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name='description']").ok().flatten());
-    if let Some(meta) = static_meta {
-        meta.remove();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for selector in [
+        "meta[name='description']",
+        "link[rel='alternate'][hreflang]",
+    ] {
+        if let Ok(found) = document.query_selector_all(selector) {
+            for index in 0..found.length() {
+                if let Some(element) = found
+                    .item(index)
+                    .and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+                {
+                    element.remove();
+                }
+            }
+        }
     }
 }

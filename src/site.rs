@@ -8,11 +8,10 @@ use crate::api::{self, ApiFailure};
 
 pub type SiteResource = LocalResource<Result<Site, ApiFailure>>;
 
-/// Starts loading the Vietnamese settings for everything below the calling component (the
-/// app, or a widget alone in another site's frame); the app's frame provides the English ones
-/// under `/en`.
-pub fn provide_site() -> SiteResource {
-    let site = LocalResource::new(|| api::site(Lang::Vi));
+/// Starts loading the settings in `lang` for everything below the calling component (the
+/// app, or a widget alone in another site's frame).
+pub fn provide_site(lang: Lang) -> SiteResource {
+    let site = LocalResource::new(move || api::site(lang));
     provide_context(site);
     site
 }
@@ -20,5 +19,5 @@ pub fn provide_site() -> SiteResource {
 /// The settings, shared by every caller under `provide_site`; a caller outside one (never in
 /// the app) gets its own.
 pub fn use_site() -> SiteResource {
-    use_context::<SiteResource>().unwrap_or_else(provide_site)
+    use_context::<SiteResource>().unwrap_or_else(|| provide_site(Lang::Vi))
 }

@@ -624,7 +624,7 @@ fn header(site: Option<&Site>, lang: Lang, switch_to: &str) -> String {
     let other = lang.other();
     format!(
         "<header class=\"site-header\"><div class=\"utility-bar\">\
-         <a class=\"language-switch\" href=\"{switch}\" hreflang=\"{code}\" lang=\"{code}\" aria-label=\"{label}\">{text}</a></div>\
+         <a class=\"language-switch\" href=\"{switch}\" hreflang=\"{code}\" lang=\"{code}\" rel=\"external\" aria-label=\"{label}\">{text}</a></div>\
          <div class=\"site-header-inner\">\
          <a class=\"site-name\" href=\"{home}\"><span class=\"site-emblem\" aria-hidden=\"true\">★</span>\
          <span>{site}</span></a></div>\

@@ -50,7 +50,8 @@ pub fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         {alternates}
-        <a class="language-switch" href=href hreflang=other.code() lang=other.code()
+        // Loaded anew (`rel="external"` keeps the router out): the app runs in one language.
+        <a class="language-switch" href=href hreflang=other.code() lang=other.code() rel="external"
             aria-label=t.switch_language_label>
             {t.switch_language}
         </a>

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-
 /// The page for an address the portal does not have.
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -51,7 +51,7 @@ pub fn EnglishHomePage() -> impl IntoView {
                     <li><a href=urls::EN_ORGANIZATION>{t.menu_organization}</a></li>
                     <li><a href=urls::EN_CONTACT>{t.menu_contact}</a></li>
                 </ul>
-                <p class="hint">{t.en_home_vietnamese} " " <a href=urls::HOME lang="vi" hreflang="vi">"Tiếng Việt"</a></p>
+                <p class="hint">{t.en_home_vietnamese} " " <a href=urls::HOME lang="vi" hreflang="vi" rel="external">{t.switch_language}</a></p>
             </section>
             <section class="english-news" aria-labelledby="news-heading">
                 <h2 id="news-heading" class="section-heading">{t.en_home_news}</h2>

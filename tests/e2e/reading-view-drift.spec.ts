@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '../support/loopback';
 import { categories, mainArticle } from '../support/fixture.mjs';
 
@@ -148,6 +150,14 @@ const mainProcedure = {
   sections: ['Thành phần hồ sơ', 'Trình tự thực hiện', 'Cách thức thực hiện', 'Căn cứ pháp lý'],
 };
 
+/** The English news and introduction (content/en). */
+const englishNews: Array<{ slug: string; title: string }> = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'content', 'en', 'articles.json'), 'utf8'),
+);
+const englishAbout: { title: string } = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'content', 'en', 'pages', 'gioi-thieu.json'), 'utf8'),
+);
+
 /** The introduction's title (content/pages/gioi-thieu.json). */
 const aboutTitle = 'Giới thiệu huyện Bình Liêu';
 
@@ -164,6 +174,11 @@ const PAGES: Array<[string, string, Part[], string?]> = [
   ['the procedures', '/thu-tuc', ['header']],
   ['the introduction', '/gioi-thieu', ['header', 'breadcrumb', 'article'], aboutTitle],
   ['the organisation', '/co-cau-to-chuc', ['header', 'breadcrumb', 'article'], 'Cơ cấu tổ chức'],
+  ['the English home page', '/en', ['header']],
+  ['an English article', `/en/news/${englishNews[0].slug}`, ['header', 'breadcrumb', 'article'], englishNews[0].title],
+  ['the English introduction', '/en/about', ['header', 'breadcrumb', 'article'], englishAbout.title],
+  ['the English organisation', '/en/organization', ['header', 'breadcrumb', 'article'], 'Organisation'],
+  ['the English contacts', '/en/contact', ['header', 'breadcrumb', 'article'], 'Contact'],
 ];
 
 for (const [name, path, parts, heading] of PAGES) {
@@ -188,7 +203,8 @@ for (const [name, path, parts, heading] of PAGES) {
     // The app, once it has taken over (the loopback `goto` waits for that) and drawn the menu.
     await page.goto(path);
     await expect(page.locator('#server-page')).toHaveCount(0);
-    await expect(page.locator('header nav li')).toHaveCount(categories.length + 5);
+    // The English menu: home, about, organisation, contact.
+    await expect(page.locator('header nav li')).toHaveCount(path.startsWith('/en') ? 4 : categories.length + 5);
     if (heading) await expect(page.locator('main article h1')).toHaveText(heading);
     const app = await describe(page, 'body', parts);
 
@@ -201,15 +217,19 @@ for (const [name, path, parts, heading] of PAGES) {
     }
 
     // Not a comparison of two empty trees: the parts hold what a reader sees.
-    expect(links(view.header!.tree)).toEqual([
-      expect.stringContaining('Cổng thông tin điện tử'),
-      'Trang chủ',
-      ...categories.map((category) => category.name),
-      'Văn bản',
-      'Hỏi đáp',
-      'Thủ tục',
-      'Giới thiệu',
-    ]);
+    expect(links(view.header!.tree)).toEqual(
+      path.startsWith('/en')
+        ? [expect.stringContaining('Bình Liêu District Portal'), 'Home', 'About', 'Organisation', 'Contact']
+        : [
+            expect.stringContaining('Cổng thông tin điện tử'),
+            'Trang chủ',
+            ...categories.map((category) => category.name),
+            'Văn bản',
+            'Hỏi đáp',
+            'Thủ tục',
+            'Giới thiệu',
+          ],
+    );
     if (heading === mainArticle.title) {
       expect(links(view.breadcrumb!.tree)).toEqual([
         'Trang chủ',

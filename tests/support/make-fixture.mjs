@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { articleInputs, categories, links, places, schedule, site } from './fixture.mjs';
+import { articleInputs, categories, links, mainArticle, places, schedule, site } from './fixture.mjs';
 
 const args = process.argv.slice(2);
 const xss = args.includes('--xss');
@@ -33,6 +33,24 @@ cpSync(fileURLToPath(new URL('../../content/questions.json', import.meta.url)), 
 for (const path of ['procedures.json', 'organization.json', 'pages']) {
   cpSync(fileURLToPath(new URL(`../../content/${path}`, import.meta.url)), join(dir, 'content', path), { recursive: true });
 }
+
+// The English pages as they ship (content/en), but for the news: the fixture has none of the
+// Vietnamese articles the shipped English ones name as counterparts (nor all their
+// categories), so the first English article is made the counterpart of the fixture's main
+// article instead, and every article is filed under a fixture category.
+mkdirSync(join(dir, 'content', 'en'), { recursive: true });
+for (const path of ['site.json', 'organization.json', 'pages']) {
+  cpSync(fileURLToPath(new URL(`../../content/en/${path}`, import.meta.url)), join(dir, 'content', 'en', path), { recursive: true });
+}
+const englishNews = JSON.parse(readFileSync(new URL('../../content/en/articles.json', import.meta.url), 'utf8'));
+write(
+  'en/articles.json',
+  englishNews.map(({ counterpart, ...article }, index) => ({
+    ...article,
+    category: categories.some((category) => category.slug === article.category) ? article.category : categories[0].slug,
+    ...(index === 0 ? { counterpart: mainArticle.slug } : {}),
+  })),
+);
 
 if (xss) {
   const vectors = JSON.parse(readFileSync(new URL('../fixtures/xss-vectors.json', import.meta.url), 'utf8'));
