@@ -260,3 +260,23 @@ async fn an_english_slug_is_not_taken_by_a_vietnamese_import() {
         .await;
     assert_eq!(english["lang"], "en");
 }
+
+#[tokio::test]
+async fn readers_rate_an_english_article_on_its_english_page() {
+    let portal = portal();
+    let rate = |page: String| {
+        common::post_json(
+            "/api/v1/ratings",
+            &json!({"page": page, "useful": true, "comment": ""}),
+        )
+    };
+    let (status, _, _) = portal.request(rate(format!("/en/news/{ENGLISH}"))).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    // Not at the other language's address.
+    let (status, _, _) = portal.request(rate(format!("/tin-tuc/{ENGLISH}"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = portal.request(rate(format!("/en/news/{VIETNAMESE}"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = portal.request(rate(format!("/tin-tuc/{VIETNAMESE}"))).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+}

@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use portal_contract::text::trim_invisible;
 use portal_contract::{
-    to_portal_offset, validate_rating, ApiError, PageRatings, Paged, RatingInput,
+    to_portal_offset, validate_rating, ApiError, Lang, PageRatings, Paged, RatingInput,
 };
 use serde::Deserialize;
 
@@ -56,14 +56,18 @@ pub async fn post_rating(
         .await
 }
 
-/// The pages readers can rate: articles and documents (procedures will follow them).
+/// The pages readers can rate: articles (each on its language's page), documents,
+/// procedures and published questions.
 fn rated_page_exists(conn: &mut crate::db::Conn, page: &str) -> Result<bool, AppError> {
     let slug_after = |prefix: &str| {
         page.strip_prefix(prefix)
             .filter(|slug| !slug.is_empty() && !slug.contains('/'))
     };
-    if let Some(slug) = slug_after("/tin-tuc/") {
-        return Ok(store::articles::article_exists(conn, slug)?);
+    for lang in Lang::ALL {
+        let prefix = lang.article_path("");
+        if let Some(slug) = slug_after(&prefix) {
+            return Ok(store::articles::article_lang(conn, slug)? == Some(lang));
+        }
     }
     if let Some(slug) = slug_after("/van-ban/") {
         return Ok(store::documents::document_id(conn, slug)?.is_some());
