@@ -8,6 +8,7 @@ use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use portal_contract::about::{Organization, SitePage};
 use portal_contract::documents::{Document, DocumentFacets, DocumentSummary};
+use portal_contract::i18n::api_path_in;
 use portal_contract::procedures::{Procedure, ProcedureField, ProcedureSummary};
 use portal_contract::questions::{FeedbackProgress, LookupInput, PublicQuestion, QuestionField};
 use portal_contract::{
@@ -427,19 +428,7 @@ async fn exchange(
 /// The site's settings in `lang` (the English name, description and contacts, and no
 /// category menu, under `/en`).
 pub async fn site(lang: Lang) -> Result<Site, ApiFailure> {
-    get_json(&with_lang("/site", lang)).await
-}
-
-/// `path` asking for `lang`'s content: Vietnamese is the API's default, so its addresses stay
-/// as they were (and as the server preloads them).
-fn with_lang(path: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => path.to_string(),
-        Lang::En => {
-            let separator = if path.contains('?') { '&' } else { '?' };
-            format!("{path}{separator}lang=en")
-        }
-    }
+    get_json(&api_path_in("/site", lang)).await
 }
 
 /// Starts loading an article into the cache, unless it is there already (a stale copy is
@@ -479,7 +468,7 @@ pub async fn latest_in(
     page: u32,
     per_page: u32,
 ) -> Result<Paged<ArticleSummary>, ApiFailure> {
-    get_json(&with_lang(
+    get_json(&api_path_in(
         &format!("/articles?page={page}&per_page={per_page}"),
         lang,
     ))
@@ -527,7 +516,7 @@ pub async fn search(
             query.push_str(&format!("&{name}={}", encode(value)));
         }
     }
-    get_json(&with_lang(&query, criteria.lang)).await
+    get_json(&api_path_in(&query, criteria.lang)).await
 }
 
 /// Which documents a reader looks for; every field may be empty. Filters hold the slugs
@@ -652,12 +641,12 @@ pub async fn procedure(slug: &str) -> Result<Procedure, ApiFailure> {
 
 /// An editorial page (`/gioi-thieu`'s is `portal_contract::about::ABOUT_PAGE_SLUG`).
 pub async fn site_page(slug: &str, lang: Lang) -> Result<SitePage, ApiFailure> {
-    get_json(&with_lang(&format!("/pages/{}", encode(slug)), lang)).await
+    get_json(&api_path_in(&format!("/pages/{}", encode(slug)), lang)).await
 }
 
 /// The organisation that runs the district, from its top units down, in `lang`.
 pub async fn organization(lang: Lang) -> Result<Organization, ApiFailure> {
-    get_json(&with_lang("/organization", lang)).await
+    get_json(&api_path_in("/organization", lang)).await
 }
 
 pub fn encode(component: &str) -> String {

@@ -117,6 +117,18 @@ pub fn counterpart_page(path: &str) -> Option<&'static str> {
     })
 }
 
+/// An API path asking for `lang`'s content. Vietnamese is the API's default, so its paths stay
+/// as they were (and as the server preloads them).
+pub fn api_path_in(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => path.to_string(),
+        Lang::En => {
+            let separator = if path.contains('?') { '&' } else { '?' };
+            format!("{path}{separator}{LANG_PARAM}=en")
+        }
+    }
+}
+
 /// A catalogue text with its `{name}`s replaced: `fill(t.results_count, &[("n", "12")])`.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut text = template.to_string();
@@ -148,6 +160,23 @@ mod tests {
         assert_eq!(counterpart_page("/en/"), Some("/"));
         assert_eq!(counterpart_page("/en/contact"), None);
         assert_eq!(counterpart_page("/van-ban"), None);
+    }
+
+    #[test]
+    fn the_vietnamese_default_name_is_the_catalogue_s() {
+        // `DEFAULT_SITE_NAME` is a `const` for the places that need one; the catalogue's
+        // entry must say the same.
+        assert_eq!(VI.site_name_default, crate::DEFAULT_SITE_NAME);
+    }
+
+    #[test]
+    fn english_api_paths_ask_for_english() {
+        assert_eq!(api_path_in("/site", Lang::Vi), "/site");
+        assert_eq!(api_path_in("/site", Lang::En), "/site?lang=en");
+        assert_eq!(
+            api_path_in("/articles?page=2", Lang::En),
+            "/articles?page=2&lang=en"
+        );
     }
 
     #[test]

@@ -17,8 +17,8 @@ use portal_contract::about::{ABOUT_PAGE_PATH, ABOUT_PAGE_SLUG, ORGANIZATION_PAGE
 use portal_contract::documents::document_title;
 use portal_contract::embed::Widget;
 use portal_contract::i18n::{
-    counterpart_page, CONTACT_PAGE_SLUG, EN_ABOUT_PATH, EN_CONTACT_PATH, EN_ORGANIZATION_PATH,
-    EN_PREFIX, EN_SEARCH_PATH,
+    api_path_in, counterpart_page, CONTACT_PAGE_SLUG, EN_ABOUT_PATH, EN_CONTACT_PATH,
+    EN_ORGANIZATION_PATH, EN_PREFIX, EN_SEARCH_PATH,
 };
 use portal_contract::procedures::{
     procedure_description, procedure_href, PROCEDURES_DESCRIPTION, PROCEDURES_PAGE_PATH,
@@ -296,14 +296,6 @@ pub async fn app_page(
     response
 }
 
-/// `path` asking the API for `lang`'s content, as the app asks it (`src/api.rs`).
-fn with_lang(path: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => path.to_string(),
-        Lang::En => format!("{path}?lang=en"),
-    }
-}
-
 /// The staff area's page, the same for every path under it: the app signs in and routes.
 /// Never indexed, never stored by a shared cache.
 fn staff_page(page: &ShellPage) -> Response {
@@ -529,7 +521,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         return Ok(match found_page {
             Some((page, site)) => found(Some(Preview {
                 path: path.to_string(),
-                data: Some(with_lang(&format!("/pages/{slug}"), lang)),
+                data: Some(api_path_in(&format!("/pages/{slug}"), lang)),
                 reading_view: Some(reading_view::render_page(site.as_ref(), &page, path)),
                 structured: None,
                 title: page.title,
@@ -556,7 +548,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         return Ok(match found_organization {
             Some((organization, site)) => found(Some(Preview {
                 path: path.to_string(),
-                data: Some(with_lang("/organization", lang)),
+                data: Some(api_path_in("/organization", lang)),
                 reading_view: Some(reading_view::render_organization(
                     site.as_ref(),
                     &organization,

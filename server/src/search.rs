@@ -123,6 +123,20 @@ impl SearchTerms {
         format!("{} : \"{}\"*", fts_column(column), self.words.join(" "))
     }
 
+    /// FTS5: the words next to each other in the order typed, each whole, in `column`.
+    pub fn fts_whole_phrase(&self, column: Column) -> String {
+        format!("{} : \"{}\"", fts_column(column), self.words.join(" "))
+    }
+
+    /// PostgreSQL: the words next to each other in the order typed, each whole.
+    pub fn tsquery_whole_phrase(&self) -> String {
+        self.words
+            .iter()
+            .map(|word| format!("'{word}'"))
+            .collect::<Vec<_>>()
+            .join(" <-> ")
+    }
+
     /// PostgreSQL: every word, the last as a prefix (a `tsquery` literal).
     pub fn tsquery_all(&self) -> String {
         self.tsquery_joined(" & ")

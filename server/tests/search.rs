@@ -345,3 +345,35 @@ async fn page_of(portal: &TestPortal, query: &str) -> (Vec<String>, u64) {
         .collect();
     (titles, body["total"].as_u64().unwrap())
 }
+
+#[tokio::test]
+async fn a_whole_word_in_the_title_ranks_above_one_it_only_begins() {
+    // "hoa" begins "Hoành" (the newer article) and is the whole word "Hoa" of the older one.
+    let portal = TestPortal::with_records(vec![
+        article(
+            "Lễ hội Hoa Sở năm 2024",
+            "tin-trong-huyen",
+            "2024-01-10T08:00:00+07:00",
+            "<p>Mùa hoa trắng.</p>",
+        ),
+        article(
+            "Thông quan tại cửa khẩu Hoành Mô",
+            "tin-trong-huyen",
+            "2024-05-10T08:00:00+07:00",
+            "<p>Hàng hóa qua cửa khẩu.</p>",
+        ),
+    ]);
+    assert_eq!(
+        titles(&portal, "q=hoa").await,
+        ["Lễ hội Hoa Sở năm 2024", "Thông quan tại cửa khẩu Hoành Mô"]
+    );
+    // Typed further, the prefix is the word itself.
+    assert_eq!(
+        titles(&portal, "q=hoanh").await,
+        ["Thông quan tại cửa khẩu Hoành Mô"]
+    );
+    assert_eq!(
+        titles(&portal, "q=hoa%20so").await,
+        ["Lễ hội Hoa Sở năm 2024"]
+    );
+}

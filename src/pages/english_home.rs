@@ -1,5 +1,6 @@
 //! `/en`: the English home page, for investors, visitors and partners across the border: the
-//! district at a glance, the English news, and the way to the introduction and contacts.
+//! English news first, then the district at a glance and the way to the introduction and
+//! contacts (beside the news on wide screens, as the Vietnamese pages' sidebar).
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -35,6 +36,16 @@ pub fn EnglishHomePage() -> impl IntoView {
         <Meta name="description" content=description />
         <h1 class="page-title">{t.en_home_title}</h1>
         <div class="english-home">
+            <section class="english-news" aria-labelledby="news-heading">
+                <h2 id="news-heading" class="section-heading">{t.en_home_news}</h2>
+                {loaded(news, Fit::Block { lines: 6, missing: t.no_articles }, |list| {
+                    let (current, count) = (list.page, list.page_count());
+                    view! {
+                        <ArticleList articles=list.items />
+                        <Pagination current count href=english_home_page />
+                    }
+                })}
+            </section>
             <section class="english-glance" aria-labelledby="glance-heading">
                 <h2 id="glance-heading" class="section-heading">{t.en_home_glance}</h2>
                 {loaded(site, Fit::Block { lines: 4, missing: t.en_home_no_glance }, |site: Site| view! {
@@ -52,16 +63,6 @@ pub fn EnglishHomePage() -> impl IntoView {
                     <li><a href=urls::EN_CONTACT>{t.menu_contact}</a></li>
                 </ul>
                 <p class="hint">{t.en_home_vietnamese} " " <a href=urls::HOME lang="vi" hreflang="vi" rel="external">{t.switch_language}</a></p>
-            </section>
-            <section class="english-news" aria-labelledby="news-heading">
-                <h2 id="news-heading" class="section-heading">{t.en_home_news}</h2>
-                {loaded(news, Fit::Block { lines: 6, missing: t.no_articles }, |list| {
-                    let (current, count) = (list.page, list.page_count());
-                    view! {
-                        <ArticleList articles=list.items />
-                        <Pagination current count href=english_home_page />
-                    }
-                })}
             </section>
         </div>
     }

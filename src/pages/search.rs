@@ -204,6 +204,8 @@ fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
                     on:input=move |event| text.set(event_target_value(&event))
                 />
             </div>
+            // The English news has no categories of its own.
+            {(criteria.get_untracked().lang == Lang::Vi).then(|| view! {
             <div class="field">
                 <label for="search-category">{t.category_label}</label>
                 <select
@@ -224,6 +226,7 @@ fn SearchForm(criteria: Memo<SearchCriteria>) -> impl IntoView {
                     }}
                 </select>
             </div>
+            })}
             <div class="field">
                 <label for="search-from">{t.search_from}</label>
                 <input

@@ -47,7 +47,10 @@ fn key_range(lang: Lang, column: &str) -> String {
 /// Which hits a tier holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tier {
-    /// The words as typed, next to each other, in the title.
+    /// The words as typed, next to each other and whole, in the title: `hoa` finds "Lễ hội
+    /// Hoa Sở" here, before "Hoành Mô", which only begins with it.
+    WholePhraseInTitle,
+    /// The words as typed, next to each other, in the title, the last only begun.
     PhraseInTitle,
     /// Every word in the title, but not as typed.
     WordsInTitle,
@@ -57,7 +60,8 @@ enum Tier {
     Rest,
 }
 
-const TIERS: [Tier; 4] = [
+const TIERS: [Tier; 5] = [
+    Tier::WholePhraseInTitle,
     Tier::PhraseInTitle,
     Tier::WordsInTitle,
     Tier::PhraseInBody,
@@ -78,13 +82,17 @@ fn tier_query(engine: Engine, terms: &SearchTerms, tier: Option<Tier>, lang: Lan
     match engine {
         Engine::Sqlite => {
             let all = terms.fts_all(None);
+            let whole_phrase_in_title = terms.fts_whole_phrase(Column::Title);
             let phrase_in_title = terms.fts_phrase(Column::Title);
             let words_in_title = terms.fts_all(Some(Column::Title));
             let phrase_in_body = terms.fts_phrase(Column::Body);
             // FTS5's NOT takes away the hits of the tiers above.
             let expression = match tier {
                 None => all,
-                Some(Tier::PhraseInTitle) => phrase_in_title,
+                Some(Tier::WholePhraseInTitle) => whole_phrase_in_title,
+                Some(Tier::PhraseInTitle) => {
+                    format!("({phrase_in_title}) NOT ({whole_phrase_in_title})")
+                }
                 Some(Tier::WordsInTitle) => format!("({words_in_title}) NOT ({phrase_in_title})"),
                 Some(Tier::PhraseInBody) => format!("({phrase_in_body}) NOT ({words_in_title})"),
                 Some(Tier::Rest) => {
@@ -104,7 +112,10 @@ fn tier_query(engine: Engine, terms: &SearchTerms, tier: Option<Tier>, lang: Lan
         Engine::Postgres => {
             let tier_condition = match tier {
                 None => "",
-                Some(Tier::PhraseInTitle) => " AND s.title @@ CAST(?8 AS tsquery)",
+                Some(Tier::WholePhraseInTitle) => " AND s.title @@ CAST(?9 AS tsquery)",
+                Some(Tier::PhraseInTitle) => {
+                    " AND s.title @@ CAST(?8 AS tsquery) AND NOT s.title @@ CAST(?9 AS tsquery)"
+                }
                 Some(Tier::WordsInTitle) => {
                     " AND s.title @@ CAST(?7 AS tsquery) AND NOT s.title @@ CAST(?8 AS tsquery)"
                 }
@@ -121,7 +132,12 @@ fn tier_query(engine: Engine, terms: &SearchTerms, tier: Option<Tier>, lang: Lan
                     "s.words @@ CAST(?7 AS tsquery){tier_condition} AND {}",
                     key_range(lang, "s.key")
                 ),
-                params: vec![terms.tsquery_all(), terms.tsquery_phrase()],
+                // Each typed, so a tier that does not use one still binds it.
+                params: vec![
+                    terms.tsquery_all(),
+                    terms.tsquery_phrase(),
+                    terms.tsquery_whole_phrase(),
+                ],
                 order: "s.key DESC",
             }
         }
