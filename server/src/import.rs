@@ -84,37 +84,10 @@ pub fn import_records(
     conn: &mut crate::db::Conn,
     records: &[serde_json::Value],
 ) -> Result<usize, ImportError> {
-    let mut articles = Vec::with_capacity(records.len());
+    let articles = check_records(records, |record| {
+        parse_record(record).and_then(|input| validate(conn, &input))
+    })?;
     let mut errors = Vec::new();
-    let mut seen_slugs = std::collections::HashMap::new();
-    for (index, record) in records.iter().enumerate() {
-        match parse_record(record).and_then(|input| validate(conn, &input)) {
-            Ok(article) => {
-                if let Some(first) = seen_slugs.insert(article.slug.clone(), index) {
-                    errors.push(RecordError {
-                        index,
-                        field: "slug".into(),
-                        message: format!("`{}` is also the slug of record {first}", article.slug),
-                    });
-                }
-                articles.push(article);
-            }
-            Err(field_errors) => {
-                errors.extend(
-                    field_errors
-                        .into_iter()
-                        .map(|(field, message)| RecordError {
-                            index,
-                            field,
-                            message,
-                        }),
-                )
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ImportError::Invalid(errors));
-    }
     // What staff took down or are still working on is theirs: a file would silently undo it.
     for (index, article) in articles.iter().enumerate() {
         if !crate::editorial::import_allowed(conn, &article.slug)? {
@@ -154,57 +127,68 @@ pub fn import_english_records(
     conn: &mut crate::db::Conn,
     records: &[serde_json::Value],
 ) -> Result<usize, ImportError> {
-    let mut articles = Vec::with_capacity(records.len());
-    let mut errors = Vec::new();
-    for (index, record) in records.iter().enumerate() {
+    let articles = check_records(records, |record| {
         let mut record = record.clone();
-        let counterpart = match record
-            .as_object_mut()
-            .map(|object| object.remove("counterpart"))
-        {
-            Some(Some(serde_json::Value::String(slug))) => Some(slug),
-            Some(None | Some(serde_json::Value::Null)) | None => None,
-            Some(Some(_)) => {
-                errors.push(RecordError {
-                    index,
-                    field: "counterpart".into(),
-                    message: "must be a Vietnamese article's slug".into(),
-                });
-                continue;
+        let counterpart = match record.as_object_mut().and_then(|o| o.remove("counterpart")) {
+            Some(serde_json::Value::String(slug)) => Some(slug),
+            None | Some(serde_json::Value::Null) => None,
+            Some(_) => {
+                let message = "must be a Vietnamese article's slug".to_string();
+                return Err(vec![("counterpart".into(), message)]);
             }
         };
-        let checked = parse_record(&record)
-            .and_then(|input| validate(conn, &input))
-            .and_then(|mut article| {
-                let mut field_errors = FieldErrors::new();
-                if store::articles::article_lang(conn, &article.slug)
-                    .ok()
-                    .flatten()
-                    == Some(Lang::Vi)
-                {
-                    field_errors.push((
-                        "slug".into(),
-                        format!("`{}` is a Vietnamese article's slug", article.slug),
-                    ));
+        let mut article = parse_record(&record).and_then(|input| validate(conn, &input))?;
+        let is_vietnamese = |conn: &mut crate::db::Conn, slug: &str| {
+            store::articles::article_lang(conn, slug).ok().flatten() == Some(Lang::Vi)
+        };
+        let mut errors = FieldErrors::new();
+        if is_vietnamese(conn, &article.slug) {
+            let message = format!("`{}` is a Vietnamese article's slug", article.slug);
+            errors.push(("slug".into(), message));
+        }
+        if let Some(slug) = counterpart
+            .as_deref()
+            .filter(|slug| !is_vietnamese(conn, slug))
+        {
+            let message = format!("no Vietnamese article has the slug `{slug}`");
+            errors.push(("counterpart".into(), message));
+        }
+        article.lang = Lang::En;
+        article.counterpart = counterpart;
+        if errors.is_empty() {
+            Ok(article)
+        } else {
+            Err(errors)
+        }
+    })?;
+    let now = crate::clock::now_text();
+    for article in &articles {
+        store::articles::upsert_article(conn, article, &now)?;
+    }
+    Ok(articles.len())
+}
+
+/// Every record turned into an article by `check`, and no two with one slug; or every
+/// record's errors, by field.
+fn check_records(
+    records: &[serde_json::Value],
+    mut check: impl FnMut(&serde_json::Value) -> Result<NewArticle, FieldErrors>,
+) -> Result<Vec<NewArticle>, ImportError> {
+    let mut articles = Vec::with_capacity(records.len());
+    let mut errors = Vec::new();
+    let mut seen_slugs = std::collections::HashMap::new();
+    for (index, record) in records.iter().enumerate() {
+        match check(record) {
+            Ok(article) => {
+                if let Some(first) = seen_slugs.insert(article.slug.clone(), index) {
+                    errors.push(RecordError {
+                        index,
+                        field: "slug".into(),
+                        message: format!("`{}` is also the slug of record {first}", article.slug),
+                    });
                 }
-                if let Some(slug) = &counterpart {
-                    if store::articles::article_lang(conn, slug).ok().flatten() != Some(Lang::Vi) {
-                        field_errors.push((
-                            "counterpart".into(),
-                            format!("no Vietnamese article has the slug `{slug}`"),
-                        ));
-                    }
-                }
-                article.lang = Lang::En;
-                article.counterpart = counterpart;
-                if field_errors.is_empty() {
-                    Ok(article)
-                } else {
-                    Err(field_errors)
-                }
-            });
-        match checked {
-            Ok(article) => articles.push(article),
+                articles.push(article);
+            }
             Err(field_errors) => {
                 errors.extend(
                     field_errors
@@ -218,14 +202,11 @@ pub fn import_english_records(
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(ImportError::Invalid(errors));
+    if errors.is_empty() {
+        Ok(articles)
+    } else {
+        Err(ImportError::Invalid(errors))
     }
-    let now = crate::clock::now_text();
-    for article in &articles {
-        store::articles::upsert_article(conn, article, &now)?;
-    }
-    Ok(articles.len())
 }
 
 /// What is wrong with a record: (field, message) pairs.
