@@ -19,8 +19,15 @@ pub struct Counterpart(pub RwSignal<Option<String>>);
 /// The page's counterpart path: `path` in the other language, for a page that has one.
 pub fn use_counterpart(path: Option<String>) {
     if let Some(counterpart) = use_context::<Counterpart>() {
-        counterpart.0.set(path);
-        on_cleanup(move || counterpart.0.set(None));
+        counterpart.0.set(path.clone());
+        // The next article's page may have set its own before this one is cleaned up.
+        on_cleanup(move || {
+            counterpart.0.update(|current| {
+                if *current == path {
+                    *current = None;
+                }
+            })
+        });
     }
 }
 

@@ -49,6 +49,16 @@ async function shownTexts(page: Page): Promise<string> {
   });
 }
 
+/** The catalogue's English for `key`. */
+function english(key: string): string {
+  const folder = join(root, 'contract', 'catalogue');
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+    const entries: Record<string, { vi: string; en: string }> = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+    if (entries[key]) return entries[key].en;
+  }
+  throw new Error(`no catalogue entry ${key}`);
+}
+
 const englishPages: Array<[string, string]> = [
   ['home', '/en'],
   ['news', `/en/news/${counterpart.slug}`],
@@ -126,6 +136,24 @@ test('search on English pages searches the English news', async ({ page }) => {
   await expect(hits.first()).toBeVisible();
   for (const href of await hits.evaluateAll((links) => links.map((link) => link.getAttribute('href')))) {
     expect(href).toMatch(/^\/en\/news\//);
+  }
+});
+
+test('a failing API is explained in English, with a retry that recovers', async ({ page }) => {
+  let failing = true;
+  await page.route('**/api/v1/**', (route) => (failing ? route.fulfill({ status: 503, body: '' }) : route.fallback()));
+  for (const path of ['/en', `/en/news/${counterpart.slug}`, '/en/about', '/en/organization']) {
+    failing = true;
+    await page.goto(path);
+    const alert = page.getByRole('alert').first();
+    await expect(alert, path).toContainText(english('error_server'));
+    failing = false;
+    const retries = page.getByRole('button', { name: english('retry') });
+    for (let pressed = 0; pressed < 10 && (await retries.count()) > 0; pressed++) {
+      await retries.first().click({ timeout: 2000 }).catch(() => {});
+    }
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toBeAttached();
   }
 });
 
