@@ -86,52 +86,50 @@ fn ReloadAcrossLanguages(lang: Lang) -> impl IntoView {
 #[component]
 fn Frame(lang: Lang) -> impl IntoView {
     let t = lang.texts();
-    {
-        view! {
-            // Pages set the text; until one does (or when it failed to load), the tab shows
-            // the portal's name.
-            <Title
-                text=""
-                formatter=move |page: String| {
-                    let name = t.site_name_default;
-                    if page.is_empty() { name.to_string() } else { format!("{page} | {name}") }
-                }
-            />
-            <a class="skip-link" href="#main" on:click=skip_to_main>{t.skip_to_main}</a>
-            <RouteAnnouncer />
-            <NetworkStatus />
-            <Header />
-            <main id="main" class="site-main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/tin-tuc/:slug") view=ArticlePage />
-                    <Route path=path!("/chuyen-muc/:slug") view=CategoryPage />
-                    <Route path=path!("/tim-kiem") view=SearchPage />
-                    <Route path=path!("/van-ban") view=DocumentsPage />
-                    <Route path=path!("/van-ban/:slug") view=DocumentPage />
-                    <Route path=path!("/lich-cong-tac") view=SchedulePage />
-                    <Route path=path!("/lien-ket") view=LinksPage />
-                    <Route path=path!("/ban-do") view=MapPage />
-                    <Route path=path!("/nhung") view=EmbedGalleryPage />
-                    <Route path=path!("/gui-y-kien") view=FeedbackPage />
-                    <Route path=path!("/tra-cuu-phan-hoi") view=FeedbackLookupPage />
-                    <Route path=path!("/hoi-dap") view=QuestionsPage />
-                    <Route path=path!("/hoi-dap/:reference") view=QuestionPage />
-                    <Route path=path!("/thu-tuc") view=ProceduresPage />
-                    <Route path=path!("/thu-tuc/:slug") view=ProcedurePage />
-                    <Route path=path!("/gioi-thieu") view=AboutPage />
-                    <Route path=path!("/co-cau-to-chuc") view=OrganizationPage />
-                    <Route path=path!("/da-luu") view=SavedPage />
-                    <Route path=path!("/en") view=EnglishHomePage />
-                    <Route path=path!("/en/news/:slug") view=ArticlePage />
-                    <Route path=path!("/en/search") view=SearchPage />
-                    <Route path=path!("/en/about") view=AboutPage />
-                    <Route path=path!("/en/organization") view=OrganizationPage />
-                    <Route path=path!("/en/contact") view=ContactPage />
-                </Routes>
-            </main>
-            <Footer />
-        }
+    view! {
+        // Pages set the text; until one does (or when it failed to load), the tab shows
+        // the portal's name.
+        <Title
+            text=""
+            formatter=move |page: String| {
+                let name = t.site_name_default;
+                if page.is_empty() { name.to_string() } else { format!("{page} | {name}") }
+            }
+        />
+        <a class="skip-link" href="#main" on:click=skip_to_main>{t.skip_to_main}</a>
+        <RouteAnnouncer />
+        <NetworkStatus />
+        <Header />
+        <main id="main" class="site-main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/tin-tuc/:slug") view=ArticlePage />
+                <Route path=path!("/chuyen-muc/:slug") view=CategoryPage />
+                <Route path=path!("/tim-kiem") view=SearchPage />
+                <Route path=path!("/van-ban") view=DocumentsPage />
+                <Route path=path!("/van-ban/:slug") view=DocumentPage />
+                <Route path=path!("/lich-cong-tac") view=SchedulePage />
+                <Route path=path!("/lien-ket") view=LinksPage />
+                <Route path=path!("/ban-do") view=MapPage />
+                <Route path=path!("/nhung") view=EmbedGalleryPage />
+                <Route path=path!("/gui-y-kien") view=FeedbackPage />
+                <Route path=path!("/tra-cuu-phan-hoi") view=FeedbackLookupPage />
+                <Route path=path!("/hoi-dap") view=QuestionsPage />
+                <Route path=path!("/hoi-dap/:reference") view=QuestionPage />
+                <Route path=path!("/thu-tuc") view=ProceduresPage />
+                <Route path=path!("/thu-tuc/:slug") view=ProcedurePage />
+                <Route path=path!("/gioi-thieu") view=AboutPage />
+                <Route path=path!("/co-cau-to-chuc") view=OrganizationPage />
+                <Route path=path!("/da-luu") view=SavedPage />
+                <Route path=path!("/en") view=EnglishHomePage />
+                <Route path=path!("/en/news/:slug") view=ArticlePage />
+                <Route path=path!("/en/search") view=SearchPage />
+                <Route path=path!("/en/about") view=AboutPage />
+                <Route path=path!("/en/organization") view=OrganizationPage />
+                <Route path=path!("/en/contact") view=ContactPage />
+            </Routes>
+        </main>
+        <Footer />
     }
 }
 
