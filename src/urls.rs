@@ -136,6 +136,11 @@ pub fn procedures_href(field: &str, level: &str, text: &str, page: u32) -> Strin
     )
 }
 
+/// Page `page` of the English home page's news.
+pub fn english_home_href(page: u32) -> String {
+    listing_href(EN_HOME, [], page)
+}
+
 /// A list's address: `path` with the filters that have a value and the page past the first.
 fn listing_href<'a>(
     path: &str,

@@ -138,20 +138,26 @@ pub fn import_english_records(
             }
         };
         let mut article = parse_record(&record).and_then(|input| validate(conn, &input))?;
-        let is_vietnamese = |conn: &mut crate::db::Conn, slug: &str| {
-            store::articles::article_lang(conn, slug).ok().flatten() == Some(Lang::Vi)
-        };
         let mut errors = FieldErrors::new();
-        if is_vietnamese(conn, &article.slug) {
-            let message = format!("`{}` is a Vietnamese article's slug", article.slug);
-            errors.push(("slug".into(), message));
+        match store::articles::article_lang(conn, &article.slug) {
+            Ok(Some(Lang::Vi)) => errors.push((
+                "slug".into(),
+                format!("`{}` is a Vietnamese article's slug", article.slug),
+            )),
+            Ok(_) => {}
+            Err(err) => errors.push(("slug".into(), format!("cannot be checked: {err}"))),
         }
-        if let Some(slug) = counterpart
-            .as_deref()
-            .filter(|slug| !is_vietnamese(conn, slug))
-        {
-            let message = format!("no Vietnamese article has the slug `{slug}`");
-            errors.push(("counterpart".into(), message));
+        if let Some(slug) = counterpart.as_deref() {
+            match store::articles::article_lang(conn, slug) {
+                Ok(Some(Lang::Vi)) => {}
+                Ok(_) => errors.push((
+                    "counterpart".into(),
+                    format!("no Vietnamese article has the slug `{slug}`"),
+                )),
+                Err(err) => {
+                    errors.push(("counterpart".into(), format!("cannot be checked: {err}")))
+                }
+            }
         }
         article.lang = Lang::En;
         article.counterpart = counterpart;
@@ -265,10 +271,12 @@ pub fn validate(
         }
     };
 
-    if !slug.is_empty()
-        && store::articles::article_lang(conn, &slug).ok().flatten() == Some(Lang::En)
-    {
-        fail("slug", format!("`{slug}` is an English article's slug"));
+    if !slug.is_empty() {
+        match store::articles::article_lang(conn, &slug) {
+            Ok(Some(Lang::En)) => fail("slug", format!("`{slug}` is an English article's slug")),
+            Ok(_) => {}
+            Err(err) => fail("slug", format!("cannot be checked: {err}")),
+        }
     }
 
     match store::categories::category_exists(conn, &input.category) {

@@ -42,7 +42,7 @@ pub fn EnglishHomePage() -> impl IntoView {
                     let (current, count) = (list.page, list.page_count());
                     view! {
                         <ArticleList articles=list.items />
-                        <Pagination current count href=english_home_page />
+                        <Pagination current count href=urls::english_home_href />
                     }
                 })}
             </section>
@@ -65,13 +65,5 @@ pub fn EnglishHomePage() -> impl IntoView {
                 <p class="hint">{t.en_home_vietnamese} " " <a href=urls::HOME lang="vi" hreflang="vi" rel="external">{t.switch_language}</a></p>
             </section>
         </div>
-    }
-}
-
-fn english_home_page(page: u32) -> String {
-    if page > 1 {
-        format!("{}?trang={page}", urls::EN_HOME)
-    } else {
-        urls::EN_HOME.to_string()
     }
 }

@@ -16,22 +16,26 @@ const englishNews: Array<{ slug: string; title: string }> = JSON.parse(
 );
 const counterpart = englishNews[0];
 
+/** Every entry of the interface's catalogue (contract/catalogue/*.json), by key. */
+const catalogue: Record<string, { vi: string; en: string }> = Object.assign(
+  {},
+  ...readdirSync(join(root, 'contract', 'catalogue'))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(join(root, 'contract', 'catalogue', name), 'utf8'))),
+);
+
 /** Every Vietnamese text of the catalogue that differs from its English, cut at its
  * placeholders into the pieces a page could show. */
 const vietnameseTexts: string[] = (() => {
-  const folder = join(root, 'contract', 'catalogue');
   const pieces = new Set<string>();
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
-    const entries: Record<string, { vi: string; en: string }> = JSON.parse(readFileSync(join(folder, file), 'utf8'));
-    for (const [key, entry] of Object.entries(entries)) {
-      if (key.startsWith('_') || entry.vi === entry.en) continue;
-      for (const piece of entry.vi.split(/\{[a-z_]+\}/)) {
-        const text = piece.trim();
-        // Only pieces with a Vietnamese letter (ă, ê, ơ, đ, a tone mark…): punctuation says
-        // nothing of the language, and a few Vietnamese texts are English words ("English",
-        // the switch's own name) that English pages rightly show.
-        if (/[^\x00-\x7f]/.test(text) && /\p{L}{2}/u.test(text)) pieces.add(text);
-      }
+  for (const [key, entry] of Object.entries(catalogue)) {
+    if (key.startsWith('_') || entry.vi === entry.en) continue;
+    for (const piece of entry.vi.split(/\{[a-z_]+\}/)) {
+      const text = piece.trim();
+      // Only pieces with a Vietnamese letter (ă, ê, ơ, đ, a tone mark…): punctuation says
+      // nothing of the language, and a few Vietnamese texts are English words ("English",
+      // the switch's own name) that English pages rightly show.
+      if (/[^\x00-\x7f]/.test(text) && /\p{L}{2}/u.test(text)) pieces.add(text);
     }
   }
   return [...pieces];
@@ -51,12 +55,9 @@ async function shownTexts(page: Page): Promise<string> {
 
 /** The catalogue's English for `key`. */
 function english(key: string): string {
-  const folder = join(root, 'contract', 'catalogue');
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
-    const entries: Record<string, { vi: string; en: string }> = JSON.parse(readFileSync(join(folder, file), 'utf8'));
-    if (entries[key]) return entries[key].en;
-  }
-  throw new Error(`no catalogue entry ${key}`);
+  const entry = catalogue[key];
+  if (!entry) throw new Error(`no catalogue entry ${key}`);
+  return entry.en;
 }
 
 const englishPages: Array<[string, string]> = [
@@ -125,6 +126,16 @@ test('English pages say so: lang, and hreflang to the counterpart, once, before 
   await page.getByRole('link', { name: 'Contact', exact: true }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contact');
   await expect(alternates).toHaveCount(0);
+});
+
+test('the English news is paged at its own address', async ({ page }) => {
+  await page.goto('/en');
+  const titles = page.locator('.english-news .article-card-title');
+  await expect(titles).toHaveCount(10);
+  await page.locator('.english-news .pagination').getByRole('link', { name: 'Page 2', exact: true }).click();
+  await expect(page).toHaveURL(/\/en\?trang=2$/);
+  await expect(titles).toHaveCount(englishNews.length - 10);
+  await expect(titles.last()).toHaveText(counterpart.title);
 });
 
 test('search on English pages searches the English news', async ({ page }) => {
