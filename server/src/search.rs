@@ -8,13 +8,14 @@
 //! `NEAR(`, `&`, `!`, `<->`, parentheses) is never interpreted: it is only punctuation
 //! between words.
 //!
-//! Hits are ranked in tiers, the same on both engines: the words as typed (a phrase) in the
-//! title, then every word in the title, then the phrase in the body, then the rest; newest
-//! first within a tier (see `store::articles`).
+//! The same words are also indexed as written, tone marks kept (`marked_words`), so that the
+//! words exactly as typed can rank first. Hits are ranked in tiers, the same on both
+//! engines, newest first within a tier (see `store::search`).
 
 use std::collections::BTreeMap;
 
 use portal_contract::{fold, fold_char, Segment};
+use unicode_normalization::UnicodeNormalization;
 
 /// Queries with more words than this are cut; longer ones add work and no precision.
 const MAX_TERMS: usize = 12;
@@ -33,8 +34,50 @@ const MAX_LEXEME_BYTES: usize = 2046;
 /// The words of `text` as the search index holds them: folded (lowercase, no tone marks,
 /// `đ` as `d`), cut at every character that is not a letter or digit.
 pub fn index_words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
+    words_of(&fold(text))
+}
+
+/// The words of `text` with their tone marks, as the second index holds them (`văn`, `vấn`,
+/// `vận` and `van` apart): lowercase, each tone written as a digit after the word (`vấn` is
+/// `vân1`), so that where a writer put the tone does not matter: `hoà` and `hòa`, `thuỷ` and
+/// `thủy`, typed with combining marks (some keyboards' "Unicode tổ hợp") or composed, are one
+/// word each.
+pub fn marked_words(text: &str) -> Vec<String> {
+    words_of(&text.nfc().collect::<String>().to_lowercase())
+        .iter()
+        .map(|word| tone_last(word))
+        .collect()
+}
+
+/// `word` with its tone mark taken off its vowel and written after it as a digit, in the
+/// usual order of Vietnamese typing (1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng). The other marks
+/// (ă, â, ê, ô, ơ, ư) stay: they make other letters.
+fn tone_last(word: &str) -> String {
+    let mut tone = None;
+    let letters: String = word
+        .nfd()
+        .filter(|&c| {
+            let digit = match c {
+                '\u{301}' => '1',
+                '\u{300}' => '2',
+                '\u{309}' => '3',
+                '\u{303}' => '4',
+                '\u{323}' => '5',
+                _ => return true,
+            };
+            tone = Some(digit);
+            false
+        })
+        .nfc()
+        .collect();
+    match tone {
+        Some(digit) => format!("{letters}{digit}"),
+        None => letters,
+    }
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(str::to_owned)
         .collect()
@@ -46,11 +89,25 @@ pub fn index_text(text: &str) -> String {
     index_words(text).join(" ")
 }
 
+/// `marked_words` one space apart, for FTS5 as `index_text`.
+pub fn marked_index_text(text: &str) -> String {
+    marked_words(text).join(" ")
+}
+
 /// The words of `text` as a PostgreSQL `tsvector` literal, each with its positions (from 1),
 /// so that PostgreSQL's own parser never cuts them differently.
 pub fn tsvector_literal(text: &str) -> String {
+    tsvector_of(index_words(text))
+}
+
+/// `marked_words` as a `tsvector` literal, as `tsvector_literal`.
+pub fn marked_tsvector_literal(text: &str) -> String {
+    tsvector_of(marked_words(text))
+}
+
+fn tsvector_of(words: Vec<String>) -> String {
     let mut positions: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (index, word) in index_words(text).into_iter().enumerate() {
+    for (index, word) in words.into_iter().enumerate() {
         if word.len() <= MAX_LEXEME_BYTES {
             // PostgreSQL keeps positions up to 16383 and reads larger ones as 16383.
             positions
@@ -76,12 +133,17 @@ pub fn tsvector_literal(text: &str) -> String {
 pub struct SearchTerms {
     /// Folded words; the last one also matches as a prefix (the word still being typed).
     words: Vec<String>,
+    /// The same words as typed, with their marks or without: the articles with exactly
+    /// these words rank first (`as_typed`).
+    marked: Option<Vec<String>>,
 }
 
 /// Which part of an article (or a document) a query looks in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
     Title,
+    /// An article's summary (sapo); documents have none.
+    Summary,
     Body,
     /// A document's number as people type it (`documents::number_words`); articles have none.
     Number,
@@ -92,7 +154,25 @@ impl SearchTerms {
     pub fn parse(query: &str) -> Option<Self> {
         let mut words = index_words(query);
         words.truncate(MAX_TERMS);
-        (!words.is_empty()).then_some(Self { words })
+        let mut marked = marked_words(query);
+        marked.truncate(MAX_TERMS);
+        // A letter that no composition joins to the one before cuts a marked word in two;
+        // then the words as typed are not used.
+        let cut_alike = marked.len() == words.len();
+        (!words.is_empty()).then(|| Self {
+            words,
+            marked: cut_alike.then_some(marked),
+        })
+    }
+
+    /// The words exactly as typed, lowercase, marks and all: the terms for the index of
+    /// marked words, whose hits rank first. `văn phòng` prefers "văn phòng" to "vận phòng";
+    /// `hoa`, typed without marks, is the word "hoa" (a flower) before "hòa" and "hóa".
+    pub fn as_typed(&self) -> Option<SearchTerms> {
+        self.marked.clone().map(|words| Self {
+            words,
+            marked: None,
+        })
     }
 
     /// FTS5: every word anywhere (in `column` only, when given), the last as a prefix. Words
@@ -123,9 +203,14 @@ impl SearchTerms {
         format!("{} : \"{}\"*", fts_column(column), self.words.join(" "))
     }
 
-    /// FTS5: the words next to each other in the order typed, each whole, in `column`.
-    pub fn fts_whole_phrase(&self, column: Column) -> String {
-        format!("{} : \"{}\"", fts_column(column), self.words.join(" "))
+    /// FTS5: the words next to each other in the order typed, each whole, in `column` (in
+    /// any one column, when none is given).
+    pub fn fts_whole_phrase(&self, column: Option<Column>) -> String {
+        let phrase = format!("\"{}\"", self.words.join(" "));
+        match column {
+            Some(column) => format!("{} : {phrase}", fts_column(column)),
+            None => phrase,
+        }
     }
 
     /// PostgreSQL: the words next to each other in the order typed, each whole.
@@ -268,6 +353,7 @@ impl SearchTerms {
 fn fts_column(column: Column) -> &'static str {
     match column {
         Column::Title => "title",
+        Column::Summary => "summary",
         Column::Body => "body",
         Column::Number => "number",
     }
@@ -461,6 +547,36 @@ mod tests {
             "'phong':2 'thu':4 'van':1,3"
         );
         assert_eq!(tsvector_literal(" -- "), "");
+    }
+
+    #[test]
+    fn words_as_typed_keep_their_marks_wherever_they_were_put() {
+        // "vấn" typed with combining marks (U+0302, U+0301), as some keyboards send it.
+        assert_eq!(
+            marked_words("Va\u{302}\u{301}n PHÒNG, Đồn vận văn"),
+            ["vân1", "phong2", "đôn2", "vân5", "văn"]
+        );
+        // Where the tone sits does not matter.
+        assert_eq!(
+            marked_words("hoà hòa thuỷ thủy"),
+            ["hoa2", "hoa2", "thuy3", "thuy3"]
+        );
+        assert_eq!(marked_index_text("Vận phòng-2024"), "vân5 phong2 2024");
+        assert_eq!(
+            marked_tsvector_literal("Hoa hòa hóa hoa"),
+            "'hoa':1,4 'hoa1':3 'hoa2':2"
+        );
+        let terms = SearchTerms::parse("Văn  phòng*").unwrap();
+        assert_eq!(terms.words, ["van", "phong"]);
+        let typed = terms.as_typed().unwrap();
+        assert_eq!(typed.fts_whole_phrase(None), r#""văn phong2""#);
+        assert_eq!(typed.tsquery_whole_phrase(), "'văn' <-> 'phong2'");
+        // Typed without marks, the words as typed are the plain words.
+        let plain = SearchTerms::parse("hoa").unwrap().as_typed().unwrap();
+        assert_eq!(
+            plain.fts_whole_phrase(Some(Column::Title)),
+            r#"title : "hoa""#
+        );
     }
 
     #[test]

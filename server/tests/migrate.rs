@@ -19,7 +19,8 @@ fn every_table_is_copied() {
         .query(
             "SELECT name FROM sqlite_master WHERE type = 'table'
                AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts%'
-               AND name NOT LIKE 'documents_fts%' ORDER BY name",
+               AND name NOT LIKE 'articles_marked_fts%' AND name NOT LIKE 'documents_fts%'
+             ORDER BY name",
             &[],
             |row| row.get(0),
         )

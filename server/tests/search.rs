@@ -98,6 +98,45 @@ async fn finds_words_typed_without_tone_marks_title_matches_first() {
     assert_eq!(titles(&portal, "q=quốc%20phong").await.len(), 2);
 }
 
+/// `titles` of a search for `words`, however they are written (combining marks too).
+async fn titles_for(portal: &TestPortal, words: &str) -> Vec<String> {
+    let encoded: String = url::form_urlencoded::byte_serialize(words.as_bytes()).collect();
+    titles(portal, &format!("q={encoded}")).await
+}
+
+#[tokio::test]
+async fn words_typed_with_marks_find_those_marks_first_wherever_the_tone_sits() {
+    let portal = TestPortal::with_records(vec![
+        article(
+            "Tư vấn phòng chống thiên tai cho các xã",
+            "tin-trong-huyen",
+            "2024-11-02T08:00:00+07:00",
+            "<p>Hoá giải mâu thuẫn trong thôn.</p>",
+        ),
+        article(
+            "Hội nghị của văn phòng huyện",
+            "tin-trong-huyen",
+            "2024-10-01T08:00:00+07:00",
+            "<p>Tổ hoà giải thôn Pò Hèn.</p>",
+        ),
+    ]);
+    let newer = "Tư vấn phòng chống thiên tai cho các xã";
+    let older = "Hội nghị của văn phòng huyện";
+    // Without marks both are the phrase in the title: newest first.
+    assert_eq!(titles_for(&portal, "van phong").await, [newer, older]);
+    // With marks, the article that has them comes before the newer collision (`vấn phòng`).
+    assert_eq!(titles_for(&portal, "văn phòng").await, [older, newer]);
+    assert_eq!(titles_for(&portal, "VẤN PHÒNG").await, [newer, older]);
+    // The same word typed with combining marks.
+    assert_eq!(
+        titles_for(&portal, "va\u{306}n pho\u{300}ng").await,
+        [older, newer]
+    );
+    // "hòa" (the tone on the o) finds "hoà" (the tone on the a) before the newer "hoá".
+    assert_eq!(titles_for(&portal, "hòa giải").await, [older, newer]);
+    assert_eq!(titles_for(&portal, "hoá giải").await, [newer, older]);
+}
+
 #[tokio::test]
 async fn hits_mark_the_matched_words_in_title_and_snippet() {
     let portal = portal();

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0005_questions.sql"),
     include_str!("../../migrations/postgres/0006_procedures.sql"),
     include_str!("../../migrations/postgres/0007_english.sql"),
+    include_str!("../../migrations/postgres/0008_marked_search.sql"),
 ];
 
 /// Any one statement's limit: a request's whole budget is 10 s, and a stuck statement must

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0010_questions.sql"),
     include_str!("../../migrations/sqlite/0011_procedures.sql"),
     include_str!("../../migrations/sqlite/0012_english.sql"),
+    include_str!("../../migrations/sqlite/0013_marked_search.sql"),
 ];
 
 /// Opens (creating if needed) the database at `path` and brings its schema up to date.

@@ -242,7 +242,12 @@ pub fn upsert_article(conn: &mut Conn, article: &NewArticle, now: &str) -> Resul
         let old_key = before
             .map(|(id, published_at, lang)| search_key(&published_at, id, lang))
             .filter(|old| *old != key);
-        search::index_article(conn, id, key, old_key, &article.title, &article.body_text)?;
+        let text = search::ArticleText {
+            title: &article.title,
+            summary: &article.summary,
+            body: &article.body_text,
+        };
+        search::index_article(conn, id, key, old_key, &text)?;
     }
     Ok(())
 }
@@ -351,6 +356,7 @@ pub struct StoredBody {
     pub lang: Lang,
     pub published_at: String,
     pub title: String,
+    pub summary: String,
     pub body_html: String,
     pub image: Option<Image>,
 }
@@ -364,7 +370,8 @@ pub fn reclean(
     clean: impl Fn(&StoredBody) -> Option<(String, String, Option<Image>)>,
 ) -> Result<usize> {
     let bodies: Vec<StoredBody> = conn.query(
-        "SELECT id, published_at, title, body_html, image_json, lang FROM articles ORDER BY id",
+        "SELECT id, published_at, title, body_html, image_json, lang, summary
+         FROM articles ORDER BY id",
         &[],
         |row| {
             Ok(StoredBody {
@@ -372,6 +379,7 @@ pub fn reclean(
                 lang: lang_column(row, 5)?,
                 published_at: row.get(1)?,
                 title: row.get(2)?,
+                summary: row.get(6)?,
                 body_html: row.get(3)?,
                 image: image_column(row, 4)?,
             })
@@ -390,7 +398,12 @@ pub fn reclean(
             &[&body_html, &body_text, &image_json, &stored.id],
         )?;
         let key = search_key(&stored.published_at, stored.id, stored.lang);
-        search::index_article(conn, stored.id, key, None, &stored.title, &body_text)?;
+        let text = search::ArticleText {
+            title: &stored.title,
+            summary: &stored.summary,
+            body: &body_text,
+        };
+        search::index_article(conn, stored.id, key, None, &text)?;
         changed += 1;
     }
     Ok(changed)

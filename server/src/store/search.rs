@@ -1,17 +1,19 @@
 //! Searching articles, and keeping their search index: FTS5 on SQLite, `tsvector`s with GIN
 //! indexes on PostgreSQL, over the same words (`crate::search`), ranked alike.
 //!
-//! Hits come in tiers (the words as typed in the title; every word in the title; the words
-//! as typed in the body; the rest), newest first within a tier. Each engine's index is keyed
-//! by the article's place in time (`search_key`), so the newest hits of a tier come straight
-//! off the index, in order, without reading every hit: a common word's first page costs
-//! about what a rare word's does.
+//! Hits come in tiers (`Tier`, `Marks`: the whole words exactly as typed, then the folded
+//! words from the phrase in the title down to every word somewhere), newest first within a
+//! tier. Each engine's index is keyed by the article's place in time (`search_key`), so the
+//! newest hits of a tier come straight off the index, in order, without reading every hit:
+//! a common word's first page costs about what a rare word's does.
 
 use portal_contract::{ArticleSummary, Highlight, Lang, PageRequest, Paged};
 
 use super::articles::{summary_from_row, ArticleFilter, FILTER_CONDITION, SUMMARY_COLUMNS};
 use crate::db::{Conn, Engine, Result, ToParam};
-use crate::search::{index_text, tsvector_literal, Column, SearchTerms};
+use crate::search::{
+    index_text, marked_index_text, marked_tsvector_literal, tsvector_literal, Column, SearchTerms,
+};
 
 /// The low bits of a search key hold the article's id, the high bits its publication time.
 const ID_BITS: u32 = 30;
@@ -44,99 +46,180 @@ fn key_range(lang: Lang, column: &str) -> String {
     }
 }
 
-/// Which hits a tier holds.
+/// Which hits a tier holds: each tier's own condition, less the hits of the tiers above.
+/// "Whole" is each word whole; otherwise the last word may be only begun (still being
+/// typed). The order is the corpus's judgement (`tests/fixtures/ranking-corpus.json`): the
+/// words as typed and whole, in the title, the summary, then the body (`hoa`: "Lễ hội Hoa
+/// Sở", then "trà hoa vàng", before "Hoành Mô"); then the phrase with its last word begun
+/// (`bien gio`); then every word in the title, apart (`giao ban` finds "bàn giao" here,
+/// after the phrase in the body); then the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tier {
-    /// The words as typed, next to each other and whole, in the title: `hoa` finds "Lễ hội
-    /// Hoa Sở" here, before "Hoành Mô", which only begins with it.
     WholePhraseInTitle,
-    /// The words as typed, next to each other, in the title, the last only begun.
+    WholePhraseInSummary,
+    WholePhraseInBody,
     PhraseInTitle,
-    /// Every word in the title, but not as typed.
+    PhraseInSummary,
     WordsInTitle,
-    /// The words as typed in the body; not every word in the title.
     PhraseInBody,
-    /// Every word somewhere, nothing above.
+    /// Every word somewhere.
     Rest,
 }
 
-const TIERS: [Tier; 5] = [
+const TIERS: [Tier; 8] = [
     Tier::WholePhraseInTitle,
+    Tier::WholePhraseInSummary,
+    Tier::WholePhraseInBody,
     Tier::PhraseInTitle,
+    Tier::PhraseInSummary,
     Tier::WordsInTitle,
     Tier::PhraseInBody,
     Tier::Rest,
 ];
 
+/// Which words a tier matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marks {
+    /// The words exactly as typed, with the marks they were typed with or without, each
+    /// whole: `văn phòng` finds "văn phòng" here, before "vận phòng", and `hoa` "hoa" before
+    /// "hóa". A word still being typed (a prefix) has not had its marks typed either: `na`
+    /// does not find "nam" here before "Nà".
+    AsTyped,
+    /// The folded words, less the hits above: what the words fold to (`van phong` finds
+    /// "văn phòng" here).
+    Folded,
+}
+
+/// The tiers of whole words, which the words as typed have too.
+const WHOLE_TIERS: [Tier; 3] = [
+    Tier::WholePhraseInTitle,
+    Tier::WholePhraseInSummary,
+    Tier::WholePhraseInBody,
+];
+
+/// The tiers of `terms`, in rank order: the whole words as typed, then every tier of the
+/// folded words.
+fn tiers(terms: &SearchTerms) -> Vec<(Marks, Tier)> {
+    let as_typed = match terms.as_typed() {
+        Some(_) => &WHOLE_TIERS[..],
+        None => &[],
+    };
+    let as_typed = as_typed.iter().map(|&tier| (Marks::AsTyped, tier));
+    as_typed
+        .chain(TIERS.iter().map(|&tier| (Marks::Folded, tier)))
+        .collect()
+}
+
+/// The tiers that rank above `tier`.
+fn above(tier: Tier) -> &'static [Tier] {
+    let at = TIERS
+        .iter()
+        .position(|t| *t == tier)
+        .expect("every tier is listed");
+    &TIERS[..at]
+}
+
 /// Every hit of `terms` (`None`: of any tier), as the engine finds them: the tables (the
 /// articles as `a`), the condition and the order. Parameters run from ?7 on: ?1-?4 are the
 /// filter's, ?5 and ?6 the limit and offset.
 struct TierQuery {
+    /// The index alone, which the condition reads: enough to count the hits when no filter
+    /// needs the articles.
+    index: &'static str,
     from: &'static str,
     matched: String,
     params: Vec<String>,
     order: &'static str,
 }
 
-fn tier_query(engine: Engine, terms: &SearchTerms, tier: Option<Tier>, lang: Lang) -> TierQuery {
+fn tier_query(
+    engine: Engine,
+    terms: &SearchTerms,
+    tier: Option<(Marks, Tier)>,
+    lang: Lang,
+) -> TierQuery {
+    let as_typed = terms.as_typed();
     match engine {
         Engine::Sqlite => {
-            let all = terms.fts_all(None);
-            let whole_phrase_in_title = terms.fts_whole_phrase(Column::Title);
-            let phrase_in_title = terms.fts_phrase(Column::Title);
-            let words_in_title = terms.fts_all(Some(Column::Title));
-            let phrase_in_body = terms.fts_phrase(Column::Body);
-            // FTS5's NOT takes away the hits of the tiers above.
-            let expression = match tier {
-                None => all,
-                Some(Tier::WholePhraseInTitle) => whole_phrase_in_title,
-                Some(Tier::PhraseInTitle) => {
-                    format!("({phrase_in_title}) NOT ({whole_phrase_in_title})")
-                }
-                Some(Tier::WordsInTitle) => format!("({words_in_title}) NOT ({phrase_in_title})"),
-                Some(Tier::PhraseInBody) => format!("({phrase_in_body}) NOT ({words_in_title})"),
-                Some(Tier::Rest) => {
-                    format!("(({all}) NOT ({words_in_title})) NOT ({phrase_in_body})")
-                }
-            };
-            TierQuery {
-                from: SQLITE_FROM,
-                matched: format!(
-                    "articles_fts MATCH ?7 AND {}",
-                    key_range(lang, "articles_fts.rowid")
+            // The marked words have an index of their own, under the same keys.
+            let (table, from, order, words) = match (tier, &as_typed) {
+                (Some((Marks::AsTyped, _)), Some(as_typed)) => (
+                    "articles_marked_fts",
+                    SQLITE_MARKED_FROM,
+                    "articles_marked_fts.rowid DESC",
+                    as_typed,
                 ),
-                params: vec![expression],
-                order: "articles_fts.rowid DESC",
+                _ => (
+                    "articles_fts",
+                    SQLITE_FROM,
+                    "articles_fts.rowid DESC",
+                    terms,
+                ),
+            };
+            let expression = match tier {
+                None => words.fts_all(None),
+                Some((_, tier)) => fts_tier(words, tier),
+            };
+            let mut matched = format!(
+                "{table} MATCH ?7 AND {}",
+                key_range(lang, &format!("{table}.rowid"))
+            );
+            let mut params = vec![expression];
+            // The folded words' tiers leave out the hits of the words as typed.
+            if let (Some((Marks::Folded, _)), Some(as_typed)) = (tier, &as_typed) {
+                matched.push_str(
+                    " AND articles_fts.rowid NOT IN \
+                     (SELECT rowid FROM articles_marked_fts WHERE articles_marked_fts MATCH ?8)",
+                );
+                params.push(as_typed.fts_whole_phrase(None));
+            }
+            TierQuery {
+                index: table,
+                from,
+                matched,
+                params,
+                order,
             }
         }
         Engine::Postgres => {
-            let tier_condition = match tier {
-                None => "",
-                Some(Tier::WholePhraseInTitle) => " AND s.title @@ CAST(?9 AS tsquery)",
-                Some(Tier::PhraseInTitle) => {
-                    " AND s.title @@ CAST(?8 AS tsquery) AND NOT s.title @@ CAST(?9 AS tsquery)"
-                }
-                Some(Tier::WordsInTitle) => {
-                    " AND s.title @@ CAST(?7 AS tsquery) AND NOT s.title @@ CAST(?8 AS tsquery)"
-                }
-                Some(Tier::PhraseInBody) => {
-                    " AND s.body @@ CAST(?8 AS tsquery) AND NOT s.title @@ CAST(?7 AS tsquery)"
-                }
-                Some(Tier::Rest) => {
-                    " AND NOT s.title @@ CAST(?7 AS tsquery) AND NOT s.body @@ CAST(?8 AS tsquery)"
+            // ?7-?9 are the folded words' queries, ?10-?12 those of the words as typed (the
+            // folded ones again when there are none: each is typed, so an unused one binds).
+            let condition = match tier {
+                None => "s.words @@ CAST(?7 AS tsquery)".to_string(),
+                Some((Marks::AsTyped, tier)) => format!(
+                    "s.marked @@ CAST(?12 AS tsquery) AND {}",
+                    tsquery_tier(tier, "s.marked_", ["?10", "?11", "?12"])
+                ),
+                Some((Marks::Folded, tier)) => {
+                    let mut condition = format!(
+                        "s.words @@ CAST(?7 AS tsquery) AND {}",
+                        tsquery_tier(tier, "s.", ["?7", "?8", "?9"])
+                    );
+                    // The folded words' tiers leave out the hits of the words as typed: the
+                    // whole phrase in one of the fields (`marked` joins them, so a phrase
+                    // there could run from the title into the summary).
+                    if as_typed.is_some() {
+                        condition.push_str(
+                            " AND NOT (s.marked_title @@ CAST(?12 AS tsquery) \
+                             OR s.marked_summary @@ CAST(?12 AS tsquery) \
+                             OR s.marked_body @@ CAST(?12 AS tsquery))",
+                        );
+                    }
+                    condition
                 }
             };
+            let marked = as_typed.as_ref().unwrap_or(terms);
             TierQuery {
+                index: "articles_search s",
                 from: "articles_search s JOIN articles a ON a.id = s.article_id",
-                matched: format!(
-                    "s.words @@ CAST(?7 AS tsquery){tier_condition} AND {}",
-                    key_range(lang, "s.key")
-                ),
-                // Each typed, so a tier that does not use one still binds it.
+                matched: format!("{condition} AND {}", key_range(lang, "s.key")),
                 params: vec![
                     terms.tsquery_all(),
                     terms.tsquery_phrase(),
                     terms.tsquery_whole_phrase(),
+                    marked.tsquery_all(),
+                    marked.tsquery_phrase(),
+                    marked.tsquery_whole_phrase(),
                 ],
                 order: "s.key DESC",
             }
@@ -144,9 +227,53 @@ fn tier_query(engine: Engine, terms: &SearchTerms, tier: Option<Tier>, lang: Lan
     }
 }
 
-/// The FTS5 index's rows are keyed by `search_key`, whose low bits are the article's id.
+/// FTS5: the hits of `tier` of `terms`, in the columns of the table searched. FTS5's NOT
+/// takes away the hits of the tiers above.
+fn fts_tier(terms: &SearchTerms, tier: Tier) -> String {
+    let own = |tier: Tier| match tier {
+        Tier::WholePhraseInTitle => terms.fts_whole_phrase(Some(Column::Title)),
+        Tier::WholePhraseInSummary => terms.fts_whole_phrase(Some(Column::Summary)),
+        Tier::WholePhraseInBody => terms.fts_whole_phrase(Some(Column::Body)),
+        Tier::PhraseInTitle => terms.fts_phrase(Column::Title),
+        Tier::PhraseInSummary => terms.fts_phrase(Column::Summary),
+        Tier::WordsInTitle => terms.fts_all(Some(Column::Title)),
+        Tier::PhraseInBody => terms.fts_phrase(Column::Body),
+        Tier::Rest => terms.fts_all(None),
+    };
+    let above: Vec<String> = above(tier).iter().map(|&tier| own(tier)).collect();
+    match above.is_empty() {
+        true => own(tier),
+        false => format!("({}) NOT ({})", own(tier), above.join(" OR ")),
+    }
+}
+
+/// PostgreSQL: the hits of `tier`, in the columns named `{prefix}title`, `{prefix}summary`
+/// and `{prefix}body`, given the parameters of every word, the phrase and the whole phrase.
+fn tsquery_tier(tier: Tier, prefix: &str, [all, phrase, whole]: [&str; 3]) -> String {
+    let has = |column: &str, query: &str| format!("{prefix}{column} @@ CAST({query} AS tsquery)");
+    let own = |tier: Tier| match tier {
+        Tier::WholePhraseInTitle => has("title", whole),
+        Tier::WholePhraseInSummary => has("summary", whole),
+        Tier::WholePhraseInBody => has("body", whole),
+        Tier::PhraseInTitle => has("title", phrase),
+        Tier::PhraseInSummary => has("summary", phrase),
+        Tier::WordsInTitle => has("title", all),
+        Tier::PhraseInBody => has("body", phrase),
+        // Every hit has every word somewhere: the match itself says so.
+        Tier::Rest => "TRUE".to_string(),
+    };
+    let mut condition = own(tier);
+    for &tier in above(tier) {
+        condition.push_str(&format!(" AND NOT {}", own(tier)));
+    }
+    condition
+}
+
+/// The FTS5 indexes' rows are keyed by `search_key`, whose low bits are the article's id.
 const SQLITE_FROM: &str =
     "articles_fts JOIN articles a ON a.id = (articles_fts.rowid & 1073741823)";
+const SQLITE_MARKED_FROM: &str =
+    "articles_marked_fts JOIN articles a ON a.id = (articles_marked_fts.rowid & 1073741823)";
 const _: () = assert!(ID_MASK == 1_073_741_823);
 
 /// The page of hits `page` asks for, tier after tier, and how many there are in all.
@@ -162,7 +289,7 @@ pub fn search_articles(
     // How many hits of the tiers still to come belong to earlier pages.
     let mut skip = page.offset();
     let wanted = u64::from(page.per_page);
-    for tier in TIERS {
+    for tier in tiers(terms) {
         if items.len() as u64 == wanted || skip >= total {
             break;
         }
@@ -205,12 +332,12 @@ fn count(conn: &mut Conn, filter: &ArticleFilter, query: &TierQuery) -> Result<u
         && filter.featured.is_none()
         && filter.from.is_none()
         && filter.until.is_none();
-    let sql = if unfiltered && conn.engine() == Engine::Sqlite {
+    let sql = if unfiltered {
         // The index alone knows: each of its rows is an article. Joining 70,000 hits to count
-        // them took 100 ms of a common word's 150 ms on 100,000 articles.
+        // them took 100 ms of a common word's 150 ms on 100,000 articles (SQLite).
         format!(
-            "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?7 AND {}",
-            key_range(filter.lang, "rowid")
+            "SELECT COUNT(*) FROM {} WHERE {}",
+            query.index, query.matched
         )
     } else {
         format!(
@@ -252,38 +379,66 @@ fn hits(
     })
 }
 
-/// Puts an article's title and body words into the search index under its key, replacing
-/// what was there (under `old_key`, when its publication time changed).
+/// What the search index holds of an article.
+pub struct ArticleText<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    /// The body as text (`html::text_of`).
+    pub body: &'a str,
+}
+
+/// Puts an article's words into the search index under its key, folded and with their
+/// marks, replacing what was there (under `old_key`, when its publication time changed).
 pub fn index_article(
     conn: &mut Conn,
     id: i64,
     key: i64,
     old_key: Option<i64>,
-    title: &str,
-    body_text: &str,
+    text: &ArticleText,
 ) -> Result<()> {
+    let fields = [text.title, text.summary, text.body];
     match conn.engine() {
         Engine::Sqlite => {
             for stale in [Some(key), old_key].into_iter().flatten() {
-                conn.execute("DELETE FROM articles_fts WHERE rowid = ?1", &[&stale])?;
+                unindex_article(conn, stale)?;
             }
+            let [title, summary, body] = fields.map(index_text);
             conn.execute(
-                "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-                &[&key, &index_text(title), &index_text(body_text)],
+                "INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?1, ?2, ?3, ?4)",
+                &[&key, &title, &summary, &body],
+            )?;
+            let [title, summary, body] = fields.map(marked_index_text);
+            conn.execute(
+                "INSERT INTO articles_marked_fts (rowid, title, summary, body)
+                 VALUES (?1, ?2, ?3, ?4)",
+                &[&key, &title, &summary, &body],
             )?;
         }
         Engine::Postgres => {
+            let [title, summary, body] = fields.map(tsvector_literal);
+            let [marked_title, marked_summary, marked_body] = fields.map(marked_tsvector_literal);
             conn.execute(
-                "INSERT INTO articles_search (article_id, key, title, body, words)
+                "INSERT INTO articles_search (article_id, key, title, summary, body, words,
+                     marked_title, marked_summary, marked_body, marked)
                  VALUES (?1, ?2, CAST(?3 AS tsvector), CAST(?4 AS tsvector),
-                         CAST(?3 AS tsvector) || CAST(?4 AS tsvector))
+                         CAST(?5 AS tsvector),
+                         CAST(?3 AS tsvector) || CAST(?4 AS tsvector) || CAST(?5 AS tsvector),
+                         CAST(?6 AS tsvector), CAST(?7 AS tsvector), CAST(?8 AS tsvector),
+                         CAST(?6 AS tsvector) || CAST(?7 AS tsvector) || CAST(?8 AS tsvector))
                  ON CONFLICT (article_id) DO UPDATE SET key = excluded.key,
-                     title = excluded.title, body = excluded.body, words = excluded.words",
+                     title = excluded.title, summary = excluded.summary, body = excluded.body,
+                     words = excluded.words, marked_title = excluded.marked_title,
+                     marked_summary = excluded.marked_summary,
+                     marked_body = excluded.marked_body, marked = excluded.marked",
                 &[
                     &id,
                     &key,
-                    &tsvector_literal(title),
-                    &tsvector_literal(body_text),
+                    &title,
+                    &summary,
+                    &body,
+                    &marked_title,
+                    &marked_summary,
+                    &marked_body,
                 ],
             )?;
         }
@@ -296,6 +451,7 @@ pub fn index_article(
 pub fn unindex_article(conn: &mut Conn, key: i64) -> Result<()> {
     if conn.engine() == Engine::Sqlite {
         conn.execute("DELETE FROM articles_fts WHERE rowid = ?1", &[&key])?;
+        conn.execute("DELETE FROM articles_marked_fts WHERE rowid = ?1", &[&key])?;
     }
     Ok(())
 }
@@ -307,17 +463,23 @@ const REINDEX_BATCH: u32 = 1000;
 /// Rebuilds the whole search index from the articles; returns how many were indexed.
 pub fn rebuild(conn: &mut Conn) -> Result<usize> {
     match conn.engine() {
-        Engine::Sqlite => conn.execute(
-            "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
-            &[],
-        )?,
+        Engine::Sqlite => {
+            conn.execute(
+                "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
+                &[],
+            )?;
+            conn.execute(
+                "INSERT INTO articles_marked_fts (articles_marked_fts) VALUES ('delete-all')",
+                &[],
+            )?
+        }
         Engine::Postgres => conn.execute("DELETE FROM articles_search", &[])?,
     };
     let mut count = 0;
     let mut after: i64 = 0;
     loop {
-        let batch: Vec<(i64, String, String, String, Lang)> = conn.query(
-            "SELECT id, published_at, title, body_text, lang FROM articles
+        let batch: Vec<(i64, String, String, String, String, Lang)> = conn.query(
+            "SELECT id, published_at, title, summary, body_text, lang FROM articles
              WHERE id > ?1 ORDER BY id LIMIT ?2",
             &[&after, &REINDEX_BATCH],
             |row| {
@@ -326,15 +488,21 @@ pub fn rebuild(conn: &mut Conn) -> Result<usize> {
                     row.get(1)?,
                     row.get(2)?,
                     row.get(3)?,
-                    super::articles::lang_column(row, 4)?,
+                    row.get(4)?,
+                    super::articles::lang_column(row, 5)?,
                 ))
             },
         )?;
         let Some(last) = batch.last() else { break };
         after = last.0;
-        for (id, published_at, title, body_text, lang) in &batch {
+        for (id, published_at, title, summary, body, lang) in &batch {
             let key = search_key(published_at, *id, *lang);
-            index_article(conn, *id, key, None, title, body_text)?;
+            let text = ArticleText {
+                title,
+                summary,
+                body,
+            };
+            index_article(conn, *id, key, None, &text)?;
         }
         count += batch.len();
     }
@@ -349,17 +517,24 @@ pub fn rebuild(conn: &mut Conn) -> Result<usize> {
 /// merges its pending list itself; it is told to refresh its statistics instead.
 pub fn optimize(conn: &mut Conn) -> Result<()> {
     match conn.engine() {
-        Engine::Sqlite => conn.execute(
-            "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
-            &[],
-        )?,
+        Engine::Sqlite => {
+            conn.execute(
+                "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
+                &[],
+            )?;
+            conn.execute(
+                "INSERT INTO articles_marked_fts (articles_marked_fts) VALUES ('optimize')",
+                &[],
+            )?
+        }
         Engine::Postgres => conn.execute("ANALYZE articles_search", &[])?,
     };
     Ok(())
 }
 
 /// The index's layout; a database indexed under another is indexed again on start.
-const INDEX_VERSION: &str = "2: rowid is search_key; words cut by search::index_words";
+const INDEX_VERSION: &str =
+    "3: rowid is search_key; title, summary, body; search::index_words, search::marked_words";
 const INDEX_SETTING: &str = "search_index";
 
 /// Rebuilds the index if it was built under another layout (a database from before search

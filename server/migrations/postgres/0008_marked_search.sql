@@ -1,0 +1,12 @@
+-- The search index gains the summary, between the title and the body in rank, and the same
+-- words with their tone marks (lowercase, composed: see crate::search::marked_words): a
+-- query typed with marks (`văn phòng`) ranks the articles that have those marks above
+-- tone-less collisions (`vận phòng`). `words` and `marked` hold all three fields, for
+-- matching. Filled by the rebuild that the new index layout starts
+-- (store::search::INDEX_VERSION).
+ALTER TABLE articles_search ADD COLUMN summary TSVECTOR NOT NULL DEFAULT '';
+ALTER TABLE articles_search ADD COLUMN marked_title TSVECTOR NOT NULL DEFAULT '';
+ALTER TABLE articles_search ADD COLUMN marked_summary TSVECTOR NOT NULL DEFAULT '';
+ALTER TABLE articles_search ADD COLUMN marked_body TSVECTOR NOT NULL DEFAULT '';
+ALTER TABLE articles_search ADD COLUMN marked TSVECTOR NOT NULL DEFAULT '';
+CREATE INDEX articles_search_marked ON articles_search USING GIN (marked);
