@@ -96,12 +96,7 @@ browser-test:
 bench: build
 	@[ -x /usr/bin/wrk ] || (apt-get update && apt-get install -y wrk)
 	@[ -d target/bench-tools/node_modules/lighthouse ] || npm install --no-audit --no-fund --prefix target/bench-tools lighthouse@12.2.3
-	scripts/with-postgres.sh bash -c '\
-	    python3 scripts/bench.py && \
-	    cargo run --release -p portal-server --example search_bench -- $(or $(ARTICLES),100000) && \
-	    "$$PG_BIN/psql" -X -q "$$PORTAL_TEST_DATABASE_URL dbname=postgres" -c "CREATE DATABASE search_bench" && \
-	    BENCH_DATABASE_URL="$$PORTAL_TEST_DATABASE_URL dbname=search_bench" \
-	        cargo run --release -p portal-server --example search_bench -- $(or $(ARTICLES),100000)'
+	ARTICLES=$(or $(ARTICLES),100000) scripts/with-postgres.sh python3 scripts/bench.py
 
 clean:
 	rm -rf dist target/e2e test-results playwright-report

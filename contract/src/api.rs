@@ -190,6 +190,10 @@ pub struct Paged<T> {
     pub page: u32,
     pub per_page: u32,
     pub total: u64,
+    /// There are more than `total`: a search stopped counting there
+    /// (`limits::SEARCH_COUNT_LIMIT`), and its pages end there. Absent when `total` is exact.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub more_than_total: bool,
 }
 
 impl<T> Paged<T> {
@@ -361,6 +365,7 @@ mod tests {
             page: 1,
             per_page,
             total,
+            more_than_total: false,
         };
         assert_eq!(page(0, 10).page_count(), 1);
         assert_eq!(page(10, 10).page_count(), 1);

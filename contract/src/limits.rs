@@ -34,6 +34,10 @@ pub const RATING_PAGE_MAX_CHARS: usize = 300;
 /// A search query, in characters. A longer one is refused rather than cut, so the reader
 /// knows what was searched.
 pub const QUERY_MAX_CHARS: usize = 200;
+/// How far a search counts its hits: beyond this, the answer says "more than 1,000" (as
+/// large search engines do) instead of counting a common word's 70,000 hits on every search,
+/// and the pages end there. Nobody reads page 101; everybody waits for the count.
+pub const SEARCH_COUNT_LIMIT: u64 = 1000;
 
 /// The first and last years a date parameter may name: enough for any article or document a
 /// district keeps, and no year that a date library or a database reads differently.

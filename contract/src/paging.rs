@@ -66,6 +66,7 @@ impl PageRequest {
             page: self.page,
             per_page: self.per_page,
             total,
+            more_than_total: false,
         }
     }
 }

@@ -215,6 +215,48 @@ async fn filters_by_category_and_inclusive_dates_in_vietnam_time() {
         titles(&portal, "q=&category=thong-bao").await,
         ["Nâng cấp công trình thuỷ lợi xã Vô Ngại"]
     );
+    // A search keeps to the days in Vietnam's time too (its index is keyed by the time).
+    assert_eq!(
+        titles(&portal, "q=xa&from=2024-03-01&to=2024-03-01").await,
+        ["Xã Đồng Văn hoà giải thành ở cơ sở"]
+    );
+    assert_eq!(
+        titles(&portal, "q=xa&from=2024-02-29&to=2024-02-29").await,
+        ["Nâng cấp công trình thuỷ lợi xã Vô Ngại"]
+    );
+    assert_eq!(
+        titles(&portal, "q=xa&category=thong-bao&from=2024-02-29").await,
+        ["Nâng cấp công trình thuỷ lợi xã Vô Ngại"]
+    );
+    // The category is in the index, but no word finds it: its id is no article's word.
+    let id = portal.with_conn(|conn| {
+        portal_server::store::categories::category_id(conn, "thong-bao")
+            .unwrap()
+            .unwrap()
+    });
+    assert!(titles(&portal, &format!("q={id}")).await.is_empty(), "{id}");
+}
+
+#[tokio::test]
+async fn an_article_moved_to_another_category_is_searched_in_its_new_one() {
+    let portal = portal();
+    let moved = article(
+        "Nâng cấp công trình thuỷ lợi xã Vô Ngại",
+        "quoc-phong-an-ninh",
+        "2024-02-29T23:59:00+07:00",
+        "<p>Công trình tưới cho 40 ha lúa.</p>",
+    );
+    portal.with_conn(|conn| {
+        conn.transaction(|tx| portal_server::import::import_records(tx, &[moved]))
+            .unwrap()
+    });
+    assert!(titles(&portal, "q=thuy%20loi&category=thong-bao")
+        .await
+        .is_empty());
+    assert_eq!(
+        titles(&portal, "q=thuy%20loi&category=quoc-phong-an-ninh").await,
+        ["Nâng cấp công trình thuỷ lợi xã Vô Ngại"]
+    );
 }
 
 #[tokio::test]
@@ -415,4 +457,40 @@ async fn a_whole_word_in_the_title_ranks_above_one_it_only_begins() {
         titles(&portal, "q=hoa%20so").await,
         ["Lễ hội Hoa Sở năm 2024"]
     );
+}
+
+#[tokio::test]
+async fn a_common_word_is_counted_up_to_the_limit_and_paged_as_far() {
+    use portal_contract::limits::SEARCH_COUNT_LIMIT;
+    let portal = TestPortal::with_records(Vec::new());
+    portal.with_conn(|conn| {
+        portal_server::seed::seed_if_empty(
+            conn,
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"),
+        )
+        .unwrap();
+        portal_server::synthetic::add_articles(conn, SEARCH_COUNT_LIMIT as usize + 50).unwrap()
+    });
+    // Every synthetic article names a commune ("xã") or the town: more hits than are counted.
+    let (status, body) = portal.get_json("/api/v1/articles?q=xa").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["total"], SEARCH_COUNT_LIMIT);
+    assert_eq!(body["more_than_total"], true);
+    assert_eq!(body["items"].as_array().unwrap().len(), 10);
+    // The last page the count reaches is full; the one after it is empty.
+    let last = SEARCH_COUNT_LIMIT / 10;
+    let (_, body) = portal
+        .get_json(&format!("/api/v1/articles?q=xa&page={last}"))
+        .await;
+    assert_eq!(body["items"].as_array().unwrap().len(), 10);
+    let (status, body) = portal
+        .get_json(&format!("/api/v1/articles?q=xa&page={}", last + 1))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body["items"].as_array().unwrap().is_empty());
+    // A word with fewer hits is counted exactly, and says nothing more.
+    let (_, body) = portal.get_json("/api/v1/articles?q=hoa%20so").await;
+    let total = body["total"].as_u64().unwrap();
+    assert!((1..SEARCH_COUNT_LIMIT).contains(&total), "{total}");
+    assert!(body.get("more_than_total").is_none());
 }

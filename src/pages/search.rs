@@ -65,6 +65,7 @@ pub fn SearchPage() -> impl IntoView {
                     page: 1,
                     per_page: DOCUMENT_HITS,
                     total: 0,
+                    more_than_total: false,
                 });
             }
             let criteria = DocumentCriteria {
@@ -99,10 +100,14 @@ pub fn SearchPage() -> impl IntoView {
                     let current = list.page;
                     let count = list.page_count();
                     let shown = criteria.get_untracked();
-                    let found = plural(list.total, t.search_found_one, t.search_found);
+                    let found = if list.more_than_total {
+                        t.search_found_more
+                    } else {
+                        plural(list.total, t.search_found_one, t.search_found)
+                    };
                     view! {
                         <p class="list-total" role="status">
-                            {fill(found, &[("n", &list.total.to_string())])}
+                            {fill(found, &[("n", &number(list.total))])}
                             {page_of(t, current, count)}
                         </p>
                         <ol class="article-list search-hits">

@@ -7,6 +7,7 @@
 //! newest hits of a tier come straight off the index, in order, without reading every hit:
 //! a common word's first page costs about what a rare word's does.
 
+use portal_contract::limits::SEARCH_COUNT_LIMIT;
 use portal_contract::{ArticleSummary, Highlight, Lang, PageRequest, Paged};
 
 use super::articles::{summary_from_row, ArticleFilter, FILTER_CONDITION, SUMMARY_COLUMNS};
@@ -38,12 +39,29 @@ pub fn search_key(published_at: &str, id: i64, lang: Lang) -> i64 {
     }
 }
 
-/// The keys of one language's articles (`search_key`), as a condition on `column`.
-fn key_range(lang: Lang, column: &str) -> String {
-    match lang {
-        Lang::Vi => format!("{column} >= 0"),
-        Lang::En => format!("{column} < 0"),
-    }
+/// The keys of the articles `filter` keeps by language and publication time (`search_key`),
+/// as a condition on `column`: both engines' indexes answer a range of keys without reading
+/// the articles, so a search within a year reads only that year's hits.
+fn key_range(filter: &ArticleFilter, column: &str) -> String {
+    // English keys are the Vietnamese layout shifted down by 2^62: from -2^62 to 0.
+    let (first, past_last) = match filter.lang {
+        Lang::Vi => (0, i64::MAX),
+        Lang::En => (-(1 << 62), 0),
+    };
+    let key_at = |time: &Option<String>, otherwise: i64| {
+        time.as_deref()
+            .map_or(otherwise, |time| search_key(time, 0, filter.lang))
+    };
+    format!(
+        "{column} >= {} AND {column} < {}",
+        key_at(&filter.from, first),
+        key_at(&filter.until, past_last)
+    )
+}
+
+/// FTS5: `expression` in the text columns only, not in `category`, whose token is a number.
+fn in_text(expression: &str) -> String {
+    format!("{{title summary body}} : ({expression})")
 }
 
 /// Which hits a tier holds: each tier's own condition, less the hits of the tiers above.
@@ -136,7 +154,7 @@ fn tier_query(
     engine: Engine,
     terms: &SearchTerms,
     tier: Option<(Marks, Tier)>,
-    lang: Lang,
+    filter: &ArticleFilter,
 ) -> TierQuery {
     let as_typed = terms.as_typed();
     match engine {
@@ -156,13 +174,17 @@ fn tier_query(
                     terms,
                 ),
             };
-            let expression = match tier {
-                None => words.fts_all(None),
+            let mut expression = match tier {
+                None => in_text(&words.fts_all(None)),
                 Some((_, tier)) => fts_tier(words, tier),
             };
+            // The category is in the index too: a search in one category reads only its hits.
+            if let Some(category) = filter.category_id {
+                expression = format!("({expression}) AND category : \"{category}\"");
+            }
             let mut matched = format!(
                 "{table} MATCH ?7 AND {}",
-                key_range(lang, &format!("{table}.rowid"))
+                key_range(filter, &format!("{table}.rowid"))
             );
             let mut params = vec![expression];
             // The folded words' tiers leave out the hits of the words as typed.
@@ -171,7 +193,7 @@ fn tier_query(
                     " AND articles_fts.rowid NOT IN \
                      (SELECT rowid FROM articles_marked_fts WHERE articles_marked_fts MATCH ?8)",
                 );
-                params.push(as_typed.fts_whole_phrase(None));
+                params.push(in_text(&as_typed.fts_whole_phrase(None)));
             }
             TierQuery {
                 index: table,
@@ -212,7 +234,14 @@ fn tier_query(
             TierQuery {
                 index: "articles_search s",
                 from: "articles_search s JOIN articles a ON a.id = s.article_id",
-                matched: format!("{condition} AND {}", key_range(lang, "s.key")),
+                matched: format!(
+                    "{condition}{category} AND {}",
+                    key_range(filter, "s.key"),
+                    category = filter
+                        .category_id
+                        .map(|id| format!(" AND s.category_id = {id}"))
+                        .unwrap_or_default()
+                ),
                 params: vec![
                     terms.tsquery_all(),
                     terms.tsquery_phrase(),
@@ -238,7 +267,7 @@ fn fts_tier(terms: &SearchTerms, tier: Tier) -> String {
         Tier::PhraseInSummary => terms.fts_phrase(Column::Summary),
         Tier::WordsInTitle => terms.fts_all(Some(Column::Title)),
         Tier::PhraseInBody => terms.fts_phrase(Column::Body),
-        Tier::Rest => terms.fts_all(None),
+        Tier::Rest => in_text(&terms.fts_all(None)),
     };
     let above: Vec<String> = above(tier).iter().map(|&tier| own(tier)).collect();
     match above.is_empty() {
@@ -276,7 +305,8 @@ const SQLITE_MARKED_FROM: &str =
     "articles_marked_fts JOIN articles a ON a.id = (articles_marked_fts.rowid & 1073741823)";
 const _: () = assert!(ID_MASK == 1_073_741_823);
 
-/// The page of hits `page` asks for, tier after tier, and how many there are in all.
+/// The page of hits `page` asks for, tier after tier, and how many there are in all, counted
+/// up to `SEARCH_COUNT_LIMIT`: no page lies beyond it.
 pub fn search_articles(
     conn: &mut Conn,
     filter: &ArticleFilter,
@@ -284,27 +314,32 @@ pub fn search_articles(
     page: PageRequest,
 ) -> Result<Paged<ArticleSummary>> {
     let engine = conn.engine();
-    let total = count(conn, filter, &tier_query(engine, terms, None, filter.lang))?;
+    let all = tier_query(engine, terms, None, filter);
+    let counted = count(conn, filter, &all, SEARCH_COUNT_LIMIT + 1)?;
+    let total = counted.min(SEARCH_COUNT_LIMIT);
     let mut items: Vec<ArticleSummary> = Vec::new();
     // How many hits of the tiers still to come belong to earlier pages.
     let mut skip = page.offset();
-    let wanted = u64::from(page.per_page);
+    let wanted = u64::from(page.per_page).min(total.saturating_sub(skip));
     for tier in tiers(terms) {
-        if items.len() as u64 == wanted || skip >= total {
+        if items.len() as u64 == wanted {
             break;
         }
-        let query = tier_query(engine, terms, Some(tier), filter.lang);
+        let query = tier_query(engine, terms, Some(tier), filter);
         let limit = wanted - items.len() as u64;
         let found = hits(conn, filter, terms, &query, limit, skip)?;
         if found.is_empty() && skip > 0 {
-            // The whole tier is on earlier pages; only then is its size worth counting.
-            skip -= count(conn, filter, &query)?.min(skip);
+            // The whole tier is on earlier pages; only then is its size worth counting, and
+            // only as far as the hits to skip.
+            skip -= count(conn, filter, &query, skip)?;
         } else {
             skip = 0;
         }
         items.extend(found);
     }
-    Ok(page.answer(items, total))
+    let mut answer = page.answer(items, total);
+    answer.more_than_total = counted > SEARCH_COUNT_LIMIT;
+    Ok(answer)
 }
 
 /// The filter's parameters (?1-?4), the limit and offset (?5, ?6), then the query's own.
@@ -326,29 +361,28 @@ fn params<'a>(
     params
 }
 
-/// How many hits `query` has.
-fn count(conn: &mut Conn, filter: &ArticleFilter, query: &TierQuery) -> Result<u64> {
-    let unfiltered = filter.category_id.is_none()
-        && filter.featured.is_none()
-        && filter.from.is_none()
-        && filter.until.is_none();
-    let sql = if unfiltered {
-        // The index alone knows: each of its rows is an article. Joining 70,000 hits to count
-        // them took 100 ms of a common word's 150 ms on 100,000 articles (SQLite).
+/// How many hits `query` has, counting no further than `limit`.
+fn count(conn: &mut Conn, filter: &ArticleFilter, query: &TierQuery, limit: u64) -> Result<u64> {
+    // The index alone knows, but for `featured`: each of its rows is an article, with its
+    // time and category. Joining 70,000 hits to count them took 100 ms of a common word's
+    // 150 ms on 100,000 articles (SQLite).
+    let hits = if filter.featured.is_none() {
         format!(
-            "SELECT COUNT(*) FROM {} WHERE {}",
+            "SELECT 1 FROM {} WHERE {} LIMIT ?5",
             query.index, query.matched
         )
     } else {
         format!(
-            "SELECT COUNT(*) FROM {} WHERE {} AND {FILTER_CONDITION}",
+            "SELECT 1 FROM {} WHERE {} AND {FILTER_CONDITION} LIMIT ?5",
             query.from, query.matched
         )
     };
-    let (limit, offset) = (0, 0);
-    conn.query_one(&sql, &params(filter, query, &limit, &offset), |row| {
-        row.get(0)
-    })
+    let offset = 0;
+    conn.query_one(
+        &format!("SELECT COUNT(*) FROM ({hits}) AS hits"),
+        &params(filter, query, &limit, &offset),
+        |row| row.get(0),
+    )
 }
 
 /// Hits `offset..offset + limit` of `query`, newest first, with their marked title and
@@ -402,16 +436,18 @@ pub fn index_article(
             for stale in [Some(key), old_key].into_iter().flatten() {
                 unindex_article(conn, stale)?;
             }
+            // The category's id, from the article's row, is the `category` column's one token.
             let [title, summary, body] = fields.map(index_text);
             conn.execute(
-                "INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?1, ?2, ?3, ?4)",
-                &[&key, &title, &summary, &body],
+                "INSERT INTO articles_fts (rowid, title, summary, body, category)
+                 VALUES (?1, ?2, ?3, ?4, (SELECT category_id FROM articles WHERE id = ?5))",
+                &[&key, &title, &summary, &body, &id],
             )?;
             let [title, summary, body] = fields.map(marked_index_text);
             conn.execute(
-                "INSERT INTO articles_marked_fts (rowid, title, summary, body)
-                 VALUES (?1, ?2, ?3, ?4)",
-                &[&key, &title, &summary, &body],
+                "INSERT INTO articles_marked_fts (rowid, title, summary, body, category)
+                 VALUES (?1, ?2, ?3, ?4, (SELECT category_id FROM articles WHERE id = ?5))",
+                &[&key, &title, &summary, &body, &id],
             )?;
         }
         Engine::Postgres => {
@@ -419,17 +455,19 @@ pub fn index_article(
             let [marked_title, marked_summary, marked_body] = fields.map(marked_tsvector_literal);
             conn.execute(
                 "INSERT INTO articles_search (article_id, key, title, summary, body, words,
-                     marked_title, marked_summary, marked_body, marked)
+                     marked_title, marked_summary, marked_body, marked, category_id)
                  VALUES (?1, ?2, CAST(?3 AS tsvector), CAST(?4 AS tsvector),
                          CAST(?5 AS tsvector),
                          CAST(?3 AS tsvector) || CAST(?4 AS tsvector) || CAST(?5 AS tsvector),
                          CAST(?6 AS tsvector), CAST(?7 AS tsvector), CAST(?8 AS tsvector),
-                         CAST(?6 AS tsvector) || CAST(?7 AS tsvector) || CAST(?8 AS tsvector))
+                         CAST(?6 AS tsvector) || CAST(?7 AS tsvector) || CAST(?8 AS tsvector),
+                         (SELECT category_id FROM articles WHERE id = ?1))
                  ON CONFLICT (article_id) DO UPDATE SET key = excluded.key,
                      title = excluded.title, summary = excluded.summary, body = excluded.body,
                      words = excluded.words, marked_title = excluded.marked_title,
                      marked_summary = excluded.marked_summary,
-                     marked_body = excluded.marked_body, marked = excluded.marked",
+                     marked_body = excluded.marked_body, marked = excluded.marked,
+                     category_id = excluded.category_id",
                 &[
                     &id,
                     &key,
@@ -534,7 +572,7 @@ pub fn optimize(conn: &mut Conn) -> Result<()> {
 
 /// The index's layout; a database indexed under another is indexed again on start.
 const INDEX_VERSION: &str =
-    "3: rowid is search_key; title, summary, body; search::index_words, search::marked_words";
+    "3: rowid is search_key; title, summary, body, category; index_words and marked_words";
 const INDEX_SETTING: &str = "search_index";
 
 /// Rebuilds the index if it was built under another layout (a database from before search

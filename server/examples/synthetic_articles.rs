@@ -1,0 +1,80 @@
+//! A portal database holding the demo content and N synthetic articles (default 100,000),
+//! for `scripts/bench.py`'s article search figures:
+//!
+//! `cargo run --release -p portal-server --example synthetic_articles -- N (--db FILE | --database-url URL)`
+//!
+//! The database must be new (an empty PostgreSQL database, or a file not there yet). Prints
+//! what building it cost: adding the articles (each indexed as it is added), rebuilding the
+//! whole search index, and the database's size. The searches are measured over HTTP, as a
+//! reader meets them, by `scripts/bench.py`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use portal_server::{db, seed, store, synthetic};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut count = 100_000;
+    let mut location = None;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--db" => {
+                location = args
+                    .next()
+                    .map(|path| db::Location::Sqlite(PathBuf::from(path)))
+            }
+            "--database-url" => location = args.next().map(db::Location::Postgres),
+            number => count = number.parse().expect("N: how many articles"),
+        }
+    }
+    let location = location.expect("--db FILE or --database-url URL");
+    let pool = db::open(&location).expect("database");
+    let mut conn = pool.get().expect("connection");
+    if conn.engine() == db::Engine::Postgres {
+        // The server's bound on a statement is for requests; one transaction of 100,000
+        // articles, and the VACUUM after it, may take longer.
+        conn.execute_batch("SET statement_timeout = 0")
+            .expect("no statement timeout");
+    }
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    seed::seed_if_empty(&mut conn, &content).expect("demo content");
+    // As the server's first start would: the demo articles get their staff copies then, and
+    // the synthetic ones stay outside the staff's list.
+    portal_server::editorial::adopt_published_once(&mut conn).expect("staff copies");
+
+    let started = Instant::now();
+    synthetic::add_articles(&mut conn, count).expect("synthetic articles");
+    let insert_time = started.elapsed();
+
+    // A database without a noted index layout (as this one): rebuilt, and the layout noted,
+    // so the server does not build it again on its start.
+    let started = Instant::now();
+    let indexed = conn
+        .transaction(store::search::rebuild_if_outdated)
+        .expect("reindex");
+    let index_time = started.elapsed();
+    let size = match (&location, conn.engine()) {
+        (db::Location::Sqlite(path), _) => {
+            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;")
+                .expect("vacuum");
+            std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+        }
+        _ => {
+            // As a database in use would be: its statistics known to the planner.
+            conn.execute_batch("VACUUM ANALYZE").expect("vacuum");
+            conn.query_one("SELECT pg_database_size(current_database())", &[], |row| {
+                row.get(0)
+            })
+            .expect("size")
+        }
+    };
+    println!(
+        "{indexed} articles ({count} synthetic + demo content) on {:?}: added and indexed in \
+         {:.1} s, search index rebuilt in {:.1} s, {:.0} MB",
+        conn.engine(),
+        insert_time.as_secs_f64(),
+        index_time.as_secs_f64(),
+        size as f64 / 1e6
+    );
+}
