@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <ReloadAcrossLanguages lang />
+            <HandOverOnNavigation />
             <Frame lang />
         </Router>
     }
@@ -78,6 +79,20 @@ fn ReloadAcrossLanguages(lang: Lang) -> impl IntoView {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().assign(&address);
             }
+        }
+    });
+}
+
+/// Removes the server's reading view once the reader moves to another address (a link in
+/// the view itself, before its page had drawn its own content): the view is of the first
+/// address only, and would otherwise hide the new page.
+#[component]
+fn HandOverOnNavigation() -> impl IntoView {
+    let location = use_location();
+    let first = location.pathname.get_untracked();
+    Effect::new(move |_| {
+        if location.pathname.get() != first {
+            crate::reading_view::hand_over();
         }
     });
 }

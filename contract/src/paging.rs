@@ -71,6 +71,25 @@ impl PageRequest {
     }
 }
 
+/// The page links a list offers around `current` of `count` pages: the first, the last and
+/// two either side; `None` where pages are left out (drawn as "…"). The app's pagination and
+/// the server's reading view draw the same links.
+pub fn pages_to_show(current: u32, count: u32) -> Vec<Option<u32>> {
+    let mut shown = Vec::new();
+    let mut previous = 0;
+    for page in 1..=count {
+        let near = page + 2 >= current && page <= current + 2;
+        if page == 1 || page == count || near {
+            if page > previous + 1 {
+                shown.push(None);
+            }
+            shown.push(Some(page));
+            previous = page;
+        }
+    }
+    shown
+}
+
 fn parse_bounded(
     name: &'static str,
     raw: Option<&str>,
@@ -94,6 +113,24 @@ fn parse_bounded(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_links_keep_the_ends_and_the_neighbours() {
+        let shown = |current, count| -> Vec<String> {
+            pages_to_show(current, count)
+                .into_iter()
+                .map(|page| page.map_or("…".into(), |page: u32| page.to_string()))
+                .collect()
+        };
+        assert_eq!(shown(1, 1), ["1"]);
+        assert_eq!(shown(1, 4), ["1", "2", "3", "4"]);
+        assert_eq!(shown(1, 9), ["1", "2", "3", "…", "9"]);
+        assert_eq!(shown(5, 9), ["1", "…", "3", "4", "5", "6", "7", "…", "9"]);
+        assert_eq!(
+            shown(9, 20),
+            ["1", "…", "7", "8", "9", "10", "11", "…", "20"]
+        );
+    }
 
     #[test]
     fn defaults_when_absent() {

@@ -25,8 +25,8 @@ use portal_contract::procedures::{
 };
 use portal_contract::questions::{DESCRIPTION_CHARS, LOOKUP_PAGE_PATH, QUESTIONS_PAGE_PATH};
 use portal_contract::text::excerpt;
-use portal_contract::Lang;
 use portal_contract::API_PREFIX;
+use portal_contract::{Lang, PageRequest};
 
 use crate::html::{escape, meta_content};
 use crate::reading_view;
@@ -125,6 +125,21 @@ impl AppShell {
     }
 }
 
+/// The page a list's address asks for (`?trang=N`), read as the app reads it
+/// (`src/components/pagination.rs`: a missing or unreadable number is page 1), with the
+/// app's page size; `None` past the last page the API serves.
+fn requested_page(query: Option<&str>) -> Option<PageRequest> {
+    let page = query
+        .and_then(|query| {
+            url::form_urlencoded::parse(query.as_bytes())
+                .find(|(name, _)| name == "trang")
+                .and_then(|(_, value)| value.parse::<u32>().ok())
+        })
+        .filter(|page| *page >= 1)
+        .unwrap_or(1);
+    PageRequest::new(Some(page), None).ok()
+}
+
 /// The map, the widget gallery and the widgets: what the reader app does not have.
 fn in_full_app_only(path: &str) -> bool {
     FULL_APP_ROUTES.contains(&path) || path.starts_with("/embed/")
@@ -174,6 +189,14 @@ struct PageMeta {
     description: Option<&'static str>,
     /// The same page in the other language, where there is one (`hreflang`).
     counterpart: Option<String>,
+    /// A category's page of articles, drawn as its reading view (the other pages without a
+    /// preview of their own get the portal's name and menu alone).
+    category_page: Option<CategoryPage>,
+}
+
+struct CategoryPage {
+    category: portal_contract::CategoryRef,
+    list: portal_contract::Paged<portal_contract::ArticleSummary>,
 }
 
 struct Feed {
@@ -226,7 +249,7 @@ pub async fn app_page(
     // The configured address, or relative links: never the request's `Host`, which a client
     // or a misconfigured proxy can set to anything and a cache would then keep.
     let origin = state.public_url.as_deref().unwrap_or("").to_string();
-    let meta = match page_meta(&state, &path).await {
+    let meta = match page_meta(&state, &path, request.uri().query()).await {
         Ok(meta) => meta,
         Err(err) => {
             tracing::error!(?err, "looking up a page");
@@ -237,6 +260,7 @@ pub async fn app_page(
                 title: None,
                 description: None,
                 counterpart: None,
+                category_page: None,
             }
         }
     };
@@ -267,7 +291,22 @@ pub async fn app_page(
                     );
                     html = with_share_card(&html, &card, &origin, lang);
                 }
-                reading_view::insert(&html, &reading_view::render_frame(site.as_ref(), &path))
+                match &meta.category_page {
+                    Some(CategoryPage { category, list }) => {
+                        // The app asks for exactly this page of the list first.
+                        let data = format!(
+                            "/articles?page={}&per_page={}&category={}",
+                            list.page, list.per_page, category.slug
+                        );
+                        let html = with_data_preload(&html, &page.api_base, &data);
+                        let view = reading_view::render_category(site.as_ref(), category, list);
+                        reading_view::insert(&reading_view::without_script_note(&html), &view)
+                    }
+                    None => reading_view::insert(
+                        &html,
+                        &reading_view::render_frame(site.as_ref(), &path),
+                    ),
+                }
             }
             Err(err) => {
                 tracing::error!(?err, "reading the site's settings for a page");
@@ -462,7 +501,11 @@ fn absolute(url: &str, origin: &str) -> String {
     }
 }
 
-async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::error::AppError> {
+async fn page_meta(
+    state: &AppState,
+    path: &str,
+    query: Option<&str>,
+) -> Result<PageMeta, crate::error::AppError> {
     let found = |preview| PageMeta {
         status: StatusCode::OK,
         preview,
@@ -470,6 +513,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         title: None,
         description: None,
         counterpart: counterpart_page(path).map(str::to_string),
+        category_page: None,
     };
     let missing = PageMeta {
         status: StatusCode::NOT_FOUND,
@@ -478,6 +522,7 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         title: None,
         description: None,
         counterpart: None,
+        category_page: None,
     };
     if path == DOCUMENTS_PAGE {
         return Ok(PageMeta {
@@ -618,16 +663,31 @@ async fn page_meta(state: &AppState, path: &str) -> Result<PageMeta, crate::erro
         ["chuyen-muc", slug] if !slug.is_empty() => {
             let slug = slug.to_string();
             let feed = format!("/rss/{slug}.xml");
-            let category = state
-                .db(move |conn| Ok(store::categories::category(conn, &slug)?))
+            let page = requested_page(query);
+            let found_category = state
+                .db(move |conn| {
+                    let Some((id, category)) = store::categories::category(conn, &slug)? else {
+                        return Ok(None);
+                    };
+                    let filter = store::articles::ArticleFilter {
+                        category_id: Some(id),
+                        ..Default::default()
+                    };
+                    let list = match page {
+                        Some(page) => Some(store::articles::list_articles(conn, &filter, page)?),
+                        None => None,
+                    };
+                    Ok(Some((category, list)))
+                })
                 .await?;
-            Ok(match category {
-                Some((_, category)) => PageMeta {
+            Ok(match found_category {
+                Some((category, list)) => PageMeta {
                     feed: Some(Feed {
                         href: feed,
                         title: "Tin của chuyên mục",
                     }),
-                    title: Some(category.name),
+                    title: Some(category.name.clone()),
+                    category_page: list.map(|list| CategoryPage { category, list }),
                     ..found(None)
                 },
                 None => missing,

@@ -4,12 +4,13 @@
 //! the article and its author; a document's page the breadcrumb and the document (its facts,
 //! body, files and related documents); a published question's page the question and answer;
 //! a procedure's page the procedure as a checklist; `/gioi-thieu` the editorial page and
-//! `/co-cau-to-chuc` the organisation's tree. The app draws itself behind it and removes it
-//! when it starts, or, on a page with an `<article>`, once its own is drawn
-//! (`src/reading_view.rs`).
+//! `/co-cau-to-chuc` the organisation's tree; a category's page its page of articles with the
+//! page links. The app draws itself behind it and removes it when it starts, or, on a page
+//! with an `<article>`, once its own is drawn (`src/reading_view.rs`).
 //!
 //! The markup and class names are the app's (`src/pages/article.rs`, `src/pages/documents.rs`,
 //! `src/pages/questions.rs`, `src/pages/procedures.rs`, `src/pages/about.rs`,
+//! `src/pages/category.rs`, `src/components/article_list.rs`, `src/components/pagination.rs`,
 //! `src/components/header.rs`), so the page looks the same before and after; it carries only
 //! what needs no script. `tests/e2e/reading-view-drift.spec.ts` compares the two.
 
@@ -21,6 +22,7 @@ use portal_contract::documents::{document_title, Document, DocumentFile, Documen
 use portal_contract::i18n::{
     counterpart_page, EN_ABOUT_PATH, EN_CONTACT_PATH, EN_ORGANIZATION_PATH, EN_PREFIX,
 };
+use portal_contract::paging::pages_to_show;
 use portal_contract::procedures::{
     Procedure, Requirement, PROCEDURES_PAGE_PATH, PROCEDURE_FIELD_PARAM, PROCEDURE_LEVEL_PARAM,
 };
@@ -29,10 +31,9 @@ use portal_contract::questions::{
 };
 use portal_contract::time::{format_day, format_display, format_display_in};
 use portal_contract::{
-    format_file_size, Article, Image, Lang, Site, LEAD_IMAGE_SIZES, READING_VIEW_ID,
+    fill, format_file_size, Article, ArticleSummary, CategoryRef, Image, Lang, Paged, Site, Texts,
+    LEAD_IMAGE_SIZES, READING_VIEW_ID, THUMBNAIL_SIZES,
 };
-
-use portal_contract::Texts;
 
 use crate::html::escape;
 
@@ -97,6 +98,131 @@ pub fn render(site: Option<&Site>, article: &Article) -> String {
         summary = escape(&article.summary),
         image = article.image.as_ref().map(lead_image).unwrap_or_default(),
         body = article.body_html,
+    )
+}
+
+/// A category's page `list.page` under the portal's name and menu, as the app draws it
+/// (`src/pages/category.rs`): its name, how many articles, the articles and the page links.
+pub fn render_category(
+    site: Option<&Site>,
+    category: &CategoryRef,
+    list: &Paged<ArticleSummary>,
+) -> String {
+    let t = Lang::Vi.texts();
+    let base = format!("/chuyen-muc/{}", category.slug);
+    let (current, count) = (list.page, list.page_count());
+    let total = fill(
+        if list.total == 1 {
+            t.category_total_one
+        } else {
+            t.category_total
+        },
+        &[("n", &list.total.to_string())],
+    );
+    let page_of = (count > 1)
+        .then(|| {
+            fill(
+                t.page_of,
+                &[
+                    ("current", &current.to_string()),
+                    ("count", &count.to_string()),
+                ],
+            )
+        })
+        .unwrap_or_default();
+    let articles = if list.items.is_empty() && current > 1 {
+        format!(
+            "<p class=\"empty\">{}<a href=\"{}\">{}</a></p>",
+            t.category_page_empty,
+            escape(&base),
+            t.first_page
+        )
+    } else if list.items.is_empty() {
+        format!("<p class=\"empty\">{}</p>", t.no_articles)
+    } else {
+        let cards: String = list
+            .items
+            .iter()
+            .map(|article| format!("<li>{}</li>", article_card(article, Lang::Vi)))
+            .collect();
+        format!("<ul class=\"article-list\">{cards}</ul>")
+    };
+    format!(
+        "<div id=\"{READING_VIEW_ID}\">{header}<main class=\"site-main\">\
+         <h1 class=\"page-title\">{name}</h1>\
+         <p class=\"list-total\">{total}{page_of}</p>{articles}{pages}</main></div>",
+        header = vietnamese_header(site),
+        name = escape(&category.name),
+        total = escape(&total),
+        page_of = escape(&page_of),
+        pages = pagination(t, current, count, |page| format!("{base}?trang={page}")),
+    )
+}
+
+/// One article of a list of `lang`'s, as the app's `ArticleCard`
+/// (`src/components/article_list.rs`).
+fn article_card(article: &ArticleSummary, lang: Lang) -> String {
+    let image = article
+        .image
+        .as_ref()
+        .map(|image| photo(image, "article-card-image", THUMBNAIL_SIZES, true))
+        .unwrap_or_default();
+    format!(
+        "<article class=\"article-card\">{image}\
+         <h3 class=\"article-card-title\"><a href=\"{href}\">{title}</a></h3>\
+         <p class=\"article-meta\"><time datetime=\"{datetime}\">{time}</time></p>\
+         <p class=\"article-card-summary\">{summary}</p></article>",
+        href = escape(&lang.article_path(&article.slug)),
+        title = escape(&article.title),
+        datetime = article.published_at.to_rfc3339(),
+        time = format_display_in(lang, &article.published_at),
+        summary = escape(&article.summary),
+    )
+}
+
+/// The page links of a list, as the app's `Pagination` (`src/components/pagination.rs`);
+/// nothing for a single page. `href(n)` is the address of page `n`.
+fn pagination(t: &Texts, current: u32, count: u32, href: impl Fn(u32) -> String) -> String {
+    if count <= 1 {
+        return String::new();
+    }
+    let link = |page: u32, label: &str, current: bool| {
+        format!(
+            "<li><a href=\"{}\"{} aria-label=\"{}\">{page}</a></li>",
+            escape(&href(page)),
+            if current {
+                " aria-current=\"page\""
+            } else {
+                ""
+            },
+            escape(&fill(label, &[("page", &page.to_string())]))
+        )
+    };
+    let mut items = String::new();
+    if current > 1 {
+        items.push_str(&format!(
+            "<li><a href=\"{}\" rel=\"prev\">{}</a></li>",
+            escape(&href(current - 1)),
+            t.page_previous
+        ));
+    }
+    for page in pages_to_show(current, count) {
+        items.push_str(&match page {
+            None => "<li class=\"pagination-gap\" aria-hidden=\"true\">…</li>".to_string(),
+            Some(page) if page == current => link(page, t.page_n_current, true),
+            Some(page) => link(page, t.page_n, false),
+        });
+    }
+    if current < count {
+        items.push_str(&format!(
+            "<li><a href=\"{}\" rel=\"next\">{}</a></li>",
+            escape(&href(current + 1)),
+            t.page_next
+        ));
+    }
+    format!(
+        "<nav class=\"pagination\" aria-label=\"{}\"><ul>{items}</ul></nav>",
+        t.pagination_label
     )
 }
 
@@ -567,14 +693,17 @@ fn document_relations(relations: &[DocumentRelation]) -> String {
     )
 }
 
-/// The lead image as the app draws it (`src/components/photo.rs`), above the fold: not lazy.
+/// The lead image as the app draws it, above the fold: not lazy.
 fn lead_image(image: &Image) -> String {
-    let mut html = format!("<img class=\"lead-image\" src=\"{}\"", escape(&image.url));
+    photo(image, "lead-image", LEAD_IMAGE_SIZES, false)
+}
+
+/// A photo as the app's `Photo` draws it (`src/components/photo.rs`): every stored width in
+/// `srcset` with `sizes`, its width and height; `lazy` below the fold.
+fn photo(image: &Image, class: &str, sizes: &str, lazy: bool) -> String {
+    let mut html = format!("<img class=\"{class}\" src=\"{}\"", escape(&image.url));
     if let Some(srcset) = &image.srcset {
-        html.push_str(&format!(
-            " srcset=\"{}\" sizes=\"{LEAD_IMAGE_SIZES}\"",
-            escape(srcset)
-        ));
+        html.push_str(&format!(" srcset=\"{}\" sizes=\"{sizes}\"", escape(srcset)));
     }
     for (name, value) in [("width", image.width), ("height", image.height)] {
         if let Some(value) = value {
@@ -582,8 +711,9 @@ fn lead_image(image: &Image) -> String {
         }
     }
     html.push_str(&format!(
-        " alt=\"{}\" loading=\"eager\">",
-        escape(&image.alt)
+        " alt=\"{}\" loading=\"{}\">",
+        escape(&image.alt),
+        if lazy { "lazy" } else { "eager" }
     ));
     html
 }

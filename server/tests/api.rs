@@ -407,7 +407,7 @@ async fn an_article_page_carries_its_preview_without_scripts() {
         "{html}"
     );
     // Other reading pages carry the portal's name and menu alone; the full app's, nothing.
-    for uri in ["/", "/chuyen-muc/thong-bao", "/tin-tuc/khong-co-bai-nay"] {
+    for uri in ["/", "/tin-tuc/khong-co-bai-nay"] {
         let (_, _, body) = portal.get(uri).await;
         let html = String::from_utf8(body).unwrap();
         assert!(
@@ -425,6 +425,56 @@ async fn an_article_page_carries_its_preview_without_scripts() {
         let html = String::from_utf8(body).unwrap();
         assert!(!html.contains("server-page"), "{uri}: {html}");
     }
+}
+
+#[tokio::test]
+async fn a_category_page_arrives_with_its_page_of_articles() {
+    // Every third fixture article is a notice: 15 of 45, two pages of ten.
+    let portal = &TestPortal::with_articles(45);
+    let page = |uri: &'static str| async move {
+        let (status, _, body) = portal.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        String::from_utf8(body).unwrap()
+    };
+    let cards = |html: &str| html.matches("<article class=\"article-card\">").count();
+
+    let html = page("/chuyen-muc/thong-bao").await;
+    assert!(
+        html.contains("<h1 class=\"page-title\">Thông báo</h1>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p class=\"list-total\">15 bài viết · Trang 1/2</p>"),
+        "{html}"
+    );
+    assert_eq!(cards(&html), 10);
+    // Newest first: the notices are articles 2, 5, 8… of the fixture, a day apart.
+    assert!(html.contains(
+        "<h3 class=\"article-card-title\"><a href=\"/tin-tuc/bai-viet-thu-so-2-ve-duong-giao-thong-xa-dong-van\">"
+    ));
+    assert!(html.contains("<a href=\"/chuyen-muc/thong-bao?trang=2\" rel=\"next\">Sau ›</a>"));
+    // Readable without JavaScript, and the app's first request for it already under way.
+    assert!(!html.contains("<noscript>"), "{html}");
+    assert!(html.contains(
+        "<link rel=\"preload\" href=\"/api/v1/articles?page=1&amp;per_page=10&amp;category=thong-bao\""
+    ));
+
+    let html = page("/chuyen-muc/thong-bao?trang=2").await;
+    assert_eq!(cards(&html), 5);
+    assert!(html.contains("15 bài viết · Trang 2/2"));
+    assert!(html.contains("bai-viet-thu-so-32-ve-duong"));
+    assert!(html.contains("rel=\"prev\""));
+    // As the app reads the address: an unreadable page is the first.
+    assert_eq!(cards(&page("/chuyen-muc/thong-bao?trang=hai").await), 10);
+    let beyond = page("/chuyen-muc/thong-bao?trang=9").await;
+    assert!(
+        beyond.contains("<p class=\"empty\">Trang này không có bài viết. <a href=\"/chuyen-muc/thong-bao\">Về trang đầu</a></p>"),
+        "{beyond}"
+    );
+    // A page the API would refuse: the portal's name and menu only, which the app replaces.
+    let refused = page("/chuyen-muc/thong-bao?trang=99999999").await;
+    assert!(refused.contains("<div id=\"server-page\"><header"));
+    assert!(!refused.contains("page-title"), "{refused}");
 }
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
+use portal_contract::paging::pages_to_show;
 use portal_contract::{fill, Texts};
 
 /// The page a list's address asks for (`?trang=N`); a missing or unreadable one means 1.
@@ -24,23 +25,6 @@ pub fn page_of(t: &Texts, current: u32, count: u32) -> Option<String> {
             ],
         )
     })
-}
-
-/// The pages to offer around `current`: the first, the last and two either side.
-fn pages_to_show(current: u32, count: u32) -> Vec<Option<u32>> {
-    let mut shown = Vec::new();
-    let mut previous = 0;
-    for page in 1..=count {
-        let near = page + 2 >= current && page <= current + 2;
-        if page == 1 || page == count || near {
-            if page > previous + 1 {
-                shown.push(None);
-            }
-            shown.push(Some(page));
-            previous = page;
-        }
-    }
-    shown
 }
 
 /// Page links; `href(n)` is the address of page `n`.

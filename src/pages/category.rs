@@ -24,6 +24,12 @@ pub fn CategoryPage() -> impl IntoView {
         let (slug, page) = (slug.get(), page.get());
         async move { api::latest(Some(&slug), page, DEFAULT_PER_PAGE).await }
     });
+    // The server's view of this page shows its name and list: it stays until both are drawn.
+    Effect::new(move |_| {
+        if articles.read().is_some() && site.read().is_some() {
+            crate::reading_view::hand_over();
+        }
+    });
     let name = move || {
         let slug = slug.get();
         site.get()

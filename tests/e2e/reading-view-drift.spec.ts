@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '../support/loopback';
-import { categories, mainArticle } from '../support/fixture.mjs';
+import { categories, mainArticle, notices } from '../support/fixture.mjs';
 
 // The reading view (server/src/reading_view.rs) copies the app's markup by hand: the header
 // with the portal's name and category menu, and on an article's page the breadcrumb and the
@@ -19,7 +19,8 @@ import { categories, mainArticle } from '../support/fixture.mjs';
 // (`main article`: title, abstract, facts, status, body, files, related documents); on a
 // question's, a procedure's (facts, checklist with its forms, steps, ways, legal bases), the
 // introduction's and the organisation's page (its tree of units) the breadcrumb and the
-// `main article`.
+// `main article`; on a category's pages the whole `main` (name, total, the articles, the page
+// links).
 //
 // Left out on purpose, because the reading view cannot have them (they need the script or
 // data the server does not put into the page):
@@ -50,6 +51,8 @@ const PARTS = {
   header: 'header',
   breadcrumb: 'main nav',
   article: 'main article',
+  /** A list page's whole content: its heading, total, items and page links. */
+  list: 'main',
 } as const;
 
 type Part = keyof typeof PARTS;
@@ -166,7 +169,8 @@ const PAGES: Array<[string, string, Part[], string?]> = [
   ['an article', `/tin-tuc/${mainArticle.slug}`, ['header', 'breadcrumb', 'article'], mainArticle.title],
   ['a document', `/van-ban/${mainDocument.slug}`, ['header', 'breadcrumb', 'article'], mainDocument.title],
   ['the home page', '/', ['header']],
-  ['a category', '/chuyen-muc/thong-bao', ['header']],
+  ['a category', '/chuyen-muc/thong-bao', ['header', 'list']],
+  ["a category's second page", '/chuyen-muc/thong-bao?trang=2', ['header', 'list']],
   ['the documents library', '/van-ban', ['header']],
   ['a question', '/hoi-dap/PH-2026-000001', ['header', 'breadcrumb', 'article'], mainQuestion.title],
   ['the questions', '/hoi-dap', ['header']],
@@ -230,6 +234,17 @@ for (const [name, path, parts, heading] of PAGES) {
             'Giới thiệu',
           ],
     );
+    if (path.startsWith('/chuyen-muc/thong-bao')) {
+      // The notices, ten a page, newest first, and the links to the three pages.
+      const list = view.list!.tree;
+      const first = path.endsWith('trang=2') ? 10 : 0;
+      expect(find(list, 'h1').map((h1) => h1.text)).toEqual(['Thông báo']);
+      expect(find(list, 'h3').map((h3) => h3.text)).toEqual(notices.slice(first, first + 10).map((notice) => notice.title));
+      expect(find(list, 'time')).toHaveLength(10);
+      expect(links(find(list, 'nav')[0])).toEqual(
+        first === 0 ? ['1', '2', '3', 'Sau ›'] : ['‹ Trước', '1', '2', '3', 'Sau ›'],
+      );
+    }
     if (heading === mainArticle.title) {
       expect(links(view.breadcrumb!.tree)).toEqual([
         'Trang chủ',
