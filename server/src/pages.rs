@@ -292,13 +292,10 @@ pub async fn app_page(
                     html = with_share_card(&html, &card, &origin, lang);
                 }
                 match &meta.category_page {
+                    // No preload of the app's request for the list: its client (gloo-net)
+                    // writes the query string otherwise than a link can, so the browser would
+                    // fetch the list twice.
                     Some(CategoryPage { category, list }) => {
-                        // The app asks for exactly this page of the list first.
-                        let data = format!(
-                            "/articles?page={}&per_page={}&category={}",
-                            list.page, list.per_page, category.slug
-                        );
-                        let html = with_data_preload(&html, &page.api_base, &data);
                         let view = reading_view::render_category(site.as_ref(), category, list);
                         reading_view::insert(&reading_view::without_script_note(&html), &view)
                     }
