@@ -119,17 +119,17 @@ pub fn render_category(
         },
         &[("n", &list.total.to_string())],
     );
-    let page_of = (count > 1)
-        .then(|| {
-            fill(
-                t.page_of,
-                &[
-                    ("current", &current.to_string()),
-                    ("count", &count.to_string()),
-                ],
-            )
-        })
-        .unwrap_or_default();
+    let page_of = if count > 1 {
+        fill(
+            t.page_of,
+            &[
+                ("current", &current.to_string()),
+                ("count", &count.to_string()),
+            ],
+        )
+    } else {
+        String::new()
+    };
     let articles = if list.items.is_empty() && current > 1 {
         format!(
             "<p class=\"empty\">{}<a href=\"{}\">{}</a></p>",
