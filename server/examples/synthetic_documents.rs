@@ -6,27 +6,13 @@
 //! The database must be new (an empty PostgreSQL database, or a file not there yet). Prints
 //! how long the documents took to add.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use portal_server::{db, seed, synthetic};
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let mut count = 100_000;
-    let mut location = None;
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--db" => {
-                location = args
-                    .next()
-                    .map(|path| db::Location::Sqlite(PathBuf::from(path)))
-            }
-            "--database-url" => location = args.next().map(db::Location::Postgres),
-            number => count = number.parse().expect("N: how many documents"),
-        }
-    }
-    let location = location.expect("--db FILE or --database-url URL");
+    let (count, location) = synthetic::bench_args(100_000);
     let pool = db::open(&location).expect("database");
     let mut conn = pool.get().expect("connection");
     if conn.engine() == db::Engine::Postgres {

@@ -63,6 +63,26 @@ const SENTENCES: &[&str] = &[
     "Ủy ban nhân dân huyện đề nghị các xã chủ động xây dựng kế hoạch năm tới.",
 ];
 
+/// The command line of the benchmark examples (`synthetic_articles`, `synthetic_documents`):
+/// `N (--db FILE | --database-url URL)`; how many to add (`default` when not given) and where.
+pub fn bench_args(default: usize) -> (usize, crate::db::Location) {
+    let mut args = std::env::args().skip(1);
+    let mut count = default;
+    let mut location = None;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--db" => {
+                location = args
+                    .next()
+                    .map(|path| crate::db::Location::Sqlite(path.into()))
+            }
+            "--database-url" => location = args.next().map(crate::db::Location::Postgres),
+            number => count = number.parse().expect("N: how many to add"),
+        }
+    }
+    (count, location.expect("--db FILE or --database-url URL"))
+}
+
 /// A small, fast, deterministic generator (SplitMix64); quality is no concern here.
 struct Numbers(u64);
 

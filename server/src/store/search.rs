@@ -413,6 +413,9 @@ fn hits(
     })
 }
 
+/// How an index's text is written from a field (`index_text`, `marked_index_text`).
+type WordsOf = fn(&str) -> String;
+
 /// What the search index holds of an article.
 pub struct ArticleText<'a> {
     pub title: &'a str,
@@ -437,18 +440,19 @@ pub fn index_article(
                 unindex_article(conn, stale)?;
             }
             // The category's id, from the article's row, is the `category` column's one token.
-            let [title, summary, body] = fields.map(index_text);
-            conn.execute(
-                "INSERT INTO articles_fts (rowid, title, summary, body, category)
-                 VALUES (?1, ?2, ?3, ?4, (SELECT category_id FROM articles WHERE id = ?5))",
-                &[&key, &title, &summary, &body, &id],
-            )?;
-            let [title, summary, body] = fields.map(marked_index_text);
-            conn.execute(
-                "INSERT INTO articles_marked_fts (rowid, title, summary, body, category)
-                 VALUES (?1, ?2, ?3, ?4, (SELECT category_id FROM articles WHERE id = ?5))",
-                &[&key, &title, &summary, &body, &id],
-            )?;
+            for (table, words) in [
+                ("articles_fts", index_text as WordsOf),
+                ("articles_marked_fts", marked_index_text),
+            ] {
+                let [title, summary, body] = fields.map(words);
+                conn.execute(
+                    &format!(
+                        "INSERT INTO {table} (rowid, title, summary, body, category)
+                         VALUES (?1, ?2, ?3, ?4, (SELECT category_id FROM articles WHERE id = ?5))"
+                    ),
+                    &[&key, &title, &summary, &body, &id],
+                )?;
+            }
         }
         Engine::Postgres => {
             let [title, summary, body] = fields.map(tsvector_literal);
