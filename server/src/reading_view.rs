@@ -143,7 +143,7 @@ pub fn render_category(
         let cards: String = list
             .items
             .iter()
-            .map(|article| format!("<li>{}</li>", article_card(article, Lang::Vi)))
+            .map(|article| format!("<li>{}</li>", article_card(article, Lang::Vi, 2)))
             .collect();
         format!("<ul class=\"article-list\">{cards}</ul>")
     };
@@ -160,8 +160,8 @@ pub fn render_category(
 }
 
 /// One article of a list of `lang`'s, as the app's `ArticleCard`
-/// (`src/components/article_list.rs`).
-fn article_card(article: &ArticleSummary, lang: Lang) -> String {
+/// (`src/components/article_list.rs`), its title a heading of `level`.
+fn article_card(article: &ArticleSummary, lang: Lang, level: u8) -> String {
     let image = article
         .image
         .as_ref()
@@ -169,7 +169,7 @@ fn article_card(article: &ArticleSummary, lang: Lang) -> String {
         .unwrap_or_default();
     format!(
         "<article class=\"article-card\">{image}\
-         <h3 class=\"article-card-title\"><a href=\"{href}\">{title}</a></h3>\
+         <h{level} class=\"article-card-title\"><a href=\"{href}\">{title}</a></h{level}>\
          <p class=\"article-meta\"><time datetime=\"{datetime}\">{time}</time></p>\
          <p class=\"article-card-summary\">{summary}</p></article>",
         href = escape(&lang.article_path(&article.slug)),

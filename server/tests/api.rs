@@ -450,7 +450,7 @@ async fn a_category_page_arrives_with_its_page_of_articles() {
     assert_eq!(cards(&html), 10);
     // Newest first: the notices are articles 2, 5, 8… of the fixture, a day apart.
     assert!(html.contains(
-        "<h3 class=\"article-card-title\"><a href=\"/tin-tuc/bai-viet-thu-so-2-ve-duong-giao-thong-xa-dong-van\">"
+        "<h2 class=\"article-card-title\"><a href=\"/tin-tuc/bai-viet-thu-so-2-ve-duong-giao-thong-xa-dong-van\">"
     ));
     assert!(html.contains("<a href=\"/chuyen-muc/thong-bao?trang=2\" rel=\"next\">Sau ›</a>"));
     // Readable without JavaScript.

@@ -8,11 +8,13 @@ use crate::api;
 use crate::components::photo::Photo;
 use crate::i18n;
 
-/// One article in a list: title, time and summary.
+/// One article in a list: title, time and summary. Its title is a level-3 heading under a
+/// block's `h2`, or, in a page's own list right under its `h1` (`page_list`), a level 2.
 #[component]
 pub fn ArticleCard(
     article: ArticleSummary,
     #[prop(default = true)] show_summary: bool,
+    #[prop(optional)] page_list: bool,
 ) -> impl IntoView {
     // A list shows the articles of its page's language.
     let lang = i18n::lang();
@@ -26,18 +28,24 @@ pub fn ArticleCard(
     let image = article
         .image
         .map(|image| view! { <Photo image class="article-card-image" sizes=THUMBNAIL_SIZES /> });
+    let link = view! {
+        <a
+            href=lang.article_path(&article.slug)
+            on:mouseenter=move |_| prefetch()
+            on:focus=move |_| prefetch_on_focus()
+        >
+            {article.title}
+        </a>
+    };
+    let title = if page_list {
+        view! { <h2 class="article-card-title">{link}</h2> }.into_any()
+    } else {
+        view! { <h3 class="article-card-title">{link}</h3> }.into_any()
+    };
     view! {
         <article class="article-card">
             {image}
-            <h3 class="article-card-title">
-                <a
-                    href=lang.article_path(&article.slug)
-                    on:mouseenter=move |_| prefetch()
-                    on:focus=move |_| prefetch_on_focus()
-                >
-                    {article.title}
-                </a>
-            </h3>
+            {title}
             <p class="article-meta">
                 <time datetime=datetime>{time}</time>
             </p>
@@ -51,6 +59,9 @@ pub fn ArticleCard(
 pub fn ArticleList(
     articles: Vec<ArticleSummary>,
     #[prop(default = true)] show_summary: bool,
+    /// The page's own list, right under its `h1` (see `ArticleCard`).
+    #[prop(optional)]
+    page_list: bool,
 ) -> impl IntoView {
     if articles.is_empty() {
         return view! { <p class="empty">{i18n::texts().no_articles}</p> }.into_any();
@@ -59,7 +70,7 @@ pub fn ArticleList(
         <ul class="article-list">
             {articles
                 .into_iter()
-                .map(|article| view! { <li><ArticleCard article show_summary /></li> })
+                .map(|article| view! { <li><ArticleCard article show_summary page_list /></li> })
                 .collect_view()}
         </ul>
     }

@@ -60,7 +60,7 @@ pub fn CategoryPage() -> impl IntoView {
                             <a href=base>{t.first_page}</a></p>
                     }.into_any()
                 } else {
-                    view! { <ArticleList articles=list.items /> }.into_any()
+                    view! { <ArticleList articles=list.items page_list=true /> }.into_any()
                 }}
                 <Pagination current count href=move |n| category_page_href(&shown, n) />
             }

@@ -239,7 +239,7 @@ for (const [name, path, parts, heading] of PAGES) {
       const list = view.list!.tree;
       const first = path.endsWith('trang=2') ? 10 : 0;
       expect(find(list, 'h1').map((h1) => h1.text)).toEqual(['Thông báo']);
-      expect(find(list, 'h3').map((h3) => h3.text)).toEqual(notices.slice(first, first + 10).map((notice) => notice.title));
+      expect(find(list, 'h2').map((h2) => h2.text)).toEqual(notices.slice(first, first + 10).map((notice) => notice.title));
       expect(find(list, 'time')).toHaveLength(10);
       expect(links(find(list, 'nav')[0])).toEqual(
         first === 0 ? ['1', '2', '3', 'Sau ›'] : ['‹ Trước', '1', '2', '3', 'Sau ›'],
