@@ -416,6 +416,13 @@ fn hits(
 /// How an index's text is written from a field (`index_text`, `marked_index_text`).
 type WordsOf = fn(&str) -> String;
 
+/// SQLite's two article indexes, under the same keys: the folded words, and the words as
+/// written (`search::marked_words`), each with how its text is written.
+const SQLITE_INDEXES: [(&str, WordsOf); 2] = [
+    ("articles_fts", index_text),
+    ("articles_marked_fts", marked_index_text),
+];
+
 /// What the search index holds of an article.
 pub struct ArticleText<'a> {
     pub title: &'a str,
@@ -440,10 +447,7 @@ pub fn index_article(
                 unindex_article(conn, stale)?;
             }
             // The category's id, from the article's row, is the `category` column's one token.
-            for (table, words) in [
-                ("articles_fts", index_text as WordsOf),
-                ("articles_marked_fts", marked_index_text),
-            ] {
+            for (table, words) in SQLITE_INDEXES {
                 let [title, summary, body] = fields.map(words);
                 conn.execute(
                     &format!(
@@ -492,8 +496,20 @@ pub fn index_article(
 /// article's (ON DELETE CASCADE).
 pub fn unindex_article(conn: &mut Conn, key: i64) -> Result<()> {
     if conn.engine() == Engine::Sqlite {
-        conn.execute("DELETE FROM articles_fts WHERE rowid = ?1", &[&key])?;
-        conn.execute("DELETE FROM articles_marked_fts WHERE rowid = ?1", &[&key])?;
+        for (table, _) in SQLITE_INDEXES {
+            conn.execute(&format!("DELETE FROM {table} WHERE rowid = ?1"), &[&key])?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs one of FTS5's special commands (`delete-all`, `optimize`) on both SQLite indexes.
+fn sqlite_command(command: &str, conn: &mut Conn) -> Result<()> {
+    for (table, _) in SQLITE_INDEXES {
+        conn.execute(
+            &format!("INSERT INTO {table} ({table}) VALUES (?1)"),
+            &[&command],
+        )?;
     }
     Ok(())
 }
@@ -505,17 +521,10 @@ const REINDEX_BATCH: u32 = 1000;
 /// Rebuilds the whole search index from the articles; returns how many were indexed.
 pub fn rebuild(conn: &mut Conn) -> Result<usize> {
     match conn.engine() {
-        Engine::Sqlite => {
-            conn.execute(
-                "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
-                &[],
-            )?;
-            conn.execute(
-                "INSERT INTO articles_marked_fts (articles_marked_fts) VALUES ('delete-all')",
-                &[],
-            )?
+        Engine::Sqlite => sqlite_command("delete-all", conn)?,
+        Engine::Postgres => {
+            conn.execute("DELETE FROM articles_search", &[])?;
         }
-        Engine::Postgres => conn.execute("DELETE FROM articles_search", &[])?,
     };
     let mut count = 0;
     let mut after: i64 = 0;
@@ -559,17 +568,10 @@ pub fn rebuild(conn: &mut Conn) -> Result<usize> {
 /// merges its pending list itself; it is told to refresh its statistics instead.
 pub fn optimize(conn: &mut Conn) -> Result<()> {
     match conn.engine() {
-        Engine::Sqlite => {
-            conn.execute(
-                "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
-                &[],
-            )?;
-            conn.execute(
-                "INSERT INTO articles_marked_fts (articles_marked_fts) VALUES ('optimize')",
-                &[],
-            )?
+        Engine::Sqlite => sqlite_command("optimize", conn)?,
+        Engine::Postgres => {
+            conn.execute("ANALYZE articles_search", &[])?;
         }
-        Engine::Postgres => conn.execute("ANALYZE articles_search", &[])?,
     };
     Ok(())
 }
