@@ -36,8 +36,13 @@ pub fn hand_over() {
 /// notice then replaces the server's copy).
 pub fn hand_over_when_loaded<T: 'static>(resource: leptos::prelude::LocalResource<T>) {
     use leptos::prelude::*;
-    Effect::new(move |_| {
-        if resource.read().is_some() {
+    hand_over_when(move || resource.read().is_some());
+}
+
+/// Hands over once `ready` (reactive) says the page has drawn what its view shows.
+pub fn hand_over_when(ready: impl Fn() -> bool + 'static) {
+    leptos::prelude::Effect::new(move |_| {
+        if ready() {
             hand_over();
         }
     });

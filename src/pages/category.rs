@@ -25,11 +25,7 @@ pub fn CategoryPage() -> impl IntoView {
         async move { api::latest(Some(&slug), page, DEFAULT_PER_PAGE).await }
     });
     // The server's view of this page shows its name and list: it stays until both are drawn.
-    Effect::new(move |_| {
-        if articles.read().is_some() && site.read().is_some() {
-            crate::reading_view::hand_over();
-        }
-    });
+    crate::reading_view::hand_over_when(move || articles.read().is_some() && site.read().is_some());
     let name = move || {
         let slug = slug.get();
         site.get()
