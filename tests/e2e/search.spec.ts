@@ -85,3 +85,18 @@ test('a start date after the end date is caught before searching', async ({ page
   await expect(page.getByLabel('Từ ngày')).toHaveAttribute('aria-describedby', 'date-error');
   await expect(page).toHaveURL(/\/tim-kiem$/);
 });
+
+test('a search with more hits than the server counts says "more than", and pages up to where it counted', async ({ page }) => {
+  // The fixture has tens of articles, not thousands: the answer is the server's own, with the
+  // count as the server gives it past its limit (API: `total: 1000, more_than_total: true`).
+  await page.route(
+    (url) => url.pathname === '/api/v1/articles' && url.searchParams.get('q') === 'thong bao',
+    async (route) => {
+      const body = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...body, total: 1000, more_than_total: true } });
+    },
+  );
+  await page.goto('/tim-kiem?q=thong%20bao');
+  await expect(page.getByRole('status').filter({ hasText: 'Tìm thấy' })).toHaveText('Tìm thấy hơn 1.000 kết quả · Trang 1/100');
+  await expect(page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang 100' })).toBeVisible();
+});
