@@ -1,11 +1,11 @@
 //! The page arrives with a reading view in it, plain HTML from the server
 //! (`server/src/reading_view.rs`): the portal's name and menu, and on an article's page the
-//! article (a category's: its list), to be read while the app downloads. The app draws itself
-//! after it in the body, hidden by the stylesheet (`#server-page ~ *`) while the view is
-//! there. It takes over at once, or on a page whose view has content (an `<article>`) once
-//! the page has drawn its own, or as soon as the reader moves to another address
-//! (`app::HandOverOnNavigation`): the reader never sees the text give way to loading
-//! placeholders.
+//! article (a category's: its list; the home page's: its main column), to be read while the
+//! app downloads. The app draws itself after it in the body, hidden by the stylesheet
+//! (`#server-page ~ *`) while the view is there. It takes over at once, or on a page whose
+//! view has content (an `<article>`) once the page has drawn its own, or as soon as the
+//! reader moves to another address (`app::HandOverOnNavigation`): the reader never sees the
+//! text give way to loading placeholders.
 
 use web_sys::Element;
 

@@ -8,7 +8,7 @@ pub const SCHEDULE: &str = "/lich-cong-tac";
 pub const LINKS: &str = "/lien-ket";
 pub const FEEDBACK: &str = "/gui-y-kien";
 pub const SAVED: &str = portal_contract::SAVED_PAGE_PATH;
-pub const DOCUMENTS: &str = "/van-ban";
+pub const DOCUMENTS: &str = portal_contract::documents::DOCUMENTS_PAGE_PATH;
 pub const QUESTIONS: &str = portal_contract::questions::QUESTIONS_PAGE_PATH;
 pub const LOOKUP: &str = portal_contract::questions::LOOKUP_PAGE_PATH;
 pub const PROCEDURES: &str = portal_contract::procedures::PROCEDURES_PAGE_PATH;
@@ -36,9 +36,7 @@ pub fn article_href(slug: &str) -> String {
     portal_contract::Lang::Vi.article_path(slug)
 }
 
-pub fn category_href(slug: &str) -> String {
-    format!("/chuyen-muc/{slug}")
-}
+pub use portal_contract::category_path as category_href;
 
 /// Page `page` of a category's listing.
 pub fn category_page_href(slug: &str, page: u32) -> String {
@@ -77,9 +75,7 @@ pub fn search_href(criteria: &SearchCriteria, page: u32) -> String {
     }
 }
 
-pub fn document_href(slug: &str) -> String {
-    format!("{DOCUMENTS}/{slug}")
-}
+pub use portal_contract::documents::document_path as document_href;
 
 /// The names `/van-ban` gives `DocumentCriteria::values` in its address.
 pub const DOCUMENT_FILTERS: [&str; 6] = ["q", "loai", "co-quan", "linh-vuc", "nam", "tinh-trang"];
@@ -98,9 +94,7 @@ pub fn documents_filtered_href(name: &str, slug: &str) -> String {
     format!("{DOCUMENTS}?{name}={}", encode(slug))
 }
 
-pub fn question_href(reference: &str) -> String {
-    format!("{QUESTIONS}/{reference}")
-}
+pub use portal_contract::questions::question_path as question_href;
 
 /// The names `/hoi-dap` gives its field filter and words in its address.
 pub const QUESTION_FILTERS: [&str; 2] = [portal_contract::questions::QUESTION_FIELD_PARAM, "q"];

@@ -66,6 +66,11 @@ pub struct CategoryRef {
     pub name: String,
 }
 
+/// A category's page of articles, `/chuyen-muc/{slug}`.
+pub fn category_path(slug: &str) -> String {
+    format!("/chuyen-muc/{slug}")
+}
+
 /// `GET /categories`: one category with its place in the tree and its size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -10,6 +10,14 @@ use serde::{Deserialize, Serialize};
 use crate::api::Segment;
 use crate::text::fold;
 
+/// The documents library, `/van-ban`; one document's page is `document_path`.
+pub const DOCUMENTS_PAGE_PATH: &str = "/van-ban";
+
+/// One document's page.
+pub fn document_path(slug: &str) -> String {
+    format!("{DOCUMENTS_PAGE_PATH}/{slug}")
+}
+
 /// The number and symbol (số ký hiệu), in characters: `125/QĐ-UBND`.
 pub const DOCUMENT_NUMBER_MAX_CHARS: usize = 100;
 /// The abstract (trích yếu), in characters.

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod editorial;
 pub mod embed;
 pub mod feedback;
+pub mod home;
 pub mod i18n;
 pub mod limits;
 pub mod map;

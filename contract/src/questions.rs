@@ -22,6 +22,11 @@ pub const DESCRIPTION_CHARS: usize = 200;
 /// The questions page's query parameter for the field (`/hoi-dap?linh-vuc=dat-dai`).
 pub const QUESTION_FIELD_PARAM: &str = "linh-vuc";
 
+/// One published question's page.
+pub fn question_path(reference: &str) -> String {
+    format!("{QUESTIONS_PAGE_PATH}/{reference}")
+}
+
 /// The look-up page for `reference`, with it filled in.
 pub fn lookup_href(reference: &str) -> String {
     format!("{LOOKUP_PAGE_PATH}?{LOOKUP_REFERENCE_PARAM}={reference}")

@@ -172,7 +172,7 @@ pub const STATIC_ROUTES: &[&str] = &[
 ];
 
 /// The documents library's list.
-pub const DOCUMENTS_PAGE: &str = "/van-ban";
+pub const DOCUMENTS_PAGE: &str = portal_contract::documents::DOCUMENTS_PAGE_PATH;
 /// The newest documents as RSS (`feeds::rss::documents_feed`).
 pub const DOCUMENTS_FEED: &str = "/van-ban/rss.xml";
 
@@ -189,14 +189,19 @@ struct PageMeta {
     description: Option<&'static str>,
     /// The same page in the other language, where there is one (`hreflang`).
     counterpart: Option<String>,
-    /// A category's page of articles, drawn as its reading view (the other pages without a
-    /// preview of their own get the portal's name and menu alone).
-    category_page: Option<CategoryPage>,
+    /// A list page's content, drawn as its reading view under the site's menu (the other
+    /// pages without a preview of their own get the portal's name and menu alone).
+    list_page: Option<ListPage>,
 }
 
-struct CategoryPage {
-    category: portal_contract::CategoryRef,
-    list: portal_contract::Paged<portal_contract::ArticleSummary>,
+enum ListPage {
+    /// A category's page of articles.
+    Category {
+        category: portal_contract::CategoryRef,
+        list: portal_contract::Paged<portal_contract::ArticleSummary>,
+    },
+    /// The Vietnamese home page's main column.
+    Home(reading_view::HomeContent),
 }
 
 struct Feed {
@@ -260,7 +265,7 @@ pub async fn app_page(
                 title: None,
                 description: None,
                 counterpart: None,
-                category_page: None,
+                list_page: None,
             }
         }
     };
@@ -291,12 +296,20 @@ pub async fn app_page(
                     );
                     html = with_share_card(&html, &card, &origin, lang);
                 }
-                match &meta.category_page {
-                    // No preload of the app's request for the list: its client (gloo-net)
-                    // writes the query string otherwise than a link can, so the browser would
-                    // fetch the list twice.
-                    Some(CategoryPage { category, list }) => {
-                        let view = reading_view::render_category(site.as_ref(), category, list);
+                // No preload of the app's requests for a list: its client (gloo-net) writes
+                // the query string otherwise than a link can, so the browser would fetch the
+                // list twice.
+                let view = match &meta.list_page {
+                    Some(ListPage::Category { category, list }) => {
+                        Some(reading_view::render_category(site.as_ref(), category, list))
+                    }
+                    Some(ListPage::Home(home)) => {
+                        Some(reading_view::render_home(site.as_ref(), home))
+                    }
+                    None => None,
+                };
+                match view {
+                    Some(view) => {
                         reading_view::insert(&reading_view::without_script_note(&html), &view)
                     }
                     None => reading_view::insert(
@@ -510,7 +523,7 @@ async fn page_meta(
         title: None,
         description: None,
         counterpart: counterpart_page(path).map(str::to_string),
-        category_page: None,
+        list_page: None,
     };
     let missing = PageMeta {
         status: StatusCode::NOT_FOUND,
@@ -519,7 +532,7 @@ async fn page_meta(
         title: None,
         description: None,
         counterpart: None,
-        category_page: None,
+        list_page: None,
     };
     if path == DOCUMENTS_PAGE {
         return Ok(PageMeta {
@@ -604,6 +617,16 @@ async fn page_meta(
             None => missing,
         });
     }
+    if path == lang.home() && lang == Lang::Vi {
+        let (today, tiles) = (crate::clock::today(), state.map_tiles.as_ref().clone());
+        let home = state
+            .db(move |conn| home_content(conn, tiles, today))
+            .await?;
+        return Ok(PageMeta {
+            list_page: Some(ListPage::Home(home)),
+            ..found(None)
+        });
+    }
     if STATIC_ROUTES.contains(&path) || path == crate::service_worker::SAVED_PAGE {
         return Ok(found(None));
     }
@@ -684,7 +707,7 @@ async fn page_meta(
                         title: "Tin của chuyên mục",
                     }),
                     title: Some(category.name.clone()),
-                    category_page: list.map(|list| CategoryPage { category, list }),
+                    list_page: list.map(|list| ListPage::Category { category, list }),
                     ..found(None)
                 },
                 None => missing,
@@ -786,6 +809,51 @@ async fn page_meta(
         }
         _ => Ok(missing),
     }
+}
+
+/// What the home page's blocks show (`contract::home`), as the API answers the app's requests
+/// for them.
+fn home_content(
+    conn: &mut crate::db::Conn,
+    tiles: portal_contract::MapTiles,
+    today: chrono::NaiveDate,
+) -> Result<reading_view::HomeContent, crate::error::AppError> {
+    use portal_contract::home::{
+        home_block_categories, FEATURED_COUNT, LATEST_DOCUMENTS, LATEST_QUESTIONS, PER_CATEGORY,
+    };
+    use store::articles::{list_articles, ArticleFilter};
+    let first = |count| PageRequest::new(None, Some(count));
+    let featured = ArticleFilter {
+        featured: Some(true),
+        ..Default::default()
+    };
+    let menu = store::site::site_in(conn, tiles, Lang::Vi)?
+        .map(|site| site.menu)
+        .unwrap_or_default();
+    let mut blocks = Vec::new();
+    for category in home_block_categories(&menu) {
+        let Some((id, _)) = store::categories::category(conn, &category.slug)? else {
+            continue;
+        };
+        let filter = ArticleFilter {
+            category_id: Some(id),
+            ..Default::default()
+        };
+        let list = list_articles(conn, &filter, first(PER_CATEGORY)?)?;
+        blocks.push((category.clone(), list.items));
+    }
+    Ok(reading_view::HomeContent {
+        featured: list_articles(conn, &featured, first(FEATURED_COUNT)?)?.items,
+        documents: store::documents::list(
+            conn,
+            &Default::default(),
+            first(LATEST_DOCUMENTS)?,
+            today,
+        )?
+        .items,
+        questions: store::questions::list(conn, None, None, first(LATEST_QUESTIONS)?)?.items,
+        blocks,
+    })
 }
 
 fn with_preview(shell: &str, preview: &Preview, origin: &str) -> String {

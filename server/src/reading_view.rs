@@ -5,20 +5,25 @@
 //! body, files and related documents); a published question's page the question and answer;
 //! a procedure's page the procedure as a checklist; `/gioi-thieu` the editorial page and
 //! `/co-cau-to-chuc` the organisation's tree; a category's page its page of articles with the
-//! page links. The app draws itself behind it and removes it when it starts, or, on a page
+//! page links; the home page its main column (featured news, documents, answers, a block for
+//! each category). The app draws itself behind it and removes it when it starts, or, on a page
 //! with an `<article>`, once its own is drawn (`src/reading_view.rs`).
 //!
 //! The markup and class names are the app's (`src/pages/article.rs`, `src/pages/documents.rs`,
 //! `src/pages/questions.rs`, `src/pages/procedures.rs`, `src/pages/about.rs`,
-//! `src/pages/category.rs`, `src/components/article_list.rs`, `src/components/pagination.rs`,
-//! `src/components/header.rs`), so the page looks the same before and after; it carries only
+//! `src/pages/category.rs`, `src/pages/home.rs`, `src/components/article_list.rs`,
+//! `src/components/document_list.rs`, `src/components/question_list.rs`,
+//! `src/components/pagination.rs`, `src/components/header.rs`), so the page looks the same before and after; it carries only
 //! what needs no script. `tests/e2e/reading-view-drift.spec.ts` compares the two.
 
 use chrono::NaiveDate;
 use portal_contract::about::{
     about_path, more_link, tel_href, OrgUnit, Organization, SitePage, UnitKind, ABOUT_PAGE_PATH,
 };
-use portal_contract::documents::{document_title, Document, DocumentFile, DocumentRelation};
+use portal_contract::documents::{
+    document_path, document_title, Document, DocumentFile, DocumentRelation, DocumentSummary,
+    DOCUMENTS_PAGE_PATH,
+};
 use portal_contract::i18n::{
     counterpart_page, EN_ABOUT_PATH, EN_CONTACT_PATH, EN_ORGANIZATION_PATH, EN_PREFIX,
 };
@@ -27,11 +32,11 @@ use portal_contract::procedures::{
     Procedure, Requirement, PROCEDURES_PAGE_PATH, PROCEDURE_FIELD_PARAM, PROCEDURE_LEVEL_PARAM,
 };
 use portal_contract::questions::{
-    asked_by, PublicQuestion, QUESTIONS_PAGE_PATH, QUESTION_FIELD_PARAM,
+    asked_by, question_path, PublicQuestion, QUESTIONS_PAGE_PATH, QUESTION_FIELD_PARAM,
 };
 use portal_contract::time::{format_day, format_display, format_display_in};
 use portal_contract::{
-    fill, format_file_size, Article, ArticleSummary, CategoryRef, Image, Lang, Paged, Site, Texts,
+    category_path, fill, format_file_size, Article, ArticleSummary, CategoryRef, Image, Lang, Paged, Site, Texts,
     LEAD_IMAGE_SIZES, READING_VIEW_ID, THUMBNAIL_SIZES,
 };
 
@@ -66,8 +71,8 @@ pub fn render(site: Option<&Site>, article: &Article) -> String {
     let (category, columns_open, columns_close) = match lang {
         Lang::Vi => (
             format!(
-                "<li><a href=\"/chuyen-muc/{}\">{}</a></li>",
-                escape(&article.category.slug),
+                "<li><a href=\"{}\">{}</a></li>",
+                escape(&category_path(&article.category.slug)),
                 escape(&article.category.name)
             ),
             "<div class=\"with-sidebar\"><div class=\"main-column\">",
@@ -109,7 +114,7 @@ pub fn render_category(
     list: &Paged<ArticleSummary>,
 ) -> String {
     let t = Lang::Vi.texts();
-    let base = format!("/chuyen-muc/{}", category.slug);
+    let base = category_path(&category.slug);
     let (current, count) = (list.page, list.page_count());
     let total = fill(
         if list.total == 1 {
@@ -143,7 +148,7 @@ pub fn render_category(
         let cards: String = list
             .items
             .iter()
-            .map(|article| format!("<li>{}</li>", article_card(article, Lang::Vi, 2)))
+            .map(|article| format!("<li>{}</li>", article_card(article, Lang::Vi, 2, true)))
             .collect();
         format!("<ul class=\"article-list\">{cards}</ul>")
     };
@@ -159,9 +164,174 @@ pub fn render_category(
     )
 }
 
+/// What the Vietnamese home page shows in its main column (`contract::home`).
+pub struct HomeContent {
+    pub featured: Vec<ArticleSummary>,
+    pub documents: Vec<DocumentSummary>,
+    pub questions: Vec<PublicQuestion>,
+    /// Each of `home_block_categories` with its newest articles, in the menu's order.
+    pub blocks: Vec<(CategoryRef, Vec<ArticleSummary>)>,
+}
+
+/// The home page's main column under the portal's name and menu, as the app draws it
+/// (`src/pages/home.rs`): the featured news, the newest documents and answers and a block for
+/// each category. Not the sidebar beside it: the app brings that.
+pub fn render_home(site: Option<&Site>, home: &HomeContent) -> String {
+    let t = Lang::Vi.texts();
+    let blocks: String = home
+        .blocks
+        .iter()
+        .map(|(category, articles)| {
+            let href = escape(&category_path(&category.slug));
+            let name = escape(&category.name);
+            home_block(
+                &format!("category-{}", escape(&category.slug)),
+                &format!("<a href=\"{href}\">{name}</a>"),
+                &article_links(articles, t),
+                &href,
+                &name,
+            )
+        })
+        .collect();
+    format!(
+        "<div id=\"{READING_VIEW_ID}\">{header}<main class=\"site-main\">\
+         <h1 class=\"visually-hidden\">{heading}</h1>\
+         <div class=\"with-sidebar\"><div class=\"main-column\">\
+         <section class=\"featured\" aria-labelledby=\"featured-heading\">\
+         <h2 id=\"featured-heading\" class=\"section-heading\">{featured_heading}</h2>{featured}</section>\
+         <div class=\"category-blocks\">{documents}{questions}{blocks}</div>\
+         </div></div></main></div>",
+        header = vietnamese_header(site),
+        heading = t.home_heading,
+        featured_heading = t.featured_heading,
+        featured = featured_news(&home.featured, t),
+        documents = home_block(
+            "latest-documents-heading",
+            &format!(
+                "<a href=\"{DOCUMENTS_PAGE_PATH}\">{}</a>",
+                t.latest_documents_heading
+            ),
+            &document_links(&home.documents, t),
+            DOCUMENTS_PAGE_PATH,
+            t.see_all_documents_hidden,
+        ),
+        questions = home_block(
+            "latest-questions-heading",
+            &format!("<a href=\"{QUESTIONS_PAGE_PATH}\">{}</a>", t.menu_questions),
+            &question_links(&home.questions, t),
+            QUESTIONS_PAGE_PATH,
+            t.see_all_questions_hidden,
+        ),
+    )
+}
+
+/// One block of the home page's main column, as the app's `CategoryBlock`: its heading (a
+/// link, already HTML) with `id`, `list`, and the link to all of it (`more_href`), named for
+/// screen readers by `hidden_name`. The arguments are escaped already.
+fn home_block(id: &str, heading: &str, list: &str, more_href: &str, hidden_name: &str) -> String {
+    format!(
+        "<section class=\"category-block\" aria-labelledby=\"{id}\">\
+         <h2 id=\"{id}\" class=\"section-heading\">{heading}</h2>{list}\
+         <p class=\"more-link\"><a href=\"{more_href}\">{see_all} \
+         <span class=\"visually-hidden\">{hidden_name}</span> ›</a></p></section>",
+        see_all = Lang::Vi.texts().see_all,
+    )
+}
+
+/// The lead featured article large, the others as a list beside it: the app's
+/// `FeaturedNews`. The lead's image is the page's largest paint: not lazy.
+fn featured_news(articles: &[ArticleSummary], t: &Texts) -> String {
+    let Some((lead, others)) = articles.split_first() else {
+        return format!("<p class=\"empty\">{}</p>", t.no_featured);
+    };
+    format!(
+        "<div class=\"featured-grid\"><article class=\"featured-lead\">{image}\
+         <h3><a href=\"{href}\">{title}</a></h3>\
+         <p class=\"article-meta\"><time datetime=\"{datetime}\">{time}</time> · {category}</p>\
+         <p>{summary}</p></article>{others}</div>",
+        image = lead
+            .image
+            .as_ref()
+            .map(|image| photo(image, "lead-image", LEAD_IMAGE_SIZES, false))
+            .unwrap_or_default(),
+        href = escape(&Lang::Vi.article_path(&lead.slug)),
+        title = escape(&lead.title),
+        datetime = lead.published_at.to_rfc3339(),
+        time = format_display_in(Lang::Vi, &lead.published_at),
+        category = escape(&lead.category.name),
+        summary = escape(&lead.summary),
+        others = article_links(others, t),
+    )
+}
+
+/// Articles as the app's `ArticleList` without summaries, in a block under an `h2`.
+fn article_links(articles: &[ArticleSummary], t: &Texts) -> String {
+    if articles.is_empty() {
+        return format!("<p class=\"empty\">{}</p>", t.no_articles);
+    }
+    let cards: String = articles
+        .iter()
+        .map(|article| format!("<li>{}</li>", article_card(article, Lang::Vi, 3, false)))
+        .collect();
+    format!("<ul class=\"article-list\">{cards}</ul>")
+}
+
+/// Documents as the app's `DocumentLinks`: the number above the abstract, with the issue date.
+fn document_links(documents: &[DocumentSummary], t: &Texts) -> String {
+    if documents.is_empty() {
+        return format!("<p class=\"empty\">{}</p>", t.no_documents);
+    }
+    let items: String = documents
+        .iter()
+        .map(|document| {
+            format!(
+                "<li><a class=\"document-link\" href=\"{href}\">\
+                 <span class=\"document-link-number\">{number}</span> {summary}</a>\
+                 <p class=\"article-meta\"><time datetime=\"{date}\">{day}</time></p></li>",
+                href = escape(&document_path(&document.slug)),
+                number = escape(&document.number),
+                summary = escape(&document.summary),
+                date = document.issued_on,
+                day = format_day(document.issued_on),
+            )
+        })
+        .collect();
+    format!("<ul class=\"article-list document-links\">{items}</ul>")
+}
+
+/// Answered questions as the app's `QuestionLinks`, with when they were answered.
+fn question_links(questions: &[PublicQuestion], t: &Texts) -> String {
+    if questions.is_empty() {
+        return format!("<p class=\"empty\">{}</p>", t.no_answered_questions);
+    }
+    let items: String = questions
+        .iter()
+        .map(|question| {
+            format!(
+                "<li><a href=\"{href}\">{title}</a>\
+                 <p class=\"article-meta\">{answered} <time datetime=\"{datetime}\">{time}</time></p></li>",
+                href = escape(&question_path(&question.reference)),
+                title = escape(&question.title),
+                answered = t.answered,
+                datetime = question.answer.answered_at.to_rfc3339(),
+                time = format_display_in(Lang::Vi, &question.answer.answered_at),
+            )
+        })
+        .collect();
+    format!("<ul class=\"article-list question-links\">{items}</ul>")
+}
+
 /// One article of a list of `lang`'s, as the app's `ArticleCard`
 /// (`src/components/article_list.rs`), its title a heading of `level`.
-fn article_card(article: &ArticleSummary, lang: Lang, level: u8) -> String {
+fn article_card(article: &ArticleSummary, lang: Lang, level: u8, show_summary: bool) -> String {
+    let summary = if show_summary {
+        format!(
+            "<p class=\"article-card-summary\">{}</p>",
+            escape(&article.summary)
+        )
+    } else {
+        String::new()
+    };
     let image = article
         .image
         .as_ref()
@@ -170,13 +340,11 @@ fn article_card(article: &ArticleSummary, lang: Lang, level: u8) -> String {
     format!(
         "<article class=\"article-card\">{image}\
          <h{level} class=\"article-card-title\"><a href=\"{href}\">{title}</a></h{level}>\
-         <p class=\"article-meta\"><time datetime=\"{datetime}\">{time}</time></p>\
-         <p class=\"article-card-summary\">{summary}</p></article>",
+         <p class=\"article-meta\"><time datetime=\"{datetime}\">{time}</time></p>{summary}</article>",
         href = escape(&lang.article_path(&article.slug)),
         title = escape(&article.title),
         datetime = article.published_at.to_rfc3339(),
         time = format_display_in(lang, &article.published_at),
-        summary = escape(&article.summary),
     )
 }
 
@@ -247,8 +415,8 @@ pub fn render_document(site: Option<&Site>, document: &Document) -> String {
         .as_ref()
         .map(|newer| {
             format!(
-                " bởi <a href=\"/van-ban/{}\">{}</a>",
-                escape(&newer.slug),
+                " bởi <a href=\"{}\">{}</a>",
+                escape(&document_path(&newer.slug)),
                 escape(&newer.number)
             )
         })
@@ -433,8 +601,8 @@ pub fn render_procedure(site: Option<&Site>, procedure: &Procedure) -> String {
             .iter()
             .map(|basis| match &basis.document {
                 Some(slug) => format!(
-                    "<li><a href=\"/van-ban/{}\">{}</a></li>",
-                    escape(slug),
+                    "<li><a href=\"{}\">{}</a></li>",
+                    escape(&document_path(slug)),
                     escape(&basis.title)
                 ),
                 None => format!("<li>{}</li>", escape(&basis.title)),
@@ -482,12 +650,12 @@ fn requirement_item(index: usize, requirement: &Requirement) -> String {
             format!(
                 "<p class=\"procedure-form\"><a class=\"button button-small\" href=\"{url}\" download=\"\">\
                  Tải mẫu ({format}, {size})<span class=\"visually-hidden\">: {name}</span></a> \
-                 <a href=\"/van-ban/{document}\">Văn bản ban hành mẫu</a></p>",
+                 <a href=\"{document}\">Văn bản ban hành mẫu</a></p>",
                 url = escape(&file.url),
                 format = escape(&file.format),
                 size = format_file_size(file.size),
                 name = escape(&file.name),
-                document = escape(&form.document),
+                document = escape(&document_path(&form.document)),
             )
         })
         .unwrap_or_default();
@@ -677,10 +845,10 @@ fn document_relations(relations: &[DocumentRelation]) -> String {
         .map(|relation| {
             format!(
                 "<li><span class=\"document-relation-kind\">{}:</span> \
-                 <a href=\"/van-ban/{}\">{}</a> \
+                 <a href=\"{}\">{}</a> \
                  <span class=\"document-relation-summary\">{}</span></li>",
                 escape(&relation.label),
-                escape(&relation.slug),
+                escape(&document_path(&relation.slug)),
                 escape(&relation.number),
                 escape(&relation.summary)
             )
@@ -732,15 +900,15 @@ fn header(site: Option<&Site>, lang: Lang, switch_to: &str) -> String {
                 .iter()
                 .map(|item| {
                     format!(
-                        "<li><a href=\"/chuyen-muc/{}\">{}</a></li>",
-                        escape(&item.slug),
+                        "<li><a href=\"{}\">{}</a></li>",
+                        escape(&category_path(&item.slug)),
                         escape(&item.name)
                     )
                 })
                 .collect();
             format!(
                 "<li><a href=\"/\">{}</a></li>{categories}\
-                 <li><a href=\"/van-ban\">{}</a></li><li><a href=\"{QUESTIONS_PAGE_PATH}\">{}</a></li>\
+                 <li><a href=\"{DOCUMENTS_PAGE_PATH}\">{}</a></li><li><a href=\"{QUESTIONS_PAGE_PATH}\">{}</a></li>\
                  <li><a href=\"{PROCEDURES_PAGE_PATH}\">{}</a></li><li><a href=\"{ABOUT_PAGE_PATH}\">{}</a></li>",
                 t.menu_home, t.menu_documents, t.menu_questions, t.menu_procedures, t.menu_about
             )

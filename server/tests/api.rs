@@ -475,6 +475,61 @@ async fn a_category_page_arrives_with_its_page_of_articles() {
 }
 
 #[tokio::test]
+async fn the_home_page_arrives_with_its_blocks() {
+    // Every seventh fixture article is featured (0, 7, 14, 21, 28); they cycle through the
+    // three categories, one a day back, so each category's newest four are known.
+    let portal = TestPortal::with_articles(30);
+    let (status, _, body) = portal.get("/").await;
+    assert_eq!(status, StatusCode::OK);
+    let html = String::from_utf8(body).unwrap();
+    let t = portal_contract::Lang::Vi.texts();
+    let article = |n: usize| format!("href=\"/tin-tuc/bai-viet-thu-so-{n}-ve-duong-giao-thong-xa-dong-van\"");
+    let column = &html[html.find("<div class=\"main-column\">").expect("the main column")..];
+
+    // The featured news: the newest featured article leads, the other four beside it.
+    assert!(column.contains(&format!("<h2 id=\"featured-heading\" class=\"section-heading\">{}</h2>", t.featured_heading)));
+    let lead = &column[column.find("<article class=\"featured-lead\">").unwrap()..];
+    assert!(lead.starts_with(&format!("<article class=\"featured-lead\"><h3><a {}>", article(0))), "{lead}");
+    // Then each block in the menu's order, with its newest articles.
+    let order: Vec<usize> = [
+        "featured-heading",
+        "latest-documents-heading",
+        "latest-questions-heading",
+        "category-tin-trong-huyen",
+        "category-quoc-phong-an-ninh",
+        "category-thong-bao",
+    ]
+    .iter()
+    .map(|id| column.find(&format!("<h2 id=\"{id}\"")).unwrap_or_else(|| panic!("no {id}")))
+    .collect();
+    assert!(order.is_sorted(), "{order:?}");
+    let block = |id: &str| {
+        let start = column.find(&format!("aria-labelledby=\"{id}\"")).unwrap();
+        &column[start..start + column[start..].find("</section>").unwrap()]
+    };
+    for (id, newest) in [
+        ("category-tin-trong-huyen", [0, 3, 6, 9]),
+        ("category-quoc-phong-an-ninh", [1, 4, 7, 10]),
+        ("category-thong-bao", [2, 5, 8, 11]),
+    ] {
+        let block = block(id);
+        let shown: Vec<bool> = (0..12).map(|n| block.contains(&article(n))).collect();
+        let expected: Vec<bool> = (0..12).map(|n| newest.contains(&n)).collect();
+        assert_eq!(shown, expected, "{id}: {block}");
+    }
+    assert_eq!(column.matches("<article class=\"article-card\">").count(), 4 + 3 * 4);
+    // No documents or answers yet: the app's sentences.
+    assert!(block("latest-documents-heading").contains(&format!("<p class=\"empty\">{}</p>", t.no_documents)));
+    assert!(block("latest-questions-heading").contains(&format!("<p class=\"empty\">{}</p>", t.no_answered_questions)));
+    // Readable without JavaScript.
+    assert!(!html.contains("<noscript>"), "{html}");
+
+    // The English home page has its own page, not this one.
+    let (_, _, english) = portal.get("/en").await;
+    assert!(!String::from_utf8(english).unwrap().contains("featured-heading"));
+}
+
+#[tokio::test]
 async fn responses_are_compressed_when_the_client_accepts_it() {
     let portal = TestPortal::with_articles(20);
     for encoding in ["br", "gzip"] {

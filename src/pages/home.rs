@@ -1,36 +1,47 @@
+//! The home page: the featured news, the newest documents and answers, a block for each
+//! category of the menu, and the sidebar. The server's reading view of it
+//! (`reading_view::render_home`) shows the same main column until every block here has drawn.
+
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use portal_contract::limits::MAX_PER_PAGE;
+use portal_contract::home::{
+    home_block_categories, FEATURED_COUNT, LATEST_DOCUMENTS, LATEST_QUESTIONS, PER_CATEGORY,
+};
 use portal_contract::time::format_display_in;
 use portal_contract::{ArticleSummary, CategoryRef, Site, LEAD_IMAGE_SIZES};
 
-use crate::api::{self, DocumentCriteria};
+use crate::api::{self, ApiFailure, DocumentCriteria};
 use crate::components::article_list::ArticleList;
 use crate::components::document_list::DocumentLinks;
 use crate::components::photo::Photo;
 use crate::components::question_list::QuestionLinks;
 use crate::components::sidebar::Sidebar;
 use crate::components::status::{loaded, Fit};
-use crate::components::widgets::article_block::{DEPARTMENT_CATEGORY, PRESS_CATEGORY};
 use crate::site::use_site;
 use crate::urls::{self, article_href, category_href};
-
-const FEATURED_COUNT: u32 = 5;
-const PER_CATEGORY: u32 = 4;
-const LATEST_DOCUMENTS: u32 = 5;
-const LATEST_QUESTIONS: u32 = 4;
-const _: () = assert!(
-    FEATURED_COUNT <= MAX_PER_PAGE
-        && PER_CATEGORY <= MAX_PER_PAGE
-        && LATEST_DOCUMENTS <= MAX_PER_PAGE
-        && LATEST_QUESTIONS <= MAX_PER_PAGE
-);
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let t = crate::i18n::texts();
     let site = use_site();
     let featured = LocalResource::new(|| api::featured(FEATURED_COUNT));
+    let documents = LocalResource::new(|| async {
+        api::documents(&DocumentCriteria::default(), 1, LATEST_DOCUMENTS).await
+    });
+    let questions = LocalResource::new(|| api::questions("", "", 1, LATEST_QUESTIONS));
+    // The server's view shows every block of the main column: it stays until each has drawn.
+    let blocks_drawn = RwSignal::new(0usize);
+    crate::reading_view::hand_over_when(move || {
+        let blocks = match &*site.read() {
+            None => return false,
+            Some(Ok(site)) => home_block_categories(&site.menu).count(),
+            Some(Err(_)) => 0,
+        };
+        featured.read().is_some()
+            && documents.read().is_some()
+            && questions.read().is_some()
+            && blocks_drawn.get() >= blocks
+    });
     view! {
         <Title text="" />
         <Meta name="description" content=t.home_description />
@@ -42,14 +53,12 @@ pub fn HomePage() -> impl IntoView {
                     {loaded(featured, Fit::Block { lines: 4, missing: t.no_featured }, |page| view! { <FeaturedNews articles=page.items /> })}
                 </section>
                 <div class="category-blocks">
-                    <LatestDocuments />
-                    <LatestQuestions />
-                    {loaded(site, Fit::Block { lines: 6, missing: t.no_categories }, |site: Site| {
-                        site.menu
-                            .into_iter()
-                            // The sidebar has its own blocks for these two.
-                            .filter(|category| ![DEPARTMENT_CATEGORY, PRESS_CATEGORY].contains(&category.slug.as_str()))
-                            .map(|category| view! { <CategoryBlock category /> })
+                    <LatestDocuments documents />
+                    <LatestQuestions questions />
+                    {loaded(site, Fit::Block { lines: 6, missing: t.no_categories }, move |site: Site| {
+                        home_block_categories(&site.menu)
+                            .cloned()
+                            .map(|category| view! { <CategoryBlock category drawn=blocks_drawn /> })
                             .collect_view()
                     })}
                 </div>
@@ -86,13 +95,25 @@ fn FeaturedNews(articles: Vec<ArticleSummary>) -> impl IntoView {
 }
 
 /// The newest articles of one category, with a link to all of them.
+/// `drawn` counts the blocks that have loaded (or failed).
 #[component]
-fn CategoryBlock(category: CategoryRef) -> impl IntoView {
+fn CategoryBlock(category: CategoryRef, drawn: RwSignal<usize>) -> impl IntoView {
     let t = crate::i18n::texts();
     let slug = category.slug.clone();
     let latest = LocalResource::new(move || {
         let slug = slug.clone();
         async move { api::latest(Some(&slug), 1, PER_CATEGORY).await }
+    });
+    // Counted once, when the list first arrives.
+    Effect::new(move |counted: Option<bool>| {
+        if counted == Some(true) {
+            return true;
+        }
+        let arrived = latest.read().is_some();
+        if arrived {
+            drawn.update(|count| *count += 1);
+        }
+        arrived
     });
     let heading_id = format!("category-{}", category.slug);
     let labelled_by = heading_id.clone();
@@ -114,11 +135,12 @@ fn CategoryBlock(category: CategoryRef) -> impl IntoView {
 
 /// Văn bản mới: the newest documents, with a link to the library.
 #[component]
-fn LatestDocuments() -> impl IntoView {
+fn LatestDocuments(
+    documents: LocalResource<
+        Result<portal_contract::Paged<portal_contract::documents::DocumentSummary>, ApiFailure>,
+    >,
+) -> impl IntoView {
     let t = crate::i18n::texts();
-    let documents = LocalResource::new(|| async {
-        api::documents(&DocumentCriteria::default(), 1, LATEST_DOCUMENTS).await
-    });
     view! {
         <section class="category-block" aria-labelledby="latest-documents-heading">
             <h2 id="latest-documents-heading" class="section-heading">
@@ -134,9 +156,12 @@ fn LatestDocuments() -> impl IntoView {
 
 /// Hỏi đáp: the newest answered questions, with a link to all of them.
 #[component]
-fn LatestQuestions() -> impl IntoView {
+fn LatestQuestions(
+    questions: LocalResource<
+        Result<portal_contract::Paged<portal_contract::questions::PublicQuestion>, ApiFailure>,
+    >,
+) -> impl IntoView {
     let t = crate::i18n::texts();
-    let questions = LocalResource::new(|| api::questions("", "", 1, LATEST_QUESTIONS));
     view! {
         <section class="category-block" aria-labelledby="latest-questions-heading">
             <h2 id="latest-questions-heading" class="section-heading">

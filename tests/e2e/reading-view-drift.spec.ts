@@ -20,7 +20,8 @@ import { categories, mainArticle, notices } from '../support/fixture.mjs';
 // question's, a procedure's (facts, checklist with its forms, steps, ways, legal bases), the
 // introduction's and the organisation's page (its tree of units) the breadcrumb and the
 // `main article`; on a category's pages the whole `main` (name, total, the articles, the page
-// links).
+// links); on the home page its main column (the featured news, the newest documents and
+// answers, a block for each category).
 //
 // Left out on purpose, because the reading view cannot have them (they need the script or
 // data the server does not put into the page):
@@ -53,6 +54,8 @@ const PARTS = {
   article: 'main article',
   /** A list page's whole content: its heading, total, items and page links. */
   list: 'main',
+  /** The home page's main column: the featured news and every block beside the sidebar. */
+  home: 'main .main-column',
 } as const;
 
 type Part = keyof typeof PARTS;
@@ -168,7 +171,7 @@ const aboutTitle = 'Giới thiệu huyện Bình Liêu';
 const PAGES: Array<[string, string, Part[], string?]> = [
   ['an article', `/tin-tuc/${mainArticle.slug}`, ['header', 'breadcrumb', 'article'], mainArticle.title],
   ['a document', `/van-ban/${mainDocument.slug}`, ['header', 'breadcrumb', 'article'], mainDocument.title],
-  ['the home page', '/', ['header']],
+  ['the home page', '/', ['header', 'home']],
   ['a category', '/chuyen-muc/thong-bao', ['header', 'list']],
   ["a category's second page", '/chuyen-muc/thong-bao?trang=2', ['header', 'list']],
   ['the documents library', '/van-ban', ['header']],
@@ -244,6 +247,30 @@ for (const [name, path, parts, heading] of PAGES) {
       expect(links(find(list, 'nav')[0])).toEqual(
         first === 0 ? ['1', '2', '3', 'Sau ›'] : ['‹ Trước', '1', '2', '3', 'Sau ›'],
       );
+    }
+    if (path === '/') {
+      // The featured news (the main article leads: the newest featured one), then the blocks:
+      // the documents, the answers and each category but the two of the sidebar.
+      const column = view.home!.tree;
+      const blocks = categories.filter((category) => !['tin-so-ban-nganh', 'thong-tin-bao-chi'].includes(category.slug));
+      expect(find(column, 'h2').map((h2) => h2.text)).toEqual([
+        'Tin tiêu điểm',
+        'Văn bản mới',
+        'Hỏi đáp',
+        ...blocks.map((category) => category.name),
+      ]);
+      expect(find(column, 'h3')[0]!.text).toBe(mainArticle.title);
+      expect(links(column)).toEqual(
+        expect.arrayContaining([
+          ...notices.slice(0, 4).map((notice) => notice.title),
+          'Xem tất cả Thông báo ›',
+          'Xem tất cả văn bản ›',
+          'Xem tất cả câu hỏi ›',
+        ]),
+      );
+      const list = (kind: string) => find(column, 'ul').find((ul) => ul.class?.includes(kind));
+      expect(list('document-links')?.children).toHaveLength(5);
+      expect(list('question-links')?.children).toHaveLength(4);
     }
     if (heading === mainArticle.title) {
       expect(links(view.breadcrumb!.tree)).toEqual([

@@ -116,7 +116,7 @@ fn render_articles(
     let channel = match category {
         Some(category) => Channel {
             title: format!("{} – {site_name}", category.name),
-            link: format!("{origin}/chuyen-muc/{}", category.slug),
+            link: format!("{origin}{}", portal_contract::category_path(&category.slug)),
             self_url: format!("{origin}/rss/{}.xml", category.slug),
             description: format!("Tin mới của chuyên mục {}", category.name),
         },

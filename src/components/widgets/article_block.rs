@@ -8,8 +8,7 @@ use crate::components::status::{loaded, Fit};
 use crate::components::widgets::Block;
 use crate::urls::{self, category_href};
 
-pub const DEPARTMENT_CATEGORY: &str = "tin-so-ban-nganh";
-pub const PRESS_CATEGORY: &str = "thong-tin-bao-chi";
+use portal_contract::home::{DEPARTMENT_CATEGORY, PRESS_CATEGORY};
 const BLOCK_SIZE: u32 = 5;
 
 #[component]
