@@ -479,26 +479,7 @@ pub async fn featured(per_page: u32) -> Result<Paged<ArticleSummary>, ApiFailure
     get_json(&format!("/articles?featured=true&per_page={per_page}")).await
 }
 
-/// What a reader searches for; every field may be empty.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchCriteria {
-    pub text: String,
-    pub category: String,
-    /// `YYYY-MM-DD`, inclusive.
-    pub from: String,
-    pub to: String,
-    /// The language of the articles searched (and of the results' page).
-    pub lang: Lang,
-}
-
-impl SearchCriteria {
-    pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty()
-            && self.category.is_empty()
-            && self.from.is_empty()
-            && self.to.is_empty()
-    }
-}
+pub use portal_contract::search_page::SearchCriteria;
 
 pub async fn search(
     criteria: &SearchCriteria,
@@ -506,11 +487,12 @@ pub async fn search(
     per_page: u32,
 ) -> Result<Paged<ArticleSummary>, ApiFailure> {
     let mut query = format!("/articles?page={page}&per_page={per_page}");
+    let [text, category, from, to] = criteria.params().map(|(_, value)| value);
     for (name, value) in [
-        ("q", criteria.text.trim()),
-        ("category", criteria.category.as_str()),
-        ("from", criteria.from.as_str()),
-        ("to", criteria.to.as_str()),
+        ("q", text),
+        ("category", category),
+        ("from", from),
+        ("to", to),
     ] {
         if !value.is_empty() {
             query.push_str(&format!("&{name}={}", encode(value)));

@@ -3,7 +3,6 @@
 use crate::api::{encode, DocumentCriteria, SearchCriteria};
 
 pub const HOME: &str = "/";
-pub const SEARCH: &str = "/tim-kiem";
 pub const SCHEDULE: &str = "/lich-cong-tac";
 pub const LINKS: &str = "/lien-ket";
 pub const FEEDBACK: &str = "/gui-y-kien";
@@ -18,7 +17,6 @@ pub const EN_HOME: &str = portal_contract::i18n::EN_PREFIX;
 pub const EN_ABOUT: &str = portal_contract::i18n::EN_ABOUT_PATH;
 pub const EN_ORGANIZATION: &str = portal_contract::i18n::EN_ORGANIZATION_PATH;
 pub const EN_CONTACT: &str = portal_contract::i18n::EN_CONTACT_PATH;
-pub const EN_SEARCH: &str = portal_contract::i18n::EN_SEARCH_PATH;
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
 pub const MAP: &str = "/ban-do";
 /// Only in the full app: link to it with `rel=FULL_APP_LINK_REL`.
@@ -50,29 +48,7 @@ pub fn week_href(week: &str) -> String {
 
 /// The address of page `page` of the results for `criteria`.
 pub fn search_href(criteria: &SearchCriteria, page: u32) -> String {
-    let mut parts = Vec::new();
-    for (name, value) in [
-        ("q", criteria.text.trim()),
-        ("chuyen-muc", criteria.category.as_str()),
-        ("tu-ngay", criteria.from.as_str()),
-        ("den-ngay", criteria.to.as_str()),
-    ] {
-        if !value.is_empty() {
-            parts.push(format!("{name}={}", encode(value)));
-        }
-    }
-    if page > 1 {
-        parts.push(format!("trang={page}"));
-    }
-    let path = match criteria.lang {
-        portal_contract::Lang::Vi => SEARCH,
-        portal_contract::Lang::En => EN_SEARCH,
-    };
-    if parts.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", parts.join("&"))
-    }
+    criteria.href(page, encode)
 }
 
 pub use portal_contract::documents::document_path as document_href;

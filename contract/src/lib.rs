@@ -19,6 +19,7 @@ pub mod paging;
 pub mod procedures;
 pub mod questions;
 pub mod rating;
+pub mod search_page;
 pub mod staff;
 pub mod text;
 pub mod time;
@@ -33,7 +34,7 @@ pub use map::{
     FeatureCollectionType, FeatureType, Geometry, LinkTarget, MapTiles, Place, PlaceCollection,
     PlaceKind, PlaceLink, PlaceProperties,
 };
-pub use numbers::{format_file_size, group_digits};
+pub use numbers::{format_count, format_file_size, group_digits, plural};
 pub use paging::{PageRequest, PagingError};
 pub use rating::{validate_rating, PageRatings, RatingInput};
 pub use text::{fold, fold_char, fold_decomposed, slugify};

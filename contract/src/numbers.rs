@@ -13,6 +13,25 @@ pub fn group_digits(number: u64) -> String {
     grouped
 }
 
+/// A count as `lang` writes it: `12.345` in Vietnamese, `12,345` in English.
+pub fn format_count(lang: crate::Lang, n: u64) -> String {
+    let grouped = group_digits(n);
+    match lang {
+        crate::Lang::Vi => grouped,
+        crate::Lang::En => grouped.replace('.', ","),
+    }
+}
+
+/// The catalogue text for a count of `n`: `one` for exactly one (English says "1 document",
+/// Vietnamese the same words for any number), `many` otherwise.
+pub fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 /// A file's size as a download link shows it: `856 byte`, `3,4 KB`, `1,2 MB` (1 KB = 1,024
 /// bytes; one decimal, written with a comma and left out when it is 0). Integer arithmetic:
 /// formatting floats would add to the web app's wasm.

@@ -71,6 +71,31 @@ impl PageRequest {
     }
 }
 
+/// The query parameter of a list page's address that names its page (`?trang=2`).
+pub const PAGE_PARAM: &str = "trang";
+
+/// The page a list's address asks for, from its `trang` parameter: a missing or unreadable
+/// one means the first.
+pub fn requested_page(value: Option<&str>) -> u32 {
+    value
+        .and_then(|value| value.parse::<u32>().ok())
+        .filter(|page| *page >= 1)
+        .unwrap_or(1)
+}
+
+/// ` · Trang 2/5` after a list's total, when the list has more than one page.
+pub fn page_of(t: &crate::Texts, current: u32, count: u32) -> Option<String> {
+    (count > 1).then(|| {
+        crate::fill(
+            t.page_of,
+            &[
+                ("current", &current.to_string()),
+                ("count", &count.to_string()),
+            ],
+        )
+    })
+}
+
 /// The page links a list offers around `current` of `count` pages: the first, the last and
 /// two either side; `None` where pages are left out (drawn as "…"). The app's pagination and
 /// the server's reading view draw the same links.
@@ -113,6 +138,21 @@ fn parse_bounded(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unreadable_page_is_the_first() {
+        assert_eq!(requested_page(Some("3")), 3);
+        for value in [
+            None,
+            Some(""),
+            Some("0"),
+            Some("-2"),
+            Some("hai"),
+            Some("99999999999"),
+        ] {
+            assert_eq!(requested_page(value), 1, "{value:?}");
+        }
+    }
 
     #[test]
     fn page_links_keep_the_ends_and_the_neighbours() {

@@ -20,10 +20,12 @@ use portal_contract::i18n::{
     api_path_in, counterpart_page, CONTACT_PAGE_SLUG, EN_ABOUT_PATH, EN_CONTACT_PATH,
     EN_ORGANIZATION_PATH, EN_PREFIX, EN_SEARCH_PATH,
 };
+use portal_contract::paging;
 use portal_contract::procedures::{
     procedure_description, procedure_href, PROCEDURES_DESCRIPTION, PROCEDURES_PAGE_PATH,
 };
 use portal_contract::questions::{DESCRIPTION_CHARS, LOOKUP_PAGE_PATH, QUESTIONS_PAGE_PATH};
+use portal_contract::search_page::{SearchCriteria, DOCUMENT_HITS, SEARCH_PAGE_PATH};
 use portal_contract::text::excerpt;
 use portal_contract::API_PREFIX;
 use portal_contract::{Lang, PageRequest};
@@ -129,15 +131,10 @@ impl AppShell {
 /// (`src/components/pagination.rs`: a missing or unreadable number is page 1), with the
 /// app's page size; `None` past the last page the API serves.
 fn requested_page(query: Option<&str>) -> Option<PageRequest> {
-    let page = query
-        .and_then(|query| {
-            url::form_urlencoded::parse(query.as_bytes())
-                .find(|(name, _)| name == "trang")
-                .and_then(|(_, value)| value.parse::<u32>().ok())
-        })
-        .filter(|page| *page >= 1)
-        .unwrap_or(1);
-    PageRequest::new(Some(page), None).ok()
+    let page = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .find(|(name, _)| name == paging::PAGE_PARAM)
+        .map(|(_, value)| value);
+    PageRequest::new(Some(paging::requested_page(page.as_deref())), None).ok()
 }
 
 /// The map, the widget gallery and the widgets: what the reader app does not have.
@@ -152,7 +149,7 @@ const FULL_APP_ROUTES: &[&str] = &["/ban-do", "/nhung"];
 /// whatever the content).
 pub const STATIC_ROUTES: &[&str] = &[
     "/",
-    "/tim-kiem",
+    SEARCH_PAGE_PATH,
     DOCUMENTS_PAGE,
     "/lich-cong-tac",
     "/lien-ket",
@@ -202,6 +199,8 @@ enum ListPage {
     },
     /// The Vietnamese home page's main column.
     Home(reading_view::HomeContent),
+    /// The search page (`/tim-kiem`, `/en/search`) with its hits.
+    Search(reading_view::SearchContent),
 }
 
 struct Feed {
@@ -305,6 +304,9 @@ pub async fn app_page(
                     }
                     Some(ListPage::Home(home)) => {
                         Some(reading_view::render_home(site.as_ref(), home))
+                    }
+                    Some(ListPage::Search(search)) => {
+                        Some(reading_view::render_search(site.as_ref(), search))
                     }
                     None => None,
                 };
@@ -627,6 +629,17 @@ async fn page_meta(
             ..found(None)
         });
     }
+    if path == SEARCH_PAGE_PATH || path == EN_SEARCH_PATH {
+        // A search the API refuses (a malformed date, an unknown category) gets the frame
+        // only: the app says what is wrong.
+        return Ok(PageMeta {
+            list_page: search_content(state, lang, query)
+                .await
+                .ok()
+                .map(ListPage::Search),
+            ..found(None)
+        });
+    }
     if STATIC_ROUTES.contains(&path) || path == crate::service_worker::SAVED_PAGE {
         return Ok(found(None));
     }
@@ -809,6 +822,70 @@ async fn page_meta(
         }
         _ => Ok(missing),
     }
+}
+
+/// The search page's criteria, read from its address as the app reads them, and the API's
+/// answers to the app's requests for them.
+async fn search_content(
+    state: &AppState,
+    lang: Lang,
+    query: Option<&str>,
+) -> Result<reading_view::SearchContent, crate::error::AppError> {
+    use crate::routes::articles::{article_list, ArticleListQuery};
+    use crate::routes::documents::{document_list, DocumentListQuery};
+    let params: Vec<(String, String)> =
+        url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+            .into_owned()
+            .collect();
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    };
+    let criteria = SearchCriteria::from_address(lang, param);
+    let page = paging::requested_page(param(paging::PAGE_PARAM));
+    let text = criteria.text.trim().to_string();
+    let given = |value: &str| (!value.is_empty()).then(|| value.to_string());
+    let results = if criteria.is_empty() {
+        None
+    } else {
+        Some(
+            article_list(
+                state,
+                ArticleListQuery {
+                    page: Some(page),
+                    q: given(&text),
+                    category: given(&criteria.category),
+                    from: given(&criteria.from),
+                    to: given(&criteria.to),
+                    lang: Some(lang),
+                    ..Default::default()
+                },
+            )
+            .await?,
+        )
+    };
+    let documents = if text.is_empty() || lang != Lang::Vi {
+        None
+    } else {
+        Some(
+            document_list(
+                state,
+                DocumentListQuery {
+                    per_page: Some(DOCUMENT_HITS),
+                    q: Some(text),
+                    ..Default::default()
+                },
+            )
+            .await?,
+        )
+    };
+    Ok(reading_view::SearchContent {
+        criteria,
+        results,
+        documents,
+    })
 }
 
 /// What the home page's blocks show (`contract::home`), as the API answers the app's requests

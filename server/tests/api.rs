@@ -483,13 +483,25 @@ async fn the_home_page_arrives_with_its_blocks() {
     assert_eq!(status, StatusCode::OK);
     let html = String::from_utf8(body).unwrap();
     let t = portal_contract::Lang::Vi.texts();
-    let article = |n: usize| format!("href=\"/tin-tuc/bai-viet-thu-so-{n}-ve-duong-giao-thong-xa-dong-van\"");
-    let column = &html[html.find("<div class=\"main-column\">").expect("the main column")..];
+    let article =
+        |n: usize| format!("href=\"/tin-tuc/bai-viet-thu-so-{n}-ve-duong-giao-thong-xa-dong-van\"");
+    let column = &html[html
+        .find("<div class=\"main-column\">")
+        .expect("the main column")..];
 
     // The featured news: the newest featured article leads, the other four beside it.
-    assert!(column.contains(&format!("<h2 id=\"featured-heading\" class=\"section-heading\">{}</h2>", t.featured_heading)));
+    assert!(column.contains(&format!(
+        "<h2 id=\"featured-heading\" class=\"section-heading\">{}</h2>",
+        t.featured_heading
+    )));
     let lead = &column[column.find("<article class=\"featured-lead\">").unwrap()..];
-    assert!(lead.starts_with(&format!("<article class=\"featured-lead\"><h3><a {}>", article(0))), "{lead}");
+    assert!(
+        lead.starts_with(&format!(
+            "<article class=\"featured-lead\"><h3><a {}>",
+            article(0)
+        )),
+        "{lead}"
+    );
     // Then each block in the menu's order, with its newest articles.
     let order: Vec<usize> = [
         "featured-heading",
@@ -500,7 +512,11 @@ async fn the_home_page_arrives_with_its_blocks() {
         "category-thong-bao",
     ]
     .iter()
-    .map(|id| column.find(&format!("<h2 id=\"{id}\"")).unwrap_or_else(|| panic!("no {id}")))
+    .map(|id| {
+        column
+            .find(&format!("<h2 id=\"{id}\""))
+            .unwrap_or_else(|| panic!("no {id}"))
+    })
     .collect();
     assert!(order.is_sorted(), "{order:?}");
     let block = |id: &str| {
@@ -517,16 +533,106 @@ async fn the_home_page_arrives_with_its_blocks() {
         let expected: Vec<bool> = (0..12).map(|n| newest.contains(&n)).collect();
         assert_eq!(shown, expected, "{id}: {block}");
     }
-    assert_eq!(column.matches("<article class=\"article-card\">").count(), 4 + 3 * 4);
+    assert_eq!(
+        column.matches("<article class=\"article-card\">").count(),
+        4 + 3 * 4
+    );
     // No documents or answers yet: the app's sentences.
-    assert!(block("latest-documents-heading").contains(&format!("<p class=\"empty\">{}</p>", t.no_documents)));
-    assert!(block("latest-questions-heading").contains(&format!("<p class=\"empty\">{}</p>", t.no_answered_questions)));
+    assert!(block("latest-documents-heading")
+        .contains(&format!("<p class=\"empty\">{}</p>", t.no_documents)));
+    assert!(block("latest-questions-heading").contains(&format!(
+        "<p class=\"empty\">{}</p>",
+        t.no_answered_questions
+    )));
     // Readable without JavaScript.
     assert!(!html.contains("<noscript>"), "{html}");
 
     // The English home page has its own page, not this one.
     let (_, _, english) = portal.get("/en").await;
-    assert!(!String::from_utf8(english).unwrap().contains("featured-heading"));
+    assert!(!String::from_utf8(english)
+        .unwrap()
+        .contains("featured-heading"));
+}
+
+#[tokio::test]
+async fn the_search_page_arrives_with_its_hits() {
+    // All 30 fixture articles are about "đường giao thông xã Đồng Văn": three pages of hits.
+    let portal = &TestPortal::with_articles(30);
+    let page = |uri: &'static str| async move {
+        let (status, _, body) = portal.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        String::from_utf8(body).unwrap()
+    };
+    let t = portal_contract::Lang::Vi.texts();
+    let hits = |html: &str| html.matches("<li><article class=\"article-card\">").count();
+
+    let html = page("/tim-kiem?q=dong+van&trang=2").await;
+    let total = format!(
+        "<p class=\"list-total\" role=\"status\">{}{}</p>",
+        portal_contract::fill(t.search_found, &[("n", "30")]),
+        portal_contract::fill(t.page_of, &[("current", "2"), ("count", "3")])
+    );
+    assert!(html.contains(&total), "{html}");
+    assert_eq!(hits(&html), 10);
+    assert!(html.contains("xã <mark>Đồng Văn</mark></a></h3>"), "{html}");
+    // The links keep the words, written as the app writes them.
+    assert!(
+        html.contains("<a href=\"/tim-kiem?q=dong%20van&amp;trang=3\" rel=\"next\">"),
+        "{html}"
+    );
+    // The form holds the words and searches without the script.
+    assert!(html.contains(
+        "<form class=\"search-form\" role=\"search\" action=\"/tim-kiem\" method=\"get\">"
+    ));
+    assert!(
+        html.contains("name=\"q\" maxlength=\"200\" value=\"dong van\">"),
+        "{html}"
+    );
+    // No document has these words.
+    let no_documents = portal_contract::fill(t.search_no_documents, &[("text", "dong van")]);
+    assert!(
+        html.contains(&format!("<p class=\"empty\">{no_documents}</p>")),
+        "{html}"
+    );
+    assert!(!html.contains("<noscript>"));
+
+    // Filtered to a category: the form shows it chosen; a third of the articles.
+    let html = page("/tim-kiem?q=dong%20van&chuyen-muc=thong-bao").await;
+    assert!(
+        html.contains("<option value=\"thong-bao\" selected>Thông báo</option>"),
+        "{html}"
+    );
+    assert_eq!(hits(&html), 10);
+    assert!(html.contains(&portal_contract::fill(t.search_found, &[("n", "10")])));
+
+    // Nothing asked: the hint.
+    assert!(page("/tim-kiem")
+        .await
+        .contains(&format!("<p class=\"hint\">{}</p>", t.search_hint)));
+    // Nothing found: what to try instead, with the search without its filters.
+    let html = page("/tim-kiem?q=c%C3%A0%20ph%C3%AA&tu-ngay=2024-10-01").await;
+    assert!(
+        html.contains("<div class=\"no-results\" role=\"status\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"/tim-kiem?q=c%C3%A0%20ph%C3%AA\">"),
+        "{html}"
+    );
+    // A search the API refuses: the frame only, and the app says what is wrong.
+    let html = page("/tim-kiem?q=dong&tu-ngay=hom-qua").await;
+    assert!(html.contains("<div id=\"server-page\"><header"));
+    assert!(!html.contains("search-results"), "{html}");
+    // English: the English articles only (none here), no categories, no documents.
+    let html = page("/en/search?q=dong").await;
+    assert!(
+        html.contains("<div class=\"no-results\" role=\"status\">"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("search-category") && !html.contains("search-documents"),
+        "{html}"
+    );
 }
 
 #[tokio::test]

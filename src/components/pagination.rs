@@ -2,30 +2,15 @@
 
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
-use portal_contract::paging::pages_to_show;
-use portal_contract::{fill, Texts};
+use portal_contract::fill;
+use portal_contract::paging::{pages_to_show, PAGE_PARAM};
 
 /// The page a list's address asks for (`?trang=N`); a missing or unreadable one means 1.
 pub fn requested_page(query: &ParamsMap) -> u32 {
-    query
-        .get("trang")
-        .and_then(|value| value.parse::<u32>().ok())
-        .filter(|page| *page >= 1)
-        .unwrap_or(1)
+    portal_contract::paging::requested_page(query.get(PAGE_PARAM).as_deref())
 }
 
-/// ` · Trang 2/5` after a list's total, when the list has more than one page.
-pub fn page_of(t: &Texts, current: u32, count: u32) -> Option<String> {
-    (count > 1).then(|| {
-        fill(
-            t.page_of,
-            &[
-                ("current", &current.to_string()),
-                ("count", &count.to_string()),
-            ],
-        )
-    })
-}
+pub use portal_contract::paging::page_of;
 
 /// Page links; `href(n)` is the address of page `n`.
 #[component]

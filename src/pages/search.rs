@@ -8,6 +8,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_contract::documents::DocumentSummary;
 use portal_contract::limits::{DEFAULT_PER_PAGE, QUERY_MAX_CHARS};
+use portal_contract::search_page::DOCUMENT_HITS;
 use portal_contract::time::format_display_in;
 use portal_contract::{fill, ArticleSummary, Lang, Paged};
 
@@ -21,9 +22,6 @@ use crate::i18n;
 use crate::site::use_site;
 use crate::urls::{documents_href, search_href};
 
-/// Documents shown under the articles; the rest are a link away.
-const DOCUMENT_HITS: u32 = 3;
-
 #[component]
 pub fn SearchPage() -> impl IntoView {
     // `/en/search` searches the English articles, and has no documents (all Vietnamese).
@@ -32,14 +30,7 @@ pub fn SearchPage() -> impl IntoView {
     let query = use_query_map();
     let criteria = Memo::new(move |_| {
         let query = query.read();
-        let get = |name: &str| query.get(name).unwrap_or_default();
-        SearchCriteria {
-            text: get("q"),
-            category: get("chuyen-muc"),
-            from: get("tu-ngay"),
-            to: get("den-ngay"),
-            lang,
-        }
+        SearchCriteria::from_address(lang, |name| query.get_str(name))
     });
     let page = Memo::new(move |_| requested_page(&query.read()));
     let results = LocalResource::new(move || {
@@ -74,6 +65,12 @@ pub fn SearchPage() -> impl IntoView {
             };
             api::documents(&criteria, 1, DOCUMENT_HITS).await
         }
+    });
+    // The server's view of this page shows the hits, the documents and the form's categories:
+    // it stays until all three are drawn.
+    let site = use_site();
+    crate::reading_view::hand_over_when(move || {
+        results.read().is_some() && documents.read().is_some() && site.read().is_some()
     });
     let title = move || {
         let text = text.get();

@@ -27,7 +27,8 @@ import { categories, mainArticle, notices } from '../support/fixture.mjs';
 // data the server does not put into the page):
 // - in the header: the text size buttons (`.utility-bar`: they work by script and keep the
 //   size in local storage), the phone menu button (`.menu-button`: it opens the menu by
-//   script) and the search box (`form[role="search"]`: its results page is the app's);
+//   script) and the search box (`header form[role="search"]`: the search page's own form
+//   is compared);
 // - in the article or the document: the print button (`.article-tools`: it calls
 //   `window.print()`), the share actions (`.share-actions`: the share sheet and the clipboard
 //   need the script) and the address shown only on paper (`.article-address`: print-only,
@@ -41,7 +42,7 @@ import { categories, mainArticle, notices } from '../support/fixture.mjs';
 const APP_ONLY = [
   '.utility-bar',
   '.menu-button',
-  'form[role="search"]',
+  'header form[role="search"]',
   '.article-tools',
   '.share-actions',
   '.article-address',
@@ -175,6 +176,10 @@ const PAGES: Array<[string, string, Part[], string?]> = [
   ['a category', '/chuyen-muc/thong-bao', ['header', 'list']],
   ["a category's second page", '/chuyen-muc/thong-bao?trang=2', ['header', 'list']],
   ['the documents library', '/van-ban', ['header']],
+  ['the search page', '/tim-kiem', ['header', 'list']],
+  ['a search', '/tim-kiem?q=thong%20bao', ['header', 'list']],
+  ["a search's second page", '/tim-kiem?q=thong%20bao&trang=2', ['header', 'list']],
+  ['a search without hits', '/tim-kiem?q=kh%C3%B4ng%20c%C3%B3&chuyen-muc=thong-bao&tu-ngay=2024-01-01', ['header', 'list']],
   ['a question', '/hoi-dap/PH-2026-000001', ['header', 'breadcrumb', 'article'], mainQuestion.title],
   ['the questions', '/hoi-dap', ['header']],
   ['a procedure', `/thu-tuc/${mainProcedure.slug}`, ['header', 'breadcrumb', 'article'], mainProcedure.title],
@@ -182,6 +187,7 @@ const PAGES: Array<[string, string, Part[], string?]> = [
   ['the introduction', '/gioi-thieu', ['header', 'breadcrumb', 'article'], aboutTitle],
   ['the organisation', '/co-cau-to-chuc', ['header', 'breadcrumb', 'article'], 'Cơ cấu tổ chức'],
   ['the English home page', '/en', ['header']],
+  ['an English search', '/en/search?q=district', ['header', 'list']],
   ['an English article', `/en/news/${englishNews[0].slug}`, ['header', 'breadcrumb', 'article'], englishNews[0].title],
   ['the English introduction', '/en/about', ['header', 'breadcrumb', 'article'], englishAbout.title],
   ['the English organisation', '/en/organization', ['header', 'breadcrumb', 'article'], 'Organisation'],
@@ -247,6 +253,17 @@ for (const [name, path, parts, heading] of PAGES) {
       expect(links(find(list, 'nav')[0])).toEqual(
         first === 0 ? ['1', '2', '3', 'Sau ›'] : ['‹ Trước', '1', '2', '3', 'Sau ›'],
       );
+    }
+    if (path.startsWith('/tim-kiem?q=thong')) {
+      // The notices' words: a page of ten hits with the words marked, the page links, and
+      // the documents the words find.
+      const list = view.list!.tree;
+      expect(find(list, 'h1').map((h1) => h1.text)).toEqual(['Tìm kiếm']);
+      expect(find(list, 'ol')[0]!.children).toHaveLength(10);
+      expect(find(list, 'mark').length).toBeGreaterThan(10);
+      expect(links(find(list, 'nav')[0])).toEqual(expect.arrayContaining(['1', '2', 'Sau ›']));
+      expect(find(list, 'h2').map((h2) => h2.text)).toEqual(['Kết quả tìm kiếm', 'Văn bản']);
+      expect(find(list, 'option').map((option) => option.text)).toEqual(['Tất cả chuyên mục', ...categories.map((category) => category.name)]);
     }
     if (path === '/') {
       // The featured news (the main article leads: the newest featured one), then the blocks:

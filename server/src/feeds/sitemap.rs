@@ -94,7 +94,11 @@ impl Sequence {
         let fixed = FIXED_PAGES
             .iter()
             .map(|page| page.to_string())
-            .chain(categories.iter().map(|c| portal_contract::category_path(&c.slug)))
+            .chain(
+                categories
+                    .iter()
+                    .map(|c| portal_contract::category_path(&c.slug)),
+            )
             .chain(procedures.iter().map(|slug| procedure_href(slug)))
             .collect();
         Ok(Self {

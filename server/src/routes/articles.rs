@@ -12,27 +12,27 @@ use crate::store::{self, articles::ArticleFilter};
 
 /// The query of `GET /articles`; its OpenAPI parameters are these fields, and the contract's
 /// bounds are written into them by `openapi::contract_limits`.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ArticleListQuery {
     /// Page number, from 1.
-    page: Option<u32>,
+    pub page: Option<u32>,
     /// Articles per page (default 10).
-    per_page: Option<u32>,
+    pub per_page: Option<u32>,
     /// Only this category (its slug).
-    category: Option<String>,
+    pub category: Option<String>,
     /// `true`: only featured articles; `false`: only the others. Exactly `true` or `false`.
-    featured: Option<bool>,
+    pub featured: Option<bool>,
     /// Words to search for, with or without tone marks; the last one also as a prefix.
-    q: Option<String>,
+    pub q: Option<String>,
     /// Published on or after this day (in +07:00), 1900 to 2100.
     #[param(value_type = Option<String>, format = Date)]
-    from: Option<String>,
+    pub from: Option<String>,
     /// Published on or before this day (in +07:00), 1900 to 2100; not before `from`.
     #[param(value_type = Option<String>, format = Date)]
-    to: Option<String>,
+    pub to: Option<String>,
     /// `vi` (the default) or `en`: only the articles written in that language.
-    lang: Option<portal_contract::Lang>,
+    pub lang: Option<portal_contract::Lang>,
 }
 
 #[utoipa::path(get, path = "/api/v1/articles", tag = "articles", params(ArticleListQuery),
@@ -43,6 +43,14 @@ pub async fn list_articles(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<ArticleListQuery>,
 ) -> Result<Json<Paged<ArticleSummary>>, AppError> {
+    Ok(Json(article_list(&state, query).await?))
+}
+
+/// `GET /articles`'s answer to `query`.
+pub async fn article_list(
+    state: &AppState,
+    query: ArticleListQuery,
+) -> Result<Paged<ArticleSummary>, AppError> {
     let page = query::page(query.page, query.per_page)?;
     let from = query.from.map(|v| query::date("from", &v)).transpose()?;
     let to = query.to.map(|v| query::date("to", &v)).transpose()?;
@@ -54,7 +62,7 @@ pub async fn list_articles(
     let text = query::search_text(query.q.as_deref())?;
     let terms = match text.map(SearchTerms::parse) {
         // Only punctuation: nothing can match it.
-        Some(None) => return Ok(Json(page.answer(Vec::new(), 0))),
+        Some(None) => return Ok(page.answer(Vec::new(), 0)),
         terms => terms.flatten(),
     };
     let (featured, category) = (query.featured, query.category);
@@ -77,7 +85,7 @@ pub async fn list_articles(
                 terms,
                 lang,
             };
-            Ok(Json(store::articles::list_articles(conn, &filter, page)?))
+            Ok(store::articles::list_articles(conn, &filter, page)?)
         })
         .await
 }

@@ -19,29 +19,29 @@ use crate::store::documents::{self as store, DocumentFilter};
 
 /// The query of `GET /documents`; the contract's bounds and the types' and statuses' values
 /// are written into its OpenAPI parameters by `openapi::contract_limits`.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DocumentListQuery {
     /// Page number, from 1.
-    page: Option<u32>,
+    pub page: Option<u32>,
     /// Documents per page (default 10).
-    per_page: Option<u32>,
+    pub per_page: Option<u32>,
     /// Only this type: its slug (`quyet-dinh`, `ke-hoach`, ...).
     #[serde(rename = "type")]
-    kind: Option<String>,
+    pub kind: Option<String>,
     /// Only this issuing body: its slug, as `/document-facets` lists them.
-    issuer: Option<String>,
+    pub issuer: Option<String>,
     /// Only this field: its slug, as `/document-facets` lists them.
-    field: Option<String>,
+    pub field: Option<String>,
     /// Only documents issued this year.
     #[param(value_type = Option<i32>)]
-    year: Option<String>,
+    pub year: Option<String>,
     /// Only documents with this status today.
     #[param(value_type = Option<DocumentStatus>)]
-    status: Option<String>,
+    pub status: Option<String>,
     /// Words of the number, the abstract or the body, with or without tone marks; the last
     /// one also as a prefix. `125/QĐ-UBND`, `125 qd ubnd` and `125` find that number.
-    q: Option<String>,
+    pub q: Option<String>,
 }
 
 #[utoipa::path(get, path = "/api/v1/documents", tag = "documents", params(DocumentListQuery),
@@ -52,6 +52,14 @@ pub async fn list_documents(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<DocumentListQuery>,
 ) -> Result<Json<Paged<DocumentSummary>>, AppError> {
+    Ok(Json(document_list(&state, query).await?))
+}
+
+/// `GET /documents`'s answer to `query`.
+pub async fn document_list(
+    state: &AppState,
+    query: DocumentListQuery,
+) -> Result<Paged<DocumentSummary>, AppError> {
     let page = query::page(query.page, query.per_page)?;
     let kind = query
         .kind
@@ -78,7 +86,7 @@ pub async fn list_documents(
     let text = query::search_text(query.q.as_deref())?;
     let terms = match text.map(SearchTerms::parse) {
         // Only punctuation: nothing can match it.
-        Some(None) => return Ok(Json(page.answer(Vec::new(), 0))),
+        Some(None) => return Ok(page.answer(Vec::new(), 0)),
         terms => terms.flatten(),
     };
     let (issuer, field) = (query.issuer, query.field);
@@ -107,7 +115,7 @@ pub async fn list_documents(
                 status,
                 terms,
             };
-            Ok(Json(store::list(conn, &filter, page, today)?))
+            Ok(store::list(conn, &filter, page, today)?)
         })
         .await
 }

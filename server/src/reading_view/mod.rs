@@ -36,11 +36,14 @@ use portal_contract::questions::{
 };
 use portal_contract::time::{format_day, format_display, format_display_in};
 use portal_contract::{
-    category_path, fill, format_file_size, Article, ArticleSummary, CategoryRef, Image, Lang, Paged, Site, Texts,
-    LEAD_IMAGE_SIZES, READING_VIEW_ID, THUMBNAIL_SIZES,
+    category_path, fill, format_file_size, Article, ArticleSummary, CategoryRef, Image, Lang,
+    Paged, Site, Texts, LEAD_IMAGE_SIZES, READING_VIEW_ID, THUMBNAIL_SIZES,
 };
 
 use crate::html::escape;
+
+mod search;
+pub use search::{render_search, SearchContent};
 
 /// The portal's name and menu alone, for the page at `path`: every reading page but those
 /// with their own view. `site` is `None` before the site's settings are stored.
