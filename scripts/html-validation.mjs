@@ -46,6 +46,8 @@ function pages() {
     ['category, page 2', `/chuyen-muc/${category.slug}?trang=2`, 200],
     ['search, empty form', '/tim-kiem', 200],
     ['search', '/tim-kiem?q=quoc%20phong', 200],
+    ['search, page 2 with documents', '/tim-kiem?q=thong%20bao&trang=2', 200],
+    ['search without hits', '/tim-kiem?q=kh%C3%B4ng%20c%C3%B3&chuyen-muc=thong-bao&tu-ngay=2024-01-01', 200],
     ['documents', '/van-ban', 200],
     ['documents, filtered', '/van-ban?loai=quyet-dinh&trang=2', 200],
     ['document', '/van-ban/125-qd-ubnd-quy-che-lam-viec-ubnd-huyen', 200],

@@ -81,12 +81,15 @@ for (const width of [360, 1280]) {
       ['the introduction', '/gioi-thieu'],
       ['the organisation', '/co-cau-to-chuc'],
       ['the home page', '/'],
+      ['a category', '/chuyen-muc/thong-bao'],
+      ['the search results', '/tim-kiem?q=thong%20bao'],
+      ['a search without hits', '/tim-kiem?q=kh%C3%B4ng%20c%C3%B3&chuyen-muc=thong-bao'],
     ]) {
       test(`${name} before the app has started (the reading view the server sends) has no violations`, async ({
         page,
       }) => {
         // The page as the server sends it, without the script that starts the app.
-        await page.route(`**${path}`, async (route) => {
+        await page.route((url) => url.pathname + url.search === path, async (route) => {
           const response = await route.fetch();
           const html = (await response.text()).replace(/<script type="module">[\s\S]*?<\/script>/, '');
           await route.fulfill({ response, body: html });

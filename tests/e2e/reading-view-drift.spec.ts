@@ -100,11 +100,14 @@ async function describe(page: Page, root: string, parts: Part[]): Promise<Record
         if (Object.keys(attributes).length > 0) described.attributes = attributes;
         const text = wholeText.has(element.localName)
           ? squash(element.textContent)
-          : squash(
+          : // Adjacent text nodes read as one text (the app draws a marked passage as one node
+            // per part); an element between them separates them.
+            squash(
               [...element.childNodes]
-                .filter((child) => child.nodeType === Node.TEXT_NODE)
-                .map((child) => child.textContent)
-                .join(' '),
+                .map((child) =>
+                  child.nodeType === Node.TEXT_NODE ? child.textContent : child.nodeType === Node.ELEMENT_NODE ? ' ' : '',
+                )
+                .join(''),
             );
         if (text) described.text = text;
         const children = [...element.children].filter((child) => !skip(child)).map(node);

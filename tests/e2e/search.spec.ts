@@ -100,3 +100,34 @@ test('a search with more hits than the server counts says "more than", and pages
   await expect(page.getByRole('status').filter({ hasText: 'Tìm thấy' })).toHaveText('Tìm thấy hơn 1.000 kết quả · Trang 1/100');
   await expect(page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang 100' })).toBeVisible();
 });
+
+test('what a reader types into the search form before the app has started is kept when it takes over', async ({ page }) => {
+  // Hold the app's request for the documents, which its search page waits for before it takes
+  // over from the server's view of the page: the reader meanwhile types into the view's form.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === '/api/v1/documents',
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  const arriving = page.goto('/tim-kiem?q=quoc%20phong');
+  const view = page.locator('#server-page');
+  await view.getByLabel('Từ khóa').fill('thong bao');
+  await view.getByRole('combobox', { name: 'Chuyên mục' }).selectOption({ label: 'Thông báo' });
+  await view.getByLabel('Từ khóa').focus();
+  await expect(view).toHaveCount(1);
+  release();
+  await arriving;
+
+  await expect(view).toHaveCount(0);
+  const box = page.getByRole('searchbox', { name: 'Từ khóa' });
+  await expect(box).toHaveValue('thong bao');
+  await expect(box).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Chuyên mục' })).toHaveValue('thong-bao');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/tim-kiem\?q=thong%20bao&chuyen-muc=thong-bao$/);
+  await expect(page.locator('.search-hits > li').first().getByRole('link')).toHaveText(notices[0]!.title);
+});
