@@ -1,5 +1,6 @@
 //! The portal's reference API server: axum over SQLite, serving the built web app too.
 
+pub mod answer_cache;
 pub mod app;
 pub mod clock;
 pub mod db;

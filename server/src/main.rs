@@ -32,6 +32,10 @@ struct Cli {
     /// Feedback submissions accepted per client address per ten minutes; more get a 429.
     #[arg(long, default_value_t = Limits::default().feedback.count)]
     feedback_per_10_minutes: usize,
+    /// Lists of articles (searches, category pages) kept in memory while the content has not
+    /// changed; 0 answers every request afresh.
+    #[arg(long, default_value_t = portal_server::answer_cache::DEFAULT_ENTRIES)]
+    answer_cache: usize,
     /// Staff's bearer token for `/api/v1/admin/...`; without one those endpoints are off.
     /// Prefer the environment variable: command lines are visible to other users.
     #[arg(long, env = "PORTAL_ADMIN_TOKEN", hide_env_values = true)]
@@ -244,6 +248,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 behind_proxy: cli.behind_proxy,
                 visits_per_minute: cli.visits_per_minute,
                 feedback_per_10_minutes: cli.feedback_per_10_minutes,
+                answer_cache: cli.answer_cache,
                 admin_token: cli.admin_token,
                 embed_allowed_sites: cli.embed_allowed_sites,
                 public_url: cli.public_url,
@@ -382,6 +387,7 @@ struct ServeOptions {
     behind_proxy: bool,
     visits_per_minute: usize,
     feedback_per_10_minutes: usize,
+    answer_cache: usize,
     admin_token: Option<String>,
     embed_allowed_sites: String,
     map_tiles: MapTiles,
@@ -395,6 +401,7 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
         behind_proxy,
         visits_per_minute,
         feedback_per_10_minutes,
+        answer_cache,
         admin_token,
         embed_allowed_sites,
         map_tiles,
@@ -436,7 +443,8 @@ fn serve(pool: db::Pool, options: ServeOptions) -> Result<(), String> {
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let mut state = AppState::with_limits(pool, limits)
             .with_map_tiles(map_tiles)
-            .with_embed_ancestors(&embed_ancestors);
+            .with_embed_ancestors(&embed_ancestors)
+            .with_answer_cache(answer_cache);
         if let Some(token) = admin_token
             .as_deref()
             .map(str::trim)

@@ -850,7 +850,7 @@ async fn search_content(
     let results = if criteria.is_empty() {
         None
     } else {
-        Some(
+        Some(Arc::unwrap_or_clone(
             article_list(
                 state,
                 ArticleListQuery {
@@ -864,7 +864,7 @@ async fn search_content(
                 },
             )
             .await?,
-        )
+        ))
     };
     let documents = if text.is_empty() || lang != Lang::Vi {
         None

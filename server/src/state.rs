@@ -8,6 +8,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use portal_contract::MapTiles;
 
+use crate::answer_cache::AnswerCache;
 use crate::db::{Conn, Engine, Pool};
 use crate::error::AppError;
 use crate::limits::{limit_key, Bucket, Limits, RateLimiter};
@@ -30,6 +31,8 @@ pub struct AppState {
     /// The address the server listens on, as `http://host:port`: feeds and the sitemap need
     /// absolute links, and name this one when no public address is configured.
     pub listen_origin: Arc<str>,
+    /// Lists of articles given again while the content has not changed.
+    pub answers: Arc<AnswerCache>,
 }
 
 impl AppState {
@@ -47,7 +50,15 @@ impl AppState {
             embed_ancestors: "*".into(),
             public_url: None,
             listen_origin: "http://127.0.0.1:8080".into(),
+            answers: Arc::new(AnswerCache::new(crate::answer_cache::DEFAULT_ENTRIES)),
         }
+    }
+
+    /// Keeps up to `entries` lists of articles (`answer_cache`); none answers every request
+    /// afresh.
+    pub fn with_answer_cache(mut self, entries: usize) -> Self {
+        self.answers = Arc::new(AnswerCache::new(entries));
+        self
     }
 
     /// The portal's absolute address for documents that need one (feeds, the sitemap).

@@ -7,8 +7,9 @@ use portal_server::db::{self, copy};
 use portal_server::store;
 use serde_json::json;
 
-/// Every table of the SQLite schema is copied (or is the search index, rebuilt instead): a
-/// table added later without a place in the copy fails here, on either engine's run.
+/// Every table of the SQLite schema is copied (or is the search index, rebuilt instead, or the
+/// content's generation, which the copy's own writes move): a table added later without a
+/// place in the copy fails here, on either engine's run.
 #[test]
 fn every_table_is_copied() {
     let dir = tempfile::tempdir().unwrap();
@@ -20,6 +21,7 @@ fn every_table_is_copied() {
             "SELECT name FROM sqlite_master WHERE type = 'table'
                AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts%'
                AND name NOT LIKE 'articles_marked_fts%' AND name NOT LIKE 'documents_fts%'
+               AND name <> 'content_generation'
              ORDER BY name",
             &[],
             |row| row.get(0),

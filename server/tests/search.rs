@@ -494,3 +494,51 @@ async fn a_common_word_is_counted_up_to_the_limit_and_paged_as_far() {
     assert!((1..SEARCH_COUNT_LIMIT).contains(&total), "{total}");
     assert!(body.get("more_than_total").is_none());
 }
+
+/// The server keeps the answers readers repeat (`answer_cache`); a change to the articles or
+/// the categories, made through this server or straight in the database as another server on
+/// it would, shows in the very next answer.
+#[tokio::test]
+async fn a_kept_answer_gives_way_to_changed_content() {
+    let portal = portal();
+    let search = "/api/v1/articles?q=giao%20ban";
+    let (status, first) = portal.get_json(search).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(first["total"], 1);
+    let (_, again) = portal.get_json(search).await;
+    assert_eq!(again, first);
+
+    // Added by another writer.
+    portal.with_conn(|conn| {
+        portal_server::import::import_records(
+            conn,
+            &[article(
+                "Giao ban công tác tháng 12",
+                "thong-bao",
+                "2024-12-20T08:00:00+07:00",
+                "<p>Nội dung giao ban.</p>",
+            )],
+        )
+        .unwrap()
+    });
+    let (_, added) = portal.get_json(search).await;
+    assert_eq!(added["total"], 2, "{added}");
+    assert_eq!(added["items"][0]["title"], "Giao ban công tác tháng 12");
+
+    // A category renamed: the hits name it anew.
+    portal.with_conn(|conn| {
+        conn.execute(
+            "UPDATE categories SET name = 'Thông báo mới' WHERE slug = 'thong-bao'",
+            &[],
+        )
+        .unwrap()
+    });
+    let (_, renamed) = portal.get_json(search).await;
+    assert_eq!(renamed["items"][0]["category"]["name"], "Thông báo mới");
+
+    // Removed: gone from the answer.
+    let slug = renamed["items"][0]["slug"].as_str().unwrap().to_string();
+    portal.with_conn(|conn| portal_server::store::articles::remove_article(conn, &slug).unwrap());
+    let (_, removed) = portal.get_json(search).await;
+    assert_eq!(removed["total"], 1, "{removed}");
+}

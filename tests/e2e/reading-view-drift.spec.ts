@@ -21,7 +21,8 @@ import { categories, mainArticle, notices } from '../support/fixture.mjs';
 // introduction's and the organisation's page (its tree of units) the breadcrumb and the
 // `main article`; on a category's pages the whole `main` (name, total, the articles, the page
 // links); on the home page its main column (the featured news, the newest documents and
-// answers, a block for each category).
+// answers, a block for each category); on the search page the whole `main` (its form, the
+// hits with their marked words, the page links, the documents).
 //
 // Left out on purpose, because the reading view cannot have them (they need the script or
 // data the server does not put into the page):

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use axum::extract::{Path, State};
 use axum::Json;
 use chrono::{Days, NaiveDate};
@@ -5,6 +7,7 @@ use portal_contract::{ApiError, Article, ArticleSummary, Paged};
 use serde::Deserialize;
 
 use super::query::{self, ApiQuery};
+use crate::answer_cache::ArticleList;
 use crate::error::AppError;
 use crate::search::SearchTerms;
 use crate::state::AppState;
@@ -43,14 +46,17 @@ pub async fn list_articles(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<ArticleListQuery>,
 ) -> Result<Json<Paged<ArticleSummary>>, AppError> {
-    Ok(Json(article_list(&state, query).await?))
+    Ok(Json(Arc::unwrap_or_clone(
+        article_list(&state, query).await?,
+    )))
 }
 
-/// `GET /articles`'s answer to `query`.
+/// `GET /articles`'s answer to `query`: the one kept (`answer_cache`) while the content has
+/// not changed since, else computed.
 pub async fn article_list(
     state: &AppState,
     query: ArticleListQuery,
-) -> Result<Paged<ArticleSummary>, AppError> {
+) -> Result<ArticleList, AppError> {
     let page = query::page(query.page, query.per_page)?;
     let from = query.from.map(|v| query::date("from", &v)).transpose()?;
     let to = query.to.map(|v| query::date("to", &v)).transpose()?;
@@ -62,13 +68,26 @@ pub async fn article_list(
     let text = query::search_text(query.q.as_deref())?;
     let terms = match text.map(SearchTerms::parse) {
         // Only punctuation: nothing can match it.
-        Some(None) => return Ok(page.answer(Vec::new(), 0)),
+        Some(None) => return Ok(Arc::new(page.answer(Vec::new(), 0))),
         terms => terms.flatten(),
     };
     let (featured, category) = (query.featured, query.category);
     let lang = query.lang.unwrap_or_default();
+    // Everything the answer depends on, as checked: `quoc  phong` and `quoc phong` are one.
+    let key = format!(
+        "{} {} {category:?} {featured:?} {terms:?} {from:?} {to:?} {lang:?}",
+        page.page, page.per_page
+    );
+    let answers = state.answers.clone();
     state
         .db(move |conn| {
+            let generation = match answers.is_on() {
+                true => Some(store::articles::content_generation(conn)?),
+                false => None,
+            };
+            if let Some(answer) = generation.and_then(|generation| answers.get(&key, generation)) {
+                return Ok(answer);
+            }
             let category_id = match category {
                 None => None,
                 Some(slug) => {
@@ -85,7 +104,11 @@ pub async fn article_list(
                 terms,
                 lang,
             };
-            Ok(store::articles::list_articles(conn, &filter, page)?)
+            let answer = Arc::new(store::articles::list_articles(conn, &filter, page)?);
+            if let Some(generation) = generation {
+                answers.put(key, generation, answer.clone());
+            }
+            Ok(answer)
         })
         .await
 }
