@@ -620,12 +620,8 @@ async fn page_meta(
         });
     }
     if path == lang.home() && lang == Lang::Vi {
-        let (today, tiles) = (crate::clock::today(), state.map_tiles.as_ref().clone());
-        let home = state
-            .db(move |conn| home_content(conn, tiles, today))
-            .await?;
         return Ok(PageMeta {
-            list_page: Some(ListPage::Home(home)),
+            list_page: Some(ListPage::Home(home_content(state).await?)),
             ..found(None)
         });
     }
@@ -888,47 +884,58 @@ async fn search_content(
     })
 }
 
-/// What the home page's blocks show (`contract::home`), as the API answers the app's requests
-/// for them.
-fn home_content(
-    conn: &mut crate::db::Conn,
-    tiles: portal_contract::MapTiles,
-    today: chrono::NaiveDate,
+/// What the home page's blocks show (`contract::home`): the API's answers to the app's
+/// requests for them (the lists of articles as the answer cache keeps them).
+async fn home_content(
+    state: &AppState,
 ) -> Result<reading_view::HomeContent, crate::error::AppError> {
+    use crate::routes::articles::{article_list, ArticleListQuery};
+    use crate::routes::documents::{document_list, DocumentListQuery};
     use portal_contract::home::{
         home_block_categories, FEATURED_COUNT, LATEST_DOCUMENTS, LATEST_QUESTIONS, PER_CATEGORY,
     };
-    use store::articles::{list_articles, ArticleFilter};
-    let first = |count| PageRequest::new(None, Some(count));
-    let featured = ArticleFilter {
-        featured: Some(true),
-        ..Default::default()
+    let articles = |query| async move {
+        Ok::<_, crate::error::AppError>(article_list(state, query).await?.items.clone())
     };
-    let menu = store::site::site_in(conn, tiles, Lang::Vi)?
+    let menu = site_settings(state, Lang::Vi)
+        .await?
         .map(|site| site.menu)
         .unwrap_or_default();
     let mut blocks = Vec::new();
     for category in home_block_categories(&menu) {
-        let Some((id, _)) = store::categories::category(conn, &category.slug)? else {
-            continue;
-        };
-        let filter = ArticleFilter {
-            category_id: Some(id),
+        let newest = articles(ArticleListQuery {
+            category: Some(category.slug.clone()),
+            per_page: Some(PER_CATEGORY),
             ..Default::default()
-        };
-        let list = list_articles(conn, &filter, first(PER_CATEGORY)?)?;
-        blocks.push((category.clone(), list.items));
+        })
+        .await?;
+        blocks.push((category.clone(), newest));
     }
+    let featured = articles(ArticleListQuery {
+        featured: Some(true),
+        per_page: Some(FEATURED_COUNT),
+        ..Default::default()
+    })
+    .await?;
+    let documents = document_list(
+        state,
+        DocumentListQuery {
+            per_page: Some(LATEST_DOCUMENTS),
+            ..Default::default()
+        },
+    )
+    .await?
+    .items;
+    let questions = state
+        .db(|conn| {
+            let first = PageRequest::new(None, Some(LATEST_QUESTIONS))?;
+            Ok(store::questions::list(conn, None, None, first)?.items)
+        })
+        .await?;
     Ok(reading_view::HomeContent {
-        featured: list_articles(conn, &featured, first(FEATURED_COUNT)?)?.items,
-        documents: store::documents::list(
-            conn,
-            &Default::default(),
-            first(LATEST_DOCUMENTS)?,
-            today,
-        )?
-        .items,
-        questions: store::questions::list(conn, None, None, first(LATEST_QUESTIONS)?)?.items,
+        featured,
+        documents,
+        questions,
         blocks,
     })
 }
