@@ -1,5 +1,7 @@
 //! Every address the app writes into a link, in one place, so a route's shape is changed once.
 
+use portal_contract::paging::PAGE_PARAM;
+
 use crate::api::{encode, DocumentCriteria, SearchCriteria};
 
 pub const HOME: &str = "/";
@@ -38,7 +40,7 @@ pub use portal_contract::category_path as category_href;
 
 /// Page `page` of a category's listing.
 pub fn category_page_href(slug: &str, page: u32) -> String {
-    format!("{}?trang={page}", category_href(slug))
+    format!("{}?{PAGE_PARAM}={page}", category_href(slug))
 }
 
 /// The work schedule of ISO week `week` (`2026-W48`).
@@ -117,19 +119,7 @@ fn listing_href<'a>(
     filters: impl IntoIterator<Item = (&'a str, &'a str)>,
     page: u32,
 ) -> String {
-    let mut parts: Vec<String> = filters
-        .into_iter()
-        .filter(|(_, value)| !value.is_empty())
-        .map(|(name, value)| format!("{name}={}", encode(value)))
-        .collect();
-    if page > 1 {
-        parts.push(format!("trang={page}"));
-    }
-    if parts.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", parts.join("&"))
-    }
+    portal_contract::paging::listing_href(path, filters, page, encode)
 }
 
 /// `rel` for a link to a page that only the full app has (the map, the widget gallery): in the

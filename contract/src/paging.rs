@@ -83,6 +83,29 @@ pub fn requested_page(value: Option<&str>) -> u32 {
         .unwrap_or(1)
 }
 
+/// A list page's address: `path` with the filters that have a value, each written by
+/// `encode` (the browser's `encodeURIComponent` in the app), and the page past the first.
+pub fn listing_href<'a>(
+    path: &str,
+    filters: impl IntoIterator<Item = (&'a str, &'a str)>,
+    page: u32,
+    encode: impl Fn(&str) -> String,
+) -> String {
+    let mut parts: Vec<String> = filters
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| format!("{name}={}", encode(value)))
+        .collect();
+    if page > 1 {
+        parts.push(format!("{PAGE_PARAM}={page}"));
+    }
+    if parts.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", parts.join("&"))
+    }
+}
+
 /// ` · Trang 2/5` after a list's total, when the list has more than one page.
 pub fn page_of(t: &crate::Texts, current: u32, count: u32) -> Option<String> {
     (count > 1).then(|| {

@@ -3,7 +3,7 @@
 //! its reading view, from the same criteria and addresses.
 
 use crate::i18n::EN_SEARCH_PATH;
-use crate::paging::PAGE_PARAM;
+use crate::paging::listing_href;
 use crate::Lang;
 
 /// The Vietnamese search page.
@@ -70,21 +70,7 @@ impl SearchCriteria {
     /// The address of page `page` of the results, each value written by `encode` (the
     /// browser's `encodeURIComponent` in the app).
     pub fn href(&self, page: u32, encode: impl Fn(&str) -> String) -> String {
-        let mut parts: Vec<String> = self
-            .params()
-            .into_iter()
-            .filter(|(_, value)| !value.is_empty())
-            .map(|(name, value)| format!("{name}={}", encode(value)))
-            .collect();
-        if page > 1 {
-            parts.push(format!("{PAGE_PARAM}={page}"));
-        }
-        let path = self.path();
-        if parts.is_empty() {
-            path.to_string()
-        } else {
-            format!("{path}?{}", parts.join("&"))
-        }
+        listing_href(self.path(), self.params(), page, encode)
     }
 }
 

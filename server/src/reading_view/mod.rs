@@ -27,7 +27,7 @@ use portal_contract::documents::{
 use portal_contract::i18n::{
     counterpart_page, EN_ABOUT_PATH, EN_CONTACT_PATH, EN_ORGANIZATION_PATH, EN_PREFIX,
 };
-use portal_contract::paging::pages_to_show;
+use portal_contract::paging::{pages_to_show, PAGE_PARAM};
 use portal_contract::procedures::{
     Procedure, Requirement, PROCEDURES_PAGE_PATH, PROCEDURE_FIELD_PARAM, PROCEDURE_LEVEL_PARAM,
 };
@@ -163,7 +163,9 @@ pub fn render_category(
         name = escape(&category.name),
         total = escape(&total),
         page_of = escape(&page_of),
-        pages = pagination(t, current, count, |page| format!("{base}?trang={page}")),
+        pages = pagination(t, current, count, |page| format!(
+            "{base}?{PAGE_PARAM}={page}"
+        )),
     )
 }
 
