@@ -6,15 +6,17 @@
 //! a procedure's page the procedure as a checklist; `/gioi-thieu` the editorial page and
 //! `/co-cau-to-chuc` the organisation's tree; a category's page its page of articles with the
 //! page links; the home page its main column (featured news, documents, answers, a block for
-//! each category). The app draws itself behind it and removes it when it starts, or, on a page
-//! with an `<article>`, once its own is drawn (`src/reading_view.rs`).
+//! each category); the search page its form, hits and documents. The app draws itself behind
+//! it and removes it when it starts, or, on a page with an `<article>`, once its own is drawn
+//! (`src/reading_view.rs`).
 //!
 //! The markup and class names are the app's (`src/pages/article.rs`, `src/pages/documents.rs`,
 //! `src/pages/questions.rs`, `src/pages/procedures.rs`, `src/pages/about.rs`,
 //! `src/pages/category.rs`, `src/pages/home.rs`, `src/components/article_list.rs`,
 //! `src/components/document_list.rs`, `src/components/question_list.rs`,
-//! `src/components/pagination.rs`, `src/components/header.rs`), so the page looks the same before and after; it carries only
-//! what needs no script. `tests/e2e/reading-view-drift.spec.ts` compares the two.
+//! `src/components/pagination.rs`, `src/components/header.rs`; the search page's in
+//! `search.rs`), so the page looks the same before and after; it carries only what needs no
+//! script. `tests/e2e/reading-view-drift.spec.ts` compares the two.
 
 use chrono::NaiveDate;
 use portal_contract::about::{
@@ -27,7 +29,7 @@ use portal_contract::documents::{
 use portal_contract::i18n::{
     counterpart_page, EN_ABOUT_PATH, EN_CONTACT_PATH, EN_ORGANIZATION_PATH, EN_PREFIX,
 };
-use portal_contract::paging::{pages_to_show, PAGE_PARAM};
+use portal_contract::paging::{page_of, pages_to_show, PAGE_PARAM};
 use portal_contract::procedures::{
     Procedure, Requirement, PROCEDURES_PAGE_PATH, PROCEDURE_FIELD_PARAM, PROCEDURE_LEVEL_PARAM,
 };
@@ -36,8 +38,8 @@ use portal_contract::questions::{
 };
 use portal_contract::time::{format_day, format_display, format_display_in};
 use portal_contract::{
-    category_path, fill, format_file_size, Article, ArticleSummary, CategoryRef, Image, Lang,
-    Paged, Site, Texts, LEAD_IMAGE_SIZES, READING_VIEW_ID, THUMBNAIL_SIZES,
+    category_path, fill, format_file_size, plural, Article, ArticleSummary, CategoryRef, Image,
+    Lang, Paged, Site, Texts, LEAD_IMAGE_SIZES, READING_VIEW_ID, THUMBNAIL_SIZES,
 };
 
 use crate::html::escape;
@@ -119,25 +121,12 @@ pub fn render_category(
     let t = Lang::Vi.texts();
     let base = category_path(&category.slug);
     let (current, count) = (list.page, list.page_count());
+    // As the app's category page: the total as a plain number.
     let total = fill(
-        if list.total == 1 {
-            t.category_total_one
-        } else {
-            t.category_total
-        },
+        plural(list.total, t.category_total_one, t.category_total),
         &[("n", &list.total.to_string())],
     );
-    let page_of = if count > 1 {
-        fill(
-            t.page_of,
-            &[
-                ("current", &current.to_string()),
-                ("count", &count.to_string()),
-            ],
-        )
-    } else {
-        String::new()
-    };
+    let page_of = page_of(t, current, count).unwrap_or_default();
     let articles = if list.items.is_empty() && current > 1 {
         format!(
             "<p class=\"empty\">{}<a href=\"{}\">{}</a></p>",

@@ -1,6 +1,7 @@
 //! Tin tiêu điểm, Tin sở ban ngành, Thông tin báo chí: short lists of articles.
 
 use leptos::prelude::*;
+use portal_contract::home::{DEPARTMENT_CATEGORY, PRESS_CATEGORY};
 
 use crate::api;
 use crate::components::article_list::ArticleList;
@@ -8,7 +9,6 @@ use crate::components::status::{loaded, Fit};
 use crate::components::widgets::Block;
 use crate::urls::{self, category_href};
 
-use portal_contract::home::{DEPARTMENT_CATEGORY, PRESS_CATEGORY};
 const BLOCK_SIZE: u32 = 5;
 
 #[component]
