@@ -5,7 +5,9 @@
 //! or the categories, whichever server made it), so no reader ever gets an answer older than
 //! the content they could read elsewhere. The least recently asked answers go first.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -22,9 +24,16 @@ const LIFETIME: Duration = Duration::from_secs(60);
 
 pub type ArticleList = Arc<Paged<ArticleSummary>>;
 
+/// How many lists may be ranked at once (`turn`): lists whose keys share a turn wait for
+/// each other, which bounds the waiting without a lock per key.
+const TURNS: usize = 64;
+
 pub struct AnswerCache {
     /// `None`: switched off (`--answer-cache 0`), every request is answered afresh.
     entries: Option<Mutex<LruCache<String, Entry>>>,
+    turns: Vec<tokio::sync::Mutex<()>>,
+    /// How many answers were computed and kept: what the cache could not spare.
+    computed: AtomicU64,
 }
 
 struct Entry {
@@ -38,7 +47,24 @@ impl AnswerCache {
     pub fn new(entries: usize) -> Self {
         Self {
             entries: NonZeroUsize::new(entries).map(|size| Mutex::new(LruCache::new(size))),
+            turns: (0..TURNS).map(|_| tokio::sync::Mutex::new(())).collect(),
+            computed: AtomicU64::new(0),
         }
+    }
+
+    /// Waits until no other request is computing the answer for `key` (nor for a key that
+    /// shares its turn); the turn lasts as long as the guard.
+    pub async fn turn(&self, key: &str) -> tokio::sync::MutexGuard<'_, ()> {
+        let mut hasher = DefaultHasher::new();
+        key.hash(&mut hasher);
+        self.turns[(hasher.finish() % TURNS as u64) as usize]
+            .lock()
+            .await
+    }
+
+    /// How many answers have been computed and kept since the server started.
+    pub fn computed(&self) -> u64 {
+        self.computed.load(Ordering::Relaxed)
     }
 
     pub fn is_on(&self) -> bool {
@@ -58,6 +84,7 @@ impl AnswerCache {
         let Some(entries) = &self.entries else {
             return;
         };
+        self.computed.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut entries) = entries.lock() {
             entries.put(
                 key,

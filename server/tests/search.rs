@@ -542,3 +542,37 @@ async fn a_kept_answer_gives_way_to_changed_content() {
     let (_, removed) = portal.get_json(search).await;
     assert_eq!(removed["total"], 1, "{removed}");
 }
+
+/// After a change, every popular search misses at once: one request ranks it, and the others
+/// asking for it meanwhile wait for its answer rather than rank it again.
+#[tokio::test]
+async fn many_readers_asking_one_new_search_rank_it_once() {
+    use portal_server::answer_cache::AnswerCache;
+    use tower::ServiceExt;
+    let answers = std::sync::Arc::new(AnswerCache::new(100));
+    let kept = answers.clone();
+    // Enough hits that ranking them takes longer than the other readers take to ask.
+    let portal = TestPortal::with_state(1000, move |state| portal_server::state::AppState {
+        answers: kept,
+        ..state
+    });
+    let mut readers = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let router = portal.router.clone();
+        readers.spawn(async move {
+            let request = axum::http::Request::get("/api/v1/articles?q=dong%20van")
+                .header("host", "127.0.0.1:8080")
+                .body(axum::body::Body::empty())
+                .unwrap();
+            router.oneshot(request).await.unwrap().status()
+        });
+    }
+    while let Some(status) = readers.join_next().await {
+        assert_eq!(status.unwrap(), StatusCode::OK);
+    }
+    assert_eq!(answers.computed(), 1);
+    // A search nobody has asked yet is ranked anew.
+    let (_, other) = portal.get_json("/api/v1/articles?q=giao%20thong").await;
+    assert_eq!(other["total"], 1000);
+    assert_eq!(answers.computed(), 2);
+}

@@ -78,39 +78,46 @@ pub async fn article_list(
         "{} {} {category:?} {featured:?} {terms:?} {from:?} {to:?} {lang:?}",
         page.page, page.per_page
     );
-    let answers = state.answers.clone();
-    state
-        .db(move |conn| {
-            let generation = match answers.is_on() {
-                true => Some(store::articles::content_generation(conn)?),
-                false => None,
-            };
-            if let Some(answer) = generation.and_then(|generation| answers.get(&key, generation)) {
-                return Ok(answer);
+    let rank = move |conn: &mut crate::db::Conn| -> Result<ArticleList, AppError> {
+        let category_id = match category {
+            None => None,
+            Some(slug) => {
+                Some(store::categories::category_id(conn, &slug)?.ok_or_else(|| {
+                    AppError::NotFound(format!("no category has the slug {slug:?}"))
+                })?)
             }
-            let category_id = match category {
-                None => None,
-                Some(slug) => {
-                    Some(store::categories::category_id(conn, &slug)?.ok_or_else(|| {
-                        AppError::NotFound(format!("no category has the slug {slug:?}"))
-                    })?)
-                }
-            };
-            let filter = ArticleFilter {
-                category_id,
-                featured,
-                from: from.map(start_of_day),
-                until: to.map(|day| start_of_day(day + Days::new(1))),
-                terms,
-                lang,
-            };
-            let answer = Arc::new(store::articles::list_articles(conn, &filter, page)?);
-            if let Some(generation) = generation {
-                answers.put(key, generation, answer.clone());
-            }
-            Ok(answer)
-        })
-        .await
+        };
+        let filter = ArticleFilter {
+            category_id,
+            featured,
+            from: from.map(start_of_day),
+            until: to.map(|day| start_of_day(day + Days::new(1))),
+            terms,
+            lang,
+        };
+        Ok(Arc::new(store::articles::list_articles(
+            conn, &filter, page,
+        )?))
+    };
+    let answers = &state.answers;
+    if !answers.is_on() {
+        return state.db(rank).await;
+    }
+    let generation = state
+        .db(|conn| Ok(store::articles::content_generation(conn)?))
+        .await?;
+    if let Some(answer) = answers.get(&key, generation) {
+        return Ok(answer);
+    }
+    // After a change every popular list misses at once: one request ranks each, and the
+    // others asking for it meanwhile wait for its answer instead of ranking it again.
+    let _turn = answers.turn(&key).await;
+    if let Some(answer) = answers.get(&key, generation) {
+        return Ok(answer);
+    }
+    let answer = state.db(rank).await?;
+    answers.put(key, generation, answer.clone());
+    Ok(answer)
 }
 
 #[utoipa::path(get, path = "/api/v1/articles/{slug}", tag = "articles",
