@@ -624,6 +624,21 @@ async fn the_search_page_arrives_with_its_hits() {
     let html = page("/tim-kiem?q=dong&tu-ngay=hom-qua").await;
     assert!(html.contains("<div id=\"server-page\"><header"));
     assert!(!html.contains("search-results"), "{html}");
+    // What a reader typed is written back as text, never as markup: in the field, in "no
+    // results for …" and in the links.
+    let html =
+        page("/tim-kiem?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&tu-ngay=2024-01-01").await;
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(
+        html.contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E\""),
+        "{html}"
+    );
+    let html = page("/tim-kiem?q=dong&tu-ngay=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E").await;
+    assert!(!html.contains("<script>alert"), "{html}");
     // English: the English articles only (none here), no categories, no documents.
     let html = page("/en/search?q=dong").await;
     assert!(
