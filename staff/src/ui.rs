@@ -144,11 +144,7 @@ pub fn focus_soon(id: String) {
 
 /// The page's number from `?trang=N`; 1 when absent or unreadable.
 pub fn page_number(query: &leptos_router::params::ParamsMap) -> u32 {
-    query
-        .get("trang")
-        .and_then(|value| value.parse::<u32>().ok())
-        .filter(|page| *page >= 1)
-        .unwrap_or(1)
+    portal_contract::paging::requested_page(query.get_str(portal_contract::paging::PAGE_PARAM))
 }
 
 /// A message that outlives a navigation: "Đã lưu" said by the page that saved, shown by the

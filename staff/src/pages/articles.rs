@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_contract::editorial::{ArticleStatus, StaffArticleSummary};
 use portal_contract::limits::QUERY_MAX_CHARS;
+use portal_contract::paging::listing_href;
 use portal_contract::Category;
 
 use crate::api;
@@ -15,21 +16,13 @@ use crate::ui::{loaded, page_number, when, Pager};
 const PER_PAGE: u32 = 20;
 
 fn list_href(status: Option<ArticleStatus>, text: &str, page: u32) -> String {
-    let mut query = Vec::new();
-    if let Some(status) = status {
-        query.push(format!("trang-thai={}", status.code()));
-    }
-    if !text.trim().is_empty() {
-        query.push(format!("q={}", api::encode(text.trim())));
-    }
-    if page > 1 {
-        query.push(format!("trang={page}"));
-    }
-    if query.is_empty() {
-        BASE.to_string()
-    } else {
-        format!("{BASE}?{}", query.join("&"))
-    }
+    let status = status.map(ArticleStatus::code).unwrap_or_default();
+    listing_href(
+        BASE,
+        [("trang-thai", status), ("q", text.trim())],
+        page,
+        api::encode,
+    )
 }
 
 #[component]

@@ -19,6 +19,7 @@ use portal_contract::documents::{
     DOCUMENT_SUMMARY_MAX_CHARS,
 };
 use portal_contract::limits::{ARTICLE_SLUG_MAX_CHARS, QUERY_MAX_CHARS};
+use portal_contract::paging::listing_href;
 use portal_contract::staff::StaffRole;
 use portal_contract::time::format_day;
 use portal_contract::{format_file_size, slugify};
@@ -40,18 +41,8 @@ pub fn document_href(slug: &str) -> String {
 }
 
 fn list_href(text: &str, page: u32) -> String {
-    let mut query = Vec::new();
-    if !text.trim().is_empty() {
-        query.push(format!("q={}", api::encode(text.trim())));
-    }
-    if page > 1 {
-        query.push(format!("trang={page}"));
-    }
-    if query.is_empty() {
-        format!("{BASE}/van-ban")
-    } else {
-        format!("{BASE}/van-ban?{}", query.join("&"))
-    }
+    let path = format!("{BASE}/van-ban");
+    listing_href(&path, [("q", text.trim())], page, api::encode)
 }
 
 #[component]

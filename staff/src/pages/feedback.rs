@@ -10,6 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use std::collections::BTreeMap;
 
 use portal_contract::limits::{MESSAGE_MAX_CHARS, TITLE_MAX_CHARS, UNIT_MAX_CHARS};
+use portal_contract::paging::listing_href;
 use portal_contract::questions::{
     AnswerInput, AssignInput, DeclineInput, DeclineReason, FeedbackStatus,
 };
@@ -30,24 +31,18 @@ pub fn feedback_href(reference: &str) -> String {
 }
 
 fn list_href(status: &str, field: &str, held: bool, page: u32) -> String {
-    let mut parts = Vec::new();
-    for (name, value) in [("tinh-trang", status), ("linh-vuc", field)] {
-        if !value.is_empty() {
-            parts.push(format!("{name}={}", api::encode(value)));
-        }
-    }
-    if held {
-        parts.push("nghi-rac=1".to_string());
-    }
-    if page > 1 {
-        parts.push(format!("trang={page}"));
-    }
-    let query = parts.join("&");
-    if query.is_empty() {
-        format!("{BASE}/phan-hoi")
-    } else {
-        format!("{BASE}/phan-hoi?{query}")
-    }
+    let path = format!("{BASE}/phan-hoi");
+    let held = if held { "1" } else { "" };
+    listing_href(
+        &path,
+        [
+            ("tinh-trang", status),
+            ("linh-vuc", field),
+            ("nghi-rac", held),
+        ],
+        page,
+        api::encode,
+    )
 }
 
 #[component]
