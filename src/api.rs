@@ -501,47 +501,7 @@ pub async fn search(
     get_json(&api_path_in(&query, criteria.lang)).await
 }
 
-/// Which documents a reader looks for; every field may be empty. Filters hold the slugs
-/// `/document-facets` lists.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DocumentCriteria {
-    pub text: String,
-    pub kind: String,
-    pub issuer: String,
-    pub field: String,
-    pub year: String,
-    pub status: String,
-}
-
-impl DocumentCriteria {
-    /// The criteria in one order, which the API's query names (here) and the page's address
-    /// (`urls::DOCUMENT_FILTERS`) follow.
-    pub fn values(&self) -> [&str; 6] {
-        [
-            self.text.trim(),
-            &self.kind,
-            &self.issuer,
-            &self.field,
-            &self.year,
-            &self.status,
-        ]
-    }
-
-    pub fn from_values([text, kind, issuer, field, year, status]: [String; 6]) -> Self {
-        Self {
-            text,
-            kind,
-            issuer,
-            field,
-            year,
-            status,
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.values().iter().all(|value| value.is_empty())
-    }
-}
+pub use portal_contract::documents::DocumentCriteria;
 
 /// Documents, newest issued first, or by relevance when `criteria` has words.
 pub async fn documents(

@@ -1,11 +1,12 @@
 //! The page arrives with a reading view in it, plain HTML from the server
-//! (`server/src/reading_view.rs`): the portal's name and menu, and on an article's page the
-//! article (a category's: its list; the home page's: its main column), to be read while the
-//! app downloads. The app draws itself after it in the body, hidden by the stylesheet
-//! (`#server-page ~ *`) while the view is there. It takes over at once, or on a page whose
-//! view has content (an `<article>`) once the page has drawn its own, or as soon as the
-//! reader moves to another address (`app::HandOverOnNavigation`): the reader never sees the
-//! text give way to loading placeholders.
+//! (`server/src/reading_view/`): the portal's name and menu, and on most reading pages their
+//! content in a `<main>` (an article, a category's list, the home page's main column, the
+//! schedule's week…), to be read while the app downloads. The app draws itself after it in the
+//! body, hidden by the stylesheet (`#server-page ~ *`) while the view is there. It takes over
+//! at once, or on a page whose view has content once the page has drawn its own
+//! (`hand_over_when`), or as soon as the reader moves to another address
+//! (`app::HandOverOnNavigation`): the reader never sees the text give way to loading
+//! placeholders.
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -16,11 +17,11 @@ fn view() -> Option<Element> {
         .get_element_by_id(portal_contract::READING_VIEW_ID)
 }
 
-/// The app has drawn its first page: a view without an article goes now. An article's stays
-/// until `hand_over`.
+/// The app has drawn its first page: a view with the frame alone goes now. One with content
+/// (a `<main>`) stays until its page calls `hand_over`.
 pub fn app_started() {
     if let Some(view) = view() {
-        if view.query_selector("article").ok().flatten().is_none() {
+        if view.query_selector("main").ok().flatten().is_none() {
             view.remove();
         }
     }

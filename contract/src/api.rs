@@ -263,6 +263,9 @@ pub struct VisitStats {
     pub total: u64,
 }
 
+/// The page of every linked website, by group.
+pub const LINKS_PAGE_PATH: &str = "/lien-ket";
+
 /// `GET /links`: linked websites in groups, in display order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

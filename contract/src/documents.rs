@@ -18,6 +18,66 @@ pub fn document_path(slug: &str) -> String {
     format!("{DOCUMENTS_PAGE_PATH}/{slug}")
 }
 
+/// Which documents a reader looks for; every field may be empty. Filters hold the slugs
+/// `/document-facets` lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentCriteria {
+    pub text: String,
+    pub kind: String,
+    pub issuer: String,
+    pub field: String,
+    pub year: String,
+    pub status: String,
+}
+
+impl DocumentCriteria {
+    /// The criteria in one order, which the API's query names and the page's address
+    /// (`DOCUMENT_FILTERS`) follow.
+    pub fn values(&self) -> [&str; 6] {
+        [
+            self.text.trim(),
+            &self.kind,
+            &self.issuer,
+            &self.field,
+            &self.year,
+            &self.status,
+        ]
+    }
+
+    pub fn from_values([text, kind, issuer, field, year, status]: [String; 6]) -> Self {
+        Self {
+            text,
+            kind,
+            issuer,
+            field,
+            year,
+            status,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values().iter().all(|value| value.is_empty())
+    }
+}
+
+/// The names `/van-ban` gives `DocumentCriteria::values` in its address.
+pub const DOCUMENT_FILTERS: [&str; 6] = ["q", "loai", "co-quan", "linh-vuc", "nam", "tinh-trang"];
+
+/// The address of page `page` of the documents that `criteria` finds, its values written by
+/// `encode` (`paging::listing_href`).
+pub fn documents_href(
+    criteria: &DocumentCriteria,
+    page: u32,
+    encode: impl Fn(&str) -> String,
+) -> String {
+    crate::paging::listing_href(
+        DOCUMENTS_PAGE_PATH,
+        DOCUMENT_FILTERS.into_iter().zip(criteria.values()),
+        page,
+        encode,
+    )
+}
+
 /// The number and symbol (số ký hiệu), in characters: `125/QĐ-UBND`.
 pub const DOCUMENT_NUMBER_MAX_CHARS: usize = 100;
 /// The abstract (trích yếu), in characters.

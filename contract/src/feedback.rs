@@ -14,6 +14,9 @@ use crate::limits::{
 use crate::questions::{Answer, DeclineReason, FeedbackStatus, QuestionField};
 use crate::text;
 
+/// The feedback form's page, where citizens ask their questions.
+pub const FEEDBACK_PAGE_PATH: &str = "/gui-y-kien";
+
 /// `POST /feedback`. Every field defaults to empty, so a missing field is reported like an
 /// empty one: next to its place in the form. The lengths are `crate::limits`' (the server's
 /// OpenAPI document writes them into this schema).

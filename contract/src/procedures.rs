@@ -12,8 +12,31 @@ pub const PROCEDURES_PAGE_PATH: &str = "/thu-tuc";
 pub const PROCEDURE_FIELD_PARAM: &str = "linh-vuc";
 pub const PROCEDURE_LEVEL_PARAM: &str = "muc-do";
 
+/// The names `/thu-tuc` gives its field and level filters and its words in its address, in
+/// the order `procedures_href` takes them.
+pub const PROCEDURE_FILTERS: [&str; 3] = [PROCEDURE_FIELD_PARAM, PROCEDURE_LEVEL_PARAM, "q"];
+
 pub fn procedure_href(slug: &str) -> String {
     format!("{PROCEDURES_PAGE_PATH}/{slug}")
+}
+
+/// The address of page `page` of the procedures of `field` and `level` (slugs; any when
+/// empty) with `text`, its values written by `encode` (`paging::listing_href`).
+pub fn procedures_href(
+    field: &str,
+    level: &str,
+    text: &str,
+    page: u32,
+    encode: impl Fn(&str) -> String,
+) -> String {
+    crate::paging::listing_href(
+        PROCEDURES_PAGE_PATH,
+        PROCEDURE_FILTERS
+            .into_iter()
+            .zip([field, level, text.trim()]),
+        page,
+        encode,
+    )
 }
 
 /// The list's description, in the page and in link previews alike.

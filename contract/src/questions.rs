@@ -22,9 +22,31 @@ pub const DESCRIPTION_CHARS: usize = 200;
 /// The questions page's query parameter for the field (`/hoi-dap?linh-vuc=dat-dai`).
 pub const QUESTION_FIELD_PARAM: &str = "linh-vuc";
 
+/// The names `/hoi-dap` gives its field filter and its words in its address, in the order
+/// `questions_href` takes them.
+pub const QUESTION_FILTERS: [&str; 2] = [QUESTION_FIELD_PARAM, "q"];
+/// How much of a question a card in the list shows, in characters.
+pub const QUESTION_EXCERPT_CHARS: usize = 220;
+
 /// One published question's page.
 pub fn question_path(reference: &str) -> String {
     format!("{QUESTIONS_PAGE_PATH}/{reference}")
+}
+
+/// The address of page `page` of the questions in `field` (any when empty) with `text`, its
+/// values written by `encode` (`paging::listing_href`).
+pub fn questions_href(
+    field: &str,
+    text: &str,
+    page: u32,
+    encode: impl Fn(&str) -> String,
+) -> String {
+    crate::paging::listing_href(
+        QUESTIONS_PAGE_PATH,
+        QUESTION_FILTERS.into_iter().zip([field, text.trim()]),
+        page,
+        encode,
+    )
 }
 
 /// The look-up page for `reference`, with it filled in.

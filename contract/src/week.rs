@@ -1,8 +1,45 @@
-//! ISO weeks (`2026-W48`) for the work schedule, and Vietnamese day names.
+//! ISO weeks (`2026-W48`) for the work schedule, its page's address, and how a week and its
+//! days are named.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use crate::i18n::{fill, Lang};
 use crate::limits::{FIRST_YEAR, LAST_YEAR};
+use crate::time::format_day_in;
+use crate::WeekSchedule;
+
+/// The work schedule's page: this week, or the week its `WEEK_PARAM` names.
+pub const SCHEDULE_PAGE_PATH: &str = "/lich-cong-tac";
+/// The schedule page's parameter (`?tuan=2026-W48`); the calendar file takes it too.
+pub const WEEK_PARAM: &str = "tuan";
+
+/// The schedule page of ISO week `week` (`2026-W48`).
+pub fn week_href(week: &str) -> String {
+    format!("{SCHEDULE_PAGE_PATH}?{WEEK_PARAM}={week}")
+}
+
+/// "Tuần 48: từ 23/11/2026 đến 29/11/2026", as the schedule page names the week it shows.
+pub fn week_range(lang: Lang, schedule: &WeekSchedule) -> String {
+    let number = schedule
+        .week
+        .rsplit('W')
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('0');
+    fill(
+        lang.texts().schedule_range,
+        &[
+            ("week", number),
+            ("from", &format_day_in(lang, schedule.starts_on)),
+            ("to", &format_day_in(lang, schedule.ends_on)),
+        ],
+    )
+}
+
+/// A day's heading in the schedule: "Thứ Hai, 23/11/2026".
+pub fn day_heading(lang: Lang, weekday: &str, date: NaiveDate) -> String {
+    format!("{weekday}, {}", format_day_in(lang, date))
+}
 
 /// The Monday that starts ISO week `label` (`YYYY-Www`), if there is such a week in the
 /// years a date may name (`limits::FIRST_YEAR` to `LAST_YEAR`).
@@ -57,6 +94,27 @@ pub fn weekday_name(day: Weekday) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_week_is_named_by_its_number_and_first_and_last_days() {
+        let schedule = WeekSchedule {
+            week: "2026-W05".into(),
+            starts_on: date(2026, 1, 26),
+            ends_on: date(2026, 2, 1),
+            previous_week: None,
+            next_week: None,
+            days: Vec::new(),
+        };
+        assert_eq!(
+            week_range(Lang::Vi, &schedule),
+            "Tuần 5: từ 26/01/2026 đến 01/02/2026"
+        );
+        assert_eq!(week_href("2026-W05"), "/lich-cong-tac?tuan=2026-W05");
+        assert_eq!(
+            day_heading(Lang::Vi, "Thứ Hai", date(2026, 1, 26)),
+            "Thứ Hai, 26/01/2026"
+        );
+    }
 
     #[test]
     fn the_calendars_edges_have_no_week_past_them() {

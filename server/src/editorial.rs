@@ -458,7 +458,7 @@ pub fn preview(conn: &mut Conn, id: i64, map_tiles: MapTiles) -> Result<ArticleP
     };
     let site = store::site::site(conn, map_tiles)?;
     Ok(ArticlePreview {
-        html: crate::reading_view::render(site.as_ref(), &article),
+        html: crate::reading_view::render_article(site.as_ref(), &article),
     })
 }
 

@@ -14,21 +14,29 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use portal_contract::about::{ABOUT_PAGE_PATH, ABOUT_PAGE_SLUG, ORGANIZATION_PAGE_PATH};
-use portal_contract::documents::document_title;
+use portal_contract::documents::{document_title, DocumentCriteria, DOCUMENT_FILTERS};
 use portal_contract::embed::Widget;
+use portal_contract::feedback::FEEDBACK_PAGE_PATH;
 use portal_contract::i18n::{
     api_path_in, counterpart_page, CONTACT_PAGE_SLUG, EN_ABOUT_PATH, EN_CONTACT_PATH,
     EN_ORGANIZATION_PATH, EN_PREFIX, EN_SEARCH_PATH,
 };
+use portal_contract::limits::DEFAULT_PER_PAGE;
 use portal_contract::paging;
 use portal_contract::procedures::{
     procedure_description, procedure_href, PROCEDURES_DESCRIPTION, PROCEDURES_PAGE_PATH,
+    PROCEDURE_FILTERS,
 };
-use portal_contract::questions::{DESCRIPTION_CHARS, LOOKUP_PAGE_PATH, QUESTIONS_PAGE_PATH};
+use portal_contract::questions::{
+    DESCRIPTION_CHARS, LOOKUP_PAGE_PATH, QUESTIONS_PAGE_PATH, QUESTION_FILTERS,
+};
 use portal_contract::search_page::{SearchCriteria, DOCUMENT_HITS, SEARCH_PAGE_PATH};
 use portal_contract::text::excerpt;
+use portal_contract::week::{SCHEDULE_PAGE_PATH, WEEK_PARAM};
 use portal_contract::API_PREFIX;
-use portal_contract::{Lang, PageRequest};
+use portal_contract::{
+    parse_iso_week, week_start, Lang, LinkGroup, PageRequest, WeekSchedule, LINKS_PAGE_PATH,
+};
 
 use crate::html::{escape, meta_content};
 use crate::reading_view;
@@ -151,11 +159,11 @@ pub const STATIC_ROUTES: &[&str] = &[
     "/",
     SEARCH_PAGE_PATH,
     DOCUMENTS_PAGE,
-    "/lich-cong-tac",
-    "/lien-ket",
+    SCHEDULE_PAGE_PATH,
+    LINKS_PAGE_PATH,
     "/ban-do",
     "/nhung",
-    "/gui-y-kien",
+    FEEDBACK_PAGE_PATH,
     QUESTIONS_PAGE_PATH,
     LOOKUP_PAGE_PATH,
     PROCEDURES_PAGE_PATH,
@@ -201,6 +209,18 @@ enum ListPage {
     Home(reading_view::HomeContent),
     /// The search page (`/tim-kiem`, `/en/search`) with its hits.
     Search(reading_view::SearchContent),
+    /// The work schedule's week; `None` when the address names a week that does not exist.
+    Schedule(Option<WeekSchedule>),
+    /// Every linked website, by group.
+    Links(Vec<LinkGroup>),
+    /// The procedures' list, filtered as the address asks.
+    Procedures(reading_view::ProceduresContent),
+    /// The answered questions' list, filtered as the address asks.
+    Questions(reading_view::QuestionsContent),
+    /// The documents library, filtered as the address asks.
+    Documents(reading_view::DocumentsContent),
+    /// The English home page's page of news.
+    EnglishHome(portal_contract::Paged<portal_contract::ArticleSummary>),
 }
 
 struct Feed {
@@ -307,6 +327,24 @@ pub async fn app_page(
                     }
                     Some(ListPage::Search(search)) => {
                         Some(reading_view::render_search(site.as_ref(), search))
+                    }
+                    Some(ListPage::Schedule(week)) => {
+                        Some(reading_view::render_schedule(site.as_ref(), week.as_ref()))
+                    }
+                    Some(ListPage::Links(groups)) => {
+                        Some(reading_view::render_links(site.as_ref(), groups))
+                    }
+                    Some(ListPage::Procedures(procedures)) => {
+                        Some(reading_view::render_procedures(site.as_ref(), procedures))
+                    }
+                    Some(ListPage::Questions(questions)) => {
+                        Some(reading_view::render_questions(site.as_ref(), questions))
+                    }
+                    Some(ListPage::Documents(documents)) => {
+                        Some(reading_view::render_documents(site.as_ref(), documents))
+                    }
+                    Some(ListPage::EnglishHome(news)) => {
+                        Some(reading_view::render_english_home(site.as_ref(), news))
                     }
                     None => None,
                 };
@@ -547,6 +585,10 @@ async fn page_meta(
                 "Văn bản của huyện Bình Liêu: quyết định, kế hoạch, thông báo, công văn…, tra cứu \
                  theo số ký hiệu, loại, cơ quan ban hành, lĩnh vực, năm và tình trạng hiệu lực.",
             ),
+            // A filter the API refuses gets the frame only: the app says what is wrong.
+            list_page: documents_content(state, query)
+                .await?
+                .map(ListPage::Documents),
             ..found(None)
         });
     }
@@ -554,6 +596,9 @@ async fn page_meta(
         return Ok(PageMeta {
             title: Some("Thủ tục hành chính".to_string()),
             description: Some(PROCEDURES_DESCRIPTION),
+            list_page: Some(ListPage::Procedures(
+                procedures_content(state, query).await?,
+            )),
             ..found(None)
         });
     }
@@ -625,6 +670,24 @@ async fn page_meta(
             ..found(None)
         });
     }
+    if path == EN_PREFIX {
+        use crate::routes::articles::{article_list, ArticleListQuery};
+        let params = address_params(query);
+        let news = article_list(
+            state,
+            ArticleListQuery {
+                page: Some(paging::requested_page(param(&params, paging::PAGE_PARAM))),
+                per_page: Some(DEFAULT_PER_PAGE),
+                lang: Some(Lang::En),
+                ..Default::default()
+            },
+        )
+        .await?;
+        return Ok(PageMeta {
+            list_page: Some(ListPage::EnglishHome(Arc::unwrap_or_clone(news))),
+            ..found(None)
+        });
+    }
     if path == SEARCH_PAGE_PATH || path == EN_SEARCH_PATH {
         // A search the API refuses (a malformed date, an unknown category) gets the frame
         // only: the app says what is wrong.
@@ -633,6 +696,30 @@ async fn page_meta(
                 .await
                 .ok()
                 .map(ListPage::Search),
+            ..found(None)
+        });
+    }
+    if path == SCHEDULE_PAGE_PATH {
+        return Ok(PageMeta {
+            list_page: Some(ListPage::Schedule(schedule_content(state, query).await?)),
+            ..found(None)
+        });
+    }
+    if path == QUESTIONS_PAGE_PATH {
+        // A field the API does not know gets the frame only: the app says what is wrong.
+        return Ok(PageMeta {
+            list_page: questions_content(state, query)
+                .await?
+                .map(ListPage::Questions),
+            ..found(None)
+        });
+    }
+    if path == LINKS_PAGE_PATH {
+        let groups = state
+            .db(|conn| Ok(store::links::link_groups(conn)?))
+            .await?;
+        return Ok(PageMeta {
+            list_page: Some(ListPage::Links(groups)),
             ..found(None)
         });
     }
@@ -671,7 +758,7 @@ async fn page_meta(
                     ..found(Some(Preview {
                         path: lang.article_path(&article.slug),
                         data: Some(format!("/articles/{}", article.slug)),
-                        reading_view: Some(reading_view::render(site.as_ref(), &article)),
+                        reading_view: Some(reading_view::render_article(site.as_ref(), &article)),
                         structured: Some(Structured::NewsArticle(NewsArticleFacts {
                             published_at: article.published_at.to_rfc3339(),
                             updated_at: article.updated_at.to_rfc3339(),
@@ -829,16 +916,8 @@ async fn search_content(
 ) -> Result<reading_view::SearchContent, crate::error::AppError> {
     use crate::routes::articles::{article_list, ArticleListQuery};
     use crate::routes::documents::{document_list, DocumentListQuery};
-    let params: Vec<(String, String)> =
-        url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-            .into_owned()
-            .collect();
-    let param = |name: &str| {
-        params
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    };
+    let params = address_params(query);
+    let param = |name: &str| param(&params, name);
     let criteria = SearchCriteria::from_address(lang, param);
     let page = paging::requested_page(param(paging::PAGE_PARAM));
     let text = criteria.text.trim().to_string();
@@ -882,6 +961,162 @@ async fn search_content(
         results,
         documents,
     })
+}
+
+/// The parameters of a page's address, decoded as the app's router decodes them.
+fn address_params(query: Option<&str>) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .into_owned()
+        .collect()
+}
+
+/// The first value of parameter `name`.
+fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
+/// The procedures' list as its address filters it, read as the app reads it, and the API's
+/// answer to the app's request for it.
+async fn procedures_content(
+    state: &AppState,
+    query: Option<&str>,
+) -> Result<reading_view::ProceduresContent, crate::error::AppError> {
+    use crate::routes::procedures::{procedure_list, ProcedureListQuery};
+    let params = address_params(query);
+    let [field, level, text] =
+        PROCEDURE_FILTERS.map(|name| param(&params, name).unwrap_or_default().to_string());
+    let page = paging::requested_page(param(&params, paging::PAGE_PARAM));
+    let given = |value: &str| (!value.is_empty()).then(|| value.to_string());
+    let list = match procedure_list(
+        state,
+        ProcedureListQuery {
+            page: Some(page),
+            per_page: Some(DEFAULT_PER_PAGE),
+            field: given(&field),
+            level: given(&level),
+            q: given(text.trim()),
+        },
+    )
+    .await
+    {
+        Ok(list) => Some(list),
+        // As the app: the API refuses a field or level it does not know.
+        Err(crate::error::AppError::BadRequest(_)) => None,
+        Err(err) => return Err(err),
+    };
+    let fields = state
+        .db(|conn| Ok(store::procedures::fields(conn)?))
+        .await?;
+    Ok(reading_view::ProceduresContent {
+        field,
+        level,
+        text,
+        list,
+        fields,
+    })
+}
+
+/// The documents library as its address filters it, and the API's answers to the app's
+/// requests for it; `None` when the API refuses the address (a type it does not know…).
+async fn documents_content(
+    state: &AppState,
+    query: Option<&str>,
+) -> Result<Option<reading_view::DocumentsContent>, crate::error::AppError> {
+    use crate::routes::documents::{document_list, DocumentListQuery};
+    let params = address_params(query);
+    let criteria = DocumentCriteria::from_values(
+        DOCUMENT_FILTERS.map(|name| param(&params, name).unwrap_or_default().to_string()),
+    );
+    let page = paging::requested_page(param(&params, paging::PAGE_PARAM));
+    let [q, kind, issuer, field, year, status] = criteria
+        .values()
+        .map(|value| (!value.is_empty()).then(|| value.to_string()));
+    let list = match document_list(
+        state,
+        DocumentListQuery {
+            page: Some(page),
+            per_page: Some(DEFAULT_PER_PAGE),
+            kind,
+            issuer,
+            field,
+            year,
+            status,
+            q,
+        },
+    )
+    .await
+    {
+        Ok(list) => list,
+        Err(crate::error::AppError::BadRequest(_)) => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    let today = crate::clock::today();
+    let facets = state
+        .db(move |conn| Ok(store::documents::facets(conn, today)?))
+        .await?;
+    Ok(Some(reading_view::DocumentsContent {
+        criteria,
+        list,
+        facets,
+    }))
+}
+
+/// The questions' list as its address filters it, and the API's answer to the app's request
+/// for it; `None` when the API refuses the address (a field it does not know).
+async fn questions_content(
+    state: &AppState,
+    query: Option<&str>,
+) -> Result<Option<reading_view::QuestionsContent>, crate::error::AppError> {
+    use crate::routes::questions::{question_list, QuestionListQuery};
+    let params = address_params(query);
+    let [field, text] =
+        QUESTION_FILTERS.map(|name| param(&params, name).unwrap_or_default().to_string());
+    let page = paging::requested_page(param(&params, paging::PAGE_PARAM));
+    let given = |value: &str| (!value.is_empty()).then(|| value.to_string());
+    let list = match question_list(
+        state,
+        QuestionListQuery {
+            page: Some(page),
+            per_page: Some(DEFAULT_PER_PAGE),
+            field: given(&field),
+            q: given(text.trim()),
+        },
+    )
+    .await
+    {
+        Ok(list) => list,
+        Err(crate::error::AppError::BadRequest(_)) => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    let fields = state.db(|conn| Ok(store::questions::fields(conn)?)).await?;
+    Ok(Some(reading_view::QuestionsContent {
+        field,
+        text,
+        list,
+        fields,
+    }))
+}
+
+/// The week the schedule page's address asks for (this week without one), as the API answers
+/// it; `None` for a week that does not exist, which the page says.
+async fn schedule_content(
+    state: &AppState,
+    query: Option<&str>,
+) -> Result<Option<WeekSchedule>, crate::error::AppError> {
+    let params = address_params(query);
+    let monday = match param(&params, WEEK_PARAM) {
+        None => week_start(crate::clock::today()),
+        Some(week) => match parse_iso_week(week.trim()) {
+            Some(monday) => monday,
+            None => return Ok(None),
+        },
+    };
+    state
+        .db(move |conn| Ok(Some(store::schedule::week(conn, monday)?)))
+        .await
 }
 
 /// What the home page's blocks show (`contract::home`): the API's answers to the app's

@@ -106,6 +106,100 @@ async fn a_replaced_document_links_to_its_replacement_and_unknown_ones_are_404()
     }
 }
 
+/// The `<main>` of the page at `uri` as the server sends it.
+async fn main_of(portal: &TestPortal, uri: &str) -> String {
+    let (status, html) = text(portal, uri).await;
+    assert_eq!(status, StatusCode::OK, "{uri}");
+    let start = html
+        .find("<main")
+        .unwrap_or_else(|| panic!("{uri}: no main"));
+    html[start..start + html[start..].find("</main>").unwrap()].to_string()
+}
+
+/// The documents' numbers a list shows, in order (marks removed).
+fn numbers(html: &str) -> Vec<String> {
+    html.split("<h3 class=\"document-card-title\">")
+        .skip(1)
+        .map(|rest| {
+            let link = &rest[..rest.find("</a>").unwrap()];
+            link[link.find('>').unwrap() + 1..]
+                .replace("<mark>", "")
+                .replace("</mark>", "")
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_library_arrives_with_its_documents_filtered_as_its_address_asks() {
+    let portal = portal();
+    let api_numbers = |list: &serde_json::Value| -> Vec<String> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["number"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // The first page: the API's newest ten, the total and the page links; each filter's
+    // values with their counts, nothing chosen.
+    let (_, newest) = portal.get_json("/api/v1/documents").await;
+    let total = newest["total"].as_u64().unwrap();
+    let library = main_of(&portal, "/van-ban").await;
+    assert_eq!(numbers(&library), api_numbers(&newest));
+    assert!(library.contains(&format!(
+        "<p class=\"list-total\" role=\"status\">{total} văn bản · Trang 1/"
+    )));
+    assert!(library.contains("<a href=\"/van-ban?trang=2\" rel=\"next\">"));
+    let (_, facets) = portal.get_json("/api/v1/document-facets").await;
+    let decisions = facets["types"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|kind| kind["slug"] == "quyet-dinh")
+        .expect("the decisions' count");
+    assert!(library.contains(&format!(
+        "<option value=\"quyet-dinh\">Quyết định ({})</option>",
+        decisions["count"]
+    )));
+    assert!(!library.contains(" selected") && !library.contains("reset-link"));
+
+    // Filtered: the API's answer to the same filters, the choices kept in the form and in the
+    // page links.
+    let (_, filtered_api) = portal
+        .get_json("/api/v1/documents?type=quyet-dinh&year=2025")
+        .await;
+    let filtered = main_of(&portal, "/van-ban?loai=quyet-dinh&nam=2025").await;
+    assert!(!api_numbers(&filtered_api).is_empty());
+    assert_eq!(numbers(&filtered), api_numbers(&filtered_api));
+    assert!(filtered.contains("<option value=\"quyet-dinh\" selected>"));
+    assert!(filtered.contains("<option value=\"2025\" selected>2025 ("));
+    assert!(filtered.contains("<a class=\"reset-link\" href=\"/van-ban\">"));
+
+    // Found by its number, the number marked; words typed come back as text.
+    let found = main_of(&portal, "/van-ban?q=125").await;
+    assert_eq!(numbers(&found)[0], "125/QĐ-UBND");
+    assert!(found.contains("<mark>125</mark>"), "{found}");
+    let hostile = main_of(&portal, "/van-ban?q=%3Cimg%20src%3Dx%3E").await;
+    assert!(hostile.contains("value=\"&lt;img src=x&gt;\""));
+    assert!(!hostile.contains("<img src=x>"));
+
+    // None found: what to try; past the last page: the way back to the first.
+    let none = main_of(&portal, "/van-ban?q=zzzz&loai=quyet-dinh").await;
+    assert!(
+        none.contains("<div class=\"no-results\" role=\"status\"><p>Không có văn bản nào phù hợp")
+    );
+    let past = main_of(&portal, "/van-ban?loai=quyet-dinh&trang=9").await;
+    assert!(past.contains(
+        "<p class=\"empty\">Trang này không có văn bản. <a href=\"/van-ban?loai=quyet-dinh\">Về trang đầu</a></p>"
+    ));
+
+    // A filter the API refuses: the frame alone, and the app says what is wrong.
+    let (status, refused) = text(&portal, "/van-ban?tinh-trang=khong-ro").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(refused.contains("<header class=\"site-header\">") && !refused.contains("<main"));
+}
+
 #[tokio::test]
 async fn the_library_names_its_feed_and_the_feed_has_the_newest_documents() {
     let portal = portal();

@@ -141,6 +141,38 @@ async fn english_content_is_answered_for_lang_en_and_kept_apart() {
 }
 
 #[tokio::test]
+async fn the_english_home_page_arrives_with_the_english_news_and_the_glance() {
+    let portal = portal();
+    let (status, _, body) = portal.get("/en").await;
+    assert_eq!(status, StatusCode::OK);
+    let html = String::from_utf8(body).unwrap();
+    let main = &html[html.find("<main").expect("the page's content")..];
+    // The English news only, newest first, under the English headings.
+    let titles: Vec<&str> = main
+        .split("<h3 class=\"article-card-title\"><a href=\"/en/news/")
+        .skip(1)
+        .map(|rest| {
+            let title = &rest[rest.find("\">").unwrap() + 2..];
+            &title[..title.find("</a>").unwrap()]
+        })
+        .collect();
+    assert_eq!(titles, ["Border market days", "New road opens in Đồng Văn"]);
+    assert!(!main.contains("/tin-tuc/"));
+    assert!(main.contains("<h1 class=\"page-title\">News and information in English</h1>"));
+    assert!(main.contains(
+        "<p class=\"article-summary\">The portal in English.</p>\
+         <dl class=\"glance-facts\"><div><dt>Area</dt><dd>470 km²</dd></div></dl>"
+    ));
+    assert!(main.contains("<li><a href=\"/en/contact\">Contact</a></li>"));
+    // A page past the last: the sentence, not an error.
+    let (status, _, body) = portal.get("/en?trang=5").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(String::from_utf8(body)
+        .unwrap()
+        .contains("<p class=\"empty\">No articles yet.</p>"));
+}
+
+#[tokio::test]
 async fn an_article_and_its_counterpart_name_each_other_and_their_pages() {
     let portal = portal();
     let (_, english) = portal

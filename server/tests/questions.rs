@@ -485,6 +485,47 @@ async fn questions_are_found_without_tone_marks_and_filtered_by_field() {
             "bad_request",
         )
         .await;
+
+    // The list's page arrives with the same questions, and with nothing of the askers' own
+    // but how the public page names them.
+    let page = |path: &'static str| {
+        let portal = &portal;
+        async move {
+            let (status, _, body) = portal.get(path).await;
+            assert_eq!(status, StatusCode::OK, "{path}");
+            String::from_utf8(body).unwrap()
+        }
+    };
+    let headings = |html: &str| -> Vec<String> {
+        html.split("<h3><a href=\"/hoi-dap/")
+            .skip(1)
+            .map(|rest| {
+                let title = &rest[rest.find("\">").unwrap() + 2..];
+                title[..title.find("</a>").unwrap()].to_string()
+            })
+            .collect()
+    };
+    let (_, all) = portal.get_json("/api/v1/questions").await;
+    let every = page("/hoi-dap").await;
+    assert_eq!(headings(&every), titles(&all));
+    assert!(every.contains("<p class=\"list-total\" role=\"status\">3 câu hỏi</p>"));
+    assert!(every.contains("<option value=\"dat-dai\">Đất đai</option>"));
+    for private in [EMAIL, PHONE, "3878", "Hoàng Thị Mai"] {
+        assert!(!every.contains(private), "{private} is on the public page");
+    }
+    let field = page("/hoi-dap?linh-vuc=ho-tich-cu-tru").await;
+    assert_eq!(headings(&field), ["Đăng ký khai sinh cho con"]);
+    assert!(field.contains("<option value=\"ho-tich-cu-tru\" selected>"));
+    assert!(field.contains("Hộ tịch, cư trú · Trả lời "), "{field}");
+    let none = page("/hoi-dap?q=%3Cb%3Ezzzz").await;
+    assert!(none.contains("value=\"&lt;b&gt;zzzz\""));
+    assert!(none.contains(
+        "<p class=\"empty\" role=\"status\">Không có câu hỏi nào phù hợp. <a href=\"/hoi-dap\">"
+    ));
+    // A field the API does not know: the frame alone; the app says what is wrong.
+    let unknown = page("/hoi-dap?linh-vuc=khong-co").await;
+    assert!(unknown.contains("<header class=\"site-header\">"));
+    assert!(!unknown.contains("<main"));
 }
 
 #[tokio::test]

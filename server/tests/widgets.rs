@@ -175,6 +175,84 @@ async fn the_default_week_is_the_current_week_in_vietnam() {
     assert_eq!(week["week"], iso_week_label(portal_server::clock::today()));
 }
 
+#[tokio::test]
+async fn the_schedule_page_arrives_with_its_week() {
+    let portal = TestPortal::with_articles(0);
+    add_entry(
+        &portal,
+        date(2026, 11, 28),
+        "07:30",
+        "Kiểm tra <xã> Đồng Văn",
+    );
+    add_entry(&portal, date(2026, 11, 23), "14:00", "Họp giao ban");
+    add_entry(&portal, date(2026, 11, 23), "08:00", "Tiếp công dân");
+    let page = |path: &'static str| {
+        let portal = &portal;
+        async move {
+            let (status, _, body) = portal.get(path).await;
+            assert_eq!(status, StatusCode::OK, "{path}");
+            let html = String::from_utf8(body).unwrap();
+            let start = html
+                .find("<main")
+                .unwrap_or_else(|| panic!("{path}: no main"));
+            html[start..start + html[start..].find("</main>").unwrap()].to_string()
+        }
+    };
+
+    let week = page("/lich-cong-tac?tuan=2026-W48").await;
+    assert!(
+        week.contains("<h1 class=\"page-title\">Lịch công tác</h1>"),
+        "{week}"
+    );
+    assert!(week.contains(
+        "<nav class=\"week-nav\" aria-label=\"Chọn tuần\">\
+         <a href=\"/lich-cong-tac?tuan=2026-W47\" rel=\"prev\">‹ Tuần trước</a>\
+         <a href=\"/lich-cong-tac\">Tuần này</a>\
+         <a href=\"/lich-cong-tac?tuan=2026-W49\" rel=\"next\">Tuần sau ›</a></nav>"
+    ));
+    assert!(week.contains("Tuần 48: từ 23/11/2026 đến 29/11/2026"));
+    // Only the days with entries, Monday first, each day's entries in time order; what staff
+    // typed comes back as text.
+    let headings: Vec<&str> = week
+        .split("<h2 class=\"section-heading\">")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</h2>").unwrap()])
+        .collect();
+    assert_eq!(headings, ["Thứ Hai, 23/11/2026", "Thứ Bảy, 28/11/2026"]);
+    let contents: Vec<&str> = week
+        .split("<span class=\"schedule-content\">")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</span>").unwrap()])
+        .collect();
+    assert_eq!(
+        contents,
+        [
+            "Tiếp công dân",
+            "Họp giao ban",
+            "Kiểm tra &lt;xã&gt; Đồng Văn"
+        ]
+    );
+    assert!(week.contains("<div><dt>Chủ trì:</dt> <dd>Chủ tịch UBND huyện</dd></div>"));
+
+    let empty = page("/lich-cong-tac?tuan=2026-W50").await;
+    assert!(empty.contains("<p class=\"schedule-empty\">Lịch công tác trống</p>"));
+    assert!(!empty.contains("schedule-day"));
+
+    // This week without a week in the address; a week that does not exist says so.
+    let this_week = page("/lich-cong-tac").await;
+    let label = iso_week_label(portal_server::clock::today());
+    let number = label.rsplit('W').next().unwrap().trim_start_matches('0');
+    assert!(
+        this_week.contains(&format!("Tuần {number}: từ ")),
+        "{this_week}"
+    );
+    let missing = page("/lich-cong-tac?tuan=2026-W99").await;
+    assert!(missing.contains(
+        "<p class=\"empty\">Tuần trong địa chỉ không hợp lệ. \
+         <a href=\"/lich-cong-tac\">Xem lịch tuần này</a></p>"
+    ));
+}
+
 async fn post_visit(portal: &TestPortal) -> (StatusCode, Value) {
     post_visit_from(portal, [127, 0, 0, 1]).await.0
 }
@@ -253,11 +331,21 @@ fn today_restarts_at_midnight_and_the_total_keeps_the_old_portals_count() {
 #[tokio::test]
 async fn links_come_in_groups_in_order() {
     let portal = TestPortal::with_articles(0);
+    let page = || async {
+        let (status, _, body) = portal.get("/lien-ket").await;
+        assert_eq!(status, StatusCode::OK);
+        let html = String::from_utf8(body).unwrap();
+        let start = html.find("<main").expect("the page's content");
+        html[start..start + html[start..].find("</main>").unwrap()].to_string()
+    };
+    assert!(page()
+        .await
+        .contains("<p class=\"empty\">Chưa có website liên kết.</p>"));
     let groups: Vec<LinkGroup> = serde_json::from_value(json!([
         {"name": "Tỉnh Quảng Ninh", "links": [
             {"name": "Cổng thông tin điện tử tỉnh", "url": "https://www.quangninh.gov.vn"},
             {"name": "Dịch vụ công tỉnh", "url": "https://dichvucong.quangninh.gov.vn"}]},
-        {"name": "Trung ương", "links": [{"name": "Chính phủ", "url": "https://chinhphu.vn"}]}
+        {"name": "Trung ương & các bộ", "links": [{"name": "Chính phủ <b>", "url": "https://chinhphu.vn/?a=1&b=2"}]}
     ]))
     .unwrap();
     {
@@ -270,6 +358,32 @@ async fn links_come_in_groups_in_order() {
     let (status, body) = portal.get_json("/api/v1/links").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, serde_json::to_value(&groups).unwrap());
+
+    // The page arrives with them, in the same order, each opening in a new tab.
+    let page = page().await;
+    let headings: Vec<&str> = page
+        .split("<h2 class=\"section-heading\">")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</h2>").unwrap()])
+        .collect();
+    assert_eq!(headings, ["Tỉnh Quảng Ninh", "Trung ương &amp; các bộ"]);
+    let addresses: Vec<&str> = page
+        .split("<a href=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert_eq!(
+        addresses,
+        [
+            "https://www.quangninh.gov.vn",
+            "https://dichvucong.quangninh.gov.vn",
+            "https://chinhphu.vn/?a=1&amp;b=2"
+        ]
+    );
+    assert!(page.contains(
+        "<a href=\"https://chinhphu.vn/?a=1&amp;b=2\" target=\"_blank\" rel=\"noopener noreferrer\">\
+         Chính phủ &lt;b&gt;<span class=\"visually-hidden\"> (mở trong thẻ mới)</span></a>"
+    ));
 }
 
 #[test]

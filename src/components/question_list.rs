@@ -2,14 +2,11 @@
 //! links with the answer's date (the home page's block, the `hoi-dap` widget).
 
 use leptos::prelude::*;
-use portal_contract::questions::{asked_by, PublicQuestion};
+use portal_contract::questions::{asked_by, PublicQuestion, QUESTION_EXCERPT_CHARS};
 use portal_contract::text::excerpt;
 use portal_contract::time::format_display_in;
 
 use crate::urls::question_href;
-
-/// How much of a question a card shows, in characters.
-const EXCERPT_CHARS: usize = 220;
 
 /// Questions as cards, or a sentence when there are none.
 #[component]
@@ -34,7 +31,7 @@ fn QuestionCard(question: PublicQuestion) -> impl IntoView {
                     {question.field.map(|field| view! { {field.name} " · " })}
                     {t.answered} <time datetime=question.answer.answered_at.to_rfc3339()>{answered_at}</time>
                 </p>
-                <p class="question-excerpt">{excerpt(&question.question, EXCERPT_CHARS)}</p>
+                <p class="question-excerpt">{excerpt(&question.question, QUESTION_EXCERPT_CHARS)}</p>
             </div>
         </article>
     }

@@ -36,6 +36,9 @@ pub fn DocumentsPage() -> impl IntoView {
         async move { api::documents(&criteria, page, DEFAULT_PER_PAGE).await }
     });
     let facets: Facets = LocalResource::new(api::document_facets);
+    // The server's view of this page shows the list and the filters' counts: it stays until
+    // both are drawn.
+    reading_view::hand_over_when(move || documents.read().is_some() && facets.read().is_some());
     view! {
         <Title text=t.menu_documents />
         <Meta name="description" content=t.documents_description />

@@ -25,6 +25,9 @@ pub fn EnglishHomePage() -> impl IntoView {
         let page = page.get();
         async move { api::latest_in(Lang::En, page, DEFAULT_PER_PAGE).await }
     });
+    // The server's view of this page shows the news and the district at a glance: it stays
+    // until both are drawn.
+    crate::reading_view::hand_over_when(move || news.read().is_some() && site.read().is_some());
     let description = move || {
         site.get()
             .and_then(Result::ok)

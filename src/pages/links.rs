@@ -11,6 +11,7 @@ use crate::components::widgets::links::LinkGroupsList;
 pub fn LinksPage() -> impl IntoView {
     let t = crate::i18n::texts();
     let groups = LocalResource::new(api::links);
+    crate::reading_view::hand_over_when_loaded(groups);
     view! {
         <Title text=t.links_title />
         <Meta name="description" content=t.links_description />

@@ -47,6 +47,9 @@ pub fn ProceduresPage() -> impl IntoView {
         }
     });
     let fields = LocalResource::new(api::procedure_fields);
+    // The server's view of this page shows the list and the fields to choose from: it stays
+    // until both are drawn.
+    reading_view::hand_over_when(move || procedures.read().is_some() && fields.read().is_some());
     let [field, level, text]: [RwSignal<String>; 3] =
         std::array::from_fn(|_| RwSignal::new(String::new()));
     // Back and forward change the address: show what it says.

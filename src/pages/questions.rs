@@ -35,6 +35,9 @@ pub fn QuestionsPage() -> impl IntoView {
         async move { api::questions(&field, &text, page, DEFAULT_PER_PAGE).await }
     });
     let fields = LocalResource::new(api::question_fields);
+    // The server's view of this page shows the list and the fields to choose from: it stays
+    // until both are drawn.
+    reading_view::hand_over_when(move || questions.read().is_some() && fields.read().is_some());
     let field = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     // Back and forward change the address: show what it says.

@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
-use portal_contract::time::format_day_in;
-use portal_contract::{fill, parse_iso_week, WeekSchedule};
+use portal_contract::week::{day_heading, week_href, week_range, WEEK_PARAM};
+use portal_contract::{parse_iso_week, WeekSchedule};
 
 use crate::api;
 use crate::components::status::{loaded, Fit};
-use crate::components::widgets::schedule::day_heading;
-use crate::urls::{self, week_href};
+use crate::reading_view;
+use crate::urls;
 
 #[component]
 pub fn SchedulePage() -> impl IntoView {
@@ -17,7 +17,7 @@ pub fn SchedulePage() -> impl IntoView {
     let query = use_query_map();
     // None: this week. Some(Err): an address with a week that does not exist.
     let requested = Memo::new(move |_| {
-        query.read().get("tuan").map(|week| {
+        query.read().get(WEEK_PARAM).map(|week| {
             let week = week.trim().to_string();
             if parse_iso_week(&week).is_some() {
                 Ok(week)
@@ -36,6 +36,7 @@ pub fn SchedulePage() -> impl IntoView {
             }
         }
     });
+    reading_view::hand_over_when_loaded(schedule);
     view! {
         <Title text=t.schedule_title />
         <Meta name="description" content=t.schedule_description />
@@ -53,21 +54,7 @@ pub fn SchedulePage() -> impl IntoView {
 #[component]
 fn Week(week: WeekSchedule) -> impl IntoView {
     let (t, lang) = (crate::i18n::texts(), crate::i18n::lang());
-    let week_number = week
-        .week
-        .rsplit('W')
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches('0')
-        .to_string();
-    let range = fill(
-        t.schedule_range,
-        &[
-            ("week", &week_number),
-            ("from", &format_day_in(lang, week.starts_on)),
-            ("to", &format_day_in(lang, week.ends_on)),
-        ],
-    );
+    let range = week_range(lang, &week);
     let empty = week.is_empty();
     view! {
         <nav class="week-nav" aria-label=t.schedule_week_nav>
@@ -87,7 +74,7 @@ fn Week(week: WeekSchedule) -> impl IntoView {
                 .into_iter()
                 .filter(|day| !day.entries.is_empty())
                 .map(|day| {
-                    let heading = day_heading(&day.weekday, day.date);
+                    let heading = day_heading(lang, &day.weekday, day.date);
                     view! {
                         <section class="schedule-day">
                             <h2 class="section-heading">{heading}</h2>

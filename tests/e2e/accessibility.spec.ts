@@ -84,6 +84,12 @@ for (const width of [360, 1280]) {
       ['a category', '/chuyen-muc/thong-bao'],
       ['the search results', '/tim-kiem?q=thong%20bao'],
       ['a search without hits', '/tim-kiem?q=kh%C3%B4ng%20c%C3%B3&chuyen-muc=thong-bao'],
+      ['the decisions in the documents library', '/van-ban?loai=quyet-dinh'],
+      ['the questions', '/hoi-dap'],
+      ['the procedures of a field', '/thu-tuc?linh-vuc=ho-tich'],
+      ['the schedule', '/lich-cong-tac'],
+      ['the linked websites', '/lien-ket'],
+      ['the English home page', '/en'],
     ]) {
       test(`${name} before the app has started (the reading view the server sends) has no violations`, async ({
         page,

@@ -63,8 +63,8 @@ test('a web server that sends the reader app for the map gets a message, not a l
   request,
 }) => {
   // The reader app's page with the portal's name and menu only, as a static web server that
-  // knows no routes would send it (the home page's reading view has articles of its own).
-  const readerPage = await (await request.get('/lien-ket')).text();
+  // knows no routes would send it (most reading pages' views have content of their own).
+  const readerPage = await (await request.get('/gui-y-kien')).text();
   expect(readerPage).toContain('/reader/');
   let documents = 0;
   await page.route('**/ban-do', (route) => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '../support/loopback';
-import { categories, mainArticle, notices } from '../support/fixture.mjs';
+import { categories, links as linkGroups, mainArticle, notices, schedule } from '../support/fixture.mjs';
 
-// The reading view (server/src/reading_view.rs) copies the app's markup by hand: the header
+// The reading view (server/src/reading_view/) copies the app's markup by hand: the header
 // with the portal's name and category menu, and on an article's page the breadcrumb and the
 // article, so the page looks the same before and after the app takes over (README "Pages
 // arrive readable"). Two renderers of one markup drift apart silently; this test fails when
@@ -22,7 +22,12 @@ import { categories, mainArticle, notices } from '../support/fixture.mjs';
 // `main article`; on a category's pages the whole `main` (name, total, the articles, the page
 // links); on the home page its main column (the featured news, the newest documents and
 // answers, a block for each category); on the search page the whole `main` (its form, the
-// hits with their marked words, the page links, the documents).
+// hits with their marked words, the page links, the documents); on the schedule's the whole
+// `main` (the week's links and range, each day with its entries); on the linked websites'
+// the whole `main` (each group with its websites); on the English home page the whole
+// `main` (the news, the district at a glance); on the documents library, the procedures'
+// and the questions' lists the whole `main` (the filters' form, the total, the items, the
+// page links).
 //
 // Left out on purpose, because the reading view cannot have them (they need the script or
 // data the server does not put into the page):
@@ -179,18 +184,32 @@ const PAGES: Array<[string, string, Part[], string?]> = [
   ['the home page', '/', ['header', 'home']],
   ['a category', '/chuyen-muc/thong-bao', ['header', 'list']],
   ["a category's second page", '/chuyen-muc/thong-bao?trang=2', ['header', 'list']],
-  ['the documents library', '/van-ban', ['header']],
+  ['the documents library', '/van-ban', ['header', 'list']],
+  ['the decisions of 2026', '/van-ban?loai=quyet-dinh&nam=2026', ['header', 'list']],
+  ['documents found by number', '/van-ban?q=125', ['header', 'list']],
+  ['documents without a match', '/van-ban?q=zzzz&loai=quyet-dinh', ['header', 'list']],
+  ["a page past the documents' last", '/van-ban?trang=9', ['header', 'list']],
+  ['the schedule', '/lich-cong-tac', ['header', 'list']],
+  ['a week without entries, at the edge of the calendar', '/lich-cong-tac?tuan=2100-W52', ['header', 'list']],
+  ['a week that does not exist', '/lich-cong-tac?tuan=2026-W99', ['header', 'list']],
+  ['the linked websites', '/lien-ket', ['header', 'list']],
   ['the search page', '/tim-kiem', ['header', 'list']],
   ['a search', '/tim-kiem?q=thong%20bao', ['header', 'list']],
   ["a search's second page", '/tim-kiem?q=thong%20bao&trang=2', ['header', 'list']],
   ['a search without hits', '/tim-kiem?q=kh%C3%B4ng%20c%C3%B3&chuyen-muc=thong-bao&tu-ngay=2024-01-01', ['header', 'list']],
   ['a question', '/hoi-dap/PH-2026-000001', ['header', 'breadcrumb', 'article'], mainQuestion.title],
-  ['the questions', '/hoi-dap', ['header']],
+  ['the questions', '/hoi-dap', ['header', 'list']],
+  ['the questions of a field', '/hoi-dap?linh-vuc=dat-dai&q=giay', ['header', 'list']],
+  ['questions without a match', '/hoi-dap?q=zzzz', ['header', 'list']],
   ['a procedure', `/thu-tuc/${mainProcedure.slug}`, ['header', 'breadcrumb', 'article'], mainProcedure.title],
-  ['the procedures', '/thu-tuc', ['header']],
+  ['the procedures', '/thu-tuc', ['header', 'list']],
+  ["the procedures' third page", '/thu-tuc?trang=3', ['header', 'list']],
+  ['the procedures of a field and a level', '/thu-tuc?linh-vuc=ho-tich&muc-do=cap-xa&q=dang%20ky', ['header', 'list']],
+  ['procedures of a level that does not exist', '/thu-tuc?muc-do=cap-vu-tru', ['header', 'list']],
+  ['procedures without a match', '/thu-tuc?q=zzzz', ['header', 'list']],
   ['the introduction', '/gioi-thieu', ['header', 'breadcrumb', 'article'], aboutTitle],
   ['the organisation', '/co-cau-to-chuc', ['header', 'breadcrumb', 'article'], 'Cơ cấu tổ chức'],
-  ['the English home page', '/en', ['header']],
+  ['the English home page', '/en', ['header', 'list']],
   ['an English search', '/en/search?q=district', ['header', 'list']],
   ['an English article', `/en/news/${englishNews[0].slug}`, ['header', 'breadcrumb', 'article'], englishNews[0].title],
   ['the English introduction', '/en/about', ['header', 'breadcrumb', 'article'], englishAbout.title],
@@ -268,6 +287,117 @@ for (const [name, path, parts, heading] of PAGES) {
       expect(links(find(list, 'nav')[0])).toEqual(expect.arrayContaining(['1', '2', 'Sau ›']));
       expect(find(list, 'h2').map((h2) => h2.text)).toEqual(['Kết quả tìm kiếm', 'Văn bản']);
       expect(find(list, 'option').map((option) => option.text)).toEqual(['Tất cả chuyên mục', ...categories.map((category) => category.name)]);
+    }
+    if (path.startsWith('/lich-cong-tac')) {
+      // This week's two entries under their days; an empty week says so; a week that does not
+      // exist links to this one.
+      const list = view.list!.tree;
+      expect(find(list, 'h1').map((h1) => h1.text)).toEqual(['Lịch công tác']);
+      const thisWeek = schedule.filter((entry) => entry.week_offset === 0);
+      if (path === '/lich-cong-tac') {
+        expect(find(list, 'h2')).toHaveLength(thisWeek.length);
+        expect(find(list, 'dd').map((dd) => dd.text)).toEqual(
+          thisWeek.flatMap((entry) => [entry.chair, entry.participants, entry.place]),
+        );
+        expect(links(find(list, 'nav')[0])).toEqual(['‹ Tuần trước', 'Tuần này', 'Tuần sau ›']);
+      } else if (path.endsWith('2100-W52')) {
+        expect(find(list, 'h2')).toHaveLength(0);
+        expect(links(find(list, 'nav')[0])).toEqual(['‹ Tuần trước', 'Tuần này']);
+        expect(find(list, 'p').map((p) => p.text)).toContain('Tuần 52: từ 27/12/2100 đến 02/01/2101');
+      } else {
+        expect(links(list)).toEqual(['Xem lịch tuần này']);
+      }
+    }
+    if (path.startsWith('/thu-tuc?') || path === '/thu-tuc') {
+      // The form with the address's choices, then the page of procedures or what is wrong.
+      const list = view.list!.tree;
+      expect(find(list, 'h1').map((h1) => h1.text)).toEqual(['Thủ tục hành chính']);
+      expect(find(list, 'option').map((option) => option.text)).toEqual(
+        expect.arrayContaining(['Tất cả lĩnh vực', 'Hộ tịch', 'Tất cả các cấp', 'Cấp xã', 'Cấp huyện']),
+      );
+      const procedures = find(list, 'h3').map((h3) => h3.text);
+      if (path === '/thu-tuc') {
+        expect(procedures).toHaveLength(10);
+        expect(procedures[0]).toBe(mainProcedure.title);
+        expect(links(find(list, 'nav')[0])).toEqual(['1', '2', '3', 'Sau ›']);
+      } else if (path.endsWith('trang=3')) {
+        expect(procedures).toHaveLength(8);
+        expect(links(find(list, 'nav')[0])).toEqual(['‹ Trước', '1', '2', '3']);
+      } else if (path.includes('linh-vuc=ho-tich')) {
+        expect(procedures).toEqual(expect.arrayContaining([mainProcedure.title, 'Đăng ký khai tử', 'Đăng ký kết hôn']));
+        expect(links(list)).toContain('Bỏ mọi điều kiện');
+      } else if (path.includes('cap-vu-tru')) {
+        expect(procedures).toEqual([]);
+        expect(links(list)).toEqual(['Bỏ mọi điều kiện', 'Xem tất cả thủ tục']);
+      } else {
+        expect(procedures).toEqual([]);
+        expect(find(list, 'p').map((p) => p.text)).toContain('Không có thủ tục nào phù hợp.');
+      }
+    }
+    if (path === '/en') {
+      // The English news, the district at a glance and the way on.
+      const list = view.list!.tree;
+      expect(find(list, 'h1').map((h1) => h1.text)).toEqual(['News and information in English']);
+      expect(find(list, 'h2').map((h2) => h2.text)).toEqual(['Latest news', 'At a glance', 'Find out more']);
+      const titles = find(list, 'h3').map((h3) => h3.text);
+      expect(titles).toHaveLength(Math.min(10, englishNews.length));
+      expect(englishNews.map((article) => article.title)).toEqual(expect.arrayContaining(titles));
+      expect(find(list, 'dt').length).toBeGreaterThan(0);
+    }
+    if (path === '/van-ban' || path.startsWith('/van-ban?')) {
+      // The form with the address's choices and their counts, then the documents or what to try.
+      const list = view.list!.tree;
+      expect(find(list, 'h1').map((h1) => h1.text)).toEqual(['Văn bản']);
+      expect(find(list, 'option').map((option) => option.text)).toEqual(
+        expect.arrayContaining(['Tất cả các loại', expect.stringMatching(/^Quyết định \(\d+\)$/), expect.stringMatching(/^2026 \(\d+\)$/)]),
+      );
+      const numbers = find(list, 'h3').map((h3) => h3.text);
+      if (path === '/van-ban') {
+        expect(numbers).toHaveLength(10);
+        expect(links(find(list, 'nav')[0])).toEqual(expect.arrayContaining(['1', '2', 'Sau ›']));
+      } else if (path.includes('nam=2026')) {
+        expect(numbers.length).toBeGreaterThan(0);
+        expect(numbers.every((number) => number.includes('/QĐ-'))).toBe(true);
+        expect(links(list)).toContain('Bỏ mọi điều kiện');
+      } else if (path.endsWith('q=125')) {
+        expect(numbers[0]).toBe('125/QĐ-UBND');
+        expect(find(list, 'mark').length).toBeGreaterThan(0);
+      } else if (path.includes('zzzz')) {
+        expect(numbers).toEqual([]);
+        expect(find(list, 'li')).toHaveLength(2);
+      } else {
+        expect(numbers).toEqual([]);
+        expect(links(list)).toContain('Về trang đầu');
+      }
+    }
+    if (path === '/hoi-dap' || path.startsWith('/hoi-dap?')) {
+      // The form with the address's choices, then the questions with who asked and when they
+      // were answered.
+      const list = view.list!.tree;
+      expect(find(list, 'h1').map((h1) => h1.text)).toEqual(['Hỏi đáp']);
+      expect(find(list, 'option').map((option) => option.text)).toEqual(
+        expect.arrayContaining(['Tất cả lĩnh vực', 'Đất đai', 'Môi trường']),
+      );
+      const questions = find(list, 'h3').map((h3) => h3.text);
+      if (path === '/hoi-dap') {
+        expect(questions).toHaveLength(8);
+        expect(questions).toContain(mainQuestion.title);
+        expect(find(list, 'time')).toHaveLength(8);
+      } else if (path.includes('dat-dai')) {
+        expect(questions).toEqual([mainQuestion.title]);
+        expect(find(list, 'p').map((p) => p.text)).toEqual(expect.arrayContaining([expect.stringContaining(mainQuestion.asker)]));
+      } else {
+        expect(questions).toEqual([]);
+        expect(links(list)).toContain('Xem tất cả câu hỏi');
+      }
+    }
+    if (path === '/lien-ket') {
+      // Each group under its heading, with its websites.
+      const list = view.list!.tree;
+      expect(find(list, 'h2').map((h2) => h2.text)).toEqual(linkGroups.map((group) => group.name));
+      expect(links(list)).toEqual(
+        linkGroups.flatMap((group) => group.links.map((link) => `${link.name} (mở trong thẻ mới)`)),
+      );
     }
     if (path === '/') {
       // The featured news (the main article leads: the newest featured one), then the blocks:

@@ -3,18 +3,18 @@
 //! page's own address), the page of hits with their matched words marked, the page links, and
 //! in Vietnamese the first documents the words find.
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use portal_contract::documents::{document_path, DocumentSummary};
+use portal_contract::documents::{documents_href, DocumentCriteria, DocumentSummary};
 use portal_contract::i18n::counterpart_page;
 use portal_contract::limits::QUERY_MAX_CHARS;
 use portal_contract::paging::page_of;
 use portal_contract::search_page::SearchCriteria;
-use portal_contract::time::{format_day_in, format_display_in};
+use portal_contract::time::format_display_in;
 use portal_contract::{
-    fill, format_count, plural, ArticleSummary, Lang, Paged, Segment, Site, Texts, READING_VIEW_ID,
+    fill, format_count, plural, ArticleSummary, Lang, Paged, Site, Texts, READING_VIEW_ID,
 };
 
-use super::{header, pagination, switch_target};
+use super::header::{header, switch_target};
+use super::parts::{document_card, encode, filter_select, marked, pagination};
 use crate::html::escape;
 
 /// A search page: what its address asks and what the API answers to it.
@@ -24,23 +24,6 @@ pub struct SearchContent {
     pub results: Option<Paged<ArticleSummary>>,
     /// The first documents the words find; `None` without words, or in English.
     pub documents: Option<Paged<DocumentSummary>>,
-}
-
-/// The characters the browser's `encodeURIComponent` leaves as they are, which the app's
-/// links are written with.
-const URI_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'!')
-    .remove(b'~')
-    .remove(b'*')
-    .remove(b'\'')
-    .remove(b'(')
-    .remove(b')');
-
-fn encode(value: &str) -> String {
-    utf8_percent_encode(value, URI_COMPONENT).to_string()
 }
 
 /// The search page under the portal's name and menu.
@@ -77,34 +60,20 @@ pub fn render_search(site: Option<&Site>, search: &SearchContent) -> String {
 
 /// The app's `SearchForm`, its fields holding the criteria.
 fn form(site: Option<&Site>, criteria: &SearchCriteria, t: &Texts) -> String {
+    let [text, category, from, to] = SearchCriteria::PARAMS;
     let categories = match criteria.lang {
         // The English news has no categories of its own.
         Lang::En => String::new(),
-        Lang::Vi => {
-            let options: String = site
-                .map_or(&[][..], |site| &site.menu)
+        Lang::Vi => filter_select(
+            "search-category",
+            category,
+            t.category_label,
+            t.all_categories,
+            &criteria.category,
+            site.map_or(&[][..], |site| &site.menu)
                 .iter()
-                .map(|item| {
-                    format!(
-                        "<option value=\"{slug}\"{selected}>{name}</option>",
-                        slug = escape(&item.slug),
-                        selected = if item.slug == criteria.category {
-                            " selected"
-                        } else {
-                            ""
-                        },
-                        name = escape(&item.name),
-                    )
-                })
-                .collect();
-            format!(
-                "<div class=\"field\"><label for=\"search-category\">{label}</label>\
-                 <select id=\"search-category\" name=\"chuyen-muc\">\
-                 <option value=\"\">{all}</option>{options}</select></div>",
-                label = t.category_label,
-                all = t.all_categories,
-            )
-        }
+                .map(|item| (item.slug.as_str(), item.name.as_str())),
+        ),
     };
     let date = |id: &str, name: &str, label: &str, value: &str| {
         format!(
@@ -113,7 +82,6 @@ fn form(site: Option<&Site>, criteria: &SearchCriteria, t: &Texts) -> String {
             escape(value)
         )
     };
-    let [text, _, from, to] = SearchCriteria::PARAMS;
     format!(
         "<form class=\"search-form\" role=\"search\" action=\"{action}\" method=\"get\">\
          <div class=\"field field-wide\"><label for=\"search-text\">{keywords}</label>\
@@ -170,20 +138,6 @@ fn hit_card(hit: &ArticleSummary, lang: Lang) -> String {
     )
 }
 
-/// Text with its matched parts in `<mark>`, as the app's `highlight::marked`.
-fn marked(segments: &[Segment]) -> String {
-    segments
-        .iter()
-        .map(|segment| {
-            if segment.matched {
-                format!("<mark>{}</mark>", escape(&segment.text))
-            } else {
-                escape(&segment.text)
-            }
-        })
-        .collect()
-}
-
 /// The app's `NoResults`: what to try instead.
 fn no_results(criteria: &SearchCriteria, t: &Texts) -> String {
     let text = criteria.text.trim();
@@ -238,10 +192,13 @@ fn document_hits(criteria: &SearchCriteria, list: &Paged<DocumentSummary>, t: &T
         format!(
             "<ul class=\"article-list document-list\">{cards}</ul>\
              <p class=\"more-link\"><a href=\"{href}\">{all}</a></p>",
-            href = escape(&format!(
-                "{}?q={}",
-                portal_contract::documents::DOCUMENTS_PAGE_PATH,
-                encode(text)
+            href = escape(&documents_href(
+                &DocumentCriteria {
+                    text: text.to_string(),
+                    ..Default::default()
+                },
+                1,
+                encode
             )),
             all = escape(&fill(
                 t.search_all_documents,
@@ -253,38 +210,5 @@ fn document_hits(criteria: &SearchCriteria, list: &Paged<DocumentSummary>, t: &T
         "<section class=\"search-documents\" aria-labelledby=\"document-hits-heading\">\
          <h2 id=\"document-hits-heading\" class=\"section-heading\">{heading}</h2>{content}</section>",
         heading = t.menu_documents,
-    )
-}
-
-/// One document, as the app's `DocumentCard`: its number and abstract with the words marked,
-/// and a passage of its body where the words are in it.
-fn document_card(document: &DocumentSummary, t: &Texts) -> String {
-    let (number, summary, snippet) = match &document.highlight {
-        Some(highlight) => (
-            marked(&highlight.number),
-            marked(&highlight.summary),
-            highlight
-                .snippet
-                .iter()
-                .any(|part| part.matched)
-                .then(|| marked(&highlight.snippet)),
-        ),
-        None => (escape(&document.number), escape(&document.summary), None),
-    };
-    format!(
-        "<article class=\"document-card\"><h3 class=\"document-card-title\"><a href=\"{href}\">{number}</a></h3>\
-         <p class=\"article-meta\">{kind} {issued} <time datetime=\"{date}\">{day}</time> · \
-         <span class=\"document-status status-{status}\">{status_label}</span></p>\
-         <p class=\"document-card-summary\">{summary}</p>{snippet}</article>",
-        href = escape(&document_path(&document.slug)),
-        kind = escape(&document.kind.name),
-        issued = t.document_issued,
-        date = document.issued_on,
-        day = format_day_in(Lang::Vi, document.issued_on),
-        status = document.status.code.code(),
-        status_label = escape(&document.status.label),
-        snippet = snippet
-            .map(|snippet| format!("<p class=\"document-card-snippet\">… {snippet} …</p>"))
-            .unwrap_or_default(),
     )
 }

@@ -14,21 +14,21 @@ use crate::state::AppState;
 use crate::store;
 
 /// The query of `GET /procedures`.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ProcedureListQuery {
     /// Page number, from 1.
-    page: Option<u32>,
+    pub page: Option<u32>,
     /// Procedures per page (default 10).
-    per_page: Option<u32>,
+    pub per_page: Option<u32>,
     /// Only this field: its slug, from `/procedure-fields`.
-    field: Option<String>,
+    pub field: Option<String>,
     /// Only those handled at this level of government.
     #[param(value_type = Option<ProcedureLevel>)]
-    level: Option<String>,
+    pub level: Option<String>,
     /// Words of the name, the code, the agency, the steps or the papers, with or without tone
     /// marks; each also as the start of a longer word.
-    q: Option<String>,
+    pub q: Option<String>,
 }
 
 #[utoipa::path(get, path = "/api/v1/procedures", tag = "procedures", params(ProcedureListQuery),
@@ -39,6 +39,14 @@ pub async fn list_procedures(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<ProcedureListQuery>,
 ) -> Result<Json<Paged<ProcedureSummary>>, AppError> {
+    procedure_list(&state, query).await.map(Json)
+}
+
+/// The answer of `GET /procedures` to `query`, which the list page's reading view shows too.
+pub async fn procedure_list(
+    state: &AppState,
+    query: ProcedureListQuery,
+) -> Result<Paged<ProcedureSummary>, AppError> {
     let page = query::page(query.page, query.per_page)?;
     let level = query
         .level
@@ -63,13 +71,13 @@ pub async fn list_procedures(
                     )));
                 }
             }
-            Ok(Json(store::procedures::list(
+            Ok(store::procedures::list(
                 conn,
                 field.as_deref(),
                 level,
                 text.as_deref(),
                 page,
-            )?))
+            )?)
         })
         .await
 }

@@ -14,18 +14,18 @@ use crate::state::AppState;
 use crate::store;
 
 /// The query of `GET /questions`.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct QuestionListQuery {
     /// Page number, from 1.
-    page: Option<u32>,
+    pub page: Option<u32>,
     /// Questions per page (default 10).
-    per_page: Option<u32>,
+    pub per_page: Option<u32>,
     /// Only this field: its slug, from `/question-fields`.
-    field: Option<String>,
+    pub field: Option<String>,
     /// Words of the question or the answer, with or without tone marks; each also as the
     /// start of a longer word.
-    q: Option<String>,
+    pub q: Option<String>,
 }
 
 #[utoipa::path(get, path = "/api/v1/questions", tag = "questions", params(QuestionListQuery),
@@ -36,6 +36,14 @@ pub async fn list_questions(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<QuestionListQuery>,
 ) -> Result<HtmlSafeJson<Paged<PublicQuestion>>, AppError> {
+    question_list(&state, query).await.map(HtmlSafeJson)
+}
+
+/// The answer of `GET /questions` to `query`, which the list page's reading view shows too.
+pub async fn question_list(
+    state: &AppState,
+    query: QuestionListQuery,
+) -> Result<Paged<PublicQuestion>, AppError> {
     let page = query::page(query.page, query.per_page)?;
     let text = query::search_text(query.q.as_deref())?.map(str::to_string);
     let field = query.field;
@@ -48,12 +56,12 @@ pub async fn list_questions(
                     )));
                 }
             }
-            Ok(HtmlSafeJson(store::questions::list(
+            Ok(store::questions::list(
                 conn,
                 field.as_deref(),
                 text.as_deref(),
                 page,
-            )?))
+            )?)
         })
         .await
 }

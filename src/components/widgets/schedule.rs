@@ -1,18 +1,13 @@
 //! Lịch công tác: this week's entries, in short.
 
 use leptos::prelude::*;
-use portal_contract::time::format_day_in;
+use portal_contract::week::day_heading;
 use portal_contract::WeekSchedule;
 
 use crate::api;
 use crate::components::status::{loaded, Fit};
 use crate::components::widgets::Block;
 use crate::urls;
-
-/// How a day reads in a heading: `Thứ Hai, 23/11/2026`.
-pub fn day_heading(weekday: &str, date: chrono::NaiveDate) -> String {
-    format!("{weekday}, {}", format_day_in(crate::i18n::lang(), date))
-}
 
 #[component]
 pub fn ScheduleBlock() -> impl IntoView {
@@ -47,7 +42,7 @@ fn WeekSummary(week: WeekSchedule) -> impl IntoView {
                 .into_iter()
                 .filter(|day| !day.entries.is_empty())
                 .map(|day| {
-                    let heading = day_heading(&day.weekday, day.date);
+                    let heading = day_heading(crate::i18n::lang(), &day.weekday, day.date);
                     view! {
                         <li>
                             <p class="schedule-summary-day">{heading}</p>
