@@ -860,13 +860,6 @@ async fn page_meta(
                 None => missing,
             })
         }
-        ["thu-tuc", slug] if !slug.is_empty() => {
-            let slug = slug.to_string();
-            let known = state
-                .db(move |conn| Ok(store::procedures::procedure(conn, &slug)?.is_some()))
-                .await?;
-            Ok(if known { found(None) } else { missing })
-        }
         ["hoi-dap", reference] if !reference.is_empty() => {
             let reference = reference.to_uppercase();
             let tiles = state.map_tiles.as_ref().clone();

@@ -6,7 +6,7 @@ use portal_contract::{
 };
 
 use super::header::vietnamese_header;
-use super::parts::{article_card, pagination};
+use super::parts::{article_card, list_or_sentence, pagination};
 use crate::html::escape;
 
 /// A category's page `list.page` under the portal's name and menu, as the app draws it
@@ -32,15 +32,10 @@ pub fn render_category(
             escape(&base),
             t.first_page
         )
-    } else if list.items.is_empty() {
-        format!("<p class=\"empty\">{}</p>", t.no_articles)
     } else {
-        let cards: String = list
-            .items
-            .iter()
-            .map(|article| format!("<li>{}</li>", article_card(article, Lang::Vi, 2, true)))
-            .collect();
-        format!("<ul class=\"article-list\">{cards}</ul>")
+        list_or_sentence("article-list", t.no_articles, &list.items, |article| {
+            article_card(article, Lang::Vi, 2, true)
+        })
     };
     format!(
         "<div id=\"{READING_VIEW_ID}\">{header}<main class=\"site-main\">\

@@ -8,22 +8,15 @@ use portal_contract::paging::listing_href;
 use portal_contract::{ArticleSummary, Lang, Paged, Site, READING_VIEW_ID};
 
 use super::header::{header, switch_target};
-use super::parts::{article_card, encode, pagination};
+use super::parts::{article_card, encode, list_or_sentence, pagination};
 use crate::html::escape;
 
 /// The English home page's page `news.page` of news under the portal's name and menu.
 pub fn render_english_home(site: Option<&Site>, news: &Paged<ArticleSummary>) -> String {
     let t = Lang::En.texts();
-    let articles = if news.items.is_empty() {
-        format!("<p class=\"empty\">{}</p>", t.no_articles)
-    } else {
-        let cards: String = news
-            .items
-            .iter()
-            .map(|article| format!("<li>{}</li>", article_card(article, Lang::En, 3, true)))
-            .collect();
-        format!("<ul class=\"article-list\">{cards}</ul>")
-    };
+    let articles = list_or_sentence("article-list", t.no_articles, &news.items, |article| {
+        article_card(article, Lang::En, 3, true)
+    });
     let glance = match site {
         Some(site) => {
             let facts: String = site

@@ -12,61 +12,70 @@ use portal_contract::{
 
 use crate::html::escape;
 
+/// A list as the app draws one: `<ul class="{class}">` with each of `items` drawn by `item`
+/// in an `<li>`, or, without items, the sentence `empty`.
+pub(super) fn list_or_sentence<T>(
+    class: &str,
+    empty: &str,
+    items: &[T],
+    item: impl Fn(&T) -> String,
+) -> String {
+    if items.is_empty() {
+        return format!("<p class=\"empty\">{empty}</p>");
+    }
+    let items: String = items
+        .iter()
+        .map(|one| format!("<li>{}</li>", item(one)))
+        .collect();
+    format!("<ul class=\"{class}\">{items}</ul>")
+}
+
 /// Articles as the app's `ArticleList` without summaries, in a block under an `h2`.
 pub(super) fn article_links(articles: &[ArticleSummary], t: &Texts) -> String {
-    if articles.is_empty() {
-        return format!("<p class=\"empty\">{}</p>", t.no_articles);
-    }
-    let cards: String = articles
-        .iter()
-        .map(|article| format!("<li>{}</li>", article_card(article, Lang::Vi, 3, false)))
-        .collect();
-    format!("<ul class=\"article-list\">{cards}</ul>")
+    list_or_sentence("article-list", t.no_articles, articles, |article| {
+        article_card(article, Lang::Vi, 3, false)
+    })
 }
 
 /// Documents as the app's `DocumentLinks`: the number above the abstract, with the issue date.
 pub(super) fn document_links(documents: &[DocumentSummary], t: &Texts) -> String {
-    if documents.is_empty() {
-        return format!("<p class=\"empty\">{}</p>", t.no_documents);
-    }
-    let items: String = documents
-        .iter()
-        .map(|document| {
+    list_or_sentence(
+        "article-list document-links",
+        t.no_documents,
+        documents,
+        |document| {
             format!(
-                "<li><a class=\"document-link\" href=\"{href}\">\
+                "<a class=\"document-link\" href=\"{href}\">\
                  <span class=\"document-link-number\">{number}</span> {summary}</a>\
-                 <p class=\"article-meta\"><time datetime=\"{date}\">{day}</time></p></li>",
+                 <p class=\"article-meta\"><time datetime=\"{date}\">{day}</time></p>",
                 href = escape(&document_path(&document.slug)),
                 number = escape(&document.number),
                 summary = escape(&document.summary),
                 date = document.issued_on,
                 day = format_day(document.issued_on),
             )
-        })
-        .collect();
-    format!("<ul class=\"article-list document-links\">{items}</ul>")
+        },
+    )
 }
 
 /// Answered questions as the app's `QuestionLinks`, with when they were answered.
 pub(super) fn question_links(questions: &[PublicQuestion], t: &Texts) -> String {
-    if questions.is_empty() {
-        return format!("<p class=\"empty\">{}</p>", t.no_answered_questions);
-    }
-    let items: String = questions
-        .iter()
-        .map(|question| {
+    list_or_sentence(
+        "article-list question-links",
+        t.no_answered_questions,
+        questions,
+        |question| {
             format!(
-                "<li><a href=\"{href}\">{title}</a>\
-                 <p class=\"article-meta\">{answered} <time datetime=\"{datetime}\">{time}</time></p></li>",
+                "<a href=\"{href}\">{title}</a>\
+                 <p class=\"article-meta\">{answered}<time datetime=\"{datetime}\">{time}</time></p>",
                 href = escape(&question_path(&question.reference)),
                 title = escape(&question.title),
                 answered = t.answered,
                 datetime = question.answer.answered_at.to_rfc3339(),
                 time = format_display_in(Lang::Vi, &question.answer.answered_at),
             )
-        })
-        .collect();
-    format!("<ul class=\"article-list question-links\">{items}</ul>")
+        },
+    )
 }
 
 /// One article of a list of `lang`'s, as the app's `ArticleCard`
