@@ -77,10 +77,7 @@ pub fn procedures_href(field: &str, level: &str, text: &str, page: u32) -> Strin
     portal_contract::procedures::procedures_href(field, level, text, page, encode)
 }
 
-/// Page `page` of the English home page's news.
-pub fn english_home_href(page: u32) -> String {
-    portal_contract::paging::listing_href(EN_HOME, [], page, encode)
-}
+pub use portal_contract::i18n::english_home_href;
 
 /// `rel` for a link to a page that only the full app has (the map, the widget gallery): in the
 /// reader app the link loads the page anew instead of routing inside the app.

@@ -117,6 +117,11 @@ pub fn counterpart_page(path: &str) -> Option<&'static str> {
     })
 }
 
+/// Page `page` of the English home page's news (`/en?trang=2`).
+pub fn english_home_href(page: u32) -> String {
+    crate::paging::listing_href(EN_PREFIX, [], page, str::to_string)
+}
+
 /// An API path asking for `lang`'s content. Vietnamese is the API's default, so its paths stay
 /// as they were (and as the server preloads them).
 pub fn api_path_in(path: &str, lang: Lang) -> String {
@@ -141,6 +146,12 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_english_home_pages_addresses_name_pages_past_the_first() {
+        assert_eq!(english_home_href(1), "/en");
+        assert_eq!(english_home_href(2), "/en?trang=2");
+    }
 
     #[test]
     fn english_lives_under_en_only() {

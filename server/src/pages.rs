@@ -914,7 +914,6 @@ async fn search_content(
     let criteria = SearchCriteria::from_address(lang, param);
     let page = paging::requested_page(param(paging::PAGE_PARAM));
     let text = criteria.text.trim().to_string();
-    let given = |value: &str| (!value.is_empty()).then(|| value.to_string());
     let results = if criteria.is_empty() {
         None
     } else {
@@ -982,8 +981,7 @@ async fn procedures_content(
     let [field, level, text] =
         PROCEDURE_FILTERS.map(|name| param(&params, name).unwrap_or_default().to_string());
     let page = paging::requested_page(param(&params, paging::PAGE_PARAM));
-    let given = |value: &str| (!value.is_empty()).then(|| value.to_string());
-    let list = match procedure_list(
+    let list = procedure_list(
         state,
         ProcedureListQuery {
             page: Some(page),
@@ -993,13 +991,9 @@ async fn procedures_content(
             q: given(text.trim()),
         },
     )
-    .await
-    {
-        Ok(list) => Some(list),
-        // As the app: the API refuses a field or level it does not know.
-        Err(crate::error::AppError::BadRequest(_)) => None,
-        Err(err) => return Err(err),
-    };
+    .await;
+    // As the app: the API refuses a field or level it does not know.
+    let list = unless_refused(list)?;
     let fields = state
         .db(|conn| Ok(store::procedures::fields(conn)?))
         .await?;
@@ -1024,10 +1018,8 @@ async fn documents_content(
         DOCUMENT_FILTERS.map(|name| param(&params, name).unwrap_or_default().to_string()),
     );
     let page = paging::requested_page(param(&params, paging::PAGE_PARAM));
-    let [q, kind, issuer, field, year, status] = criteria
-        .values()
-        .map(|value| (!value.is_empty()).then(|| value.to_string()));
-    let list = match document_list(
+    let [q, kind, issuer, field, year, status] = criteria.values().map(given);
+    let list = document_list(
         state,
         DocumentListQuery {
             page: Some(page),
@@ -1040,11 +1032,9 @@ async fn documents_content(
             q,
         },
     )
-    .await
-    {
-        Ok(list) => list,
-        Err(crate::error::AppError::BadRequest(_)) => return Ok(None),
-        Err(err) => return Err(err),
+    .await;
+    let Some(list) = unless_refused(list)? else {
+        return Ok(None);
     };
     let today = crate::clock::today();
     let facets = state
@@ -1068,8 +1058,7 @@ async fn questions_content(
     let [field, text] =
         QUESTION_FILTERS.map(|name| param(&params, name).unwrap_or_default().to_string());
     let page = paging::requested_page(param(&params, paging::PAGE_PARAM));
-    let given = |value: &str| (!value.is_empty()).then(|| value.to_string());
-    let list = match question_list(
+    let list = question_list(
         state,
         QuestionListQuery {
             page: Some(page),
@@ -1078,11 +1067,9 @@ async fn questions_content(
             q: given(text.trim()),
         },
     )
-    .await
-    {
-        Ok(list) => list,
-        Err(crate::error::AppError::BadRequest(_)) => return Ok(None),
-        Err(err) => return Err(err),
+    .await;
+    let Some(list) = unless_refused(list)? else {
+        return Ok(None);
     };
     let fields = state.db(|conn| Ok(store::questions::fields(conn)?)).await?;
     Ok(Some(reading_view::QuestionsContent {
@@ -1091,6 +1078,23 @@ async fn questions_content(
         list,
         fields,
     }))
+}
+
+/// A value of an address as an API query's: `None` when empty.
+fn given(value: &str) -> Option<String> {
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// The API's answer to a list page's address, or `None` when the API refuses the address (an
+/// unknown filter, a malformed value: a 400), which the app then says in its own words.
+fn unless_refused<T>(
+    answer: Result<T, crate::error::AppError>,
+) -> Result<Option<T>, crate::error::AppError> {
+    match answer {
+        Ok(answer) => Ok(Some(answer)),
+        Err(crate::error::AppError::BadRequest(_)) => Ok(None),
+        Err(err) => Err(err),
+    }
 }
 
 /// The week the schedule page's address asks for (this week without one), as the API answers

@@ -2,13 +2,13 @@
 //! the district at a glance and the way to the introduction and contacts.
 
 use portal_contract::i18n::{
-    counterpart_page, EN_ABOUT_PATH, EN_CONTACT_PATH, EN_ORGANIZATION_PATH, EN_PREFIX,
+    counterpart_page, english_home_href, EN_ABOUT_PATH, EN_CONTACT_PATH, EN_ORGANIZATION_PATH,
+    EN_PREFIX,
 };
-use portal_contract::paging::listing_href;
 use portal_contract::{ArticleSummary, Lang, Paged, Site, READING_VIEW_ID};
 
 use super::header::{header, switch_target};
-use super::parts::{article_card, encode, list_or_sentence, pagination};
+use super::parts::{article_card, list_or_sentence, pagination};
 use crate::html::escape;
 
 /// The English home page's page `news.page` of news under the portal's name and menu.
@@ -57,9 +57,7 @@ pub fn render_english_home(site: Option<&Site>, news: &Paged<ArticleSummary>) ->
         ),
         title = t.en_home_title,
         news_heading = t.en_home_news,
-        pages = pagination(t, news.page, news.page_count(), |page| {
-            listing_href(EN_PREFIX, [], page, encode)
-        }),
+        pages = pagination(t, news.page, news.page_count(), english_home_href),
         glance_heading = t.en_home_glance,
         more = t.en_home_more,
         about = t.menu_about,
