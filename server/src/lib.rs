@@ -18,6 +18,7 @@ pub mod import_documents;
 pub mod limits;
 pub mod media;
 pub mod openapi;
+pub mod page_content;
 pub mod pages;
 pub mod photos;
 pub mod questions;
