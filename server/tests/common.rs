@@ -249,6 +249,19 @@ impl TestPortal {
         (status, serde_json::from_slice(&body).unwrap())
     }
 
+    /// The content of the page at `uri` as the server sends it, before the app starts: what
+    /// its reading view has inside `<main>`. The page must answer 200 and have one.
+    pub async fn page_main(&self, uri: &str) -> String {
+        let (status, _, body) = self.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        let html = String::from_utf8(body).unwrap();
+        let start = html
+            .find("<main")
+            .unwrap_or_else(|| panic!("{uri}: no main"));
+        let end = start + html[start..].find("</main>").expect("the main's end");
+        html[start..end].to_string()
+    }
+
     /// Asserts that `uri` answers `status` with the API's error shape and `code`.
     pub async fn assert_error(&self, uri: &str, status: StatusCode, code: &str) -> String {
         let (got, body) = self.get_json(uri).await;
@@ -347,4 +360,13 @@ impl TestPortal {
         let (status, _, body) = self.request(request).await;
         (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
     }
+}
+
+/// What stands in `html` after each `start`, up to the next `end`: the texts of a list's
+/// headings, say.
+pub fn between<'a>(html: &'a str, start: &str, end: &str) -> Vec<&'a str> {
+    html.split(start)
+        .skip(1)
+        .map(|rest| &rest[..rest.find(end).expect("the end after each start")])
+        .collect()
 }

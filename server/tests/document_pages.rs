@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use axum::http::StatusCode;
-use common::{from_peer, post_json, TestPortal};
+use common::{between, from_peer, post_json, TestPortal};
 use serde_json::json;
 
 const DOCUMENT: &str = "/van-ban/125-qd-ubnd-quy-che-lam-viec-ubnd-huyen";
@@ -106,22 +106,11 @@ async fn a_replaced_document_links_to_its_replacement_and_unknown_ones_are_404()
     }
 }
 
-/// The `<main>` of the page at `uri` as the server sends it.
-async fn main_of(portal: &TestPortal, uri: &str) -> String {
-    let (status, html) = text(portal, uri).await;
-    assert_eq!(status, StatusCode::OK, "{uri}");
-    let start = html
-        .find("<main")
-        .unwrap_or_else(|| panic!("{uri}: no main"));
-    html[start..start + html[start..].find("</main>").unwrap()].to_string()
-}
-
 /// The documents' numbers a list shows, in order (marks removed).
 fn numbers(html: &str) -> Vec<String> {
-    html.split("<h3 class=\"document-card-title\">")
-        .skip(1)
-        .map(|rest| {
-            let link = &rest[..rest.find("</a>").unwrap()];
+    between(html, "<h3 class=\"document-card-title\">", "</a>")
+        .into_iter()
+        .map(|link| {
             link[link.find('>').unwrap() + 1..]
                 .replace("<mark>", "")
                 .replace("</mark>", "")
@@ -145,7 +134,7 @@ async fn the_library_arrives_with_its_documents_filtered_as_its_address_asks() {
     // values with their counts, nothing chosen.
     let (_, newest) = portal.get_json("/api/v1/documents").await;
     let total = newest["total"].as_u64().unwrap();
-    let library = main_of(&portal, "/van-ban").await;
+    let library = portal.page_main("/van-ban").await;
     assert_eq!(numbers(&library), api_numbers(&newest));
     assert!(library.contains(&format!(
         "<p class=\"list-total\" role=\"status\">{total} văn bản · Trang 1/"
@@ -169,7 +158,7 @@ async fn the_library_arrives_with_its_documents_filtered_as_its_address_asks() {
     let (_, filtered_api) = portal
         .get_json("/api/v1/documents?type=quyet-dinh&year=2025")
         .await;
-    let filtered = main_of(&portal, "/van-ban?loai=quyet-dinh&nam=2025").await;
+    let filtered = portal.page_main("/van-ban?loai=quyet-dinh&nam=2025").await;
     assert!(!api_numbers(&filtered_api).is_empty());
     assert_eq!(numbers(&filtered), api_numbers(&filtered_api));
     assert!(filtered.contains("<option value=\"quyet-dinh\" selected>"));
@@ -177,19 +166,19 @@ async fn the_library_arrives_with_its_documents_filtered_as_its_address_asks() {
     assert!(filtered.contains("<a class=\"reset-link\" href=\"/van-ban\">"));
 
     // Found by its number, the number marked; words typed come back as text.
-    let found = main_of(&portal, "/van-ban?q=125").await;
+    let found = portal.page_main("/van-ban?q=125").await;
     assert_eq!(numbers(&found)[0], "125/QĐ-UBND");
     assert!(found.contains("<mark>125</mark>"), "{found}");
-    let hostile = main_of(&portal, "/van-ban?q=%3Cimg%20src%3Dx%3E").await;
+    let hostile = portal.page_main("/van-ban?q=%3Cimg%20src%3Dx%3E").await;
     assert!(hostile.contains("value=\"&lt;img src=x&gt;\""));
     assert!(!hostile.contains("<img src=x>"));
 
     // None found: what to try; past the last page: the way back to the first.
-    let none = main_of(&portal, "/van-ban?q=zzzz&loai=quyet-dinh").await;
+    let none = portal.page_main("/van-ban?q=zzzz&loai=quyet-dinh").await;
     assert!(
         none.contains("<div class=\"no-results\" role=\"status\"><p>Không có văn bản nào phù hợp")
     );
-    let past = main_of(&portal, "/van-ban?loai=quyet-dinh&trang=9").await;
+    let past = portal.page_main("/van-ban?loai=quyet-dinh&trang=9").await;
     assert!(past.contains(
         "<p class=\"empty\">Trang này không có văn bản. <a href=\"/van-ban?loai=quyet-dinh\">Về trang đầu</a></p>"
     ));

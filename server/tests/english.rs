@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use axum::http::StatusCode;
-use common::{write_json, TestPortal};
+use common::{between, write_json, TestPortal};
 use serde_json::{json, Value};
 
 /// The first fixture article's slug: the Vietnamese counterpart of the English news below.
@@ -143,19 +143,16 @@ async fn english_content_is_answered_for_lang_en_and_kept_apart() {
 #[tokio::test]
 async fn the_english_home_page_arrives_with_the_english_news_and_the_glance() {
     let portal = portal();
-    let (status, _, body) = portal.get("/en").await;
-    assert_eq!(status, StatusCode::OK);
-    let html = String::from_utf8(body).unwrap();
-    let main = &html[html.find("<main").expect("the page's content")..];
+    let main = portal.page_main("/en").await;
     // The English news only, newest first, under the English headings.
-    let titles: Vec<&str> = main
-        .split("<h3 class=\"article-card-title\"><a href=\"/en/news/")
-        .skip(1)
-        .map(|rest| {
-            let title = &rest[rest.find("\">").unwrap() + 2..];
-            &title[..title.find("</a>").unwrap()]
-        })
-        .collect();
+    let titles: Vec<&str> = between(
+        &main,
+        "<h3 class=\"article-card-title\"><a href=\"/en/news/",
+        "</a>",
+    )
+    .into_iter()
+    .map(|link| &link[link.find("\">").unwrap() + 2..])
+    .collect();
     assert_eq!(titles, ["Border market days", "New road opens in Đồng Văn"]);
     assert!(!main.contains("/tin-tuc/"));
     assert!(main.contains("<h1 class=\"page-title\">News and information in English</h1>"));
@@ -165,10 +162,9 @@ async fn the_english_home_page_arrives_with_the_english_news_and_the_glance() {
     ));
     assert!(main.contains("<li><a href=\"/en/contact\">Contact</a></li>"));
     // A page past the last: the sentence, not an error.
-    let (status, _, body) = portal.get("/en?trang=5").await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(String::from_utf8(body)
-        .unwrap()
+    assert!(portal
+        .page_main("/en?trang=5")
+        .await
         .contains("<p class=\"empty\">No articles yet.</p>"));
 }
 

@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use axum::http::StatusCode;
-use common::TestPortal;
+use common::{between, TestPortal};
 use serde_json::{json, Value};
 
 fn content() -> PathBuf {
@@ -87,23 +87,11 @@ async fn procedures_are_listed_filtered_and_found_without_tone_marks() {
     assert_eq!(fields[0]["slug"], "ho-tich");
 }
 
-/// The `<main>` of the page at `path` as the server sends it, before the app starts.
-async fn page_main(portal: &TestPortal, path: &str) -> String {
-    let (status, _, body) = portal.get(path).await;
-    assert_eq!(status, StatusCode::OK, "{path}");
-    let html = String::from_utf8(body).unwrap();
-    let start = html
-        .find("<main")
-        .unwrap_or_else(|| panic!("{path}: no main"));
-    html[start..start + html[start..].find("</main>").unwrap()].to_string()
-}
-
 /// The text of every `<h3>` of `html`: the procedures a list shows.
 fn headings(html: &str) -> Vec<String> {
-    html.split("<h3 class=\"article-card-title\">")
-        .skip(1)
-        .map(|rest| {
-            let heading = &rest[..rest.find("</h3>").unwrap()];
+    between(html, "<h3 class=\"article-card-title\">", "</h3>")
+        .into_iter()
+        .map(|heading| {
             let name = &heading[heading.find("\">").unwrap() + 2..];
             name.trim_end_matches("</a>").to_string()
         })
@@ -118,7 +106,7 @@ async fn the_procedures_list_arrives_filtered_as_its_address_asks() {
 
     // The first page: the API's first ten, the total, the links to the other pages, and a form
     // with nothing chosen.
-    let first = page_main(&portal, "/thu-tuc").await;
+    let first = portal.page_main("/thu-tuc").await;
     assert_eq!(headings(&first), names(&api));
     assert!(first.contains(&format!(
         "<p class=\"list-total\" role=\"status\">{total} thủ tục · Trang 1/"
@@ -136,32 +124,32 @@ async fn the_procedures_list_arrives_filtered_as_its_address_asks() {
     let (_, civil) = portal
         .get_json("/api/v1/procedures?field=ho-tich&level=cap-xa&q=dang%20ky")
         .await;
-    let filtered = page_main(
-        &portal,
-        "/thu-tuc?linh-vuc=ho-tich&muc-do=cap-xa&q=dang%20ky",
-    )
-    .await;
+    let filtered = portal
+        .page_main("/thu-tuc?linh-vuc=ho-tich&muc-do=cap-xa&q=dang%20ky")
+        .await;
     assert_eq!(headings(&filtered), names(&civil));
     assert!(!names(&civil).is_empty());
     assert!(filtered.contains("<option value=\"ho-tich\" selected>Hộ tịch</option>"));
     assert!(filtered.contains("<option value=\"cap-xa\" selected>"));
     assert!(filtered.contains("value=\"dang ky\""));
     assert!(filtered.contains("<a class=\"reset-link\" href=\"/thu-tuc\">Bỏ mọi điều kiện</a>"));
-    let hostile = page_main(&portal, "/thu-tuc?q=%22%3E%3Cscript%3Ex%3C%2Fscript%3E").await;
+    let hostile = portal
+        .page_main("/thu-tuc?q=%22%3E%3Cscript%3Ex%3C%2Fscript%3E")
+        .await;
     assert!(hostile.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
     assert!(!hostile.contains("<script>"));
 
     // A level that does not exist: what the app says for the API's refusal; a page past the
     // last: the link to the first; words that match nothing: the link to every procedure.
-    let unknown = page_main(&portal, "/thu-tuc?muc-do=cap-vu-tru").await;
+    let unknown = portal.page_main("/thu-tuc?muc-do=cap-vu-tru").await;
     assert!(unknown.contains(
         "<div class=\"no-results\" role=\"status\"><p>Lĩnh vực hoặc cấp thực hiện này không có trong danh sách.</p>"
     ));
-    let past = page_main(&portal, "/thu-tuc?linh-vuc=ho-tich&trang=9").await;
+    let past = portal.page_main("/thu-tuc?linh-vuc=ho-tich&trang=9").await;
     assert!(past.contains(
         "<p class=\"empty\">Trang này không có thủ tục. <a href=\"/thu-tuc?linh-vuc=ho-tich\">"
     ));
-    let none = page_main(&portal, "/thu-tuc?q=zzzz").await;
+    let none = portal.page_main("/thu-tuc?q=zzzz").await;
     assert!(none.contains(
         "<p class=\"empty\" role=\"status\">Không có thủ tục nào phù hợp. <a href=\"/thu-tuc\">Xem tất cả thủ tục</a></p>"
     ));

@@ -6,7 +6,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{from_peer, post_json, TestPortal};
+use common::{between, from_peer, post_json, TestPortal};
 use portal_contract::questions::QuestionField;
 use portal_contract::staff::StaffRole;
 use portal_server::state::AppState;
@@ -497,12 +497,9 @@ async fn questions_are_found_without_tone_marks_and_filtered_by_field() {
         }
     };
     let headings = |html: &str| -> Vec<String> {
-        html.split("<h3><a href=\"/hoi-dap/")
-            .skip(1)
-            .map(|rest| {
-                let title = &rest[rest.find("\">").unwrap() + 2..];
-                title[..title.find("</a>").unwrap()].to_string()
-            })
+        between(html, "<h3><a href=\"/hoi-dap/", "</a>")
+            .into_iter()
+            .map(|link| link[link.find("\">").unwrap() + 2..].to_string())
             .collect()
     };
     let (_, all) = portal.get_json("/api/v1/questions").await;

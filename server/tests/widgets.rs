@@ -5,7 +5,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chrono::NaiveDate;
-use common::{from_peer, post_json, write_json, TestPortal};
+use common::{between, from_peer, post_json, write_json, TestPortal};
 use portal_contract::{iso_week_label, LinkGroup};
 use portal_server::limits::{Limits, RateLimit};
 use portal_server::store;
@@ -186,20 +186,7 @@ async fn the_schedule_page_arrives_with_its_week() {
     );
     add_entry(&portal, date(2026, 11, 23), "14:00", "Họp giao ban");
     add_entry(&portal, date(2026, 11, 23), "08:00", "Tiếp công dân");
-    let page = |path: &'static str| {
-        let portal = &portal;
-        async move {
-            let (status, _, body) = portal.get(path).await;
-            assert_eq!(status, StatusCode::OK, "{path}");
-            let html = String::from_utf8(body).unwrap();
-            let start = html
-                .find("<main")
-                .unwrap_or_else(|| panic!("{path}: no main"));
-            html[start..start + html[start..].find("</main>").unwrap()].to_string()
-        }
-    };
-
-    let week = page("/lich-cong-tac?tuan=2026-W48").await;
+    let week = portal.page_main("/lich-cong-tac?tuan=2026-W48").await;
     assert!(
         week.contains("<h1 class=\"page-title\">Lịch công tác</h1>"),
         "{week}"
@@ -213,19 +200,12 @@ async fn the_schedule_page_arrives_with_its_week() {
     assert!(week.contains("Tuần 48: từ 23/11/2026 đến 29/11/2026"));
     // Only the days with entries, Monday first, each day's entries in time order; what staff
     // typed comes back as text.
-    let headings: Vec<&str> = week
-        .split("<h2 class=\"section-heading\">")
-        .skip(1)
-        .map(|rest| &rest[..rest.find("</h2>").unwrap()])
-        .collect();
-    assert_eq!(headings, ["Thứ Hai, 23/11/2026", "Thứ Bảy, 28/11/2026"]);
-    let contents: Vec<&str> = week
-        .split("<span class=\"schedule-content\">")
-        .skip(1)
-        .map(|rest| &rest[..rest.find("</span>").unwrap()])
-        .collect();
     assert_eq!(
-        contents,
+        between(&week, "<h2 class=\"section-heading\">", "</h2>"),
+        ["Thứ Hai, 23/11/2026", "Thứ Bảy, 28/11/2026"]
+    );
+    assert_eq!(
+        between(&week, "<span class=\"schedule-content\">", "</span>"),
         [
             "Tiếp công dân",
             "Họp giao ban",
@@ -234,19 +214,19 @@ async fn the_schedule_page_arrives_with_its_week() {
     );
     assert!(week.contains("<div><dt>Chủ trì:</dt> <dd>Chủ tịch UBND huyện</dd></div>"));
 
-    let empty = page("/lich-cong-tac?tuan=2026-W50").await;
+    let empty = portal.page_main("/lich-cong-tac?tuan=2026-W50").await;
     assert!(empty.contains("<p class=\"schedule-empty\">Lịch công tác trống</p>"));
     assert!(!empty.contains("schedule-day"));
 
     // This week without a week in the address; a week that does not exist says so.
-    let this_week = page("/lich-cong-tac").await;
+    let this_week = portal.page_main("/lich-cong-tac").await;
     let label = iso_week_label(portal_server::clock::today());
     let number = label.rsplit('W').next().unwrap().trim_start_matches('0');
     assert!(
         this_week.contains(&format!("Tuần {number}: từ ")),
         "{this_week}"
     );
-    let missing = page("/lich-cong-tac?tuan=2026-W99").await;
+    let missing = portal.page_main("/lich-cong-tac?tuan=2026-W99").await;
     assert!(missing.contains(
         "<p class=\"empty\">Tuần trong địa chỉ không hợp lệ. \
          <a href=\"/lich-cong-tac\">Xem lịch tuần này</a></p>"
@@ -331,14 +311,8 @@ fn today_restarts_at_midnight_and_the_total_keeps_the_old_portals_count() {
 #[tokio::test]
 async fn links_come_in_groups_in_order() {
     let portal = TestPortal::with_articles(0);
-    let page = || async {
-        let (status, _, body) = portal.get("/lien-ket").await;
-        assert_eq!(status, StatusCode::OK);
-        let html = String::from_utf8(body).unwrap();
-        let start = html.find("<main").expect("the page's content");
-        html[start..start + html[start..].find("</main>").unwrap()].to_string()
-    };
-    assert!(page()
+    assert!(portal
+        .page_main("/lien-ket")
         .await
         .contains("<p class=\"empty\">Chưa có website liên kết.</p>"));
     let groups: Vec<LinkGroup> = serde_json::from_value(json!([
@@ -360,20 +334,13 @@ async fn links_come_in_groups_in_order() {
     assert_eq!(body, serde_json::to_value(&groups).unwrap());
 
     // The page arrives with them, in the same order, each opening in a new tab.
-    let page = page().await;
-    let headings: Vec<&str> = page
-        .split("<h2 class=\"section-heading\">")
-        .skip(1)
-        .map(|rest| &rest[..rest.find("</h2>").unwrap()])
-        .collect();
-    assert_eq!(headings, ["Tỉnh Quảng Ninh", "Trung ương &amp; các bộ"]);
-    let addresses: Vec<&str> = page
-        .split("<a href=\"")
-        .skip(1)
-        .map(|rest| &rest[..rest.find('"').unwrap()])
-        .collect();
+    let page = portal.page_main("/lien-ket").await;
     assert_eq!(
-        addresses,
+        between(&page, "<h2 class=\"section-heading\">", "</h2>"),
+        ["Tỉnh Quảng Ninh", "Trung ương &amp; các bộ"]
+    );
+    assert_eq!(
+        between(&page, "<a href=\"", "\""),
         [
             "https://www.quangninh.gov.vn",
             "https://dichvucong.quangninh.gov.vn",
