@@ -7,11 +7,10 @@ use portal_contract::documents::{
     DOCUMENTS_PAGE_PATH, DOCUMENT_FILTERS,
 };
 use portal_contract::limits::QUERY_MAX_CHARS;
-use portal_contract::paging::page_of;
-use portal_contract::{fill, format_count, plural, Lang, Paged, Site, Texts, READING_VIEW_ID};
+use portal_contract::{format_count, Lang, Paged, Site, Texts, READING_VIEW_ID};
 
 use super::header::vietnamese_header;
-use super::parts::{document_card, encode, filter_select, pagination};
+use super::parts::{document_card, encode, filter_select, list_total, pagination};
 use crate::html::escape;
 
 /// The documents library: what its address asks and what the API answers to it.
@@ -135,13 +134,8 @@ fn results(content: &DocumentsContent, t: &Texts) -> String {
         .map(|document| format!("<li>{}</li>", document_card(document, t)))
         .collect();
     format!(
-        "<p class=\"list-total\" role=\"status\">{total}{page_of}</p>\
-         <ul class=\"article-list document-list\">{cards}</ul>{pages}",
-        total = escape(&fill(
-            plural(list.total, t.documents_total_one, t.documents_total),
-            &[("n", &format_count(Lang::Vi, list.total))],
-        )),
-        page_of = escape(&page_of(t, current, count).unwrap_or_default()),
+        "{total}<ul class=\"article-list document-list\">{cards}</ul>{pages}",
+        total = list_total(t, list, t.documents_total_one, t.documents_total),
         pages = pagination(t, current, count, |page| documents_href(
             criteria, page, encode
         )),

@@ -2,15 +2,14 @@
 //! holding the address's choices, the total, the page of procedures and the page links.
 
 use portal_contract::limits::QUERY_MAX_CHARS;
-use portal_contract::paging::page_of;
 use portal_contract::procedures::{
     procedure_href, procedures_href, ProcedureField, ProcedureLevel, ProcedureSummary,
     PROCEDURES_PAGE_PATH, PROCEDURE_FILTERS,
 };
-use portal_contract::{fill, format_count, plural, Lang, Paged, Site, Texts, READING_VIEW_ID};
+use portal_contract::{fill, Lang, Paged, Site, Texts, READING_VIEW_ID};
 
 use super::header::vietnamese_header;
-use super::parts::{encode, filter_select, pagination};
+use super::parts::{encode, filter_select, list_total, pagination};
 use crate::html::escape;
 
 /// The procedures' list page: what its address asks and what the API answers to it.
@@ -142,13 +141,8 @@ fn results(content: &ProceduresContent, t: &Texts) -> String {
         })
         .collect();
     format!(
-        "<p class=\"list-total\" role=\"status\">{total}{page_of}</p>\
-         <ul class=\"article-list procedure-list\">{items}</ul>{pages}",
-        total = escape(&fill(
-            plural(list.total, t.procedures_total_one, t.procedures_total),
-            &[("n", &format_count(Lang::Vi, list.total))],
-        )),
-        page_of = escape(&page_of(t, current, count).unwrap_or_default()),
+        "{total}<ul class=\"article-list procedure-list\">{items}</ul>{pages}",
+        total = list_total(t, list, t.procedures_total_one, t.procedures_total),
         pages = pagination(t, current, count, href),
     )
 }

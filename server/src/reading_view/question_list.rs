@@ -4,17 +4,16 @@
 
 use portal_contract::feedback::FEEDBACK_PAGE_PATH;
 use portal_contract::limits::QUERY_MAX_CHARS;
-use portal_contract::paging::page_of;
 use portal_contract::questions::{
     asked_by, question_path, questions_href, PublicQuestion, QuestionField, LOOKUP_PAGE_PATH,
     QUESTIONS_PAGE_PATH, QUESTION_EXCERPT_CHARS, QUESTION_FILTERS,
 };
 use portal_contract::text::excerpt;
 use portal_contract::time::format_display_in;
-use portal_contract::{fill, format_count, plural, Lang, Paged, Site, Texts, READING_VIEW_ID};
+use portal_contract::{Lang, Paged, Site, Texts, READING_VIEW_ID};
 
 use super::header::vietnamese_header;
-use super::parts::{encode, filter_select, pagination};
+use super::parts::{encode, filter_select, list_total, pagination};
 use crate::html::escape;
 
 /// The questions' list page: what its address asks and the API's answer to it.
@@ -84,13 +83,8 @@ fn results(content: &QuestionsContent, t: &Texts) -> String {
         .map(|question| format!("<li>{}</li>", question_card(question, t)))
         .collect();
     format!(
-        "<p class=\"list-total\" role=\"status\">{total}{page_of}</p>\
-         <ul class=\"article-list question-list\">{cards}</ul>{pages}",
-        total = escape(&fill(
-            plural(list.total, t.questions_total_one, t.questions_total),
-            &[("n", &format_count(Lang::Vi, list.total))],
-        )),
-        page_of = escape(&page_of(t, current, count).unwrap_or_default()),
+        "{total}<ul class=\"article-list question-list\">{cards}</ul>{pages}",
+        total = list_total(t, list, t.questions_total_one, t.questions_total),
         pages = pagination(t, current, count, |page| questions_href(
             &content.field,
             &content.text,
