@@ -8,6 +8,7 @@ use std::path::Path;
 
 use axum::http::StatusCode;
 use common::{between, from_peer, post_json, TestPortal};
+use portal_contract::limits::{MAX_PAGE, QUERY_MAX_CHARS};
 use serde_json::json;
 
 const DOCUMENT: &str = "/van-ban/125-qd-ubnd-quy-che-lam-viec-ubnd-huyen";
@@ -187,6 +188,15 @@ async fn the_library_arrives_with_its_documents_filtered_as_its_address_asks() {
     let (status, refused) = text(&portal, "/van-ban?tinh-trang=khong-ro").await;
     assert_eq!(status, StatusCode::OK);
     assert!(refused.contains("<header class=\"site-header\">") && !refused.contains("<main"));
+    // So do words past the API's bound, and a page past the API's last.
+    for uri in [
+        format!("/van-ban?q={}", "a".repeat(QUERY_MAX_CHARS + 1)),
+        format!("/van-ban?trang={}", MAX_PAGE + 1),
+    ] {
+        let (status, refused) = text(&portal, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(!refused.contains("<main"), "{uri}");
+    }
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use axum::http::StatusCode;
 use common::{between, TestPortal};
+use portal_contract::limits::QUERY_MAX_CHARS;
 use serde_json::{json, Value};
 
 fn content() -> PathBuf {
@@ -145,6 +146,11 @@ async fn the_procedures_list_arrives_filtered_as_its_address_asks() {
     assert!(unknown.contains(
         "<div class=\"no-results\" role=\"status\"><p>Lĩnh vực hoặc cấp thực hiện này không có trong danh sách.</p>"
     ));
+    // Words past the API's bound: refused as the API refuses them, never a server error.
+    let too_long = portal
+        .page_main(&format!("/thu-tuc?q={}", "a".repeat(QUERY_MAX_CHARS + 1)))
+        .await;
+    assert!(too_long.contains("<div class=\"no-results\" role=\"status\">"));
     let past = portal.page_main("/thu-tuc?linh-vuc=ho-tich&trang=9").await;
     assert!(past.contains(
         "<p class=\"empty\">Trang này không có thủ tục. <a href=\"/thu-tuc?linh-vuc=ho-tich\">"
