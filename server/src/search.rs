@@ -198,9 +198,14 @@ impl SearchTerms {
         }
     }
 
-    /// FTS5: the words next to each other in the order typed, in `column`.
-    pub fn fts_phrase(&self, column: Column) -> String {
-        format!("{} : \"{}\"*", fts_column(column), self.words.join(" "))
+    /// FTS5: the words next to each other in the order typed, the last as a prefix, in
+    /// `column` (in any one column, when none is given).
+    pub fn fts_phrase(&self, column: Option<Column>) -> String {
+        let phrase = format!("\"{}\"*", self.words.join(" "));
+        match column {
+            Some(column) => format!("{} : {phrase}", fts_column(column)),
+            None => phrase,
+        }
     }
 
     /// FTS5: the words next to each other in the order typed, each whole, in `column` (in
@@ -525,7 +530,7 @@ mod tests {
             r#""quoc" "phong" "or" "near" "an" "ninh"*"#
         );
         assert_eq!(
-            terms.fts_phrase(Column::Title),
+            terms.fts_phrase(Some(Column::Title)),
             r#"title : "quoc phong or near an ninh"*"#
         );
         assert_eq!(

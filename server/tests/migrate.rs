@@ -20,7 +20,8 @@ fn every_table_is_copied() {
         .query(
             "SELECT name FROM sqlite_master WHERE type = 'table'
                AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts%'
-               AND name NOT LIKE 'articles_marked_fts%' AND name NOT LIKE 'documents_fts%'
+               AND name NOT LIKE 'articles_marked_fts%' AND name NOT LIKE 'articles_title_fts%'
+               AND name NOT LIKE 'documents_fts%'
                AND name <> 'content_generation'
              ORDER BY name",
             &[],

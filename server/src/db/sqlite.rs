@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0012_english.sql"),
     include_str!("../../migrations/sqlite/0013_marked_search.sql"),
     include_str!("../../migrations/sqlite/0014_content_generation.sql"),
+    include_str!("../../migrations/sqlite/0015_search_speed.sql"),
 ];
 
 /// Opens (creating if needed) the database at `path` and brings its schema up to date.

@@ -71,10 +71,10 @@ fn tier_query(engine: Engine, terms: &SearchTerms, tier: Option<Tier>) -> TierQu
     match engine {
         Engine::Sqlite => {
             let all = terms.fts_all(None);
-            let phrase_in_number = terms.fts_phrase(Column::Number);
-            let phrase_in_title = terms.fts_phrase(Column::Title);
+            let phrase_in_number = terms.fts_phrase(Some(Column::Number));
+            let phrase_in_title = terms.fts_phrase(Some(Column::Title));
             let words_in_heading = format!("{{number title}} : ({all})");
-            let phrase_in_body = terms.fts_phrase(Column::Body);
+            let phrase_in_body = terms.fts_phrase(Some(Column::Body));
             // FTS5's NOT takes away the hits of the tiers above; a phrase in the number or
             // the abstract is also every word in the heading.
             let expression = match tier {
