@@ -566,7 +566,6 @@ pub fn index_article(
             // The category's id, from the article's row, is the `category` column's one token.
             for index in SQLITE_INDEXES {
                 let table = index.table;
-                let [title, summary, body] = fields.map(index.words);
                 let category = "(SELECT category_id FROM articles WHERE id = ?2)";
                 if index.title_only {
                     conn.execute(
@@ -574,9 +573,10 @@ pub fn index_article(
                             "INSERT INTO {table} (rowid, category, title)
                              VALUES (?1, {category}, ?3)"
                         ),
-                        &[&key, &id, &title],
+                        &[&key, &id, &(index.words)(text.title)],
                     )?;
                 } else {
+                    let [title, summary, body] = fields.map(index.words);
                     conn.execute(
                         &format!(
                             "INSERT INTO {table} (rowid, category, title, summary, body)
