@@ -126,6 +126,72 @@ fn search_answers_the_same_on_both_engines() {
     assert!(words.contains("van phong"), "{}", article.title);
 }
 
+/// Words common enough that PostgreSQL first reads the newest articles in key order for each
+/// tier (`store::search::first_look`), dense tiers and rare ones, on pages 1 and 5, in a
+/// category and a year: the same pages as SQLite's, which reads its indexes in key order.
+#[test]
+fn common_words_answer_the_same_on_both_engines() {
+    if !common::on_postgres() {
+        eprintln!("no PORTAL_TEST_DATABASE_URL: nothing to compare SQLite with");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = db::open(&db::Location::Sqlite(dir.path().join("portal.db"))).unwrap();
+    let postgres = common::open_database(dir.path());
+    let mut connections = Vec::new();
+    for pool in [&sqlite, &postgres] {
+        seeded(pool);
+        let mut conn = pool.get().unwrap();
+        portal_server::synthetic::add_articles(&mut conn, 1500).unwrap();
+        connections.push(conn);
+    }
+    let category = store::categories::category_id(&mut connections[0], "quoc-phong-an-ninh")
+        .unwrap()
+        .expect("the demo content has this category");
+    let mut common_words = 0;
+    for query in [
+        "quoc phong",
+        "quốc phòng",
+        "huyen",
+        "nong thon moi",
+        "tuan tra tren tuyen bien gioi",
+        "quoc pho",
+        "tiem",
+        "cai cach hanh chinh",
+    ] {
+        for (category, from) in [(None, None), (Some(category), None), (None, Some("2020"))] {
+            for page in ["1", "5"] {
+                let filter = ArticleFilter {
+                    terms: SearchTerms::parse(query),
+                    category_id: category,
+                    from: from.map(|year| format!("{year}-01-01T00:00:00+07:00")),
+                    until: from.map(|year| format!("{year}-12-31T00:00:00+07:00")),
+                    ..Default::default()
+                };
+                let page = PageRequest::parse(Some(page), None).unwrap();
+                let [on_sqlite, on_postgres] = [0, 1].map(|engine| {
+                    let hits = list_articles(&mut connections[engine], &filter, page).unwrap();
+                    let slugs: Vec<String> = hits.items.into_iter().map(|hit| hit.slug).collect();
+                    (hits.total, slugs)
+                });
+                assert_eq!(
+                    on_sqlite, on_postgres,
+                    "{query:?} (category {category:?}, year {from:?}, {page:?}): SQLite, then PostgreSQL"
+                );
+                if on_sqlite.0 > 100 && !on_sqlite.1.is_empty() {
+                    common_words += 1;
+                }
+            }
+        }
+    }
+    // PostgreSQL reads the newest articles first only for words with over 100 hits: pages
+    // of those, compared.
+    assert!(
+        common_words >= 16,
+        "{common_words} searches of common words"
+    );
+}
+
 /// Hits come tier after tier; a page may start inside any tier and run into the next. Pages
 /// of 7, one after another, are the same hits as one page of 50, on this run's engine.
 #[test]
