@@ -5,7 +5,8 @@
 //! words from the phrase in the title down to every word somewhere), newest first within a
 //! tier. Each engine's index is keyed by the article's place in time (`search_key`), so the
 //! newest hits of a tier come straight off the index, in order, without reading every hit:
-//! a common word's first page costs about what a rare word's does.
+//! a common word's first page costs about what a rare word's does. (PostgreSQL's GIN index
+//! gives hits in no order; there the newest articles are read first by key, `first_look`.)
 
 use portal_contract::limits::SEARCH_COUNT_LIMIT;
 use portal_contract::{ArticleSummary, Highlight, Lang, PageRequest, Paged};
