@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use portal_contract::PageRequest;
 use portal_server::db::{self, Conn};
 use portal_server::search::SearchTerms;
@@ -50,12 +52,27 @@ const QUERIES: &[&str] = &[
 ];
 
 fn seeded(pool: &db::Pool) {
-    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
     let seeded = seed::seed_if_empty(&mut pool.get().unwrap(), &content).unwrap();
     assert!(
         matches!(seeded, seed::Seeded::Articles(count) if count > 50),
         "{seeded:?}"
     );
+}
+
+/// A SQLite and a PostgreSQL database in `dir`, both seeded with the demo content; none
+/// without a PostgreSQL server to compare SQLite with.
+fn seeded_engines(dir: &Path) -> Option<[db::Pool; 2]> {
+    if !common::on_postgres() {
+        eprintln!("no PORTAL_TEST_DATABASE_URL: nothing to compare SQLite with");
+        return None;
+    }
+    let sqlite = db::open(&db::Location::Sqlite(dir.join("portal.db"))).unwrap();
+    let postgres = common::open_database(dir);
+    assert_eq!(postgres.engine(), db::Engine::Postgres);
+    seeded(&sqlite);
+    seeded(&postgres);
+    Some([sqlite, postgres])
 }
 
 /// Every hit of `query` (in one category when given): slugs in order, the total, and the
@@ -78,16 +95,10 @@ fn search(conn: &mut Conn, query: &str, category: Option<i64>) -> (u64, Vec<Stri
 
 #[test]
 fn search_answers_the_same_on_both_engines() {
-    if !common::on_postgres() {
-        eprintln!("no PORTAL_TEST_DATABASE_URL: nothing to compare SQLite with");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
-    let sqlite = db::open(&db::Location::Sqlite(dir.path().join("portal.db"))).unwrap();
-    let postgres = common::open_database(dir.path());
-    assert_eq!(postgres.engine(), db::Engine::Postgres);
-    seeded(&sqlite);
-    seeded(&postgres);
+    let Some([sqlite, postgres]) = seeded_engines(dir.path()) else {
+        return;
+    };
     let (mut lite, mut pg) = (sqlite.get().unwrap(), postgres.get().unwrap());
     let category = store::categories::category_id(&mut lite, "tin-trong-huyen")
         .unwrap()
@@ -131,16 +142,12 @@ fn search_answers_the_same_on_both_engines() {
 /// category and a year: the same pages as SQLite's, which reads its indexes in key order.
 #[test]
 fn common_words_answer_the_same_on_both_engines() {
-    if !common::on_postgres() {
-        eprintln!("no PORTAL_TEST_DATABASE_URL: nothing to compare SQLite with");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
-    let sqlite = db::open(&db::Location::Sqlite(dir.path().join("portal.db"))).unwrap();
-    let postgres = common::open_database(dir.path());
+    let Some([sqlite, postgres]) = seeded_engines(dir.path()) else {
+        return;
+    };
     let mut connections = Vec::new();
     for pool in [&sqlite, &postgres] {
-        seeded(pool);
         let mut conn = pool.get().unwrap();
         portal_server::synthetic::add_articles(&mut conn, 1500).unwrap();
         connections.push(conn);
@@ -280,15 +287,10 @@ fn search_documents(conn: &mut Conn, query: &str, kind: Option<&str>) -> (u64, V
 
 #[test]
 fn document_search_answers_the_same_on_both_engines() {
-    if !common::on_postgres() {
-        eprintln!("no PORTAL_TEST_DATABASE_URL: nothing to compare SQLite with");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
-    let sqlite = db::open(&db::Location::Sqlite(dir.path().join("portal.db"))).unwrap();
-    let postgres = common::open_database(dir.path());
-    seeded(&sqlite);
-    seeded(&postgres);
+    let Some([sqlite, postgres]) = seeded_engines(dir.path()) else {
+        return;
+    };
     let (mut lite, mut pg) = (sqlite.get().unwrap(), postgres.get().unwrap());
     let mut compared_hits = 0;
     for query in DOCUMENT_QUERIES {
