@@ -2,6 +2,7 @@
 
 pub mod answer_cache;
 pub mod app;
+pub mod app_start;
 pub mod clock;
 pub mod db;
 pub mod documents;

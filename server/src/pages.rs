@@ -48,6 +48,8 @@ use crate::store;
 pub struct AppShell {
     full: ShellPage,
     reader: ShellPage,
+    /// The reader app's page as trunk built it: it names the app's files.
+    reader_built: Arc<str>,
     /// The staff area (`staff.html`, built into `dist/quan-tri/`): its own app, so that
     /// readers never download it.
     staff: ShellPage,
@@ -93,9 +95,18 @@ impl AppShell {
             })
             .into();
         // Without a reader build (`trunk build` alone), the full app serves every page.
-        let reader = std::fs::read_to_string(dist.join(READER_DIR).join("index.html"))
+        let reader_built = std::fs::read_to_string(dist.join(READER_DIR).join("index.html"))
             .map(Arc::from)
             .unwrap_or_else(|_| full.clone());
+        let reader = match crate::app_start::after_first_paint(&reader_built) {
+            Some(page) => Arc::from(page),
+            None => {
+                if reader_built.contains("<script") {
+                    tracing::warn!("the reader app's page is not laid out as trunk 0.21 writes it: its app starts as soon as a page is parsed");
+                }
+                reader_built.clone()
+            }
+        };
         let staff = std::fs::read_to_string(dist.join(STAFF_DIR).join("index.html"))
             .unwrap_or_else(|_| {
                 "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
@@ -106,13 +117,14 @@ impl AppShell {
         Self {
             full: ShellPage::new(full),
             reader: ShellPage::new(reader),
+            reader_built,
             staff: ShellPage::new(staff.into()),
         }
     }
 
-    /// The reader app's page, whose files the service worker keeps.
+    /// The reader app's page as trunk built it, whose files the service worker keeps.
     pub fn reader_page(&self) -> &str {
-        &self.reader.html
+        &self.reader_built
     }
 
     /// Every page, for the security policy (each starts its app with its own inline script).

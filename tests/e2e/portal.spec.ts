@@ -35,7 +35,9 @@ test('an article page asks for its article and the site once, both preloaded by 
   );
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(mainArticle.title);
   await expect(page.locator('.article-body p').first()).toHaveText(mainArticle.paragraphs[0]);
-  // A preload the app's own request did not match would show as a second request.
+  // Once the app has drawn the article, a preload its own request did not match would show
+  // as a second request.
+  await expect(page.locator('#server-page')).toHaveCount(0);
   expect(asked.sort()).toEqual([`/api/v1/articles/${mainArticle.slug}`, '/api/v1/site'].sort());
 });
 

@@ -19,6 +19,8 @@ test('an article downloads the reader app, and the footer link opens the map in 
   const downloads = wasmDownloads(page);
   await page.goto(`/tin-tuc/${mainArticle.slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(mainArticle.title);
+  // The app has taken over from the reading view (it starts after the page has painted).
+  await expect(page.locator('#server-page')).toHaveCount(0);
   expect(downloads.map((d) => d.path)).toEqual([expect.stringMatching(/^\/reader\/portal-web-[0-9a-f]+_bg\.wasm$/)]);
 
   await page.getByRole('contentinfo').getByRole('link', { name: 'Bản đồ huyện' }).click();
@@ -31,6 +33,27 @@ test('an article downloads the reader app, and the footer link opens the map in 
   ]);
   const [reader, full] = await Promise.all(downloads.map((d) => d.bytes));
   expect(reader).toBeLessThan(full);
+});
+
+test('a page that arrives readable asks for the app only after it has painted and loaded', async ({
+  page,
+}) => {
+  const started = () =>
+    page.evaluate(() => {
+      const wasm = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm'));
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return { wasm: wasm?.startTime, paint: paint?.startTime, loaded: navigation.loadEventEnd };
+    });
+  for (const path of [`/tin-tuc/${mainArticle.slug}`, '/', '/tim-kiem?q=quoc%20phong', '/lich-cong-tac']) {
+    await page.goto(path);
+    await expect(page.locator('#server-page')).toHaveCount(0);
+    const { wasm, paint, loaded } = await started();
+    expect(wasm, path).toBeDefined();
+    expect(paint, path).toBeDefined();
+    expect(wasm!, `${path}: the wasm after the first paint`).toBeGreaterThan(paint!);
+    expect(wasm!, `${path}: the wasm after the load event`).toBeGreaterThanOrEqual(loaded);
+  }
 });
 
 test('a link to the map inside the reader app (in an article, say) loads the map anew', async ({
