@@ -11,13 +11,16 @@ Starts the release server on the demo content and prints, side by side with its 
     articles and a search, next to the same JSON bytes served as static files, and, beside a
     PostgreSQL server (PORTAL_TEST_DATABASE_URL, as scripts/with-postgres.sh sets; `make bench`
     starts one), the same answers from a second server on PostgreSQL, as a ratio to SQLite's;
+  * the main thread's long tasks on those pages with the CPU slowed 4x, as Chromium counts them
+    (scripts/bench-long-tasks.mjs);
   * the time a route change takes to render data already seen (Playwright, Chromium);
   * article search on 100,000 synthetic articles (ARTICLES changes the count) and document
     search on 100,000 synthetic documents (BENCH_DOCUMENTS), the databases built by the
     synthetic_articles and synthetic_documents examples (server/src/synthetic.rs), over HTTP:
     p50, p99 and req/s for each of a mix of queries and for the whole mix, next to the same
     answers served as static files, on SQLite and, beside PostgreSQL, on PostgreSQL.
-    `--only articles-search` or `--only documents-search` runs that part alone;
+    `--only articles-search` or `--only documents-search` runs that part alone, `--only pages`
+    the first load and Lighthouse (and the table's rows for them);
   * after the article search, issue #24's table: each target's figure next to its goal (the
     document search comes last).
 Lighthouse figures are the median of LIGHTHOUSE_RUNS runs (3).
@@ -147,6 +150,13 @@ def wrk(url):
 def navigation_ms(slug):
     script = os.path.join(ROOT, "scripts", "bench-navigation.mjs")
     out = subprocess.run(["node", script, BASE, slug], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def long_tasks(paths):
+    """Blocking time and long tasks of each page under a 4x CPU slowdown (median of 7 loads)."""
+    script = os.path.join(ROOT, "scripts", "bench-long-tasks.mjs")
+    out = subprocess.run(["node", script, BASE, *paths], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
@@ -350,14 +360,14 @@ def postgres_database(name="bench"):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["articles-search", "documents-search"],
+    parser.add_argument("--only", choices=["pages", "articles-search", "documents-search"],
                         help="run this part alone")
     only = parser.parse_args().only
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     dist = os.path.join(WORK, "dist")
     searches = {}
-    if only:
+    if only and only != "pages":
         # The API and static files are all it asks for: no need of a built app.
         os.makedirs(dist)
         search_at_scale(only.removesuffix("-search"), dist, searches)
@@ -409,6 +419,20 @@ def main():
                 print(f"  article LCP / floor LCP: {pages[('article', throttling)]['lcp'] / floor_lcp:.2f}x\n")
         else:
             print("Lighthouse: not installed (make bench installs it into target/bench-tools)\n")
+
+        page_paths = [("home", "/"), ("article", f"/tin-tuc/{slug}"), ("category", f"/chuyen-muc/{category}"),
+                      ("search results", "/tim-kiem?q=quoc%20phong")]
+        tasks = long_tasks([path for _, path in page_paths])
+        print("Long tasks in Chromium with the CPU slowed 4x (the browser's own longtask entries, "
+              "median of 7 loads, until the app has taken over):")
+        print(f"  {'page':<22}{'blocking ms':>12}   tasks after the first paint, ms")
+        for name, path in page_paths:
+            figures = tasks[path]
+            print(f"  {name:<22}{figures['blocking']:>12}   {' + '.join(map(str, figures['tasks'])) or '-'}")
+        print()
+        if only == "pages":
+            targets(sizes, pages, searches)
+            return
 
         answers = [
             ("article", f"/api/v1/articles/{slug}", "/floor/article.json"),

@@ -13,6 +13,7 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::language_switch::Counterpart;
 use crate::components::network_status::NetworkStatus;
+use crate::components::next_task::NextTask;
 use crate::components::not_found::NotFound;
 use crate::components::route_focus::RouteAnnouncer;
 use crate::components::widgets::visit_stats::SessionVisits;
@@ -114,37 +115,40 @@ fn Frame(lang: Lang) -> impl IntoView {
         <a class="skip-link" href="#main" on:click=skip_to_main>{t.skip_to_main}</a>
         <RouteAnnouncer />
         <NetworkStatus />
-        <Header />
+        // The header, the page and the footer are each drawn in a task of their own.
+        <NextTask><Header /></NextTask>
         <main id="main" class="site-main" tabindex="-1">
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=HomePage />
-                <Route path=path!("/tin-tuc/:slug") view=ArticlePage />
-                <Route path=path!("/chuyen-muc/:slug") view=CategoryPage />
-                <Route path=path!("/tim-kiem") view=SearchPage />
-                <Route path=path!("/van-ban") view=DocumentsPage />
-                <Route path=path!("/van-ban/:slug") view=DocumentPage />
-                <Route path=path!("/lich-cong-tac") view=SchedulePage />
-                <Route path=path!("/lien-ket") view=LinksPage />
-                <Route path=path!("/ban-do") view=MapPage />
-                <Route path=path!("/nhung") view=EmbedGalleryPage />
-                <Route path=path!("/gui-y-kien") view=FeedbackPage />
-                <Route path=path!("/tra-cuu-phan-hoi") view=FeedbackLookupPage />
-                <Route path=path!("/hoi-dap") view=QuestionsPage />
-                <Route path=path!("/hoi-dap/:reference") view=QuestionPage />
-                <Route path=path!("/thu-tuc") view=ProceduresPage />
-                <Route path=path!("/thu-tuc/:slug") view=ProcedurePage />
-                <Route path=path!("/gioi-thieu") view=AboutPage />
-                <Route path=path!("/co-cau-to-chuc") view=OrganizationPage />
-                <Route path=path!("/da-luu") view=SavedPage />
-                <Route path=path!("/en") view=EnglishHomePage />
-                <Route path=path!("/en/news/:slug") view=ArticlePage />
-                <Route path=path!("/en/search") view=SearchPage />
-                <Route path=path!("/en/about") view=AboutPage />
-                <Route path=path!("/en/organization") view=OrganizationPage />
-                <Route path=path!("/en/contact") view=ContactPage />
-            </Routes>
+            <NextTask>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/tin-tuc/:slug") view=ArticlePage />
+                    <Route path=path!("/chuyen-muc/:slug") view=CategoryPage />
+                    <Route path=path!("/tim-kiem") view=SearchPage />
+                    <Route path=path!("/van-ban") view=DocumentsPage />
+                    <Route path=path!("/van-ban/:slug") view=DocumentPage />
+                    <Route path=path!("/lich-cong-tac") view=SchedulePage />
+                    <Route path=path!("/lien-ket") view=LinksPage />
+                    <Route path=path!("/ban-do") view=MapPage />
+                    <Route path=path!("/nhung") view=EmbedGalleryPage />
+                    <Route path=path!("/gui-y-kien") view=FeedbackPage />
+                    <Route path=path!("/tra-cuu-phan-hoi") view=FeedbackLookupPage />
+                    <Route path=path!("/hoi-dap") view=QuestionsPage />
+                    <Route path=path!("/hoi-dap/:reference") view=QuestionPage />
+                    <Route path=path!("/thu-tuc") view=ProceduresPage />
+                    <Route path=path!("/thu-tuc/:slug") view=ProcedurePage />
+                    <Route path=path!("/gioi-thieu") view=AboutPage />
+                    <Route path=path!("/co-cau-to-chuc") view=OrganizationPage />
+                    <Route path=path!("/da-luu") view=SavedPage />
+                    <Route path=path!("/en") view=EnglishHomePage />
+                    <Route path=path!("/en/news/:slug") view=ArticlePage />
+                    <Route path=path!("/en/search") view=SearchPage />
+                    <Route path=path!("/en/about") view=AboutPage />
+                    <Route path=path!("/en/organization") view=OrganizationPage />
+                    <Route path=path!("/en/contact") view=ContactPage />
+                </Routes>
+            </NextTask>
         </main>
-        <Footer />
+        <NextTask><Footer /></NextTask>
     }
 }
 

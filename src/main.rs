@@ -16,6 +16,13 @@ mod urls;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // Instantiating the wasm and drawing the app are each a long task on a slow phone; as one
+    // task they would block the page for their sum. A task each lets the browser answer a tap
+    // or a scroll between them.
+    leptos::prelude::set_timeout(start, std::time::Duration::ZERO);
+}
+
+fn start() {
     remove_static_description();
     // A widget in another site's frame gets the widget alone; every other address, the site.
     #[cfg(feature = "embeds")]
@@ -24,7 +31,9 @@ fn main() {
         return;
     }
     leptos::mount::mount_to_body(app::App);
-    reading_view::app_started();
+    // After the parts the app draws in later tasks (`NextTask`): a view with the frame alone
+    // goes once the app's frame and page are there.
+    leptos::prelude::set_timeout(reading_view::app_started, std::time::Duration::ZERO);
     keep_for_offline();
 }
 

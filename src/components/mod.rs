@@ -14,6 +14,7 @@ pub mod language_switch;
 #[cfg(feature = "map")]
 pub mod map;
 pub mod network_status;
+pub mod next_task;
 pub mod not_found;
 pub mod pagination;
 pub mod photo;

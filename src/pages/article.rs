@@ -8,6 +8,7 @@ use crate::api;
 use crate::components::article_list::ArticleList;
 use crate::components::feedback_form::{load_draft, FeedbackForm};
 use crate::components::language_switch::use_counterpart;
+use crate::components::next_task::NextTask;
 use crate::components::not_found::NotFound;
 use crate::components::photo::Photo;
 use crate::components::share::ShareActions;
@@ -37,7 +38,10 @@ pub fn ArticlePage() -> impl IntoView {
     };
     let main = view! { <div class="main-column">{loaded(article, Fit::page(8), shown)}</div> };
     match lang {
-        Lang::Vi => view! { <div class="with-sidebar">{main}<Sidebar /></div> }.into_any(),
+        Lang::Vi => {
+            view! { <div class="with-sidebar">{main}<NextTask><Sidebar /></NextTask></div> }
+                .into_any()
+        }
         // The sidebar's blocks (schedule, links, departments' news) are Vietnamese content.
         Lang::En => main.into_any(),
     }

@@ -13,6 +13,7 @@ use portal_contract::{ArticleSummary, CategoryRef, Site, LEAD_IMAGE_SIZES};
 use crate::api::{self, ApiFailure, DocumentCriteria};
 use crate::components::article_list::ArticleList;
 use crate::components::document_list::DocumentLinks;
+use crate::components::next_task::NextTask;
 use crate::components::photo::Photo;
 use crate::components::question_list::QuestionLinks;
 use crate::components::sidebar::Sidebar;
@@ -63,7 +64,7 @@ pub fn HomePage() -> impl IntoView {
                     })}
                 </div>
             </div>
-            <Sidebar featured=false />
+            <NextTask><Sidebar featured=false /></NextTask>
         </div>
     }
 }
