@@ -56,7 +56,10 @@ def get(path, encoding="identity"):
 def first_load(path):
     """Bytes of the document and its JS, wasm and CSS, as sent with each encoding."""
     page, _ = get(path)
-    assets = re.findall(r'(?:src|href)="(/[^"]+\.(?:js|wasm|css))"', page.decode())
+    # Named in attributes, or in the start script the server writes (server/src/app_start.rs).
+    assets = re.findall(r'(?:src|href)="(/[^"]+\.(?:js|wasm|css))"|(?:import|fetch)\(\'(/[^\']+\.(?:js|wasm))\'',
+                        page.decode())
+    assets = [attribute or script for attribute, script in assets]
     sizes = {}
     for encoding in ("br", "gzip", "identity"):
         total = len(get(path, encoding)[0])
@@ -66,6 +69,9 @@ def first_load(path):
     wasm = [a for a in assets if a.endswith(".wasm")]
     sizes["wasm_raw"] = len(get(wasm[0])[0]) if wasm else 0
     sizes["wasm_br"] = len(get(wasm[0], "br")[0]) if wasm else 0
+    # What the page needs to be read: itself and its stylesheets (the app comes after).
+    sizes["readable_br"] = len(get(path, "br")[0]) + sum(
+        len(get(asset, "br")[0]) for asset in sorted(set(assets)) if asset.endswith(".css"))
     return sizes, sorted(set(assets))
 
 
@@ -389,6 +395,8 @@ def main():
         print("First load of the article route (HTML + JS + wasm + CSS, bytes as sent):")
         print(f"  brotli {sizes['br']:>9,}   gzip {sizes['gzip']:>9,}   uncompressed {sizes['identity']:>9,}")
         print(f"  wasm alone: raw {sizes['wasm_raw']:,}, brotli {sizes['wasm_br']:,}")
+        print(f"  of which the page needs to be read (HTML + CSS; the app after its first paint): "
+              f"brotli {sizes['readable_br']:,}")
         print(f"  floor (static HTML + CSS): brotli {floor_sizes['br']:,}   ratio {sizes['br'] / floor_sizes['br']:.1f}x")
         map_sizes, _ = first_load("/ban-do")
         print(f"  the map page (the full app, index.html): brotli {map_sizes['br']:,}, "
