@@ -59,20 +59,20 @@ def first_load(path):
     # Named in attributes, or in the start script the server writes (server/src/app_start.rs).
     assets = re.findall(r'(?:src|href)="(/[^"]+\.(?:js|wasm|css))"|(?:import|fetch)\(\'(/[^\']+\.(?:js|wasm))\'',
                         page.decode())
-    assets = [attribute or script for attribute, script in assets]
+    assets = sorted({attribute or script for attribute, script in assets})
     sizes = {}
     for encoding in ("br", "gzip", "identity"):
-        total = len(get(path, encoding)[0])
-        for asset in sorted(set(assets)):
-            total += len(get(asset, encoding)[0])
-        sizes[encoding] = total
+        page_bytes = len(get(path, encoding)[0])
+        asset_bytes = {asset: len(get(asset, encoding)[0]) for asset in assets}
+        sizes[encoding] = page_bytes + sum(asset_bytes.values())
+        if encoding == "br":
+            # What the page needs to be read: itself and its stylesheets (the app comes after).
+            sizes["readable_br"] = page_bytes + sum(
+                size for asset, size in asset_bytes.items() if asset.endswith(".css"))
     wasm = [a for a in assets if a.endswith(".wasm")]
     sizes["wasm_raw"] = len(get(wasm[0])[0]) if wasm else 0
     sizes["wasm_br"] = len(get(wasm[0], "br")[0]) if wasm else 0
-    # What the page needs to be read: itself and its stylesheets (the app comes after).
-    sizes["readable_br"] = len(get(path, "br")[0]) + sum(
-        len(get(asset, "br")[0]) for asset in sorted(set(assets)) if asset.endswith(".css"))
-    return sizes, sorted(set(assets))
+    return sizes, assets
 
 
 def write_floor(dist, article, css):
@@ -407,11 +407,12 @@ def main():
         print(f"  embed loader /embed.js: raw {loader['identity']:,}, gzip {loader['gzip']:,}, "
               f"brotli {loader['br']:,}\n")
 
+        # The pages Lighthouse and the long tasks are measured on (the floor: Lighthouse's alone).
+        page_paths = [("home", "/"), ("article", f"/tin-tuc/{slug}"), ("category", f"/chuyen-muc/{category}"),
+                      ("search results", "/tim-kiem?q=quoc%20phong")]
         if os.path.exists(LIGHTHOUSE):
-            urls = [("home", BASE + "/"), ("article", f"{BASE}/tin-tuc/{slug}"),
-                    ("category", f"{BASE}/chuyen-muc/{category}"),
-                    ("search results", f"{BASE}/tim-kiem?q=quoc%20phong"),
-                    ("article floor (static)", BASE + "/floor/article.html")]
+            urls = [(name, BASE + path)
+                    for name, path in [*page_paths, ("article floor (static)", "/floor/article.html")]]
             for throttling, title in [
                 ("simulate", "Lighthouse 12.2.3, mobile (simulated slow 4G, 4x CPU slowdown; the default)"),
                 ("devtools", "Lighthouse 12.2.3, mobile, the same throttling applied to a real load (devtools)"),
@@ -428,8 +429,6 @@ def main():
         else:
             print("Lighthouse: not installed (make bench installs it into target/bench-tools)\n")
 
-        page_paths = [("home", "/"), ("article", f"/tin-tuc/{slug}"), ("category", f"/chuyen-muc/{category}"),
-                      ("search results", "/tim-kiem?q=quoc%20phong")]
         tasks = long_tasks([path for _, path in page_paths])
         print("Long tasks in Chromium with the CPU slowed 4x (the browser's own longtask entries, "
               "median of 7 loads, until the app has taken over):")
