@@ -261,12 +261,11 @@ def synthetic(example, count, database):
 def search_at_scale(kind, dist, results):
     """Search of `kind` (SEARCHES) on its synthetic database, SQLite and, beside a PostgreSQL
     server, PostgreSQL. Each query alone (50 requests one after another: p50 and p99), then
-    under wrk, next to the same answer served as a static file; then the whole mix. Article
-    lists are kept by the server (answer_cache.rs): "ranked" is a server that keeps none, so
-    every request searches; "kept" the server as it runs, whose first request searches and the
-    rest are given again. Records the mix's figures in `results[(kind, engine)]`."""
+    under wrk, next to the same answer served as a static file; then the whole mix. Lists are
+    kept by the server (answer_cache.rs): "ranked" is a server that keeps none, so every
+    request searches; "kept" the server as it runs, whose first request searches and the rest
+    are given again. Records the mix's figures in `results[(kind, engine)]`."""
     example, count, api, queries = SEARCHES[kind]
-    kept_too = kind == "articles"
     port = PORT + 2
     floor = os.path.join(dist, "floor", kind)
     os.makedirs(floor, exist_ok=True)
@@ -285,12 +284,10 @@ def search_at_scale(kind, dist, results):
         base, ranking_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port + 1}"
         try:
             print(f"{kind.capitalize()} search, {engine} ({built}). Alone: 50 requests one after "
-                  "another, each ranked afresh" + (" and as the server keeps them" if kept_too else "")
-                  + "; then wrk -t2 -c32 -d5s (2 cores shared with wrk), next to the same answer "
-                  "as a static file:")
+                  "another, each ranked afresh and as the server keeps them; then wrk -t2 -c32 -d5s "
+                  "(2 cores shared with wrk), next to the same answer as a static file:")
             print(f"  {'answer':<36}{'hits':>8}{'ranked p50':>11}{'p99 ms':>8}"
-                  + (f"{'kept p50':>9}{'p99 ms':>8}" if kept_too else "")
-                  + f"{'req/s':>8}{'p99 ms':>8}   {'static req/s':>12}{'ratio':>7}")
+                  f"{'kept p50':>9}{'p99 ms':>8}{'req/s':>8}{'p99 ms':>8}   {'static req/s':>12}{'ratio':>7}")
             ranked_every, kept_every = [], []
             for index, ((name, _), path) in enumerate(zip(queries, paths)):
                 answer = urllib.request.urlopen(base + path).read()
@@ -301,11 +298,9 @@ def search_at_scale(kind, dist, results):
                 hits = f"{'>' if found.get('more_than_total') else ''}{found['total']}"
                 ranked = one_at_a_time(ranking_base + path)
                 ranked_every += ranked
-                kept = ""
-                if kept_too:
-                    alone = one_at_a_time(base + path)
-                    kept_every += alone
-                    kept = f"{percentile(alone, 0.5):>9.2f}{percentile(alone, 0.99):>8.2f}"
+                alone = one_at_a_time(base + path)
+                kept_every += alone
+                kept = f"{percentile(alone, 0.5):>9.2f}{percentile(alone, 0.99):>8.2f}"
                 figures = wrk_figures(base + path)
                 static = wrk_figures(f"{base}/floor/{kind}/{index}.json")
                 print(f"  {name:<36}{hits:>8}{percentile(ranked, 0.5):>11.2f}{percentile(ranked, 0.99):>8.2f}"
@@ -323,10 +318,8 @@ def search_at_scale(kind, dist, results):
             mix.update(ranked_p50=percentile(ranked_every, 0.5), ranked_p99=percentile(ranked_every, 0.99),
                        ratio=mix["rps"] / static_mix["rps"], static_p50=percentile(static_every, 0.5),
                        static_p99=percentile(static_every, 0.99))
-            kept = ""
-            if kept_too:
-                mix.update(kept_p50=percentile(kept_every, 0.5), kept_p99=percentile(kept_every, 0.99))
-                kept = f"{mix['kept_p50']:>9.2f}{mix['kept_p99']:>8.2f}"
+            mix.update(kept_p50=percentile(kept_every, 0.5), kept_p99=percentile(kept_every, 0.99))
+            kept = f"{mix['kept_p50']:>9.2f}{mix['kept_p99']:>8.2f}"
             results[(kind, engine)] = mix
             print(f"  {'the mix (every request above)':<36}{'':>8}{mix['ranked_p50']:>11.2f}"
                   f"{mix['ranked_p99']:>8.2f}{kept}{mix['rps']:>8.0f}{mix['p99']:>8.2f}   "

@@ -1,9 +1,10 @@
-//! Lists of articles kept in memory: the answers to the searches and pages that many readers
-//! ask again (`quoc phong` after a news story, page 1 of a category), given again without
-//! ranking thousands of hits. An answer is kept under the content's generation
-//! (`content_generation`, which the database's triggers move on every change to the articles
-//! or the categories, whichever server made it), so no reader ever gets an answer older than
-//! the content they could read elsewhere. The least recently asked answers go first.
+//! Lists kept in memory: the answers to the searches and pages that many readers ask again
+//! (`quoc phong` after a news story, page 1 of a category, `qd` in the documents library),
+//! given again without ranking thousands of hits. An answer is kept under the content's
+//! generation (`store::content_generation`, which the database's triggers move on every change
+//! to the articles, the categories or the documents, whichever server made it), so no reader
+//! ever gets an answer older than the content they could read elsewhere. The least recently
+//! asked answers go first. `AppState::kept_answer` is how a handler uses one.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::num::NonZeroUsize;
@@ -12,6 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use lru::LruCache;
+use portal_contract::documents::DocumentSummary;
 use portal_contract::{ArticleSummary, Paged};
 
 /// How many answers a server keeps by default: a few tens of megabytes at most.
@@ -23,26 +25,29 @@ pub const DEFAULT_ENTRIES: usize = 2000;
 const LIFETIME: Duration = Duration::from_secs(60);
 
 pub type ArticleList = Arc<Paged<ArticleSummary>>;
+pub type DocumentList = Arc<Paged<DocumentSummary>>;
 
 /// How many lists may be ranked at once (`turn`): lists whose keys share a turn wait for
 /// each other, which bounds the waiting without a lock per key.
 const TURNS: usize = 64;
 
-pub struct AnswerCache {
+/// Answers of type `T`, one cache per kind of list (`AppState`): their keys are the lists'
+/// own queries.
+pub struct AnswerCache<T> {
     /// `None`: switched off (`--answer-cache 0`), every request is answered afresh.
-    entries: Option<Mutex<LruCache<String, Entry>>>,
+    entries: Option<Mutex<LruCache<String, Entry<T>>>>,
     turns: Vec<tokio::sync::Mutex<()>>,
     /// How many answers were computed and kept: what the cache could not spare.
     computed: AtomicU64,
 }
 
-struct Entry {
+struct Entry<T> {
     generation: i64,
     stored: Instant,
-    answer: ArticleList,
+    answer: Arc<T>,
 }
 
-impl AnswerCache {
+impl<T> AnswerCache<T> {
     /// A cache of up to `entries` answers; none keeps nothing.
     pub fn new(entries: usize) -> Self {
         Self {
@@ -72,7 +77,7 @@ impl AnswerCache {
     }
 
     /// The answer kept for `key`, if it was computed under `generation` and is fresh.
-    pub fn get(&self, key: &str, generation: i64) -> Option<ArticleList> {
+    pub fn get(&self, key: &str, generation: i64) -> Option<Arc<T>> {
         let mut entries = self.entries.as_ref()?.lock().ok()?;
         let entry = entries.get(key)?;
         (entry.generation == generation && entry.stored.elapsed() < LIFETIME)
@@ -80,7 +85,7 @@ impl AnswerCache {
     }
 
     /// Keeps `answer`, computed for `key` under `generation`.
-    pub fn put(&self, key: String, generation: i64, answer: ArticleList) {
+    pub fn put(&self, key: String, generation: i64, answer: Arc<T>) {
         let Some(entries) = &self.entries else {
             return;
         };

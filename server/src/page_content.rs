@@ -91,7 +91,7 @@ pub async fn search_content(
     let documents = if text.is_empty() || lang != Lang::Vi {
         None
     } else {
-        Some(
+        Some(Arc::unwrap_or_clone(
             document_list(
                 state,
                 DocumentListQuery {
@@ -101,7 +101,7 @@ pub async fn search_content(
                 },
             )
             .await?,
-        )
+        ))
     };
     Ok(reading_view::SearchContent {
         criteria,
@@ -188,7 +188,7 @@ pub async fn documents_content(
         },
     )
     .await;
-    let Some(list) = unless_refused(list)? else {
+    let Some(list) = unless_refused(list)?.map(Arc::unwrap_or_clone) else {
         return Ok(None);
     };
     let today = crate::clock::today();
@@ -307,7 +307,8 @@ pub async fn home_content(state: &AppState) -> Result<reading_view::HomeContent,
         },
     )
     .await?
-    .items;
+    .items
+    .clone();
     let questions = state
         .db(|conn| {
             let first = PageRequest::new(None, Some(LATEST_QUESTIONS))?;

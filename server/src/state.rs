@@ -13,6 +13,8 @@ use crate::db::{Conn, Engine, Pool};
 use crate::error::AppError;
 use crate::limits::{limit_key, Bucket, Limits, RateLimiter};
 use crate::store;
+use portal_contract::documents::DocumentSummary;
+use portal_contract::{ArticleSummary, Paged};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -32,7 +34,9 @@ pub struct AppState {
     /// absolute links, and name this one when no public address is configured.
     pub listen_origin: Arc<str>,
     /// Lists of articles given again while the content has not changed.
-    pub answers: Arc<AnswerCache>,
+    pub answers: Arc<AnswerCache<Paged<ArticleSummary>>>,
+    /// Lists of documents, the same way.
+    pub document_answers: Arc<AnswerCache<Paged<DocumentSummary>>>,
 }
 
 impl AppState {
@@ -51,14 +55,48 @@ impl AppState {
             public_url: None,
             listen_origin: "http://127.0.0.1:8080".into(),
             answers: Arc::new(AnswerCache::new(crate::answer_cache::DEFAULT_ENTRIES)),
+            document_answers: Arc::new(AnswerCache::new(crate::answer_cache::DEFAULT_ENTRIES)),
         }
     }
 
-    /// Keeps up to `entries` lists of articles (`answer_cache`); none answers every request
-    /// afresh.
+    /// Keeps up to `entries` lists of articles, and as many of documents (`answer_cache`);
+    /// none answers every request afresh.
     pub fn with_answer_cache(mut self, entries: usize) -> Self {
         self.answers = Arc::new(AnswerCache::new(entries));
+        self.document_answers = Arc::new(AnswerCache::new(entries));
         self
+    }
+
+    /// The answer `cache` keeps for `key` while the content has not changed since, else
+    /// `compute`'s, kept. `key` holds everything the answer depends on besides the content.
+    pub async fn kept_answer<T, F>(
+        &self,
+        cache: &AnswerCache<T>,
+        key: String,
+        compute: F,
+    ) -> Result<Arc<T>, AppError>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce(&mut Conn) -> Result<Arc<T>, AppError> + Send + 'static,
+    {
+        if !cache.is_on() {
+            return self.db(compute).await;
+        }
+        let generation = self
+            .db(|conn| Ok(store::content_generation::current(conn)?))
+            .await?;
+        if let Some(answer) = cache.get(&key, generation) {
+            return Ok(answer);
+        }
+        // After a change every popular list misses at once: one request computes each, and
+        // the others asking for it meanwhile wait for its answer instead of computing it again.
+        let _turn = cache.turn(&key).await;
+        if let Some(answer) = cache.get(&key, generation) {
+            return Ok(answer);
+        }
+        let answer = self.db(compute).await?;
+        cache.put(key, generation, answer.clone());
+        Ok(answer)
     }
 
     /// The portal's absolute address for documents that need one (feeds, the sitemap).

@@ -486,6 +486,53 @@ async fn a_bad_record_is_named_and_nothing_is_stored() {
         .contains("not a JSON array"));
 }
 
+/// The server keeps the library's lists as it keeps the articles' (`answer_cache`): a new
+/// document, a replacement (which changes the replaced one's status), an edit and the
+/// replacement undone, made by another writer on the same database, each show in the very
+/// next answer.
+#[tokio::test]
+async fn a_kept_list_of_documents_gives_way_to_changed_documents() {
+    let portal = TestPortal::with_articles(0);
+    let folder = Folder::new(&portal);
+    folder
+        .file("files/cu.pdf", &pdf("cũ"))
+        .file("files/moi.pdf", &pdf("mới"));
+    let old = record("cu", "56/QĐ-UBND", "QĐ", "2021-08-20", &["files/cu.pdf"]);
+    assert_eq!(import(&portal, &folder.json(&json!([old]))), Ok(1));
+    let search = "/api/v1/documents?q=thu%20nghiem";
+    let (status, first) = portal.get_json(search).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(slugs(&first), ["cu"]);
+    assert_eq!(first["items"][0]["status"]["code"], "con-hieu-luc");
+    let (_, again) = portal.get_json(search).await;
+    assert_eq!(again, first);
+
+    let mut new = record("moi", "125/QĐ-UBND", "QĐ", "2025-03-14", &["files/moi.pdf"]);
+    new["replaces"] = json!(["cu"]);
+    assert_eq!(import(&portal, &folder.json(&json!([new]))), Ok(1));
+    let (_, replaced) = portal.get_json(search).await;
+    assert_eq!(slugs(&replaced), ["moi", "cu"], "{replaced}");
+    assert_eq!(replaced["items"][1]["status"]["code"], "bi-thay-the");
+
+    portal.with_conn(|conn| {
+        conn.execute(
+            "UPDATE documents SET summary = 'Về việc thử nghiệm, sửa lại' WHERE slug = 'moi'",
+            &[],
+        )
+        .unwrap()
+    });
+    let (_, edited) = portal.get_json(search).await;
+    assert_eq!(edited["items"][0]["summary"], "Về việc thử nghiệm, sửa lại");
+
+    // The replacement undone: the old one is in force again.
+    portal.with_conn(|conn| conn.execute("DELETE FROM document_relations", &[]).unwrap());
+    let (_, undone) = portal.get_json(search).await;
+    assert_eq!(
+        undone["items"][1]["status"]["code"], "con-hieu-luc",
+        "{undone}"
+    );
+}
+
 #[tokio::test]
 async fn files_are_stored_once_and_importing_again_changes_nothing() {
     let portal = TestPortal::with_articles(0);

@@ -99,25 +99,7 @@ pub async fn article_list(
             conn, &filter, page,
         )?))
     };
-    let answers = &state.answers;
-    if !answers.is_on() {
-        return state.db(rank).await;
-    }
-    let generation = state
-        .db(|conn| Ok(store::articles::content_generation(conn)?))
-        .await?;
-    if let Some(answer) = answers.get(&key, generation) {
-        return Ok(answer);
-    }
-    // After a change every popular list misses at once: one request ranks each, and the
-    // others asking for it meanwhile wait for its answer instead of ranking it again.
-    let _turn = answers.turn(&key).await;
-    if let Some(answer) = answers.get(&key, generation) {
-        return Ok(answer);
-    }
-    let answer = state.db(rank).await?;
-    answers.put(key, generation, answer.clone());
-    Ok(answer)
+    state.kept_answer(&state.answers, key, rank).await
 }
 
 #[utoipa::path(get, path = "/api/v1/articles/{slug}", tag = "articles",

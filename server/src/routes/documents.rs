@@ -2,6 +2,8 @@
 //! library. Filter values are slugs, so the app's Vietnamese query names map to them one to
 //! one (`/van-ban?loai=quyet-dinh&co-quan=…&linh-vuc=…&nam=…&tinh-trang=…`).
 
+use std::sync::Arc;
+
 use axum::extract::{Path, State};
 use axum::Json;
 use portal_contract::documents::{
@@ -12,6 +14,7 @@ use portal_contract::{ApiError, Paged};
 use serde::Deserialize;
 
 use super::query::{self, ApiQuery};
+use crate::answer_cache::DocumentList;
 use crate::error::AppError;
 use crate::search::SearchTerms;
 use crate::state::AppState;
@@ -52,14 +55,17 @@ pub async fn list_documents(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<DocumentListQuery>,
 ) -> Result<Json<Paged<DocumentSummary>>, AppError> {
-    Ok(Json(document_list(&state, query).await?))
+    Ok(Json(Arc::unwrap_or_clone(
+        document_list(&state, query).await?,
+    )))
 }
 
-/// `GET /documents`'s answer to `query`.
+/// `GET /documents`'s answer to `query`: the one kept (`answer_cache`) while the content has
+/// not changed since, else computed.
 pub async fn document_list(
     state: &AppState,
     query: DocumentListQuery,
-) -> Result<Paged<DocumentSummary>, AppError> {
+) -> Result<DocumentList, AppError> {
     let page = query::page(query.page, query.per_page)?;
     let kind = query
         .kind
@@ -86,13 +92,18 @@ pub async fn document_list(
     let text = query::search_text(query.q.as_deref())?;
     let terms = match text.map(SearchTerms::parse) {
         // Only punctuation: nothing can match it.
-        Some(None) => return Ok(page.answer(Vec::new(), 0)),
+        Some(None) => return Ok(Arc::new(page.answer(Vec::new(), 0))),
         terms => terms.flatten(),
     };
     let (issuer, field) = (query.issuer, query.field);
+    // A status is the one on the day asked: the day is part of the answer's key.
     let today = crate::clock::today();
+    let key = format!(
+        "{} {} {kind:?} {issuer:?} {field:?} {year:?} {status:?} {terms:?} {today}",
+        page.page, page.per_page
+    );
     state
-        .db(move |conn| {
+        .kept_answer(&state.document_answers, key, move |conn| {
             if let Some(slug) = &issuer {
                 if !store::issuer_exists(conn, slug)? {
                     return Err(AppError::BadRequest(format!(
@@ -115,7 +126,7 @@ pub async fn document_list(
                 status,
                 terms,
             };
-            Ok(store::list(conn, &filter, page, today)?)
+            Ok(Arc::new(store::list(conn, &filter, page, today)?))
         })
         .await
 }

@@ -323,14 +323,6 @@ pub struct ArticleLocation {
     pub updated_at: String,
 }
 
-/// The number the database's triggers move on every change to the articles or the
-/// categories (migration `content_generation`): the answer cache's test of freshness.
-pub fn content_generation(conn: &mut Conn) -> Result<i64> {
-    conn.query_one("SELECT generation FROM content_generation", &[], |row| {
-        row.get(0)
-    })
-}
-
 pub fn article_count(conn: &mut Conn) -> Result<u64> {
     conn.query_one("SELECT COUNT(*) FROM articles", &[], |row| row.get(0))
 }

@@ -5,6 +5,7 @@ pub mod about;
 pub mod articles;
 pub mod audit;
 pub mod categories;
+pub mod content_generation;
 pub mod document_search;
 pub mod documents;
 pub mod editorial;
