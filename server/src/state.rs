@@ -6,15 +6,14 @@ use std::time::Instant;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
-use portal_contract::MapTiles;
+use portal_contract::documents::DocumentSummary;
+use portal_contract::{ArticleSummary, MapTiles, Paged};
 
 use crate::answer_cache::AnswerCache;
 use crate::db::{Conn, Engine, Pool};
 use crate::error::AppError;
 use crate::limits::{limit_key, Bucket, Limits, RateLimiter};
 use crate::store;
-use portal_contract::documents::DocumentSummary;
-use portal_contract::{ArticleSummary, Paged};
 
 #[derive(Clone)]
 pub struct AppState {
