@@ -33,7 +33,7 @@ pub struct AppState {
     /// absolute links, and name this one when no public address is configured.
     pub listen_origin: Arc<str>,
     /// Lists of articles given again while the content has not changed.
-    pub answers: Arc<AnswerCache<Paged<ArticleSummary>>>,
+    pub article_answers: Arc<AnswerCache<Paged<ArticleSummary>>>,
     /// Lists of documents, the same way.
     pub document_answers: Arc<AnswerCache<Paged<DocumentSummary>>>,
 }
@@ -53,7 +53,7 @@ impl AppState {
             embed_ancestors: "*".into(),
             public_url: None,
             listen_origin: "http://127.0.0.1:8080".into(),
-            answers: Arc::new(AnswerCache::new(crate::answer_cache::DEFAULT_ENTRIES)),
+            article_answers: Arc::new(AnswerCache::new(crate::answer_cache::DEFAULT_ENTRIES)),
             document_answers: Arc::new(AnswerCache::new(crate::answer_cache::DEFAULT_ENTRIES)),
         }
     }
@@ -61,7 +61,7 @@ impl AppState {
     /// Keeps up to `entries` lists of articles, and as many of documents (`answer_cache`);
     /// none answers every request afresh.
     pub fn with_answer_cache(mut self, entries: usize) -> Self {
-        self.answers = Arc::new(AnswerCache::new(entries));
+        self.article_answers = Arc::new(AnswerCache::new(entries));
         self.document_answers = Arc::new(AnswerCache::new(entries));
         self
     }

@@ -553,7 +553,7 @@ async fn many_readers_asking_one_new_search_rank_it_once() {
     let kept = answers.clone();
     // Enough hits that ranking them takes longer than the other readers take to ask.
     let portal = TestPortal::with_state(1000, move |state| portal_server::state::AppState {
-        answers: kept,
+        article_answers: kept,
         ..state
     });
     let mut readers = tokio::task::JoinSet::new();

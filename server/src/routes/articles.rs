@@ -99,7 +99,7 @@ pub async fn article_list(
             conn, &filter, page,
         )?))
     };
-    state.kept_answer(&state.answers, key, rank).await
+    state.kept_answer(&state.article_answers, key, rank).await
 }
 
 #[utoipa::path(get, path = "/api/v1/articles/{slug}", tag = "articles",
