@@ -100,8 +100,14 @@ impl Numbers {
     }
 }
 
+/// How many synthetic articles go in one transaction. A province's million in one would
+/// grow SQLite's write-ahead log to ten times the database (every page the search index
+/// rewrites, kept until the commit); committed in batches, the log is folded back into the
+/// database as it goes.
+const ARTICLES_PER_TRANSACTION: usize = 10_000;
+
 /// Adds `count` synthetic articles, spread over the existing categories and the ten years
-/// before 2026, in one transaction. Returns how many were added.
+/// before 2026, `ARTICLES_PER_TRANSACTION` at a time. Returns how many were added.
 pub fn add_articles(conn: &mut crate::db::Conn, count: usize) -> crate::db::Result<usize> {
     let categories: Vec<String> = store::categories::categories(conn)?
         .into_iter()
@@ -114,50 +120,53 @@ pub fn add_articles(conn: &mut crate::db::Conn, count: usize) -> crate::db::Resu
         .with_ymd_and_hms(2016, 1, 1, 7, 0, 0)
         .unwrap();
     let mut numbers = Numbers(count as u64);
-    conn.transaction(|tx| {
-        let now = chrono::Utc::now().to_rfc3339();
-        for i in 0..count {
-            let title = format!(
-                "{} {} tại {} (bài tổng hợp {i})",
-                numbers.pick(ACTIONS),
-                numbers.pick(TOPICS),
-                numbers.pick(PLACES)
-            );
-            let paragraphs: Vec<String> = (0..4)
-                .map(|_| {
-                    (0..3)
-                        .map(|_| numbers.pick(SENTENCES))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect();
-            let body_html = sanitize::article_html(
-                &paragraphs
-                    .iter()
-                    .map(|p| format!("<p>{p}</p>"))
-                    .collect::<String>(),
-            );
-            let published =
-                start + Duration::minutes((numbers.next() % (10 * 365 * 24 * 60)) as i64);
-            let article = NewArticle {
-                slug: slugify(&title),
-                summary: paragraphs[0].clone(),
-                body_text: sanitize::plain_text(&body_html),
-                body_html,
-                title,
-                published_at: published.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-                author: "Trung tâm Truyền thông (dữ liệu thử)".into(),
-                category_slug: categories[i % categories.len()].clone(),
-                image: None,
-                featured: false,
-                lang: portal_contract::Lang::Vi,
-                counterpart: None,
-            };
-            store::articles::upsert_article(tx, &article, &now)?;
-        }
-        store::search::optimize(tx)?;
-        Ok(count)
-    })
+    let now = chrono::Utc::now().to_rfc3339();
+    for batch in (0..count).step_by(ARTICLES_PER_TRANSACTION) {
+        conn.transaction(|tx| {
+            for i in batch..count.min(batch + ARTICLES_PER_TRANSACTION) {
+                let title = format!(
+                    "{} {} tại {} (bài tổng hợp {i})",
+                    numbers.pick(ACTIONS),
+                    numbers.pick(TOPICS),
+                    numbers.pick(PLACES)
+                );
+                let paragraphs: Vec<String> = (0..4)
+                    .map(|_| {
+                        (0..3)
+                            .map(|_| numbers.pick(SENTENCES))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect();
+                let body_html = sanitize::article_html(
+                    &paragraphs
+                        .iter()
+                        .map(|p| format!("<p>{p}</p>"))
+                        .collect::<String>(),
+                );
+                let published =
+                    start + Duration::minutes((numbers.next() % (10 * 365 * 24 * 60)) as i64);
+                let article = NewArticle {
+                    slug: slugify(&title),
+                    summary: paragraphs[0].clone(),
+                    body_text: sanitize::plain_text(&body_html),
+                    body_html,
+                    title,
+                    published_at: published.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+                    author: "Trung tâm Truyền thông (dữ liệu thử)".into(),
+                    category_slug: categories[i % categories.len()].clone(),
+                    image: None,
+                    featured: false,
+                    lang: portal_contract::Lang::Vi,
+                    counterpart: None,
+                };
+                store::articles::upsert_article(tx, &article, &now)?;
+            }
+            Ok::<_, crate::db::Error>(())
+        })?;
+    }
+    store::search::optimize(conn)?;
+    Ok(count)
 }
 
 /// Who issues the synthetic documents: the name, and the code a number ends in.

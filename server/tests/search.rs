@@ -576,3 +576,56 @@ async fn many_readers_asking_one_new_search_rank_it_once() {
     assert_eq!(other["total"], 1000);
     assert_eq!(answers.computed(), 2);
 }
+
+/// `portal-server reindex` builds the search index again from the articles themselves: a
+/// title changed straight in the database, which the index never heard of, is found after it.
+#[tokio::test]
+async fn the_command_line_rebuilds_the_index_from_the_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("portal.db");
+    let reindex = || {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_portal-server"))
+            .arg("--db")
+            .arg(&db)
+            .arg("--content")
+            .arg(content)
+            .arg("reindex")
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        String::from_utf8(run.stdout).unwrap()
+    };
+    // The first run seeds the demo content, as any command's does, then indexes it.
+    let first = reindex();
+    assert!(
+        first.contains("indexed ") && !first.contains("indexed 0 "),
+        "{first}"
+    );
+    let pool = common::blocking(|| {
+        portal_server::db::open(&portal_server::db::Location::Sqlite(db.clone())).unwrap()
+    });
+    let renamed = "Khánh thành cầu treo Zorbalo";
+    common::blocking(|| {
+        pool.get()
+            .unwrap()
+            .execute(
+                "UPDATE articles SET title = ?1 WHERE id = (SELECT min(id) FROM articles)",
+                &[&renamed],
+            )
+            .unwrap()
+    });
+    let search = "/api/v1/articles?q=cau%20treo%20zorbalo";
+    let (_, before) = TestPortal::on_pool(pool.clone()).get_json(search).await;
+    assert_eq!(before["total"], 0, "{before}");
+
+    reindex();
+    let (status, after) = TestPortal::on_pool(pool).get_json(search).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(after["total"], 1, "{after}");
+    assert_eq!(after["items"][0]["title"], renamed);
+}
