@@ -33,11 +33,8 @@ fn main() {
     // the synthetic ones stay outside the staff's list.
     portal_server::editorial::adopt_published_once(&mut conn).expect("staff copies");
 
-    if conn.engine() == db::Engine::Sqlite {
-        // The search index's pages, rewritten as it grows, stay in memory between batches.
-        conn.execute_batch("PRAGMA cache_size = -262144")
-            .expect("a 256 MB page cache");
-    }
+    conn.prepare_for_bulk_indexing()
+        .expect("ready for bulk indexing");
     let started = Instant::now();
     let added = synthetic::add_articles(&mut conn, count).expect("synthetic articles");
     let insert_time = started.elapsed();
