@@ -207,6 +207,21 @@ impl<T> Paged<T> {
         let per_page = u64::from(self.per_page.max(1));
         self.total.div_ceil(per_page).max(1) as u32
     }
+
+    /// The catalogue text that tells the total: `more` when counting stopped at it, else `one`
+    /// or `many` (`plural`).
+    pub fn total_text(
+        &self,
+        one: &'static str,
+        many: &'static str,
+        more: &'static str,
+    ) -> &'static str {
+        if self.more_than_total {
+            more
+        } else {
+            crate::plural(self.total, one, many)
+        }
+    }
 }
 
 /// `GET /schedule?week=YYYY-Www`: one ISO week of the leaders' work schedule.

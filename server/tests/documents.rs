@@ -767,6 +767,57 @@ async fn filters_and_their_counts_agree() {
 }
 
 #[tokio::test]
+async fn a_common_word_is_counted_up_to_the_limit_and_paged_as_far() {
+    use portal_contract::limits::SEARCH_COUNT_LIMIT;
+    let portal = TestPortal::with_articles(0);
+    portal.with_conn(|conn| portal_server::synthetic::add_documents(conn, 1300).unwrap());
+    // Seven synthetic abstracts in eight name a commune ("xã"): more hits than are counted.
+    let (status, body) = portal.get_json("/api/v1/documents?q=xa").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["total"], SEARCH_COUNT_LIMIT);
+    assert_eq!(body["more_than_total"], true);
+    // The last page the count reaches is full; the one after it is empty.
+    let last = SEARCH_COUNT_LIMIT / 50;
+    let (_, body) = portal
+        .get_json(&format!("/api/v1/documents?q=xa&per_page=50&page={last}"))
+        .await;
+    assert_eq!(body["items"].as_array().unwrap().len(), 50);
+    let (status, body) = portal
+        .get_json(&format!(
+            "/api/v1/documents?q=xa&per_page=50&page={}",
+            last + 1
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body["items"].as_array().unwrap().is_empty());
+
+    // Within a filter, fewer hits: counted exactly, and the pages hold each of them once.
+    let (_, body) = portal
+        .get_json("/api/v1/documents?q=xa&type=quyet-dinh&per_page=50")
+        .await;
+    let total = body["total"].as_u64().unwrap();
+    assert!((1..SEARCH_COUNT_LIMIT).contains(&total), "{total}");
+    assert!(body.get("more_than_total").is_none());
+    let mut seen = std::collections::BTreeSet::new();
+    for page in 1..=total.div_ceil(50) {
+        let (_, body) = portal
+            .get_json(&format!(
+                "/api/v1/documents?q=xa&type=quyet-dinh&per_page=50&page={page}"
+            ))
+            .await;
+        for item in body["items"].as_array().unwrap() {
+            assert_eq!(item["type"]["slug"], "quyet-dinh");
+            assert!(seen.insert(item["slug"].as_str().unwrap().to_string()));
+        }
+    }
+    assert_eq!(seen.len() as u64, total);
+
+    // The library's page says so, before the app and in it.
+    let main = portal.page_main("/van-ban?q=xa").await;
+    assert!(main.contains("Hơn 1.000 văn bản"), "{main}");
+}
+
+#[tokio::test]
 async fn the_demo_documents_are_a_library() {
     let portal = demo_portal();
     let (_, facets) = portal.get_json("/api/v1/document-facets").await;

@@ -56,7 +56,7 @@ pub fn DocumentsPage() -> impl IntoView {
                 }
                 view! {
                     <p class="list-total" role="status">
-                        {fill(plural(list.total, t.documents_total_one, t.documents_total), &[("n", &number(list.total))])}
+                        {fill(list.total_text(t.documents_total_one, t.documents_total, t.documents_total_more), &[("n", &number(list.total))])}
                         {page_of(t, current, count)}
                     </p>
                     <DocumentList documents=list.items />

@@ -97,11 +97,7 @@ pub fn SearchPage() -> impl IntoView {
                     let current = list.page;
                     let count = list.page_count();
                     let shown = criteria.get_untracked();
-                    let found = if list.more_than_total {
-                        t.search_found_more
-                    } else {
-                        plural(list.total, t.search_found_one, t.search_found)
-                    };
+                    let found = list.total_text(t.search_found_one, t.search_found, t.search_found_more);
                     view! {
                         <p class="list-total" role="status">
                             {fill(found, &[("n", &number(list.total))])}
@@ -131,6 +127,11 @@ pub fn SearchPage() -> impl IntoView {
 fn DocumentHits(criteria: DocumentCriteria, list: Paged<DocumentSummary>) -> impl IntoView {
     let t = i18n::texts();
     let total = list.total;
+    let all = list.total_text(
+        t.search_all_documents,
+        t.search_all_documents,
+        t.search_all_documents_more,
+    );
     view! {
         <section class="search-documents" aria-labelledby="document-hits-heading">
             <h2 id="document-hits-heading" class="section-heading">{t.menu_documents}</h2>
@@ -140,7 +141,7 @@ fn DocumentHits(criteria: DocumentCriteria, list: Paged<DocumentSummary>) -> imp
                 view! {
                     <DocumentList documents=list.items />
                     <p class="more-link">
-                        <a href=documents_href(&criteria, 1)>{fill(t.search_all_documents, &[("n", &number(total))])}</a>
+                        <a href=documents_href(&criteria, 1)>{fill(all, &[("n", &number(total))])}</a>
                     </p>
                 }
                 .into_any()

@@ -135,7 +135,15 @@ fn results(content: &DocumentsContent, t: &Texts) -> String {
         .collect();
     format!(
         "{total}<ul class=\"article-list document-list\">{cards}</ul>{pages}",
-        total = list_total(t, list, t.documents_total_one, t.documents_total),
+        total = list_total(
+            t,
+            list,
+            list.total_text(
+                t.documents_total_one,
+                t.documents_total,
+                t.documents_total_more
+            ),
+        ),
         pages = pagination(t, current, count, |page| documents_href(
             criteria, page, encode
         )),

@@ -7,8 +7,8 @@ use portal_contract::paging::{page_of, pages_to_show};
 use portal_contract::questions::{question_path, PublicQuestion};
 use portal_contract::time::{format_day, format_day_in, format_display_in};
 use portal_contract::{
-    fill, format_count, plural, ArticleSummary, Image, Lang, Paged, Segment, Texts,
-    LEAD_IMAGE_SIZES, THUMBNAIL_SIZES,
+    fill, format_count, ArticleSummary, Image, Lang, Paged, Segment, Texts, LEAD_IMAGE_SIZES,
+    THUMBNAIL_SIZES,
 };
 
 use crate::html::escape;
@@ -287,19 +287,11 @@ pub(super) fn document_card(document: &DocumentSummary, t: &Texts) -> String {
 }
 
 /// A filtered list's total and page as the app's lists announce them (`24 văn bản · Trang
-/// 1/3`); `one` and `many` are the catalogue's texts for one item and for several.
-pub(super) fn list_total<T>(
-    t: &Texts,
-    list: &Paged<T>,
-    one: &'static str,
-    many: &'static str,
-) -> String {
+/// 1/3`); `found` is the catalogue's text for the total (`Paged::total_text`).
+pub(super) fn list_total<T>(t: &Texts, list: &Paged<T>, found: &'static str) -> String {
     format!(
         "<p class=\"list-total\" role=\"status\">{}{}</p>",
-        escape(&fill(
-            plural(list.total, one, many),
-            &[("n", &format_count(Lang::Vi, list.total))],
-        )),
+        escape(&fill(found, &[("n", &format_count(Lang::Vi, list.total))])),
         escape(&page_of(t, list.page, list.page_count()).unwrap_or_default()),
     )
 }

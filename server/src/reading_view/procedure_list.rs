@@ -6,7 +6,7 @@ use portal_contract::procedures::{
     procedure_href, procedures_href, ProcedureField, ProcedureLevel, ProcedureSummary,
     PROCEDURES_PAGE_PATH, PROCEDURE_FILTERS,
 };
-use portal_contract::{fill, Lang, Paged, Site, Texts, READING_VIEW_ID};
+use portal_contract::{fill, plural, Lang, Paged, Site, Texts, READING_VIEW_ID};
 
 use super::header::vietnamese_header;
 use super::parts::{encode, filter_select, list_total, pagination};
@@ -142,7 +142,11 @@ fn results(content: &ProceduresContent, t: &Texts) -> String {
         .collect();
     format!(
         "{total}<ul class=\"article-list procedure-list\">{items}</ul>{pages}",
-        total = list_total(t, list, t.procedures_total_one, t.procedures_total),
+        total = list_total(
+            t,
+            list,
+            plural(list.total, t.procedures_total_one, t.procedures_total)
+        ),
         pages = pagination(t, current, count, href),
     )
 }

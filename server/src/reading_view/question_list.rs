@@ -10,7 +10,7 @@ use portal_contract::questions::{
 };
 use portal_contract::text::excerpt;
 use portal_contract::time::format_display_in;
-use portal_contract::{Lang, Paged, Site, Texts, READING_VIEW_ID};
+use portal_contract::{plural, Lang, Paged, Site, Texts, READING_VIEW_ID};
 
 use super::header::vietnamese_header;
 use super::parts::{encode, filter_select, list_total, pagination};
@@ -84,7 +84,11 @@ fn results(content: &QuestionsContent, t: &Texts) -> String {
         .collect();
     format!(
         "{total}<ul class=\"article-list question-list\">{cards}</ul>{pages}",
-        total = list_total(t, list, t.questions_total_one, t.questions_total),
+        total = list_total(
+            t,
+            list,
+            plural(list.total, t.questions_total_one, t.questions_total)
+        ),
         pages = pagination(t, current, count, |page| questions_href(
             &content.field,
             &content.text,

@@ -10,7 +10,7 @@ use portal_contract::paging::page_of;
 use portal_contract::search_page::SearchCriteria;
 use portal_contract::time::format_display_in;
 use portal_contract::{
-    fill, format_count, plural, ArticleSummary, Lang, Paged, Site, Texts, READING_VIEW_ID,
+    fill, format_count, ArticleSummary, Lang, Paged, Site, Texts, READING_VIEW_ID,
 };
 
 use super::header::{header, switch_target};
@@ -102,11 +102,7 @@ fn form(site: Option<&Site>, criteria: &SearchCriteria, t: &Texts) -> String {
 fn hits(criteria: &SearchCriteria, list: &Paged<ArticleSummary>, t: &Texts) -> String {
     let lang = criteria.lang;
     let (current, count) = (list.page, list.page_count());
-    let found = if list.more_than_total {
-        t.search_found_more
-    } else {
-        plural(list.total, t.search_found_one, t.search_found)
-    };
+    let found = list.total_text(t.search_found_one, t.search_found, t.search_found_more);
     let items: String = list
         .items
         .iter()
@@ -201,7 +197,11 @@ fn document_hits(criteria: &SearchCriteria, list: &Paged<DocumentSummary>, t: &T
                 encode
             )),
             all = escape(&fill(
-                t.search_all_documents,
+                list.total_text(
+                    t.search_all_documents,
+                    t.search_all_documents,
+                    t.search_all_documents_more
+                ),
                 &[("n", &format_count(Lang::Vi, list.total))]
             )),
         )

@@ -137,6 +137,44 @@ impl FilterParams {
             &self.today,
         ]
     }
+
+    /// The filter's conditions on `d`. One that does not apply is `?N IS NULL` (true, and
+    /// constant), not `(?N IS NULL OR d.column = ?N)`: so every statement still names every
+    /// parameter, and the planner sees only the columns that a list filters by and uses their
+    /// indexes (with the `OR`, counting a type's documents of one year read all 100,000 rows,
+    /// 54 ms).
+    pub(super) fn sql(&self) -> String {
+        let condition = |applies: bool, condition: String, parameter: &str| {
+            if applies {
+                condition
+            } else {
+                format!("{parameter} IS NULL")
+            }
+        };
+        [
+            condition(self.kind.is_some(), "d.kind = ?1".into(), "?1"),
+            condition(self.issuer.is_some(), "d.issuer_slug = ?2".into(), "?2"),
+            condition(self.field.is_some(), "d.field_slug = ?3".into(), "?3"),
+            condition(self.from.is_some(), "d.issued_on >= ?4".into(), "?4"),
+            condition(self.until.is_some(), "d.issued_on < ?5".into(), "?5"),
+            match self.status {
+                Some(_) => format!("{} = ?6", status_sql("?7")),
+                // Today (?7) named all the same.
+                None => "?6 IS NULL AND ?7 IS NOT NULL".into(),
+            },
+        ]
+        .join(" AND ")
+    }
+
+    /// Whether the filter asks nothing of a document: no type, issuer, field, year or status.
+    pub(super) fn asks_nothing(&self) -> bool {
+        self.kind.is_none()
+            && self.issuer.is_none()
+            && self.field.is_none()
+            && self.from.is_none()
+            && self.until.is_none()
+            && self.status.is_none()
+    }
 }
 
 /// A document's status on the day parameter `today` names (`?7`, say), as its code: replaced
@@ -150,20 +188,6 @@ pub(super) fn status_sql(today: &str) -> String {
               WHEN d.expires_on IS NOT NULL AND d.expires_on <= {today} THEN 'het-hieu-luc'
               WHEN d.effective_on IS NOT NULL AND d.effective_on > {today} THEN 'chua-co-hieu-luc'
               ELSE 'con-hieu-luc' END"
-    )
-}
-
-/// NULL parameters switch a condition off, so one statement serves every filter (see
-/// `FilterParams`).
-pub(super) fn filter_sql() -> String {
-    format!(
-        "(?1 IS NULL OR d.kind = ?1)
-         AND (?2 IS NULL OR d.issuer_slug = ?2)
-         AND (?3 IS NULL OR d.field_slug = ?3)
-         AND (?4 IS NULL OR d.issued_on >= ?4)
-         AND (?5 IS NULL OR d.issued_on < ?5)
-         AND (?6 IS NULL OR {} = ?6)",
-        status_sql("?7")
     )
 }
 
@@ -298,7 +322,7 @@ pub fn list(
     if let Some(terms) = &filter.terms {
         return document_search::search(conn, &params, terms, page);
     }
-    let filter = filter_sql();
+    let filter = params.sql();
     let total: u64 = conn.query_one(
         &format!("SELECT COUNT(*) FROM documents d WHERE {filter}"),
         &params.params(),

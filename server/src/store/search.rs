@@ -577,7 +577,7 @@ fn first_look(engine: Engine, counted: u64, wanted: u64) -> Option<u64> {
 /// articles, `sa nhan` (one hit) took 6-12 ms read newest first and 0.05-0.08 ms sorted,
 /// `khong co tu nay` (nine) 5-10 ms and 0.5-0.6 ms. Sorting many hits costs more than it
 /// saves (`cai cach hanh chinh`, over a thousand: 0.09 ms newest first, 353 ms sorted).
-const SORTED_AT_MOST: u64 = 100;
+pub(super) const SORTED_AT_MOST: u64 = 100;
 
 /// How `hits` reads a tier's hits, newest first.
 #[derive(Clone, Copy)]
