@@ -52,6 +52,10 @@ fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Up to 32 MB of pages kept per connection instead of SQLite's 2 MB: a search that
+    // filters its hits reads them from the documents' table, scattered over the whole file
+    // (on 100,000 documents, words and a type 17-19 ms with 2 MB, 10 ms with 32 MB).
+    conn.pragma_update(None, "cache_size", -32768)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
 }
