@@ -14,7 +14,7 @@ use portal_contract::time::format_day_in;
 use portal_contract::{fill, format_file_size};
 
 use crate::api::{self, ApiFailure, DocumentCriteria};
-use crate::components::counts::{number, plural};
+use crate::components::counts::number;
 use crate::components::document_list::{status_badge, DocumentList};
 use crate::components::filter_select::FilterSelect;
 use crate::components::pagination::{page_of, requested_page, Pagination};

@@ -13,7 +13,7 @@ use portal_contract::time::format_display_in;
 use portal_contract::{fill, ArticleSummary, Lang, Paged};
 
 use crate::api::{self, DocumentCriteria, SearchCriteria};
-use crate::components::counts::{number, plural};
+use crate::components::counts::number;
 use crate::components::document_list::DocumentList;
 use crate::components::highlight::{marked, plain};
 use crate::components::pagination::{page_of, requested_page, Pagination};
