@@ -830,6 +830,8 @@ async fn a_common_word_is_counted_up_to_the_limit_and_paged_as_far() {
     // The library's page says so, before the app and in it.
     let main = portal.page_main("/van-ban?q=xa").await;
     assert!(main.contains("Hơn 1.000 văn bản"), "{main}");
+    let main = portal.page_main("/tim-kiem?q=xa").await;
+    assert!(main.contains("Xem hơn 1.000 văn bản tìm được"), "{main}");
 }
 
 #[tokio::test]
