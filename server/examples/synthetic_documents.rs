@@ -29,6 +29,10 @@ fn main() {
     seed::seed_if_empty(&mut conn, &content).expect("demo content");
     let started = Instant::now();
     let added = synthetic::add_documents(&mut conn, count).expect("synthetic documents");
+    // Every document was indexed as it was added: a rebuild at the server's start would only
+    // index them a second time.
+    portal_server::store::document_search::note_current_layout(&mut conn)
+        .expect("index layout noted");
     if conn.engine() == db::Engine::Postgres {
         // As a database in use would be: its statistics known to the planner.
         conn.execute_batch("VACUUM ANALYZE").expect("vacuum");

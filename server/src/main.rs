@@ -366,6 +366,15 @@ fn prepare(conn: &mut db::Conn, content: &std::path::Path) -> Result<(), String>
     if reindexed > 0 {
         tracing::info!(reindexed, "search index built under its current layout");
     }
+    let documents = conn
+        .transaction(store::document_search::rebuild_if_outdated)
+        .map_err(|e| format!("rebuilding the documents' search index: {e}"))?;
+    if documents > 0 {
+        tracing::info!(
+            documents,
+            "documents' search index built under its current layout"
+        );
+    }
     Ok(())
 }
 

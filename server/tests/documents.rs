@@ -827,11 +827,73 @@ async fn a_common_word_is_counted_up_to_the_limit_and_paged_as_far() {
         assert_eq!(seen.len() as u64, total, "{filter}");
     }
 
+    // Every document has one type, one issuer and one field: the hits split by each add up
+    // to the same, however the index narrows a search to one of them.
+    let mut sums = Vec::new();
+    for (facet, parameter) in [
+        ("types", "type"),
+        ("issuers", "issuer"),
+        ("fields", "field"),
+    ] {
+        let mut sum = 0;
+        for value in facets[facet].as_array().unwrap() {
+            let slug = value["slug"].as_str().unwrap();
+            let (status, body) = portal
+                .get_json(&format!("/api/v1/documents?q=xa&{parameter}={slug}"))
+                .await;
+            assert_eq!(status, StatusCode::OK, "{parameter}={slug}");
+            let total = body["total"].as_u64().unwrap();
+            assert!(total < SEARCH_COUNT_LIMIT, "{parameter}={slug}: {total}");
+            sum += total;
+        }
+        sums.push(sum);
+    }
+    assert!(sums[0] > SEARCH_COUNT_LIMIT, "{sums:?}");
+    assert!(sums.iter().all(|sum| *sum == sums[0]), "{sums:?}");
+
     // The library's page says so, before the app and in it.
     let main = portal.page_main("/van-ban?q=xa").await;
     assert!(main.contains("Hơn 1.000 văn bản"), "{main}");
     let main = portal.page_main("/tim-kiem?q=xa").await;
     assert!(main.contains("Xem hơn 1.000 văn bản tìm được"), "{main}");
+}
+
+#[tokio::test]
+async fn an_index_of_an_older_layout_is_built_again() {
+    use portal_server::store::{document_search, settings};
+    // Every request searches: none is given again from what the server keeps.
+    let portal = TestPortal::with_state(0, |state| state.with_answer_cache(0));
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    portal.with_conn(move |conn| {
+        portal_server::seed::seed_documents_if_empty(conn, &content).unwrap()
+    });
+    let uri = "/api/v1/documents?q=dat&type=quyet-dinh";
+    let (_, before) = portal.get_json(uri).await;
+    assert!(before["total"].as_u64().unwrap() >= 2, "{before}");
+    // A database from before the facets: its index empty of them, its layout another.
+    portal.with_conn(|conn| {
+        let empty = match conn.engine() {
+            portal_server::db::Engine::Sqlite => {
+                "INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')"
+            }
+            portal_server::db::Engine::Postgres => "DELETE FROM documents_search",
+        };
+        conn.execute(empty, &[]).unwrap();
+        settings::set(conn, "document_search_index", "1: number, title, body").unwrap();
+    });
+    let (_, emptied) = portal.get_json(uri).await;
+    assert_eq!(emptied["total"], 0, "{emptied}");
+    let (rebuilt, again) = portal.with_conn(|conn| {
+        (
+            document_search::rebuild_if_outdated(conn).unwrap(),
+            document_search::rebuild_if_outdated(conn).unwrap(),
+        )
+    });
+    assert!(rebuilt >= 40, "{rebuilt}");
+    assert_eq!(again, 0, "a current index is left as it is");
+    let (_, after) = portal.get_json(uri).await;
+    assert_eq!(after["total"], before["total"]);
+    assert_eq!(slugs(&after), slugs(&before));
 }
 
 #[tokio::test]

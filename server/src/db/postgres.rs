@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0008_marked_search.sql"),
     include_str!("../../migrations/postgres/0009_content_generation.sql"),
     include_str!("../../migrations/postgres/0010_document_generation.sql"),
+    include_str!("../../migrations/postgres/0011_document_facets.sql"),
 ];
 
 /// Any one statement's limit: a request's whole budget is 10 s, and a stuck statement must

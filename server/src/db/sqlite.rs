@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0014_content_generation.sql"),
     include_str!("../../migrations/sqlite/0015_search_speed.sql"),
     include_str!("../../migrations/sqlite/0016_document_generation.sql"),
+    include_str!("../../migrations/sqlite/0017_document_facets.sql"),
 ];
 
 /// Opens (creating if needed) the database at `path` and brings its schema up to date.

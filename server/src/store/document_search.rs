@@ -3,6 +3,10 @@
 //! parts joined, its type's code: `documents::number_words`), its abstract ("title") and its
 //! body.
 //!
+//! The index also holds each document's type, issuer and field as tokens of a column of their
+//! own (`facets`), as articles' holds the category: a search within a type reads only that
+//! type's hits, not every hit of its words checked against the documents' table.
+//!
 //! Hits come in tiers, as articles' do, with one more first: the words as typed in the number;
 //! in the abstract; every word in the number and abstract; the words as typed in the body; the
 //! rest. Newest issued first within a tier, straight off the index: it is keyed by the issue
@@ -18,7 +22,7 @@ use super::documents::{
     SUMMARY_COLUMN_COUNT,
 };
 use super::search::{search_key, SORTED_AT_MOST};
-use crate::db::{Conn, Engine, Result, ToParam};
+use crate::db::{Conn, Engine, Result, Row, ToParam};
 use crate::documents::number_words;
 use crate::search::{index_text, tsvector_literal, Column, SearchTerms};
 
@@ -82,6 +86,85 @@ fn key_range(filter: &FilterParams, column: &str) -> String {
     )
 }
 
+/// A type's, issuer's or field's token in the `facets` column: a letter for what it is, then
+/// its slug's letters and digits (`quyet-dinh` → `kquyetdinh`). Two slugs can give one token
+/// (`a-bc`, `ab-c`): the token only narrows what the index reads, and every hit is still
+/// checked against the document's own columns (`FilterParams::sql`).
+fn facet_token(what: Facet, slug: &str) -> String {
+    let letter = match what {
+        Facet::Kind => 'k',
+        Facet::Issuer => 'i',
+        Facet::Field => 'f',
+    };
+    std::iter::once(letter)
+        .chain(
+            slug.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        )
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Facet {
+    Kind,
+    Issuer,
+    Field,
+}
+
+/// A document's `facets` column: its type's, issuer's and field's tokens.
+fn facets_text(kind: &str, issuer_slug: &str, field_slug: &str) -> String {
+    [
+        facet_token(Facet::Kind, kind),
+        facet_token(Facet::Issuer, issuer_slug),
+        facet_token(Facet::Field, field_slug),
+    ]
+    .join(" ")
+}
+
+/// The tokens of the type, issuer and field the filter asks for.
+fn asked_facets(filter: &FilterParams) -> Vec<String> {
+    let [kind, issuer, field] = filter.kind_issuer_field();
+    [
+        (Facet::Kind, kind),
+        (Facet::Issuer, issuer),
+        (Facet::Field, field),
+    ]
+    .into_iter()
+    .filter_map(|(what, slug)| slug.map(|slug| facet_token(what, slug)))
+    .collect()
+}
+
+/// FTS5: `expression` within the filter's type, issuer and field, when it asks for any.
+/// Tokens are letters and digits only, so the quotes cannot be broken out of.
+fn fts_in_facets(expression: String, filter: &FilterParams) -> String {
+    let asked = asked_facets(filter);
+    if asked.is_empty() {
+        return expression;
+    }
+    let tokens = asked
+        .iter()
+        .map(|token| format!("\"{token}\""))
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!("({expression}) AND facets : ({tokens})")
+}
+
+/// PostgreSQL: the condition that keeps the filter's type, issuer and field, if it asks for
+/// any; a literal, as its tokens are letters and digits only.
+fn postgres_facets(filter: &FilterParams) -> String {
+    let asked = asked_facets(filter);
+    if asked.is_empty() {
+        return String::new();
+    }
+    let query = asked
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" & ");
+    format!(" AND s.facets @@ CAST('{query}' AS tsquery)")
+}
+
 fn tier_query(
     engine: Engine,
     terms: &SearchTerms,
@@ -90,7 +173,8 @@ fn tier_query(
 ) -> TierQuery {
     match engine {
         Engine::Sqlite => {
-            let all = terms.fts_all(None);
+            // The text's columns, not the facets: a word being typed (`ki`) is no type's token.
+            let all = format!("{{number title body}} : ({})", terms.fts_all(None));
             let phrase_in_number = terms.fts_phrase(Some(Column::Number));
             let phrase_in_title = terms.fts_phrase(Some(Column::Title));
             let words_in_heading = format!("{{number title}} : ({all})");
@@ -119,7 +203,7 @@ fn tier_query(
                     "documents_fts MATCH ?10 AND {}",
                     key_range(filter, "documents_fts.rowid")
                 ),
-                params: vec![expression],
+                params: vec![fts_in_facets(expression, filter)],
                 order: "documents_fts.rowid DESC",
             }
         }
@@ -142,8 +226,9 @@ fn tier_query(
             TierQuery {
                 from: "documents_search s JOIN documents d ON d.id = s.document_id",
                 matched: format!(
-                    "s.words @@ CAST(?10 AS tsquery) AND {}{tier_condition}",
-                    key_range(filter, "s.key")
+                    "s.words @@ CAST(?10 AS tsquery) AND {}{}{tier_condition}",
+                    key_range(filter, "s.key"),
+                    postgres_facets(filter)
                 ),
                 params: vec![terms.tsquery_all(), terms.tsquery_phrase()],
                 order: "s.key DESC",
@@ -281,23 +366,36 @@ pub(super) fn index_document(
     old_key: Option<i64>,
     document: &NewDocument,
 ) -> Result<()> {
-    let number = number_words(&document.number, document.kind);
-    write_index(
-        conn,
-        id,
-        key,
-        old_key,
-        [&number, &document.summary, &document.body_text],
-    )
+    let entry = IndexEntry {
+        number: number_words(&document.number, document.kind),
+        title: &document.summary,
+        body: &document.body_text,
+        facets: facets_text(
+            document.kind.slug,
+            &portal_contract::slugify(&document.issuer),
+            &portal_contract::slugify(&document.field),
+        ),
+    };
+    write_index(conn, id, key, old_key, &entry)
 }
 
-/// The number's words, the abstract and the body into the index.
+/// What the index holds of one document.
+struct IndexEntry<'a> {
+    /// The number's words (`documents::number_words`).
+    number: String,
+    /// The abstract.
+    title: &'a str,
+    body: &'a str,
+    /// The type's, issuer's and field's tokens (`facets_text`).
+    facets: String,
+}
+
 fn write_index(
     conn: &mut Conn,
     id: i64,
     key: i64,
     old_key: Option<i64>,
-    [number, title, body_text]: [&str; 3],
+    entry: &IndexEntry,
 ) -> Result<()> {
     match conn.engine() {
         Engine::Sqlite => {
@@ -305,29 +403,33 @@ fn write_index(
                 conn.execute("DELETE FROM documents_fts WHERE rowid = ?1", &[&stale])?;
             }
             conn.execute(
-                "INSERT INTO documents_fts (rowid, number, title, body) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO documents_fts (rowid, number, title, body, facets)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
                 &[
                     &key,
-                    &index_text(number),
-                    &index_text(title),
-                    &index_text(body_text),
+                    &index_text(&entry.number),
+                    &index_text(entry.title),
+                    &index_text(entry.body),
+                    &entry.facets,
                 ],
             )?;
         }
         Engine::Postgres => {
             conn.execute(
-                "INSERT INTO documents_search (document_id, key, number, title, body, words)
+                "INSERT INTO documents_search (document_id, key, number, title, body, words, facets)
                  VALUES (?1, ?2, CAST(?3 AS tsvector), CAST(?4 AS tsvector), CAST(?5 AS tsvector),
-                         CAST(?3 AS tsvector) || CAST(?4 AS tsvector) || CAST(?5 AS tsvector))
+                         CAST(?3 AS tsvector) || CAST(?4 AS tsvector) || CAST(?5 AS tsvector),
+                         CAST(?6 AS tsvector))
                  ON CONFLICT (document_id) DO UPDATE SET key = excluded.key,
                      number = excluded.number, title = excluded.title, body = excluded.body,
-                     words = excluded.words",
+                     words = excluded.words, facets = excluded.facets",
                 &[
                     &id,
                     &key,
-                    &tsvector_literal(number),
-                    &tsvector_literal(title),
-                    &tsvector_literal(body_text),
+                    &tsvector_literal(&entry.number),
+                    &tsvector_literal(entry.title),
+                    &tsvector_literal(entry.body),
+                    &entry.facets,
                 ],
             )?;
         }
@@ -335,48 +437,67 @@ fn write_index(
     Ok(())
 }
 
+/// A document's columns that its index entry is made of, as stored.
+const STORED_COLUMNS: &str =
+    "id, issued_on, number, kind, issuer_slug, field_slug, summary, body_text";
+
+struct StoredDocument {
+    id: i64,
+    issued_on: String,
+    number: String,
+    kind: String,
+    issuer_slug: String,
+    field_slug: String,
+    summary: String,
+    body_text: String,
+}
+
+fn stored_from_row(row: &Row<'_>) -> Result<StoredDocument> {
+    Ok(StoredDocument {
+        id: row.get(0)?,
+        issued_on: row.get(1)?,
+        number: row.get(2)?,
+        kind: row.get(3)?,
+        issuer_slug: row.get(4)?,
+        field_slug: row.get(5)?,
+        summary: row.get(6)?,
+        body_text: row.get(7)?,
+    })
+}
+
 /// Indexes document `id` again from what is stored.
 pub(super) fn reindex_document(conn: &mut Conn, id: i64) -> Result<()> {
-    let stored: Option<(String, String, String, String, String)> = conn.query_opt(
-        "SELECT issued_on, number, kind, summary, body_text FROM documents WHERE id = ?1",
+    let stored = conn.query_opt(
+        &format!("SELECT {STORED_COLUMNS} FROM documents WHERE id = ?1"),
         &[&id],
-        |row| {
-            Ok((
-                row.get(0)?,
-                row.get(1)?,
-                row.get(2)?,
-                row.get(3)?,
-                row.get(4)?,
-            ))
-        },
+        stored_from_row,
     )?;
-    if let Some((issued_on, number, kind, summary, body_text)) = stored {
-        index_stored(conn, id, &issued_on, &number, &kind, &summary, &body_text)?;
+    if let Some(stored) = stored {
+        index_stored(conn, &stored)?;
     }
     Ok(())
 }
 
-fn index_stored(
-    conn: &mut Conn,
-    id: i64,
-    issued_on: &str,
-    number: &str,
-    kind: &str,
-    summary: &str,
-    body_text: &str,
-) -> Result<()> {
-    let number = match DocumentKind::by_slug(kind) {
-        Some(kind) => number_words(number, kind),
-        None => number.to_string(),
+fn index_stored(conn: &mut Conn, stored: &StoredDocument) -> Result<()> {
+    let number = match DocumentKind::by_slug(&stored.kind) {
+        Some(kind) => number_words(&stored.number, kind),
+        None => stored.number.clone(),
     };
-    let key = document_key(issued_on, id);
-    write_index(conn, id, key, None, [&number, summary, body_text])
+    let entry = IndexEntry {
+        number,
+        title: &stored.summary,
+        body: &stored.body_text,
+        facets: facets_text(&stored.kind, &stored.issuer_slug, &stored.field_slug),
+    };
+    let key = document_key(&stored.issued_on, stored.id);
+    write_index(conn, stored.id, key, None, &entry)
 }
 
 /// How many documents `rebuild` reads at a time.
 const REINDEX_BATCH: u32 = 1000;
 
-/// Rebuilds the documents' whole index; answers how many were indexed.
+/// Rebuilds the documents' whole index, and notes it as built under the present layout;
+/// answers how many were indexed.
 pub fn rebuild(conn: &mut Conn) -> Result<usize> {
     match conn.engine() {
         Engine::Sqlite => conn.execute(
@@ -388,30 +509,40 @@ pub fn rebuild(conn: &mut Conn) -> Result<usize> {
     let mut count = 0;
     let mut after: i64 = 0;
     loop {
-        let batch: Vec<(i64, String, String, String, String, String)> = conn.query(
-            "SELECT id, issued_on, number, kind, summary, body_text FROM documents
-             WHERE id > ?1 ORDER BY id LIMIT ?2",
+        let batch = conn.query(
+            &format!("SELECT {STORED_COLUMNS} FROM documents WHERE id > ?1 ORDER BY id LIMIT ?2"),
             &[&after, &REINDEX_BATCH],
-            |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                ))
-            },
+            stored_from_row,
         )?;
         let Some(last) = batch.last() else { break };
-        after = last.0;
-        for (id, issued_on, number, kind, summary, body_text) in &batch {
-            index_stored(conn, *id, issued_on, number, kind, summary, body_text)?;
+        after = last.id;
+        for stored in &batch {
+            index_stored(conn, stored)?;
         }
         count += batch.len();
     }
     optimize(conn)?;
+    note_current_layout(conn)?;
     Ok(count)
+}
+
+/// The index's layout; a database indexed under another is indexed again on start.
+const INDEX_VERSION: &str = "2: number, title, body; facets (type, issuer, field)";
+const INDEX_SETTING: &str = "document_search_index";
+
+/// Notes the index as built under this layout without rebuilding it: for a new database
+/// whose every document was indexed as it was added (the benchmarks' synthetic ones).
+pub fn note_current_layout(conn: &mut Conn) -> Result<()> {
+    super::settings::set(conn, INDEX_SETTING, INDEX_VERSION)
+}
+
+/// Rebuilds the index if it was built under another layout (a database from before the
+/// facets); returns how many documents were indexed (0 when it was current).
+pub fn rebuild_if_outdated(conn: &mut Conn) -> Result<usize> {
+    if super::settings::get(conn, INDEX_SETTING)?.as_deref() == Some(INDEX_VERSION) {
+        return Ok(0);
+    }
+    rebuild(conn)
 }
 
 /// Merges the index after a batch of writes, as `store::search::optimize` does for articles'.

@@ -175,6 +175,15 @@ impl FilterParams {
             && self.status.is_none()
     }
 
+    /// The slugs of the type, the issuer and the field asked for.
+    pub(super) fn kind_issuer_field(&self) -> [Option<&str>; 3] {
+        [
+            self.kind.as_deref(),
+            self.issuer.as_deref(),
+            self.field.as_deref(),
+        ]
+    }
+
     /// The first day of the year asked and of the next, as `YYYY-MM-DD`.
     pub(super) fn year_days(&self) -> (Option<&str>, Option<&str>) {
         (self.from.as_deref(), self.until.as_deref())
