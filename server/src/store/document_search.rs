@@ -21,7 +21,7 @@ use super::documents::{
     add_replacements, summary_columns, summary_from_row, FilterParams, NewDocument,
     SUMMARY_COLUMN_COUNT,
 };
-use super::search::{search_key, SORTED_AT_MOST};
+use super::search::{read_tier, search_key, Read};
 use crate::db::{Conn, Engine, Result, Row, ToParam};
 use crate::documents::number_words;
 use crate::search::{index_text, tsvector_literal, Column, SearchTerms};
@@ -257,16 +257,16 @@ pub(super) fn search(
     // How many hits of the tiers still to come belong to earlier pages.
     let mut skip = page.offset();
     let wanted = u64::from(page.per_page).min(total.saturating_sub(skip));
-    // Few hits are read in the index's order and sorted, as articles' are
-    // (`search::SORTED_AT_MOST`): FTS5 reads backwards slowly where it skips.
-    let sorted = engine == Engine::Sqlite && counted <= SORTED_AT_MOST;
     for tier in TIERS {
         if items.len() as u64 == wanted {
             break;
         }
         let query = tier_query(engine, terms, Some(tier), filter);
         let limit = wanted - items.len() as u64;
-        let found = hits(conn, filter, terms, &query, limit, skip, sorted)?;
+        // As articles' are: few hits sorted on SQLite, the newest first on PostgreSQL.
+        let found = read_tier(engine, counted, skip, limit, |read| {
+            hits(conn, filter, terms, &query, limit, skip, read)
+        })?;
         if found.is_empty() && skip > 0 {
             // The whole tier is on earlier pages; only then is its size worth counting, and
             // only as far as the hits to skip.
@@ -320,8 +320,8 @@ fn count(conn: &mut Conn, filter: &FilterParams, query: &TierQuery, limit: u64) 
     )
 }
 
-/// Hits `offset..offset + limit` of `query` within the filter, newest first (`sorted`: read in
-/// the index's order and sorted), with the number, abstract and a passage marked.
+/// Hits `offset..offset + limit` of `query` within the filter, newest first, read as `read`
+/// says, with the number, abstract and a passage marked.
 fn hits(
     conn: &mut Conn,
     filter: &FilterParams,
@@ -329,14 +329,27 @@ fn hits(
     query: &TierQuery,
     limit: u64,
     offset: u64,
-    sorted: bool,
+    read: Read,
 ) -> Result<Vec<(i64, DocumentSummary)>> {
+    let from = match read {
+        // No condition reaches into a subquery with a LIMIT: the tier's are checked on these
+        // rows alone, in key order, until the page is full.
+        Read::Newest(newest) => format!(
+            "(SELECT * FROM documents_search s WHERE {}{} ORDER BY s.key DESC LIMIT {newest}) s \
+             JOIN documents d ON d.id = s.document_id",
+            key_range(filter, "s.key"),
+            postgres_facets(filter)
+        ),
+        Read::InKeyOrder | Read::Sorted => query.from.to_string(),
+    };
     // A term that is not the key itself is not the index's to give in order: SQLite sorts.
-    let sort = if sorted { "+" } else { "" };
+    let sort = match read {
+        Read::Sorted => "+",
+        Read::InKeyOrder | Read::Newest(_) => "",
+    };
     let sql = format!(
-        "SELECT {}, d.body_text FROM {} WHERE {} AND {} ORDER BY {sort}{} LIMIT ?8 OFFSET ?9",
+        "SELECT {}, d.body_text FROM {from} WHERE {} AND {} ORDER BY {sort}{} LIMIT ?8 OFFSET ?9",
         summary_columns("?7"),
-        query.from,
         query.matched,
         filter.sql(),
         query.order

@@ -481,18 +481,9 @@ pub fn search_articles(
         }
         let query = tier_query(engine, terms, Some(tier), filter, &live);
         let limit = wanted - items.len() as u64;
-        let read = match first_look(engine, counted, skip + limit) {
-            Some(newest) => Read::Newest(newest),
-            None if engine == Engine::Sqlite && counted <= SORTED_AT_MOST => Read::Sorted,
-            None => Read::InKeyOrder,
-        };
-        let found = hits(conn, filter, terms, &query, limit, skip, read)?;
-        let found = match read {
-            Read::Newest(_) if (found.len() as u64) < limit => {
-                hits(conn, filter, terms, &query, limit, skip, Read::InKeyOrder)?
-            }
-            _ => found,
-        };
+        let found = read_tier(engine, counted, skip, limit, |read| {
+            hits(conn, filter, terms, &query, limit, skip, read)
+        })?;
         if found.is_empty() && skip > 0 {
             // The whole tier is on earlier pages; only then is its size worth counting, and
             // only as far as the hits to skip.
@@ -550,7 +541,7 @@ fn count(conn: &mut Conn, filter: &ArticleFilter, query: &TierQuery, limit: u64)
     )
 }
 
-/// PostgreSQL: how many of the newest articles within the filter a tier's statement reads
+/// PostgreSQL: how many of the newest rows within the filter a tier's statement reads
 /// first, when the words have more hits than a rare word (`counted`) and `wanted` hits fill
 /// the pages asked for.
 ///
@@ -571,23 +562,44 @@ fn first_look(engine: Engine, counted: u64, wanted: u64) -> Option<u64> {
         .then_some((wanted * ARTICLES_PER_HIT).min(MOST))
 }
 
+/// A tier's hits `skip..skip + limit`, newest first, read by `hits` in the way that suits the
+/// engine and how many hits the words have in all (`counted`): on PostgreSQL, among the newest
+/// rows first (`first_look`), then, if they hold too few, from the whole index.
+pub(super) fn read_tier<T>(
+    engine: Engine,
+    counted: u64,
+    skip: u64,
+    limit: u64,
+    mut hits: impl FnMut(Read) -> Result<Vec<T>>,
+) -> Result<Vec<T>> {
+    let read = match first_look(engine, counted, skip + limit) {
+        Some(newest) => Read::Newest(newest),
+        None if engine == Engine::Sqlite && counted <= SORTED_AT_MOST => Read::Sorted,
+        None => Read::InKeyOrder,
+    };
+    let found = hits(read)?;
+    match read {
+        Read::Newest(_) if (found.len() as u64) < limit => hits(Read::InKeyOrder),
+        _ => Ok(found),
+    }
+}
+
 /// SQLite: up to how many hits (of every tier) a tier's hits are read in the index's own
 /// order and sorted, rather than read newest first. FTS5 reads a word's hits backwards
 /// slowly where it skips, as it does for words each common but rarely together: on a million
 /// articles, `sa nhan` (one hit) took 6-12 ms read newest first and 0.05-0.08 ms sorted,
 /// `khong co tu nay` (nine) 5-10 ms and 0.5-0.6 ms. Sorting many hits costs more than it
 /// saves (`cai cach hanh chinh`, over a thousand: 0.09 ms newest first, 353 ms sorted).
-pub(super) const SORTED_AT_MOST: u64 = 100;
+const SORTED_AT_MOST: u64 = 100;
 
 /// How `hits` reads a tier's hits, newest first.
 #[derive(Clone, Copy)]
-enum Read {
+pub(super) enum Read {
     /// From the index newest first.
     InKeyOrder,
     /// SQLite: in the index's order, then sorted (few hits: `SORTED_AT_MOST`).
     Sorted,
-    /// PostgreSQL: of the given number of newest articles within the filter only
-    /// (`first_look`).
+    /// PostgreSQL: of the given number of newest rows within the filter only (`first_look`).
     Newest(u64),
 }
 
