@@ -509,8 +509,7 @@ fn index_stored(conn: &mut Conn, stored: &StoredDocument) -> Result<()> {
 /// How many documents `rebuild` reads at a time.
 const REINDEX_BATCH: u32 = 1000;
 
-/// Rebuilds the documents' whole index, and notes it as built under the present layout;
-/// answers how many were indexed.
+/// Rebuilds the documents' whole index; answers how many were indexed.
 pub fn rebuild(conn: &mut Conn) -> Result<usize> {
     match conn.engine() {
         Engine::Sqlite => conn.execute(
@@ -535,7 +534,6 @@ pub fn rebuild(conn: &mut Conn) -> Result<usize> {
         count += batch.len();
     }
     optimize(conn)?;
-    note_current_layout(conn)?;
     Ok(count)
 }
 
@@ -555,7 +553,9 @@ pub fn rebuild_if_outdated(conn: &mut Conn) -> Result<usize> {
     if super::settings::get(conn, INDEX_SETTING)?.as_deref() == Some(INDEX_VERSION) {
         return Ok(0);
     }
-    rebuild(conn)
+    let count = rebuild(conn)?;
+    note_current_layout(conn)?;
+    Ok(count)
 }
 
 /// Merges the index after a batch of writes, as `store::search::optimize` does for articles'.
